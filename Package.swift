@@ -1,0 +1,108 @@
+// swift-tools-version:6.1
+import PackageDescription
+
+/// Every module carries the `LLMLoad` prefix so none collides with a dependency's module
+/// (`Metrics`, `Histogram`, `Logging` and `Configuration` are all taken).
+let package = Package(
+    name: "llmload",
+    platforms: [.macOS(.v15)],
+    products: [
+        .executable(name: "llmload", targets: ["llmload"])
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.6.0"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.80.0"),
+        .package(url: "https://github.com/swift-server/async-http-client", from: "1.25.0"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.10.0"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.6.0"),
+        .package(url: "https://github.com/HdrHistogram/hdrhistogram-swift", from: "0.1.3"),
+        .package(url: "https://github.com/yaslab/CSV.swift", from: "2.5.0"),
+    ],
+    targets: [
+        .target(name: "LLMLoadCore"),
+        .target(
+            name: "LLMLoadBackends",
+            dependencies: [
+                "LLMLoadCore",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOFoundationCompat", package: "swift-nio"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        .target(name: "LLMLoadScheduler", dependencies: ["LLMLoadCore"]),
+        .target(name: "LLMLoadWorkload", dependencies: ["LLMLoadCore"]),
+        .target(
+            name: "LLMLoadMetrics",
+            dependencies: [
+                "LLMLoadCore",
+                .product(name: "Histogram", package: "hdrhistogram-swift"),
+            ]
+        ),
+        .target(
+            name: "LLMLoadReport",
+            dependencies: [
+                "LLMLoadCore",
+                "LLMLoadMetrics",
+                .product(name: "CSV", package: "CSV.swift"),
+            ]
+        ),
+        .target(
+            name: "LLMLoadRunner",
+            dependencies: [
+                "LLMLoadCore",
+                "LLMLoadBackends",
+                "LLMLoadScheduler",
+                "LLMLoadWorkload",
+                "LLMLoadMetrics",
+                "LLMLoadReport",
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        .target(
+            name: "LLMLoadSimulator",
+            dependencies: [
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        .target(
+            name: "LLMLoadCLI",
+            dependencies: [
+                "LLMLoadCore",
+                "LLMLoadRunner",
+                "LLMLoadSimulator",
+                "LLMLoadScheduler",
+                "LLMLoadReport",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        .executableTarget(name: "llmload", dependencies: ["LLMLoadCLI"]),
+        .target(
+            name: "LLMLoadTestSupport",
+            dependencies: [
+                "LLMLoadCore",
+                "LLMLoadSimulator",
+                .product(name: "Hummingbird", package: "hummingbird"),
+            ]
+        ),
+        .testTarget(name: "LLMLoadBackendsTests", dependencies: ["LLMLoadBackends", "LLMLoadTestSupport"]),
+        .testTarget(name: "LLMLoadSchedulerTests", dependencies: ["LLMLoadScheduler"]),
+        .testTarget(name: "LLMLoadMetricsTests", dependencies: ["LLMLoadMetrics"]),
+        .testTarget(name: "LLMLoadReportTests", dependencies: ["LLMLoadReport", "LLMLoadMetrics"]),
+        .testTarget(name: "LLMLoadSimulatorTests", dependencies: ["LLMLoadSimulator", "LLMLoadTestSupport"]),
+        .testTarget(
+            name: "IntegrationTests",
+            dependencies: ["LLMLoadRunner", "LLMLoadSimulator", "LLMLoadTestSupport", "LLMLoadReport"]
+        ),
+        .testTarget(name: "CLITests", dependencies: ["LLMLoadCLI"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

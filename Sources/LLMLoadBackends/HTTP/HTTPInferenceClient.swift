@@ -1,0 +1,106 @@
+import AsyncHTTPClient
+import Logging
+import LLMLoadCore
+import NIOCore
+import NIOHTTP1
+
+/// Sends inference requests over HTTP and measures them. One per run.
+///
+/// Per-request failures never throw: they come back as a ``RequestRecord`` with a failed
+/// outcome (STYLE C4). Create it with ``withClient(configuration:_:)``, which shuts it down.
+public struct HTTPInferenceClient: Sendable {
+    /// Transport settings that decide whether the client can keep up with the load.
+    public struct Configuration: Sendable {
+        /// Connections the pool may open to the target. Set it to at least the number of
+        /// requests in flight: below that, requests queue inside the client (STYLE C11).
+        public var maximumConnections: Int
+        public var connectTimeout: Duration
+
+        public init(maximumConnections: Int, connectTimeout: Duration = .seconds(10)) {
+            self.maximumConnections = maximumConnections
+            self.connectTimeout = connectTimeout
+        }
+    }
+
+    private let httpClient: HTTPClient
+
+    /// Runs `body` with a client, and shuts the client down on both the normal and error paths.
+    public static func withClient<Result>(
+        configuration: Configuration,
+        _ body: (HTTPInferenceClient) async throws -> Result
+    ) async throws -> Result {
+        var settings = HTTPClient.Configuration()
+        settings.connectionPool = .init(
+            idleTimeout: .seconds(60),
+            concurrentHTTP1ConnectionsPerHostSoftLimit: max(1, configuration.maximumConnections)
+        )
+        settings.timeout = .init(connect: .nanoseconds(configuration.connectTimeout.nanoseconds), read: nil)
+        settings.httpVersion = .http1Only
+        settings.decompression = .disabled
+        return try await HTTPClient.withHTTPClient(configuration: settings) { client in
+            try await body(HTTPInferenceClient(httpClient: client))
+        }
+    }
+
+    /// Sends one request and measures it until its response ends, fails, times out, or the
+    /// calling task is cancelled (recorded as `cancelled`).
+    /// - Parameters:
+    ///   - baseURL: the target without the API path, for example `http://127.0.0.1:11434`.
+    ///   - headers: extra headers, such as a request id the server can log.
+    public func execute<API: InferenceAPI>(
+        _ plan: RequestPlan,
+        api: API,
+        baseURL: String,
+        timeout: Duration,
+        headers: [(String, String)] = []
+    ) async -> RequestRecord {
+        let observer = ResponseObserver(decoder: api.makeDecoder(), isStreaming: plan.request.isStreaming)
+        let request: HTTPClient.Request
+        do {
+            var fields = HTTPHeaders([("Content-Type", "application/json"), ("Accept", "*/*")])
+            fields.add(contentsOf: headers)
+            request = try HTTPClient.Request(
+                url: baseURL + api.path,
+                method: .POST,
+                headers: fields,
+                body: .byteBuffer(api.makeBody(for: plan.request))
+            )
+        } catch {
+            var failed = observer
+            failed.failed(.connectionError, "cannot build the request: \(error)", at: .now)
+            return failed.makeRecord(for: plan, endedAt: .now)
+        }
+        let delegate = ObservingDelegate(observer: observer)
+        let task = httpClient.execute(
+            request: request,
+            delegate: delegate,
+            eventLoop: .indifferent,
+            deadline: .now() + .nanoseconds(timeout.nanoseconds),
+            logger: nil
+        )
+        await withTaskCancellationHandler {
+            do {
+                try await task.futureResult.get()
+            } catch {
+                // The delegate saw the error already; this covers a failure reported only here.
+                let (outcome, message) = TransportFailure.classify(error)
+                let now = ContinuousClock.now
+                delegate.observer.withLock { $0.failed(outcome, message, at: now) }
+            }
+        } onCancel: {
+            task.cancel()
+        }
+        let now = ContinuousClock.now
+        return delegate.observer.withLock { $0.makeRecord(for: plan, endedAt: now) }
+    }
+
+    /// A plain GET returning status and body (at most `limit` bytes), for discovery.
+    public func get(_ url: String, timeout: Duration, limit: Int = 1 << 20) async throws -> (status: Int, body: ByteBuffer) {
+        let response = try await httpClient.execute(
+            HTTPClientRequest(url: url),
+            timeout: .nanoseconds(timeout.nanoseconds)
+        )
+        let body = try await response.body.collect(upTo: limit)
+        return (Int(response.status.code), body)
+    }
+}

@@ -1,0 +1,43 @@
+import AsyncHTTPClient
+import NIOCore
+import NIOPosix
+import LLMLoadCore
+
+/// Maps transport errors onto the bounded outcome kinds, with a short readable message.
+enum TransportFailure {
+    static func classify(_ error: any Error) -> (RequestOutcome, String) {
+        if let error = error as? HTTPClientError {
+            switch error {
+            case .deadlineExceeded: return (.timeout, "no complete response within the request timeout")
+            case .readTimeout: return (.timeout, "read timeout")
+            case .cancelled: return (.cancelled, "cancelled by llmload (drain deadline or interrupt)")
+            case .connectTimeout: return (.connectionError, "connect timeout")
+            case .remoteConnectionClosed: return (.connectionError, "server closed the connection mid-response")
+            default: return (.connectionError, String(describing: error))
+            }
+        }
+        if error is CancellationError {
+            return (.cancelled, "cancelled by llmload (drain deadline or interrupt)")
+        }
+        return (.connectionError, describe(error))
+    }
+
+    /// A one-line description, preferring the OS error (`connection refused`) when there is one.
+    static func describe(_ error: any Error) -> String {
+        if let error = error as? NIOConnectionError, let first = error.connectionErrors.first {
+            return "cannot connect to \(error.host):\(error.port): \(describe(first.error))"
+        }
+        if let error = error as? IOError {
+            return String(cString: strerror(error.errnoCode)).lowercased()
+        }
+        return String(describing: error)
+    }
+}
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif

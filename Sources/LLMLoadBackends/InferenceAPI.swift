@@ -1,0 +1,28 @@
+import LLMLoadCore
+import NIOCore
+
+/// One wire API: how to phrase a request and how to read the answer.
+///
+/// The HTTP transport is shared; an API only builds bodies and decoders, so timing is taken in
+/// one place for every API. Adding one: see `docs/AddingABackend.md`.
+public protocol InferenceAPI: Sendable {
+    associatedtype Decoder: ResponseDecoder
+
+    var kind: APIKind { get }
+    /// The path appended to the target's base URL, for example `/api/generate`.
+    var path: String { get }
+    /// The JSON request body.
+    func makeBody(for request: InferenceRequest) throws -> ByteBuffer
+    /// A fresh decoder for one response.
+    func makeDecoder() -> Decoder
+}
+
+extension APIKind {
+    /// The implementation of this API.
+    public func makeAPI() -> any InferenceAPI {
+        switch self {
+        case .ollamaGenerate: OllamaAPI(endpoint: .generate)
+        case .ollamaChat: OllamaAPI(endpoint: .chat)
+        }
+    }
+}

@@ -1,0 +1,77 @@
+import Foundation
+import LLMLoadCore
+import NIOCore
+import NIOFoundationCompat
+
+/// Ollama's native API: `POST /api/generate` (a `prompt`) or `POST /api/chat` (`messages`).
+public struct OllamaAPI: InferenceAPI {
+    /// Which of Ollama's two generation endpoints.
+    public enum Endpoint: Sendable {
+        case generate, chat
+    }
+
+    public var endpoint: Endpoint
+
+    public init(endpoint: Endpoint) {
+        self.endpoint = endpoint
+    }
+
+    public var kind: APIKind { endpoint == .generate ? .ollamaGenerate : .ollamaChat }
+
+    public var path: String { endpoint == .generate ? "/api/generate" : "/api/chat" }
+
+    public func makeDecoder() -> OllamaStreamDecoder { OllamaStreamDecoder() }
+
+    public func makeBody(for request: InferenceRequest) throws -> ByteBuffer {
+        let options = Options(
+            numPredict: request.maxOutputTokens,
+            temperature: request.sampling.temperature,
+            topP: request.sampling.topP,
+            seed: request.sampling.seed
+        )
+        let body = Body(
+            model: request.model,
+            prompt: endpoint == .generate ? request.prompt : nil,
+            messages: endpoint == .chat ? [.init(role: "user", content: request.prompt)] : nil,
+            // Ollama streams by default; say it explicitly so a changed default cannot skew TTFT.
+            stream: request.isStreaming,
+            options: options.isEmpty ? nil : options,
+            keepAlive: request.keepAlive
+        )
+        return try JSONEncoder().encodeAsByteBuffer(body, allocator: ByteBufferAllocator())
+    }
+
+    private struct Body: Encodable {
+        struct Message: Encodable {
+            var role: String
+            var content: String
+        }
+
+        var model: String
+        var prompt: String?
+        var messages: [Message]?
+        var stream: Bool
+        var options: Options?
+        var keepAlive: String?
+
+        enum CodingKeys: String, CodingKey {
+            case model, prompt, messages, stream, options
+            case keepAlive = "keep_alive"
+        }
+    }
+
+    private struct Options: Encodable {
+        var numPredict: Int?
+        var temperature: Double?
+        var topP: Double?
+        var seed: Int?
+
+        var isEmpty: Bool { numPredict == nil && temperature == nil && topP == nil && seed == nil }
+
+        enum CodingKeys: String, CodingKey {
+            case temperature, seed
+            case numPredict = "num_predict"
+            case topP = "top_p"
+        }
+    }
+}

@@ -1,0 +1,35 @@
+import LLMLoadCore
+import NIOCore
+
+/// Turns a response body into ``StreamEvent``s, chunk by chunk.
+///
+/// Implementations are synchronous `mutating` value types: the transport calls them on the
+/// event loop for every body part, so they must never await or block.
+public protocol ResponseDecoder: Sendable {
+    /// Consumes one body part and reports the events it completes, in order.
+    mutating func decode(_ buffer: ByteBuffer, emit: (StreamEvent) -> Void) throws(ResponseDecodingError)
+    /// The body ended: decode anything left over.
+    mutating func finish(emit: (StreamEvent) -> Void) throws(ResponseDecodingError)
+}
+
+/// Why a response body could not be decoded.
+public enum ResponseDecodingError: Error, Equatable, CustomStringConvertible {
+    /// A line or event was not the JSON the API promises.
+    case malformed(excerpt: String)
+    /// A line grew past ``LineFramer/maximumLineLength`` without ending.
+    case lineTooLong(bytes: Int)
+
+    public var description: String {
+        switch self {
+        case .malformed(let excerpt): "malformed response line: \(excerpt)"
+        case .lineTooLong(let bytes): "response line longer than \(bytes) bytes without a newline"
+        }
+    }
+
+    /// An excerpt of `bytes` short enough for an error message.
+    static func malformed(_ bytes: ByteBuffer) -> Self {
+        let limit = 200
+        let text = String(decoding: bytes.readableBytesView.prefix(limit), as: UTF8.self)
+        return .malformed(excerpt: bytes.readableBytes > limit ? text + "…" : text)
+    }
+}

@@ -1,0 +1,197 @@
+import LLMLoadCore
+import NIOCore
+
+/// Follows one HTTP exchange, from request head to end of body, and turns what it saw into the
+/// timing and outcome part of a ``RequestRecord``.
+///
+/// A value-type state machine (AHC `Transaction+StateMachine` style): the transport feeds it
+/// with instants it took the moment each callback fired, before any decoding, so JSON cost can
+/// never inflate a latency.
+public struct ResponseObserver<Decoder: ResponseDecoder>: Sendable {
+    public typealias Instant = ContinuousClock.Instant
+
+    /// Largest error body kept for the error message.
+    static var errorBodyLimit: Int { 16 * 1024 }
+
+    private enum Phase: Sendable {
+        case awaitingHead
+        case streaming
+        case collectingErrorBody(status: Int, body: ByteBuffer)
+        /// The terminator, a server error or a decode failure was seen; later bytes are ignored.
+        case ended
+    }
+
+    /// Optional only so it can be moved out while it calls back into `self` (see `withDecoder`).
+    private var decoder: Decoder?
+    private let isStreaming: Bool
+    private var phase = Phase.awaitingHead
+
+    private(set) var sentAt: Instant?
+    private(set) var responseHeadAt: Instant?
+    private(set) var firstTokenAt: Instant?
+    private(set) var firstAnswerTokenAt: Instant?
+    private var lastTokenAt: Instant?
+    private(set) var finishedAt: Instant?
+    private(set) var gapsNanoseconds: [Int64] = []
+    private(set) var textChunks = 0
+    private(set) var responseText = ""
+    private(set) var reasoningText = ""
+    private(set) var httpStatus: Int?
+    private(set) var completion: StreamCompletion?
+    private(set) var failure: (outcome: RequestOutcome, message: String)?
+
+    /// - Parameter isStreaming: for a non-streaming response the single body carries all the
+    ///   text at once, so no first-token instant or token gap is recorded.
+    public init(decoder: Decoder, isStreaming: Bool) {
+        self.decoder = decoder
+        self.isStreaming = isStreaming
+    }
+
+    public mutating func requestSent(at instant: Instant) {
+        if sentAt == nil { sentAt = instant }
+    }
+
+    public mutating func receivedHead(status: Int, at instant: Instant) {
+        guard case .awaitingHead = phase else { return }
+        responseHeadAt = instant
+        httpStatus = status
+        phase = (200..<300).contains(status) ? .streaming : .collectingErrorBody(status: status, body: ByteBuffer())
+    }
+
+    public mutating func receivedBodyPart(_ buffer: ByteBuffer, at instant: Instant) {
+        switch phase {
+        case .awaitingHead, .ended:
+            return
+        case .collectingErrorBody(let status, var body):
+            phase = .ended  // avoid a copy-on-write of `body` while it is held here
+            let room = Self.errorBodyLimit - body.readableBytes
+            if room > 0 { body.writeImmutableBuffer(buffer.getSlice(at: buffer.readerIndex, length: min(room, buffer.readableBytes))!) }
+            phase = .collectingErrorBody(status: status, body: body)
+        case .streaming:
+            withDecoder { decoder, this throws(ResponseDecodingError) in
+                try decoder.decode(buffer) { event in this.handle(event, at: instant) }
+            } onError: { this, error in
+                this.end(.streamError, error.description, at: instant)
+            }
+        }
+    }
+
+    /// The body ended cleanly.
+    public mutating func bodyEnded(at instant: Instant) {
+        switch phase {
+        case .awaitingHead:
+            end(.streamError, "connection closed before a response head", at: instant)
+        case .collectingErrorBody(let status, let body):
+            end(.httpError, "HTTP \(status): \(ErrorBodyMessage.extract(from: body))", at: instant)
+        case .streaming:
+            withDecoder { decoder, this throws(ResponseDecodingError) in
+                try decoder.finish { event in this.handle(event, at: instant) }
+            } onError: { this, error in
+                this.end(.streamError, error.description, at: instant)
+            }
+            if case .streaming = phase {
+                end(.streamError, "stream ended without its terminator (no done/finish reason)", at: instant)
+            }
+        case .ended:
+            return
+        }
+    }
+
+    /// The exchange failed in the transport. Ignored once the response had already ended
+    /// properly: a connection reset after the terminator does not undo a complete answer.
+    public mutating func failed(_ outcome: RequestOutcome, _ message: String, at instant: Instant) {
+        switch phase {
+        case .ended:
+            return
+        case .collectingErrorBody(let status, let body):
+            end(.httpError, "HTTP \(status): \(ErrorBodyMessage.extract(from: body))", at: instant)
+        case .awaitingHead, .streaming:
+            end(outcome, message, at: instant)
+        }
+    }
+
+    /// Runs `body` with the decoder moved out of `self`, so the decoder's callbacks can mutate
+    /// `self` without overlapping access, and without a copy-on-write of its buffered bytes.
+    private mutating func withDecoder(
+        _ body: (inout Decoder, inout Self) throws(ResponseDecodingError) -> Void,
+        onError: (inout Self, ResponseDecodingError) -> Void
+    ) {
+        guard var active = decoder else { return }
+        decoder = nil
+        do {
+            try body(&active, &self)
+        } catch {
+            onError(&self, error)
+        }
+        decoder = active
+    }
+
+    private mutating func handle(_ event: StreamEvent, at instant: Instant) {
+        guard case .streaming = phase else { return }
+        switch event {
+        case .text(let answer, let reasoning):
+            textChunks += 1
+            responseText += answer
+            reasoningText += reasoning
+            guard isStreaming else { return }
+            if firstTokenAt == nil { firstTokenAt = instant }
+            if firstAnswerTokenAt == nil, !answer.isEmpty { firstAnswerTokenAt = instant }
+            if let lastTokenAt { gapsNanoseconds.append((instant - lastTokenAt).nanoseconds) }
+            lastTokenAt = instant
+        case .done(let completion):
+            self.completion = completion
+            phase = .ended
+            finishedAt = instant
+        case .serverError(let message):
+            end(.streamError, "server error in stream: \(message)", at: instant)
+        }
+    }
+
+    private mutating func end(_ outcome: RequestOutcome, _ message: String, at instant: Instant) {
+        phase = .ended
+        failure = (outcome, message)
+        finishedAt = instant
+    }
+
+    /// The record of this exchange; call once, after the transport reported the end.
+    public func makeRecord(for plan: RequestPlan, endedAt instant: Instant) -> RequestRecord {
+        let outcome: RequestOutcome
+        var errorMessage: String?
+        if let failure {
+            (outcome, errorMessage) = (failure.outcome, failure.message)
+        } else if completion != nil {
+            outcome = .ok
+        } else {
+            (outcome, errorMessage) = (.streamError, "response ended without a result")
+        }
+        let outputTokens: TokenCount? =
+            if let count = completion?.outputTokens {
+                TokenCount(count, source: .server)
+            } else if textChunks > 0 {
+                // One text chunk carries one token on every streaming server we know of.
+                TokenCount(textChunks, source: .estimated)
+            } else {
+                nil
+            }
+        return RequestRecord(
+            index: plan.index,
+            scheduledAt: plan.scheduledAt,
+            sentAt: sentAt,
+            responseHeadAt: responseHeadAt,
+            firstTokenAt: firstTokenAt,
+            firstAnswerTokenAt: firstAnswerTokenAt,
+            finishedAt: finishedAt ?? instant,
+            interTokenGapsNanoseconds: gapsNanoseconds,
+            outcome: outcome,
+            httpStatus: httpStatus,
+            errorMessage: errorMessage,
+            finishReason: completion?.finishReason,
+            textChunks: textChunks,
+            outputTokens: outputTokens,
+            promptTokens: completion?.promptTokens.map { TokenCount($0, source: .server) },
+            serverTimings: completion?.serverTimings,
+            responseText: responseText,
+            reasoningText: reasoningText
+        )
+    }
+}

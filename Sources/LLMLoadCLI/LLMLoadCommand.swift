@@ -1,0 +1,22 @@
+import ArgumentParser
+
+/// The `llmload` command tree.
+public struct LLMLoadCommand: AsyncParsableCommand {
+    public static let configuration = CommandConfiguration(
+        commandName: "llmload",
+        abstract: "Load and performance testing for LLM inference servers.",
+        discussion: """
+            Measures how fast a server answers under a chosen load (time to first token, \
+            end-to-end latency, tokens/s), what fails, and writes every figure to a run folder.
+
+            Examples:
+              llmload run --simulate --qps 20 --duration 10
+              llmload run --url http://localhost:11434 --model deepseek-r1:1.5b --qps 10 --duration 300
+              llmload simulate --port 11434 --ttft-ms 200 --itl-ms 20 --output-tokens 128
+            """,
+        version: "0.1.0",
+        subcommands: [RunCommand.self, SimulateCommand.self]
+    )
+
+    public init() {}
+}

@@ -1,0 +1,181 @@
+import ArgumentParser
+import Foundation
+import LLMLoadCore
+import LLMLoadReport
+import LLMLoadRunner
+import LLMLoadScheduler
+import LLMLoadSimulator
+import Logging
+
+extension APIKind: ExpressibleByArgument {}
+
+/// `llmload run`: one load test against a server or the built-in simulator.
+struct RunCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "run",
+        abstract: "Send a load to an LLM server and measure it.",
+        discussion: """
+            Requests go out at a constant rate (open loop): request i is due at start + i/qps, \
+            whether or not earlier ones have finished. After --duration no new request is sent; \
+            requests still in flight get --drain-timeout to finish.
+
+            Results go to <output>/<yyyyMMdd-HHmmss>-<model>[-<label>]/: requests.csv (one row \
+            per request, written during the run) and summary.json.
+
+            Examples:
+              llmload run --simulate --qps 20 --duration 10
+              llmload run --url http://localhost:11434 --model deepseek-r1:1.5b --qps 10 --duration 300
+              llmload run --url http://gpu-box:11434/api/chat --model qwen2.5:7b --qps 5 --duration 5m --max-tokens 256
+            """
+    )
+
+    @Option(help: "The server: http(s)://host:port, optionally with /api/generate or /api/chat. Default: $OLLAMA_HOST or http://127.0.0.1:11434.")
+    var url: String?
+
+    @Flag(help: "Start the built-in simulator on a free loopback port and target it.")
+    var simulate = false
+
+    @Option(help: "The API to use (default: from the URL path, else ollama-generate).")
+    var api: APIKind?
+
+    @Option(name: .shortAndLong, help: "The model (default: the only model the server lists).")
+    var model: String?
+
+    @Option(name: [.customLong("qps"), .customLong("rate")], help: "Requests per second (any positive number).")
+    var qps: Double = 1
+
+    @Option(name: .shortAndLong, help: "How long to send requests: seconds, or 500ms, 10s, 5m, 1h.")
+    var duration: DurationArgument = .init(.seconds(10))
+
+    @Option(help: "Stop after this many requests, even if --duration has not passed.")
+    var requests: Int?
+
+    @Option(help: "Per-request timeout.")
+    var timeout: DurationArgument = .init(.seconds(300))
+
+    @Option(help: "After the last send, how long requests in flight may take before they are cancelled.")
+    var drainTimeout: DurationArgument = .init(.seconds(30))
+
+    @Option(help: "Maximum output tokens per request (num_predict). Default: the server's.")
+    var maxTokens: Int?
+
+    @Option(help: "One prompt for every request. Default: built-in questions in English and Chinese.")
+    var prompt: String?
+
+    @Flag(help: "Ask for whole answers instead of streams (no TTFT then).")
+    var noStream = false
+
+    @Option(help: "Sampling temperature.")
+    var temperature: Double?
+
+    @Option(help: "Nucleus sampling top_p.")
+    var topP: Double?
+
+    @Option(help: "Sampling seed.")
+    var seed: Int?
+
+    @Option(help: "Ollama keep_alive, such as 5m or -1.")
+    var keepAlive: String?
+
+    @Option(name: .shortAndLong, help: "Folder under which each run gets its own folder.")
+    var output: String = "results"
+
+    @Option(help: "A label appended to the run folder's name.")
+    var label: String?
+
+    @Flag(name: .shortAndLong, help: "No progress lines.")
+    var quiet = false
+
+    @Flag(name: .shortAndLong, help: "Log what the tool does, to standard error.")
+    var verbose = false
+
+    @OptionGroup(title: "Simulator (with --simulate)")
+    var simulator: SimulatorOptions
+
+    func validate() throws {
+        guard qps.isFinite, qps > 0 else { throw ValidationError("--qps must be a positive number, got \(qps)") }
+        guard duration.duration > .zero else { throw ValidationError("--duration must be positive") }
+        guard timeout.duration > .zero else { throw ValidationError("--timeout must be positive") }
+        guard drainTimeout.duration >= .zero else { throw ValidationError("--drain-timeout must be zero or more") }
+        if let requests, requests < 1 { throw ValidationError("--requests must be at least 1") }
+        if let maxTokens, maxTokens < 0 { throw ValidationError("--max-tokens must be zero or more") }
+        if let topP, !(0...1).contains(topP) { throw ValidationError("--top-p must be between 0 and 1") }
+        if let temperature, !(temperature.isFinite && temperature >= 0) {
+            throw ValidationError("--temperature must be zero or more")
+        }
+        if simulate && url != nil { throw ValidationError("--simulate and --url exclude each other") }
+        if let model, model.trimmingCharacters(in: .whitespaces).isEmpty {
+            throw ValidationError("--model must not be empty")
+        }
+        if let url { _ = try parsedURL(url) }
+    }
+
+    private func parsedURL(_ text: String) throws -> TargetURL.Parsed {
+        do {
+            return try TargetURL.parse(text)
+        } catch {
+            throw ValidationError("\(error)")
+        }
+    }
+
+    /// The run's configuration; `baseURL` is the simulator's when it runs in-process.
+    func makeConfiguration(baseURL: String?) throws -> RunConfiguration {
+        let parsed = try parsedURL(baseURL ?? url ?? TargetURL.defaultTarget(environment: ProcessInfo.processInfo.environment))
+        var requestSettings = RunConfiguration.Requests()
+        requestSettings.prompt = prompt
+        requestSettings.maxOutputTokens = maxTokens
+        requestSettings.isStreaming = !noStream
+        requestSettings.sampling = SamplingOptions(temperature: temperature, topP: topP, seed: seed)
+        requestSettings.keepAlive = keepAlive
+        requestSettings.timeout = timeout.duration
+        return RunConfiguration(
+            target: .init(
+                baseURL: parsed.baseURL,
+                api: api ?? parsed.api ?? .ollamaGenerate,
+                model: simulate ? (model ?? simulator.simulatedModel) : model,
+                isSimulated: simulate
+            ),
+            load: .init(
+                ratePerSecond: qps, duration: duration.duration, maximumRequests: requests,
+                drainTimeout: drainTimeout.duration
+            ),
+            requests: requestSettings,
+            output: .init(directory: output, label: label)
+        )
+    }
+
+    func run() async throws {
+        var logger = Logger(label: "llmload")
+        logger.logLevel = verbose ? .info : .warning
+        ProcessLimits.raiseOpenFileLimit()
+        let stop = StopSignal()
+        let signals = InterruptHandler.install(stop: stop)
+        defer { signals.cancel() }
+        let result: LoadRun.Result
+        if simulate {
+            let (command, logger) = (self, logger)
+            result = try await Simulator.withRunning(simulator.configuration) { baseURL in
+                try await command.execute(try command.makeConfiguration(baseURL: baseURL), stop: stop, logger: logger)
+            }
+        } else {
+            result = try await execute(try makeConfiguration(baseURL: nil), stop: stop, logger: logger)
+        }
+        print(ConsoleSummary.render(result.summary, folder: result.folder.path))
+        if !result.writeFailures.isEmpty {
+            throw ExitCode(3)
+        }
+    }
+
+    private func execute(_ configuration: RunConfiguration, stop: StopSignal, logger: Logger) async throws -> LoadRun.Result {
+        let quiet = quiet
+        return try await LoadRun(configuration: configuration, stop: stop, logger: logger).run { snapshot in
+            guard !quiet else { return }
+            let seconds = snapshot.elapsed.seconds
+            let line = String(
+                format: "[%6.1fs] sent %d  done %d  failed %d  in flight %d  output tokens %d",
+                seconds, snapshot.dispatched, snapshot.finished, snapshot.failed, snapshot.inFlight, snapshot.outputTokens
+            )
+            StandardError.write(line + "\n")
+        }
+    }
+}

@@ -1,0 +1,47 @@
+import ArgumentParser
+import LLMLoadSimulator
+
+extension FaultKind: ExpressibleByArgument {}
+
+/// The simulator's timing and faults, shared by `simulate` and `run --simulate`.
+struct SimulatorOptions: ParsableArguments {
+    @Option(help: "Time to first token, in milliseconds.")
+    var ttftMs: Double = 200
+
+    @Option(help: "Time between tokens, in milliseconds.")
+    var itlMs: Double = 20
+
+    @Option(help: "Tokens per answer when the request does not set num_predict.")
+    var outputTokens: Int = 128
+
+    @Option(help: "Requests generating at once; more wait in a queue. Unlimited if not set.")
+    var maxConcurrency: Int?
+
+    @Option(help: "The model name the simulator lists and accepts.")
+    var simulatedModel: String = "llmload-sim"
+
+    @Option(help: "Inject a fault: \(FaultKind.allCases.map(\.rawValue).joined(separator: ", ")).")
+    var fault: FaultKind?
+
+    @Option(help: "Inject the fault into every N-th request.")
+    var faultEvery: Int = 10
+
+    func validate() throws {
+        guard ttftMs.isFinite, ttftMs >= 0 else { throw ValidationError("--ttft-ms must be zero or more") }
+        guard itlMs.isFinite, itlMs >= 0 else { throw ValidationError("--itl-ms must be zero or more") }
+        guard outputTokens >= 0 else { throw ValidationError("--output-tokens must be zero or more") }
+        if let maxConcurrency, maxConcurrency < 1 { throw ValidationError("--max-concurrency must be at least 1") }
+        guard faultEvery >= 1 else { throw ValidationError("--fault-every must be at least 1") }
+    }
+
+    var configuration: SimulatorConfiguration {
+        var configuration = SimulatorConfiguration()
+        configuration.timeToFirstToken = .nanoseconds(Int64(ttftMs * 1e6))
+        configuration.interTokenLatency = .nanoseconds(Int64(itlMs * 1e6))
+        configuration.defaultOutputTokens = outputTokens
+        configuration.maximumConcurrency = maxConcurrency
+        configuration.modelName = simulatedModel
+        configuration.fault = fault.map { FaultInjection($0, every: faultEvery) }
+        return configuration
+    }
+}

@@ -1,0 +1,40 @@
+/// What to ask the model, independent of the wire format.
+public struct InferenceRequest: Sendable, Hashable {
+    public var model: String
+    public var prompt: String
+    /// `num_predict` / `max_tokens`; `nil` leaves the server's default.
+    public var maxOutputTokens: Int?
+    public var isStreaming: Bool
+    public var sampling: SamplingOptions
+    /// Ollama `keep_alive` (for example `5m`); `nil` leaves the server's default.
+    public var keepAlive: String?
+
+    public init(
+        model: String,
+        prompt: String,
+        maxOutputTokens: Int? = nil,
+        isStreaming: Bool = true,
+        sampling: SamplingOptions = .init(),
+        keepAlive: String? = nil
+    ) {
+        self.model = model
+        self.prompt = prompt
+        self.maxOutputTokens = maxOutputTokens
+        self.isStreaming = isStreaming
+        self.sampling = sampling
+        self.keepAlive = keepAlive
+    }
+}
+
+/// Sampling parameters passed through to the server; `nil` means "server default".
+public struct SamplingOptions: Sendable, Hashable, Codable {
+    public var temperature: Double?
+    public var topP: Double?
+    public var seed: Int?
+
+    public init(temperature: Double? = nil, topP: Double? = nil, seed: Int? = nil) {
+        self.temperature = temperature
+        self.topP = topP
+        self.seed = seed
+    }
+}

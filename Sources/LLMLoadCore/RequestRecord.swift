@@ -1,0 +1,138 @@
+/// Everything measured about one request. Produced once per request by the backend, then
+/// folded into the metrics and streamed to disk; never mutated after that.
+///
+/// All instants come from `ContinuousClock` (monotonic). Derived figures are computed here, in
+/// one place, so every output agrees on their definitions (see `docs/MeasuringCorrectly.md`).
+public struct RequestRecord: Sendable {
+    public typealias Instant = ContinuousClock.Instant
+
+    public var index: Int
+    public var scheduledAt: Instant
+    /// When the request head went onto the connection, after any wait for a pooled connection.
+    /// `nil` when it never left (for example the connection was refused).
+    public var sentAt: Instant?
+    public var responseHeadAt: Instant?
+    /// Arrival of the first chunk carrying generated text (answer or reasoning).
+    public var firstTokenAt: Instant?
+    /// Arrival of the first chunk carrying answer text (after any reasoning).
+    public var firstAnswerTokenAt: Instant?
+    /// End of the response: the chunk carrying the terminator, or when the failure was seen.
+    public var finishedAt: Instant
+    /// Gaps between consecutive text-bearing chunks, in nanoseconds.
+    public var interTokenGapsNanoseconds: [Int64]
+
+    public var outcome: RequestOutcome
+    public var httpStatus: Int?
+    /// The server's or transport's message for a failed request.
+    public var errorMessage: String?
+    public var finishReason: String?
+
+    /// Text-bearing chunks received.
+    public var textChunks: Int
+    public var outputTokens: TokenCount?
+    public var promptTokens: TokenCount?
+    public var serverTimings: ServerTimings?
+    public var responseText: String
+    public var reasoningText: String
+
+    public init(
+        index: Int,
+        scheduledAt: Instant,
+        sentAt: Instant? = nil,
+        responseHeadAt: Instant? = nil,
+        firstTokenAt: Instant? = nil,
+        firstAnswerTokenAt: Instant? = nil,
+        finishedAt: Instant,
+        interTokenGapsNanoseconds: [Int64] = [],
+        outcome: RequestOutcome,
+        httpStatus: Int? = nil,
+        errorMessage: String? = nil,
+        finishReason: String? = nil,
+        textChunks: Int = 0,
+        outputTokens: TokenCount? = nil,
+        promptTokens: TokenCount? = nil,
+        serverTimings: ServerTimings? = nil,
+        responseText: String = "",
+        reasoningText: String = ""
+    ) {
+        self.index = index
+        self.scheduledAt = scheduledAt
+        self.sentAt = sentAt
+        self.responseHeadAt = responseHeadAt
+        self.firstTokenAt = firstTokenAt
+        self.firstAnswerTokenAt = firstAnswerTokenAt
+        self.finishedAt = finishedAt
+        self.interTokenGapsNanoseconds = interTokenGapsNanoseconds
+        self.outcome = outcome
+        self.httpStatus = httpStatus
+        self.errorMessage = errorMessage
+        self.finishReason = finishReason
+        self.textChunks = textChunks
+        self.outputTokens = outputTokens
+        self.promptTokens = promptTokens
+        self.serverTimings = serverTimings
+        self.responseText = responseText
+        self.reasoningText = reasoningText
+    }
+}
+
+extension RequestRecord {
+    /// `sentAt − scheduledAt`: how late the client was. A growing lag means the client, not the
+    /// server, is the bottleneck.
+    public var scheduleLag: Duration? { sentAt.map { $0 - scheduledAt } }
+
+    /// Time to first token, from `sentAt`.
+    public var timeToFirstToken: Duration? {
+        guard let sentAt, let firstTokenAt else { return nil }
+        return firstTokenAt - sentAt
+    }
+
+    /// Time to first answer token (after reasoning), from `sentAt`.
+    public var timeToFirstAnswerToken: Duration? {
+        guard let sentAt, let firstAnswerTokenAt else { return nil }
+        return firstAnswerTokenAt - sentAt
+    }
+
+    /// End-to-end latency, from `sentAt` to the end of the response.
+    public var endToEndLatency: Duration? { sentAt.map { finishedAt - $0 } }
+
+    /// Latency as the load model sees it: `finishedAt − scheduledAt` (includes schedule lag).
+    public var latencyFromSchedule: Duration { finishedAt - scheduledAt }
+
+    /// Time per output token, `(E2E − TTFT) / (output_tokens − 1)`; absent below 2 tokens.
+    public var timePerOutputToken: Duration? {
+        guard let e2e = endToEndLatency, let ttft = timeToFirstToken, let tokens = outputTokens?.value,
+            tokens > 1
+        else { return nil }
+        return (e2e - ttft) / (tokens - 1)
+    }
+
+    /// Decode speed in tokens per second, `(output_tokens − 1) / (E2E − TTFT)`; absent below 2
+    /// tokens or when the decode phase took no measurable time.
+    public var decodeTokensPerSecond: Double? {
+        guard let e2e = endToEndLatency, let ttft = timeToFirstToken, let tokens = outputTokens?.value,
+            tokens > 1
+        else { return nil }
+        let seconds = (e2e - ttft).seconds
+        return seconds > 0 ? Double(tokens - 1) / seconds : nil
+    }
+}
+
+extension Duration {
+    /// The duration in seconds as a `Double`.
+    public var seconds: Double {
+        let (s, atto) = components
+        return Double(s) + Double(atto) / 1e18
+    }
+
+    /// The duration in milliseconds as a `Double`.
+    public var milliseconds: Double { seconds * 1000 }
+
+    /// The duration in whole nanoseconds (saturating at `Int64` bounds).
+    public var nanoseconds: Int64 {
+        let (s, atto) = components
+        let (product, overflow) = s.multipliedReportingOverflow(by: 1_000_000_000)
+        if overflow { return s < 0 ? .min : .max }
+        return product + atto / 1_000_000_000
+    }
+}

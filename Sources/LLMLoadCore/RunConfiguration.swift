@@ -1,0 +1,76 @@
+/// Everything that defines one run, validated once before any load is sent.
+public struct RunConfiguration: Sendable {
+    /// The server under test.
+    public struct Target: Sendable {
+        /// Scheme, host, port and optional path prefix, without the API path.
+        public var baseURL: String
+        public var api: APIKind
+        /// `nil`: use the only model the server lists.
+        public var model: String?
+        /// `true` when the target is the built-in simulator started for this run.
+        public var isSimulated: Bool
+
+        public init(baseURL: String, api: APIKind = .ollamaGenerate, model: String? = nil, isSimulated: Bool = false) {
+            self.baseURL = baseURL
+            self.api = api
+            self.model = model
+            self.isSimulated = isSimulated
+        }
+    }
+
+    /// When and how many requests are sent.
+    public struct Load: Sendable {
+        public var ratePerSecond: Double
+        /// Requests due at or after this offset from the start are not sent.
+        public var duration: Duration
+        public var maximumRequests: Int?
+        /// How long requests still in flight after the last send may take before they are cancelled.
+        public var drainTimeout: Duration
+
+        public init(ratePerSecond: Double, duration: Duration, maximumRequests: Int? = nil, drainTimeout: Duration = .seconds(30)) {
+            self.ratePerSecond = ratePerSecond
+            self.duration = duration
+            self.maximumRequests = maximumRequests
+            self.drainTimeout = drainTimeout
+        }
+    }
+
+    /// What each request asks.
+    public struct Requests: Sendable {
+        /// One fixed prompt; `nil` cycles through the built-in prompts.
+        public var prompt: String?
+        public var maxOutputTokens: Int?
+        public var isStreaming = true
+        public var sampling = SamplingOptions()
+        public var keepAlive: String?
+        /// Per request, from the moment it is dispatched.
+        public var timeout: Duration = .seconds(300)
+
+        public init() {}
+    }
+
+    /// Where results go.
+    public struct Output: Sendable {
+        /// The folder under which each run creates its own folder.
+        public var directory: String
+        /// Appended to the run folder's name.
+        public var label: String?
+
+        public init(directory: String = "results", label: String? = nil) {
+            self.directory = directory
+            self.label = label
+        }
+    }
+
+    public var target: Target
+    public var load: Load
+    public var requests: Requests
+    public var output: Output
+
+    public init(target: Target, load: Load, requests: Requests = .init(), output: Output = .init()) {
+        self.target = target
+        self.load = load
+        self.requests = requests
+        self.output = output
+    }
+}

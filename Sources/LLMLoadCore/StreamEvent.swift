@@ -1,0 +1,33 @@
+/// One decoded unit of a response body, as an API decoder reports it.
+///
+/// Decoders are synchronous and know nothing about time: the caller stamps each event with the
+/// arrival instant of the network chunk that completed it.
+public enum StreamEvent: Sendable, Equatable {
+    /// Generated text: answer text, reasoning text, or both. Never empty in both.
+    case text(answer: String, reasoning: String)
+    /// The server's terminator, with what it reported about the whole request.
+    case done(StreamCompletion)
+    /// The server reported an error inside a successful (2xx) response.
+    case serverError(message: String)
+}
+
+/// What a server says when a response ends properly.
+public struct StreamCompletion: Sendable, Equatable {
+    /// Why generation stopped (`stop`, `length`, …), when the server says.
+    public var finishReason: String?
+    public var promptTokens: Int?
+    public var outputTokens: Int?
+    public var serverTimings: ServerTimings?
+
+    public init(
+        finishReason: String? = nil,
+        promptTokens: Int? = nil,
+        outputTokens: Int? = nil,
+        serverTimings: ServerTimings? = nil
+    ) {
+        self.finishReason = finishReason
+        self.promptTokens = promptTokens
+        self.outputTokens = outputTokens
+        self.serverTimings = serverTimings
+    }
+}

@@ -1,0 +1,68 @@
+import Foundation
+
+/// Parses and checks the `--url` a user gives, before anything is sent.
+public enum TargetURL {
+    /// A base URL (scheme, host, port, optional prefix) and, when the URL named an API path
+    /// such as `/api/generate`, that API.
+    public struct Parsed: Sendable, Equatable {
+        public var baseURL: String
+        public var api: APIKind?
+    }
+
+    /// Accepts `http://host:port`, `https://…`, `host:port` (as Ollama's `OLLAMA_HOST` does:
+    /// `http` is assumed) and full endpoint URLs like `http://host:11434/api/chat`.
+    /// - Throws: ``ConfigurationError/badURL(_:reason:)``.
+    public static func parse(_ text: String) throws -> Parsed {
+        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        guard !trimmed.isEmpty else { throw ConfigurationError.badURL(text, reason: "it is empty") }
+        let withScheme = trimmed.contains("://") ? trimmed : "http://" + trimmed
+        guard let components = URLComponents(string: withScheme) else {
+            throw ConfigurationError.badURL(text, reason: "it is not a URL")
+        }
+        guard let scheme = components.scheme?.lowercased(), scheme == "http" || scheme == "https" else {
+            throw ConfigurationError.badURL(text, reason: "the scheme must be http or https")
+        }
+        guard let host = components.host, !host.isEmpty else {
+            throw ConfigurationError.badURL(text, reason: "it has no host")
+        }
+        if let port = components.port, !(1...65535).contains(port) {
+            throw ConfigurationError.badURL(text, reason: "port \(port) is out of range")
+        }
+        guard components.query == nil, components.fragment == nil else {
+            throw ConfigurationError.badURL(text, reason: "a query or fragment is not allowed")
+        }
+        var path = components.path
+        while path.hasSuffix("/") { path.removeLast() }
+        var api: APIKind?
+        for (suffix, kind) in [("/api/generate", APIKind.ollamaGenerate), ("/api/chat", .ollamaChat)]
+        where path.hasSuffix(suffix) {
+            path.removeLast(suffix.count)
+            api = kind
+        }
+        let hostPart = host.contains(":") ? "[\(host)]" : host
+        let portPart = components.port.map { ":\($0)" } ?? ""
+        return Parsed(baseURL: "\(scheme)://\(hostPart)\(portPart)\(path)", api: api)
+    }
+
+    /// The default target when no `--url` is given: `OLLAMA_HOST` if set, as Ollama's own CLI
+    /// reads it (a bind address of `0.0.0.0` means this machine), else `127.0.0.1:11434`.
+    public static func defaultTarget(environment: [String: String]) -> String {
+        guard var host = environment["OLLAMA_HOST"], !host.isEmpty else { return "http://127.0.0.1:11434" }
+        host = host.replacingOccurrences(of: "0.0.0.0", with: "127.0.0.1")
+        if !host.contains("://") && !host.contains(":") { host += ":11434" }
+        return host
+    }
+}
+
+/// A configuration a run cannot start with.
+public enum ConfigurationError: Error, CustomStringConvertible, Equatable {
+    case badURL(String, reason: String)
+    case invalid(String)
+
+    public var description: String {
+        switch self {
+        case .badURL(let url, let reason): "bad --url \"\(url)\": \(reason)"
+        case .invalid(let message): message
+        }
+    }
+}

@@ -1,0 +1,104 @@
+import LLMLoadCore
+
+/// Folds request records into run statistics. One owner (the runner's consumer task) feeds it,
+/// so it is a plain value type with no locking (STYLE C7). Memory stays constant however many
+/// records pass through.
+public struct Aggregator: Sendable {
+    public private(set) var recorded = 0
+    public private(set) var sent = 0
+    public private(set) var outcomes: [RequestOutcome: Int] = [:]
+    public private(set) var httpStatuses: [Int: Int] = [:]
+    public private(set) var finishReasons: [String: Int] = [:]
+    public private(set) var errors = ErrorTally()
+
+    // Distributions over successful (`ok`) requests only.
+    public private(set) var timeToFirstToken = Distribution.milliseconds()
+    public private(set) var timeToFirstAnswerToken = Distribution.milliseconds()
+    public private(set) var endToEndLatency = Distribution.milliseconds()
+    public private(set) var interTokenLatency = Distribution.milliseconds()
+    public private(set) var timePerOutputToken = Distribution.milliseconds()
+    public private(set) var decodeSpeed = Distribution.rate()
+    public private(set) var scheduleLag = Distribution.milliseconds()
+    public private(set) var latencyFromSchedule = Distribution.milliseconds()
+
+    /// Token totals over successful requests, with how many counts came from each source.
+    public private(set) var outputTokens = 0
+    public private(set) var promptTokens = 0
+    public private(set) var outputTokenSources: [TokenCountSource: Int] = [:]
+    public private(set) var promptTokenSources: [TokenCountSource: Int] = [:]
+
+    public private(set) var firstSentAt: ContinuousClock.Instant?
+    public private(set) var lastSentAt: ContinuousClock.Instant?
+    public private(set) var lastFinishedAt: ContinuousClock.Instant?
+
+    public init() {}
+
+    public mutating func add(_ record: RequestRecord) {
+        recorded += 1
+        outcomes[record.outcome, default: 0] += 1
+        if let status = record.httpStatus { httpStatuses[status, default: 0] += 1 }
+        if let sentAt = record.sentAt {
+            sent += 1
+            firstSentAt = min(firstSentAt ?? sentAt, sentAt)
+            lastSentAt = max(lastSentAt ?? sentAt, sentAt)
+        }
+        lastFinishedAt = max(lastFinishedAt ?? record.finishedAt, record.finishedAt)
+        guard record.outcome == .ok else {
+            errors.add(record)
+            return
+        }
+        if let reason = record.finishReason { finishReasons[reason, default: 0] += 1 }
+        record.timeToFirstToken.map { timeToFirstToken.record($0) }
+        record.timeToFirstAnswerToken.map { timeToFirstAnswerToken.record($0) }
+        record.endToEndLatency.map { endToEndLatency.record($0) }
+        for gap in record.interTokenGapsNanoseconds { interTokenLatency.record(Double(gap) / 1e6) }
+        record.timePerOutputToken.map { timePerOutputToken.record($0) }
+        record.decodeTokensPerSecond.map { decodeSpeed.record($0) }
+        record.scheduleLag.map { scheduleLag.record($0) }
+        latencyFromSchedule.record(record.latencyFromSchedule)
+        if let tokens = record.outputTokens {
+            outputTokens += tokens.value
+            outputTokenSources[tokens.source, default: 0] += 1
+        }
+        if let tokens = record.promptTokens {
+            promptTokens += tokens.value
+            promptTokenSources[tokens.source, default: 0] += 1
+        }
+    }
+
+    public func count(_ outcome: RequestOutcome) -> Int { outcomes[outcome, default: 0] }
+}
+
+/// Distinct failures and how often each happened, bounded so a server that returns a new
+/// message every time cannot grow memory without limit.
+public struct ErrorTally: Sendable {
+    /// One kind of failure: outcome, HTTP status and message.
+    public struct Key: Hashable, Sendable {
+        public var outcome: RequestOutcome
+        public var httpStatus: Int?
+        public var message: String
+    }
+
+    public static let maximumDistinct = 100
+    public private(set) var counts: [Key: Int] = [:]
+    /// Failures whose message arrived after ``maximumDistinct`` distinct ones were kept.
+    public private(set) var overflow = 0
+
+    public init() {}
+
+    mutating func add(_ record: RequestRecord) {
+        let key = Key(outcome: record.outcome, httpStatus: record.httpStatus, message: record.errorMessage ?? "")
+        if counts[key] != nil || counts.count < Self.maximumDistinct {
+            counts[key, default: 0] += 1
+        } else {
+            overflow += 1
+        }
+    }
+
+    /// Most frequent first; ties in a stable order.
+    public var sorted: [(key: Key, count: Int)] {
+        counts.map { ($0.key, $0.value) }.sorted {
+            ($0.count, $1.key.outcome, $1.key.message) > ($1.count, $0.key.outcome, $0.key.message)
+        }
+    }
+}

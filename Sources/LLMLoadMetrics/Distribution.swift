@@ -1,0 +1,110 @@
+import Histogram
+
+/// The distribution of one metric over a run: an HDR histogram for percentiles (3 significant
+/// digits), plus exact count, sum, sum of squares, minimum and maximum.
+///
+/// Everything in it adds exactly, so the distributions of two shards of a run merge into the
+/// distribution of the whole (``merge(_:)``).
+public struct Distribution: Sendable, Codable {
+    /// Values are recorded as integers of `1 / scale` display units: with milliseconds as the
+    /// display unit and a scale of 1000, the histogram resolves microseconds.
+    public let scale: Double
+    private var histogram: Histogram<UInt64>
+    public private(set) var count = 0
+    public private(set) var sum = 0.0
+    public private(set) var sumOfSquares = 0.0
+    public private(set) var minimum = Double.infinity
+    public private(set) var maximum = -Double.infinity
+
+    /// - Parameters:
+    ///   - scale: recorded integer units per display unit.
+    ///   - highestTrackable: the largest value, in display units, the histogram resolves at full
+    ///     precision; it grows past it automatically.
+    public init(scale: Double, highestTrackable: Double) {
+        self.scale = scale
+        var histogram = Histogram<UInt64>(
+            lowestDiscernibleValue: 1,
+            highestTrackableValue: UInt64(highestTrackable * scale),
+            numberOfSignificantValueDigits: .three
+        )
+        histogram.autoResize = true
+        self.histogram = histogram
+    }
+
+    /// A latency in milliseconds, resolved to the microsecond, up to an hour at full precision.
+    public static func milliseconds() -> Self { Self(scale: 1000, highestTrackable: 3_600_000) }
+
+    /// A rate (for example tokens per second), resolved to a thousandth.
+    public static func rate() -> Self { Self(scale: 1000, highestTrackable: 1_000_000) }
+
+    public mutating func record(_ value: Double) {
+        guard value.isFinite else { return }
+        let clamped = max(0, value)
+        _ = histogram.record(UInt64((clamped * scale).rounded()))
+        count += 1
+        sum += clamped
+        sumOfSquares += clamped * clamped
+        minimum = min(minimum, clamped)
+        maximum = max(maximum, clamped)
+    }
+
+    public mutating func record(_ duration: Duration) {
+        record(duration.millisecondsValue)
+    }
+
+    /// Adds every value recorded in `other`.
+    public mutating func merge(_ other: Distribution) {
+        precondition(other.scale == scale, "distributions of different units do not merge")
+        histogram.add(other.histogram)
+        count += other.count
+        sum += other.sum
+        sumOfSquares += other.sumOfSquares
+        minimum = min(minimum, other.minimum)
+        maximum = max(maximum, other.maximum)
+    }
+
+    /// The value at `percentile` (0–100) by nearest rank, as the middle of its histogram bucket
+    /// (within 0.05 %), clamped to the exact minimum and maximum. `nil` when empty.
+    public func percentile(_ percentile: Double) -> Double? {
+        guard count > 0 else { return nil }
+        let bucket = histogram.valueAtPercentile(percentile)
+        let value = Double(histogram.medianEquivalentForValue(bucket)) / scale
+        return min(max(value, minimum), maximum)
+    }
+
+    /// The fixed set of statistics every output shows; `nil` when nothing was recorded, so an
+    /// empty population never produces made-up zeros.
+    public var summary: DistributionSummary? {
+        guard count > 0 else { return nil }
+        let mean = sum / Double(count)
+        // Population standard deviation from exact sums; clamp rounding noise below zero.
+        let variance = max(0, sumOfSquares / Double(count) - mean * mean)
+        return DistributionSummary(
+            count: count, mean: mean, std: variance.squareRoot(), min: minimum,
+            p50: percentile(50)!, p90: percentile(90)!, p95: percentile(95)!, p99: percentile(99)!,
+            p99_9: percentile(99.9)!, max: maximum
+        )
+    }
+}
+
+/// Count, mean, standard deviation, minimum, P50, P90, P95, P99, P99.9 and maximum of a
+/// metric, in its display unit.
+public struct DistributionSummary: Sendable, Codable, Equatable {
+    public var count: Int
+    public var mean: Double
+    public var std: Double
+    public var min: Double
+    public var p50: Double
+    public var p90: Double
+    public var p95: Double
+    public var p99: Double
+    public var p99_9: Double
+    public var max: Double
+}
+
+extension Duration {
+    var millisecondsValue: Double {
+        let (seconds, attoseconds) = components
+        return Double(seconds) * 1000 + Double(attoseconds) / 1e15
+    }
+}

@@ -1,0 +1,220 @@
+import LLMLoadCore
+
+/// Every statistic of a run, as written to `summary.json` (schema in `docs/results-schema.md`)
+/// and shown on the console. Field names carry their unit (`_ms`, `_per_s`, `_s`); JSON keys
+/// are the snake_case of the property names.
+public struct RunSummary: Sendable, Codable, Equatable {
+    /// Bumped on any breaking change to the layout.
+    public static let currentSchemaVersion = 1
+
+    public var schemaVersion = RunSummary.currentSchemaVersion
+    public var tool: Tool
+    public var run: Run
+    public var target: Target
+    public var load: Load
+    public var requests: Requests
+    public var throughput: Throughput
+    public var tokens: Tokens
+    public var latency: Latency
+    public var errors: [ErrorCount]
+    /// Failures beyond the distinct messages kept in `errors`.
+    public var errorsNotListed: Int
+
+    public struct Tool: Sendable, Codable, Equatable {
+        public var name: String
+        public var version: String
+
+        public init(name: String, version: String) {
+            self.name = name
+            self.version = version
+        }
+    }
+
+    public struct Run: Sendable, Codable, Equatable {
+        /// Wall-clock labels (ISO 8601, UTC); durations come from the monotonic clock.
+        public var startedAt: String
+        public var endedAt: String
+        /// `true` when the user stopped the run early.
+        public var interrupted: Bool
+        /// `duration_reached`, `request_limit_reached`, `schedule_exhausted` or `interrupted`.
+        public var stopReason: String
+        /// From the run's start to the end of the last response: the throughput denominator.
+        public var windowS: Double
+        /// Requests still in flight when the drain ended, cancelled and counted as such.
+        public var drainCancelledInFlight: Bool
+
+        public init(startedAt: String, endedAt: String, interrupted: Bool, stopReason: String, windowS: Double, drainCancelledInFlight: Bool) {
+            self.startedAt = startedAt
+            self.endedAt = endedAt
+            self.interrupted = interrupted
+            self.stopReason = stopReason
+            self.windowS = windowS
+            self.drainCancelledInFlight = drainCancelledInFlight
+        }
+    }
+
+    public struct Target: Sendable, Codable, Equatable {
+        public var url: String
+        public var api: String
+        public var model: String
+        public var serverVersion: String?
+        public var simulated: Bool
+
+        public init(url: String, api: String, model: String, serverVersion: String? = nil, simulated: Bool) {
+            self.url = url
+            self.api = api
+            self.model = model
+            self.serverVersion = serverVersion
+            self.simulated = simulated
+        }
+    }
+
+    public struct Load: Sendable, Codable, Equatable {
+        public var pattern: String
+        public var offeredRatePerS: Double
+        public var durationS: Double
+        public var maxRequests: Int?
+        public var timeoutS: Double
+        public var drainTimeoutS: Double
+        public var maxOutputTokens: Int?
+        public var stream: Bool
+
+        public init(pattern: String, offeredRatePerS: Double, durationS: Double, maxRequests: Int? = nil, timeoutS: Double, drainTimeoutS: Double, maxOutputTokens: Int? = nil, stream: Bool) {
+            self.pattern = pattern
+            self.offeredRatePerS = offeredRatePerS
+            self.durationS = durationS
+            self.maxRequests = maxRequests
+            self.timeoutS = timeoutS
+            self.drainTimeoutS = drainTimeoutS
+            self.maxOutputTokens = maxOutputTokens
+            self.stream = stream
+        }
+    }
+
+    public struct Requests: Sendable, Codable, Equatable {
+        /// Requests the load model dispatched (each has a record).
+        public var total: Int
+        /// Requests whose head reached the connection.
+        public var sent: Int
+        public var byOutcome: [String: Int]
+        public var byHttpStatus: [String: Int]
+        /// Finish reasons of successful requests (`stop`, `length`, …).
+        public var finishReasons: [String: Int]
+        /// Shares of `total`: success + error + timeout + cancelled = 1.
+        public var successRate: Double?
+        /// `http_error`, `connection_error` and `stream_error` together.
+        public var errorRate: Double?
+        public var timeoutRate: Double?
+        public var cancelledRate: Double?
+    }
+
+    public struct Throughput: Sendable, Codable, Equatable {
+        /// Successful requests per second of the window.
+        public var requestsPerS: Double?
+        /// Requests sent per second, from first to last send.
+        public var sentPerS: Double?
+        public var outputTokensPerS: Double?
+        public var totalTokensPerS: Double?
+    }
+
+    public struct Tokens: Sendable, Codable, Equatable {
+        public var outputTotal: Int
+        public var promptTotal: Int
+        /// `server`, `estimated`, `mixed`, or `none`.
+        public var outputSource: String
+        public var promptSource: String
+    }
+
+    public struct Latency: Sendable, Codable, Equatable {
+        /// Which requests the distributions cover.
+        public var population: String
+        public var ttftMs: DistributionSummary?
+        public var timeToFirstAnswerTokenMs: DistributionSummary?
+        public var e2eMs: DistributionSummary?
+        public var itlMs: DistributionSummary?
+        public var tpotMs: DistributionSummary?
+        public var decodeSpeedTokensPerS: DistributionSummary?
+        public var scheduleLagMs: DistributionSummary?
+        public var latencyFromScheduleMs: DistributionSummary?
+    }
+
+    public struct ErrorCount: Sendable, Codable, Equatable {
+        public var outcome: String
+        public var httpStatus: Int?
+        public var message: String
+        public var count: Int
+    }
+}
+
+extension RunSummary {
+    /// Builds the summary from the aggregated records and the run's description.
+    public init(
+        aggregator a: Aggregator,
+        tool: Tool,
+        run: Run,
+        target: Target,
+        load: Load
+    ) {
+        func rate(_ count: Int) -> Double? { a.recorded > 0 ? Double(count) / Double(a.recorded) : nil }
+        func perSecond(_ value: Int) -> Double? { run.windowS > 0 ? Double(value) / run.windowS : nil }
+        let sendSpan = zip(a.firstSentAt, a.lastSentAt).map { ($1 - $0).seconds }
+        self.init(
+            tool: tool,
+            run: run,
+            target: target,
+            load: load,
+            requests: Requests(
+                total: a.recorded,
+                sent: a.sent,
+                byOutcome: Dictionary(uniqueKeysWithValues: RequestOutcome.allCases.map { ($0.rawValue, a.count($0)) }),
+                byHttpStatus: Dictionary(uniqueKeysWithValues: a.httpStatuses.map { (String($0.key), $0.value) }),
+                finishReasons: a.finishReasons,
+                successRate: rate(a.count(.ok)),
+                errorRate: rate(a.count(.httpError) + a.count(.connectionError) + a.count(.streamError)),
+                timeoutRate: rate(a.count(.timeout)),
+                cancelledRate: rate(a.count(.cancelled))
+            ),
+            throughput: Throughput(
+                requestsPerS: perSecond(a.count(.ok)),
+                sentPerS: sendSpan.flatMap { $0 > 0 && a.sent > 1 ? Double(a.sent - 1) / $0 : nil },
+                outputTokensPerS: perSecond(a.outputTokens),
+                totalTokensPerS: perSecond(a.outputTokens + a.promptTokens)
+            ),
+            tokens: Tokens(
+                outputTotal: a.outputTokens,
+                promptTotal: a.promptTokens,
+                outputSource: Self.source(a.outputTokenSources),
+                promptSource: Self.source(a.promptTokenSources)
+            ),
+            latency: Latency(
+                population: "successful requests (outcome ok)",
+                ttftMs: a.timeToFirstToken.summary,
+                timeToFirstAnswerTokenMs: a.timeToFirstAnswerToken.summary,
+                e2eMs: a.endToEndLatency.summary,
+                itlMs: a.interTokenLatency.summary,
+                tpotMs: a.timePerOutputToken.summary,
+                decodeSpeedTokensPerS: a.decodeSpeed.summary,
+                scheduleLagMs: a.scheduleLag.summary,
+                latencyFromScheduleMs: a.latencyFromSchedule.summary
+            ),
+            errors: a.errors.sorted.map {
+                ErrorCount(outcome: $0.key.outcome.rawValue, httpStatus: $0.key.httpStatus, message: $0.key.message, count: $0.count)
+            },
+            errorsNotListed: a.errors.overflow
+        )
+    }
+
+    private static func source(_ counts: [TokenCountSource: Int]) -> String {
+        switch (counts[.server, default: 0] > 0, counts[.estimated, default: 0] > 0) {
+        case (true, true): "mixed"
+        case (true, false): "server"
+        case (false, true): "estimated"
+        case (false, false): "none"
+        }
+    }
+}
+
+private func zip<A, B>(_ a: A?, _ b: B?) -> (A, B)? {
+    guard let a, let b else { return nil }
+    return (a, b)
+}

@@ -1,0 +1,79 @@
+import LLMLoadMetrics
+
+/// The short table printed at the end of a run, rendered from the same ``RunSummary`` that is
+/// written to `summary.json`, so the two always agree.
+public enum ConsoleSummary {
+    public static func render(_ s: RunSummary, folder: String?) -> String {
+        var lines: [String] = []
+        let target = "\(s.target.url) (\(s.target.api), model \(s.target.model))"
+        lines.append("llmload \(s.tool.version): \(s.load.pattern) for \(format(s.load.durationS, 1)) s → \(target)")
+        if s.run.interrupted { lines.append("Run interrupted by the user: figures cover what was measured until then.") }
+        let r = s.requests
+        let outcomes = s.requests.byOutcome.filter { $0.value > 0 }.sorted { $0.key < $1.key }
+            .map { "\($0.key) \($0.value)" }.joined(separator: ", ")
+        lines.append("Requests   \(r.total) dispatched, \(r.sent) sent: \(outcomes.isEmpty ? "none" : outcomes)")
+        lines.append(
+            "Rates      success \(percent(r.successRate)), error \(percent(r.errorRate)), "
+                + "timeout \(percent(r.timeoutRate)), cancelled \(percent(r.cancelledRate))"
+        )
+        let t = s.throughput
+        lines.append(
+            "Throughput \(format(t.requestsPerS, 2)) req/s ok, \(format(t.outputTokensPerS, 1)) output tok/s "
+                + "(tokens: \(s.tokens.outputSource)), sent \(format(t.sentPerS, 2)) req/s, window \(format(s.run.windowS, 2)) s"
+        )
+        lines.append("")
+        let header = ["", "count", "mean", "p50", "p90", "p99", "max"]
+        var rows = [header]
+        let l = s.latency
+        for (name, summary) in [
+            ("TTFT ms", l.ttftMs), ("E2E ms", l.e2eMs), ("ITL ms", l.itlMs), ("TPOT ms", l.tpotMs),
+            ("Decode tok/s", l.decodeSpeedTokensPerS), ("Lag ms", l.scheduleLagMs),
+        ] {
+            guard let d = summary else {
+                rows.append([name, "0", "–", "–", "–", "–", "–"])
+                continue
+            }
+            rows.append([name, String(d.count)] + [d.mean, d.p50, d.p90, d.p99, d.max].map { format($0, 2) })
+        }
+        let widths = header.indices.map { column in rows.map { $0[column].count }.max() ?? 0 }
+        for row in rows {
+            let cells = row.enumerated().map { index, cell in
+                let pad = String(repeating: " ", count: widths[index] - cell.count)
+                return index == 0 ? cell + pad : pad + cell
+            }
+            lines.append(cells.joined(separator: "  "))
+        }
+        lines.append("(latency over \(l.population))")
+        if !s.errors.isEmpty {
+            lines.append("")
+            lines.append("Errors")
+            for error in s.errors.prefix(5) {
+                let status = error.httpStatus.map { " \($0)" } ?? ""
+                lines.append("  \(error.count) × \(error.outcome)\(status): \(error.message)")
+            }
+            if s.errors.count > 5 { lines.append("  … \(s.errors.count - 5) more kinds in summary.json") }
+        }
+        if let folder { lines.append("\nResults in \(folder)") }
+        return lines.joined(separator: "\n")
+    }
+
+    static func percent(_ value: Double?) -> String {
+        value.map { format($0 * 100, 1) + " %" } ?? "–"
+    }
+
+    static func format(_ value: Double?, _ decimals: Int) -> String {
+        guard let value, value.isFinite else { return "–" }
+        var scale = 1.0
+        for _ in 0..<decimals { scale *= 10 }
+        let rounded = (value * scale).rounded() / scale
+        var text = String(rounded)
+        if text.hasSuffix(".0") && decimals == 0 { text.removeLast(2) }
+        if let dot = text.firstIndex(of: ".") {
+            let fraction = text.distance(from: dot, to: text.endIndex) - 1
+            if fraction < decimals { text += String(repeating: "0", count: decimals - fraction) }
+        } else if decimals > 0 {
+            text += "." + String(repeating: "0", count: decimals)
+        }
+        return text
+    }
+}

@@ -1,0 +1,76 @@
+import Foundation
+
+/// The folder one run writes into: `<base>/<yyyyMMdd-HHmmss>-<model>[-<label>]`, with a name
+/// that is safe on every file system.
+public struct RunFolder: Sendable {
+    public let url: URL
+
+    public func file(_ name: String) -> URL { url.appendingPathComponent(name) }
+
+    /// Checks that `base` can be created and written, without leaving anything behind but the
+    /// folder itself. Call before any load is sent.
+    /// - Throws: ``ReportError/unwritable(path:reason:)``.
+    public static func checkWritable(base: URL) throws {
+        let probe = base.appendingPathComponent(".llmload-write-check-\(ProcessInfo.processInfo.processIdentifier)")
+        do {
+            try FileManager.default.createDirectory(at: base, withIntermediateDirectories: true)
+            try Data().write(to: probe)
+            try FileManager.default.removeItem(at: probe)
+        } catch {
+            throw ReportError.unwritable(path: base.path, reason: Self.reason(error))
+        }
+    }
+
+    /// Creates a new, uniquely named run folder under `base`.
+    public static func create(base: URL, model: String, label: String?, startedAt: Date) throws -> RunFolder {
+        let formatter = DateFormatter()
+        formatter.locale = Locale(identifier: "en_US_POSIX")
+        formatter.timeZone = TimeZone.current
+        formatter.dateFormat = "yyyyMMdd-HHmmss"
+        let parts = [formatter.string(from: startedAt), safeName(model), label.map(safeName)].compactMap { $0 }
+        let name = parts.filter { !$0.isEmpty }.joined(separator: "-")
+        for attempt in 1...1000 {
+            let candidate = base.appendingPathComponent(attempt == 1 ? name : "\(name)-\(attempt)")
+            do {
+                try FileManager.default.createDirectory(at: candidate, withIntermediateDirectories: false)
+                return RunFolder(url: candidate)
+            } catch CocoaError.fileWriteFileExists {
+                continue
+            } catch {
+                if FileManager.default.fileExists(atPath: candidate.path) { continue }
+                throw ReportError.unwritable(path: candidate.path, reason: reason(error))
+            }
+        }
+        throw ReportError.unwritable(path: base.path, reason: "too many runs with the same name")
+    }
+
+    /// `text` with every character outside `[A-Za-z0-9._-]` replaced by `_` (so
+    /// `deepseek-r1:1.5b` becomes `deepseek-r1_1.5b`), at most 64 characters.
+    public static func safeName(_ text: String) -> String {
+        let allowed = Set("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789._-")
+        let mapped = String(text.map { allowed.contains($0) ? $0 : "_" }.prefix(64))
+        return mapped.trimmingCharacters(in: CharacterSet(charactersIn: "."))
+    }
+
+    static func reason(_ error: any Error) -> String {
+        if let error = error as? CocoaError, let underlying = error.userInfo[NSUnderlyingErrorKey] as? NSError,
+            underlying.domain == NSPOSIXErrorDomain
+        {
+            return String(cString: strerror(Int32(underlying.code)))
+        }
+        return (error as NSError).localizedDescription
+    }
+}
+
+/// Failures to write a run's outputs.
+public enum ReportError: Error, CustomStringConvertible {
+    case unwritable(path: String, reason: String)
+    case writeFailed(file: String, reason: String)
+
+    public var description: String {
+        switch self {
+        case .unwritable(let path, let reason): "cannot write to output folder \(path): \(reason)"
+        case .writeFailed(let file, let reason): "could not write \(file): \(reason)"
+        }
+    }
+}

@@ -1,0 +1,138 @@
+import Foundation
+import LLMLoadBackends
+import LLMLoadCore
+import LLMLoadMetrics
+import LLMLoadReport
+import LLMLoadScheduler
+import LLMLoadWorkload
+import Logging
+
+/// Composes one run: checks, load, records, summary. The single place that knows every module.
+///
+/// Order matters for the user: every check that can fail (output folder, target, model) runs
+/// before the first request is sent; once the load has started, nothing measured is lost.
+public struct LoadRun: Sendable {
+    /// The tool's version, written into every output.
+    public static let toolVersion = "0.1.0"
+
+    public let configuration: RunConfiguration
+    public let stop: StopSignal
+    public let logger: Logger
+
+    public init(configuration: RunConfiguration, stop: StopSignal = StopSignal(), logger: Logger) {
+        self.configuration = configuration
+        self.stop = stop
+        self.logger = logger
+    }
+
+    /// What a finished run produced.
+    public struct Result: Sendable {
+        public var summary: RunSummary
+        public var folder: URL
+        /// Outputs that could not be written (the others were).
+        public var writeFailures: [String]
+    }
+
+    /// Runs the load and writes every output.
+    /// - Parameter progress: called about once a second with live counts (never on the request path).
+    /// - Throws: only before the load starts: a bad output folder or target (``ReportError``,
+    ///   ``TargetError``).
+    public func run(progress: (@Sendable (LiveProgress.Snapshot) -> Void)? = nil) async throws -> Result {
+        let base = URL(fileURLWithPath: configuration.output.directory)
+        try RunFolder.checkWritable(base: base)
+        let load = configuration.load
+        let timeout = configuration.requests.timeout
+        // Open loop: in flight ≈ rate × latency, bounded by rate × timeout. Below that the
+        // client's pool would queue requests silently (STYLE C11).
+        let expectedInFlight = load.ratePerSecond * min(timeout, load.duration + timeout).seconds
+        let connections = Int(min(max(expectedInFlight, 16), 50_000))
+        return try await HTTPInferenceClient.withClient(configuration: .init(maximumConnections: connections)) { client in
+            let target = try await OllamaDiscovery.check(
+                baseURL: configuration.target.baseURL, model: configuration.target.model, using: client
+            )
+            return try await measure(with: client, target: target, base: base, progress: progress)
+        }
+    }
+
+    private func measure(
+        with client: HTTPInferenceClient,
+        target: OllamaDiscovery.Target,
+        base: URL,
+        progress: (@Sendable (LiveProgress.Snapshot) -> Void)?
+    ) async throws -> Result {
+        let startedAtDate = Date()
+        let folder = try RunFolder.create(
+            base: base, model: target.model, label: configuration.output.label, startedAt: startedAtDate
+        )
+        let api = configuration.target.api.makeAPI()
+        let prompts: any PromptSource = configuration.requests.prompt.map { PromptCycle([$0]) } ?? PromptCycle.builtIn
+        let template = InferenceRequest(
+            model: target.model, prompt: "", maxOutputTokens: configuration.requests.maxOutputTokens,
+            isStreaming: configuration.requests.isStreaming, sampling: configuration.requests.sampling,
+            keepAlive: configuration.requests.keepAlive
+        )
+        let schedule = ConstantRateSchedule(ratePerSecond: configuration.load.ratePerSecond)
+        let live = LiveProgress()
+        let dispatcher = OpenLoopDispatcher(
+            clock: ContinuousClock(),
+            limits: .init(
+                duration: configuration.load.duration,
+                maximumRequests: configuration.load.maximumRequests,
+                drainTimeout: configuration.load.drainTimeout
+            ),
+            stop: stop
+        )
+        let runTag = String(UInt32.random(in: 0...UInt32.max), radix: 36)
+        let (records, recordSink) = AsyncStream.makeStream(of: RequestRecord.self, bufferingPolicy: .unbounded)
+        let start = ContinuousClock.now
+        logger.info("load started", metadata: ["pattern": "\(schedule.label)", "folder": "\(folder.url.path)"])
+
+        async let folded = RecordConsumer.consume(records, origin: start, folder: folder, live: live)
+        async let ticker: Void = live.report(every: .seconds(1), until: dispatcher.gauge, to: progress)
+        let dispatch = await dispatcher.run(schedule, startingAt: start) { index, scheduledAt in
+            var request = template
+            request.prompt = prompts.prompt(forRequest: index)
+            let plan = RequestPlan(index: index, scheduledAt: scheduledAt, request: request)
+            let record = await client.execute(
+                plan, api: api, baseURL: configuration.target.baseURL, timeout: configuration.requests.timeout,
+                headers: [("X-Request-Id", "llmload-\(runTag)-\(index)")]
+            )
+            live.add(record)
+            recordSink.yield(record)
+        }
+        recordSink.finish()
+        live.finish()
+        let (aggregator, csvFailure) = await folded
+        await ticker
+        let endedAt = Date()
+
+        let summary = RunSummary(
+            aggregator: aggregator,
+            tool: .init(name: "llmload", version: Self.toolVersion),
+            run: .init(
+                startedAt: startedAtDate.formatted(.iso8601), endedAt: endedAt.formatted(.iso8601),
+                interrupted: dispatch.stopReason == .interrupted, stopReason: dispatch.stopReason.rawValue,
+                windowS: ((aggregator.lastFinishedAt ?? start) - start).seconds,
+                drainCancelledInFlight: dispatch.cancelledInFlight
+            ),
+            target: .init(
+                url: configuration.target.baseURL, api: configuration.target.api.rawValue, model: target.model,
+                serverVersion: target.serverVersion, simulated: configuration.target.isSimulated
+            ),
+            load: .init(
+                pattern: schedule.label, offeredRatePerS: configuration.load.ratePerSecond,
+                durationS: configuration.load.duration.seconds, maxRequests: configuration.load.maximumRequests,
+                timeoutS: configuration.requests.timeout.seconds, drainTimeoutS: configuration.load.drainTimeout.seconds,
+                maxOutputTokens: configuration.requests.maxOutputTokens, stream: configuration.requests.isStreaming
+            )
+        )
+        var failures = csvFailure.map { [$0] } ?? []
+        do {
+            try SummaryWriter.write(summary, to: folder.file("summary.json"))
+        } catch {
+            failures.append("\(error)")
+        }
+        for failure in failures { logger.error("output not written", metadata: ["reason": "\(failure)"]) }
+        return Result(summary: summary, folder: folder.url, writeFailures: failures)
+    }
+}

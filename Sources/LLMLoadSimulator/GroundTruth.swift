@@ -1,0 +1,19 @@
+/// What the simulator actually did for one request: the ground truth the tool's own
+/// measurements are tested against (instants from `ContinuousClock`, shared by the process).
+public struct SimulatedRequestTruth: Sendable {
+    /// The request's `X-Request-Id` header, if it had one.
+    public var requestID: String?
+    public var path: String
+    public var receivedAt: ContinuousClock.Instant
+    /// When the request left the queue and generation began.
+    public var startedAt: ContinuousClock.Instant
+    /// The instant just before each token's bytes were handed to the connection.
+    public var tokenWrittenAt: [ContinuousClock.Instant]
+    /// Just before the terminator (or the fault) was written.
+    public var finishedAt: ContinuousClock.Instant
+    public var promptTokens: Int
+    public var outputTokens: Int
+    public var fault: FaultKind?
+    /// The HTTP status the simulator answered with.
+    public var status: Int
+}

@@ -1,0 +1,80 @@
+import Hummingbird
+import Logging
+import ServiceLifecycle
+
+/// The built-in simulated LLM server: Ollama's API with exact, configurable timing, a queue,
+/// and injectable faults. `llmload simulate` serves it; `llmload run --simulate` and the tests
+/// run it in-process with ``withRunning(_:host:observer:_:)``.
+public enum Simulator {
+    /// The Hummingbird application serving `configuration` on `host:port` (port 0: any free one).
+    public static func makeApplication(
+        _ configuration: SimulatorConfiguration,
+        host: String,
+        port: Int,
+        logger: Logger,
+        observer: (@Sendable (SimulatedRequestTruth) -> Void)? = nil,
+        onServerRunning: @escaping @Sendable (Int) async -> Void = { _ in }
+    ) -> some ApplicationProtocol {
+        let router = Router()
+        let state = SimulatorState(configuration: configuration, observer: observer)
+        OllamaRoutes(simulator: state).register(on: router)
+        return Application(
+            router: router,
+            configuration: .init(address: .hostname(host, port: port), serverName: "llmload-simulator"),
+            onServerRunning: { channel in await onServerRunning(channel.localAddress?.port ?? port) },
+            logger: logger
+        )
+    }
+
+    /// Starts the simulator on a free loopback port, runs `body` with its base URL, then shuts
+    /// it down gracefully (also when `body` throws). The Hummingbird `testServer` pattern.
+    public static func withRunning<Result: Sendable>(
+        _ configuration: SimulatorConfiguration,
+        host: String = "127.0.0.1",
+        observer: (@Sendable (SimulatedRequestTruth) -> Void)? = nil,
+        _ body: @Sendable (_ baseURL: String) async throws -> Result
+    ) async throws -> Result {
+        var logger = Logger(label: "llmload.simulator")
+        logger.logLevel = .warning
+        let (ports, portContinuation) = AsyncStream.makeStream(of: Int.self)
+        let application = makeApplication(
+            configuration, host: host, port: 0, logger: logger, observer: observer,
+            onServerRunning: { portContinuation.yield($0) }
+        )
+        let group = ServiceGroup(
+            configuration: .init(services: [application], gracefulShutdownSignals: [], logger: logger)
+        )
+        return try await withThrowingTaskGroup(of: Void.self, returning: Result.self) { tasks in
+            tasks.addTask {
+                // If the server cannot start, end the port stream so the caller is not left waiting.
+                defer { portContinuation.finish() }
+                try await group.run()
+            }
+            guard let port = await ports.first(where: { _ in true }) else {
+                try await tasks.waitForAll()
+                throw SimulatorError.didNotStart
+            }
+            do {
+                let result = try await body("http://\(host):\(port)")
+                await group.triggerGracefulShutdown()
+                try await tasks.waitForAll()
+                return result
+            } catch {
+                await group.triggerGracefulShutdown()
+                try? await tasks.waitForAll()
+                throw error
+            }
+        }
+    }
+}
+
+/// Why the simulator could not serve.
+public enum SimulatorError: Error, CustomStringConvertible {
+    case didNotStart
+
+    public var description: String {
+        switch self {
+        case .didNotStart: "the simulator did not start listening"
+        }
+    }
+}

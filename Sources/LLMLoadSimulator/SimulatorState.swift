@@ -1,0 +1,38 @@
+import Synchronization
+
+/// What the routes of one simulator share: configuration, the generation queue, the request
+/// counter that decides injected faults, and the ground-truth observer.
+final class SimulatorState: Sendable {
+    let configuration: SimulatorConfiguration
+    private let slots: SlotQueue?
+    private let requestCount = Mutex(0)
+    private let observer: (@Sendable (SimulatedRequestTruth) -> Void)?
+
+    init(configuration: SimulatorConfiguration, observer: (@Sendable (SimulatedRequestTruth) -> Void)?) {
+        self.configuration = configuration
+        self.slots = configuration.maximumConcurrency.map { SlotQueue(capacity: max(1, $0)) }
+        self.observer = observer
+    }
+
+    /// Numbers generation requests from 1 and returns the fault due for this one, if any.
+    func nextFault() -> FaultKind? {
+        let number = requestCount.withLock { count in
+            count += 1
+            return count
+        }
+        guard let fault = configuration.fault, fault.applies(toRequestNumber: number) else { return nil }
+        return fault.kind
+    }
+
+    /// Runs `body` holding a generation slot (waiting in line for one if all are busy).
+    func withSlot<Result>(_ body: () async throws -> Result) async throws -> Result {
+        guard let slots else { return try await body() }
+        await slots.acquire()
+        defer { slots.release() }
+        return try await body()
+    }
+
+    func record(_ truth: SimulatedRequestTruth) {
+        observer?(truth)
+    }
+}

@@ -1,0 +1,3 @@
+import LLMLoadCLI
+
+await LLMLoadCommand.main()
