@@ -94,13 +94,23 @@ let package = Package(
             ]
         ),
         .testTarget(name: "LLMLoadBackendsTests", dependencies: ["LLMLoadBackends", "LLMLoadTestSupport"]),
-        .testTarget(name: "LLMLoadSchedulerTests", dependencies: ["LLMLoadScheduler"]),
+        .testTarget(name: "LLMLoadSchedulerTests", dependencies: ["LLMLoadScheduler", "LLMLoadTestSupport"]),
         .testTarget(name: "LLMLoadMetricsTests", dependencies: ["LLMLoadMetrics"]),
         .testTarget(name: "LLMLoadReportTests", dependencies: ["LLMLoadReport", "LLMLoadMetrics"]),
-        .testTarget(name: "LLMLoadSimulatorTests", dependencies: ["LLMLoadSimulator", "LLMLoadTestSupport"]),
+        .testTarget(
+            name: "LLMLoadSimulatorTests",
+            dependencies: [
+                "LLMLoadSimulator", "LLMLoadTestSupport",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+            ]
+        ),
         .testTarget(
             name: "IntegrationTests",
-            dependencies: ["LLMLoadRunner", "LLMLoadSimulator", "LLMLoadTestSupport", "LLMLoadReport"]
+            dependencies: [
+                "LLMLoadRunner", "LLMLoadSimulator", "LLMLoadTestSupport", "LLMLoadReport", "LLMLoadBackends",
+                "LLMLoadCore", "LLMLoadMetrics", "LLMLoadScheduler",
+                .product(name: "CSV", package: "CSV.swift"),
+            ]
         ),
         .testTarget(name: "CLITests", dependencies: ["LLMLoadCLI"]),
     ],

@@ -35,6 +35,12 @@ public struct OpenLoopDispatcher<C: Clock>: Sendable where C.Duration == Duratio
         /// `true` when requests were still in flight at the end of the drain (or at a hard
         /// stop) and were cancelled.
         public var cancelledInFlight: Bool
+
+        public init(dispatched: Int, stopReason: StopReason, cancelledInFlight: Bool) {
+            self.dispatched = dispatched
+            self.stopReason = stopReason
+            self.cancelledInFlight = cancelledInFlight
+        }
     }
 
     public let clock: C
@@ -111,6 +117,8 @@ public struct OpenLoopDispatcher<C: Clock>: Sendable where C.Duration == Duratio
                     } catch {
                         return .interrupted
                     }
+                    // A stop can land between the wake-up and the send.
+                    if Task.isCancelled { return .interrupted }
                     due.yield(.due(index: index, scheduledAt: deadline))
                     index += 1
                 }

@@ -60,8 +60,8 @@ struct OllamaRoutes: Sendable {
         let lines = OllamaLines(model: model, isChat: isChat, doneReason: requested == nil ? "stop" : "length")
         let isStreaming = json["stream"] as? Bool ?? true
         if !isStreaming {
-            return try await simulator.withSlot {
-                truth.startedAt = .now
+            return try await simulator.withSlot(receivedAt: receivedAt) { startedAt in
+                truth.startedAt = startedAt
                 try await generation.clock.sleep(until: generation.completionDeadline(from: truth.startedAt), tolerance: nil)
                 let text = (0..<outputTokens).map(TokenText.token).joined()
                 truth.finishedAt = .now
@@ -77,8 +77,8 @@ struct OllamaRoutes: Sendable {
             headers: [.contentType: "application/x-ndjson"],
             body: ResponseBody { [truth] writer in
                 var truth = truth
-                try await simulator.withSlot {
-                    truth.startedAt = .now
+                try await simulator.withSlot(receivedAt: truth.receivedAt) { startedAt in
+                    truth.startedAt = startedAt
                     defer { simulator.record(truth) }
                     let completed = try await generation.run(startedAt: truth.startedAt, truth: &truth) { _, token in
                         try await writer.write(ByteBuffer(string: lines.token(token)))

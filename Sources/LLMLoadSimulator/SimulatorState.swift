@@ -24,12 +24,18 @@ final class SimulatorState: Sendable {
         return fault.kind
     }
 
-    /// Runs `body` holding a generation slot (waiting in line for one if all are busy).
-    func withSlot<Result>(_ body: () async throws -> Result) async throws -> Result {
-        guard let slots else { return try await body() }
-        await slots.acquire()
+    /// Runs `body` holding a generation slot, waiting in line for one if all are busy.
+    /// `body` gets the instant generation starts: `receivedAt` when no wait was needed (so
+    /// time spent reading the request and writing the response head counts, as on a real
+    /// server), else the moment the slot was granted.
+    func withSlot<Result>(
+        receivedAt: ContinuousClock.Instant,
+        _ body: (ContinuousClock.Instant) async throws -> Result
+    ) async throws -> Result {
+        guard let slots else { return try await body(receivedAt) }
+        let waited = await slots.acquire()
         defer { slots.release() }
-        return try await body()
+        return try await body(waited ? .now : receivedAt)
     }
 
     func record(_ truth: SimulatedRequestTruth) {

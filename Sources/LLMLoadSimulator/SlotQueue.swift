@@ -15,9 +15,16 @@ final class SlotQueue: Sendable {
         state = Mutex(State(available: capacity))
     }
 
-    func acquire() async {
+    /// Takes a slot, waiting in line if none is free. Returns `true` if it had to wait.
+    func acquire() async -> Bool {
+        let granted = state.withLock { state in
+            guard state.available > 0 else { return false }
+            state.available -= 1
+            return true
+        }
+        if granted { return false }
         await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in
-            let granted = state.withLock { state in
+            let grantedMeanwhile = state.withLock { state in
                 if state.available > 0 {
                     state.available -= 1
                     return true
@@ -25,8 +32,9 @@ final class SlotQueue: Sendable {
                 state.waiters.append(continuation)
                 return false
             }
-            if granted { continuation.resume() }
+            if grantedMeanwhile { continuation.resume() }
         }
+        return true
     }
 
     func release() {

@@ -1,3 +1,0 @@
-import LLMLoadCLI
-
-await LLMLoadCommand.main()
