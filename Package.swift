@@ -93,7 +93,11 @@ let package = Package(
                 .product(name: "Hummingbird", package: "hummingbird"),
             ]
         ),
-        .testTarget(name: "LLMLoadBackendsTests", dependencies: ["LLMLoadBackends", "LLMLoadTestSupport"]),
+        .testTarget(
+            name: "LLMLoadBackendsTests",
+            dependencies: ["LLMLoadBackends", "LLMLoadCore", .product(name: "NIOCore", package: "swift-nio")],
+            resources: [.copy("Fixtures")]
+        ),
         .testTarget(name: "LLMLoadSchedulerTests", dependencies: ["LLMLoadScheduler", "LLMLoadTestSupport"]),
         .testTarget(name: "LLMLoadMetricsTests", dependencies: ["LLMLoadMetrics"]),
         .testTarget(name: "LLMLoadReportTests", dependencies: ["LLMLoadReport", "LLMLoadMetrics"]),

@@ -1,0 +1,34 @@
+import Testing
+import Foundation
+import NIOCore
+
+/// A captured or documented response body from `Fixtures/`.
+enum Fixture {
+    static func bytes(_ name: String) throws -> [UInt8] {
+        let url = try #require(Bundle.module.url(forResource: "Fixtures/" + name, withExtension: nil))
+        return Array(try Data(contentsOf: url))
+    }
+
+    /// The status and body of a raw `.http` capture (status line, headers, blank line, body).
+    static func httpResponse(_ name: String) throws -> (status: Int, body: [UInt8]) {
+        let text = String(decoding: try bytes(name), as: UTF8.self)
+        let parts = text.replacingOccurrences(of: "\r\n", with: "\n").components(separatedBy: "\n\n")
+        let status = Int(parts[0].split(separator: " ")[1])!
+        return (status, Array(parts.dropFirst().joined(separator: "\n\n").utf8))
+    }
+
+    /// `bytes` cut into consecutive chunks of at most `size` bytes.
+    static func chunks(_ bytes: [UInt8], size: Int) -> [ByteBuffer] {
+        stride(from: 0, to: bytes.count, by: size).map { ByteBuffer(bytes: bytes[$0..<min($0 + size, bytes.count)]) }
+    }
+
+    /// `bytes` cut in two at `offset`.
+    static func split(_ bytes: [UInt8], at offset: Int) -> [ByteBuffer] {
+        [ByteBuffer(bytes: bytes[..<offset]), ByteBuffer(bytes: bytes[offset...])]
+    }
+
+    static let ollamaStreams = [
+        "ollama-generate-stream.ndjson", "ollama-chat-stream.ndjson", "ollama-stream-midstream-error.ndjson",
+    ]
+}
+

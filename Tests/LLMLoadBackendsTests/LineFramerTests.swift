@@ -1,0 +1,40 @@
+import LLMLoadBackends
+import NIOCore
+import Testing
+
+@Suite struct LineFramerTests {
+    private func lines(_ chunks: [ByteBuffer]) throws -> [String] {
+        var framer = LineFramer()
+        var lines: [String] = []
+        for chunk in chunks {
+            try framer.append(chunk) { lines.append(String(buffer: $0)) }
+        }
+        try framer.finish { lines.append(String(buffer: $0)) }
+        return lines
+    }
+
+    @Test(arguments: Fixture.ollamaStreams)
+    func givesTheSameLinesAtEverySplitPoint(fixture: String) throws {
+        let bytes = try Fixture.bytes(fixture)
+        let whole = try lines([ByteBuffer(bytes: bytes)])
+        #expect(whole.count == String(decoding: bytes, as: UTF8.self).split(separator: "\n").count)
+        for offset in 0...bytes.count {
+            #expect(try lines(Fixture.split(bytes, at: offset)) == whole, "split at byte \(offset)")
+        }
+        for size in 1...32 {
+            #expect(try lines(Fixture.chunks(bytes, size: size)) == whole, "chunks of \(size) bytes")
+        }
+    }
+
+    @Test func dropsCarriageReturnsAndEmptyLinesAndKeepsAnUnterminatedLastLine() throws {
+        #expect(try lines([ByteBuffer(string: "a\r\n\r\n\nb\nc")]) == ["a", "b", "c"])
+    }
+
+    @Test func rejectsALineThatNeverEnds() throws {
+        var framer = LineFramer()
+        let big = ByteBuffer(repeating: UInt8(ascii: "x"), count: LineFramer.maximumLineLength + 1)
+        #expect(throws: ResponseDecodingError.lineTooLong(bytes: LineFramer.maximumLineLength + 1)) {
+            try framer.append(big) { _ in }
+        }
+    }
+}

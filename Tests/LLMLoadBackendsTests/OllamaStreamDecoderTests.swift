@@ -1,0 +1,90 @@
+import LLMLoadBackends
+import LLMLoadCore
+import NIOCore
+import Testing
+
+@Suite struct OllamaStreamDecoderTests {
+    private func events(_ chunks: [ByteBuffer]) throws -> [StreamEvent] {
+        var decoder = OllamaStreamDecoder()
+        var events: [StreamEvent] = []
+        for chunk in chunks { try decoder.decode(chunk) { events.append($0) } }
+        try decoder.finish { events.append($0) }
+        return events
+    }
+
+    @Test func decodesGenerateWithThinkingTextAndServerCounts() throws {
+        let events = try events([ByteBuffer(bytes: try Fixture.bytes("ollama-generate-stream.ndjson"))])
+        #expect(
+            events == [
+                .text(answer: "", reasoning: "Okay"),
+                .text(answer: "", reasoning: ", the user asks"),
+                .text(answer: "Artificial", reasoning: ""),
+                .text(answer: " intelligence", reasoning: ""),
+                .text(answer: " is", reasoning: ""),
+                .text(answer: " 人工智能。", reasoning: ""),
+                .done(
+                    StreamCompletion(
+                        finishReason: "stop", promptTokens: 12, outputTokens: 6,
+                        serverTimings: ServerTimings(
+                            totalDurationNanoseconds: 220_000_000, loadDurationNanoseconds: 5_000_000,
+                            promptEvalDurationNanoseconds: 90_000_000, evalDurationNanoseconds: 120_000_000
+                        )
+                    )
+                ),
+            ]
+        )
+    }
+
+    @Test func decodesChatMessagesAndTheLengthStop() throws {
+        let events = try events([ByteBuffer(bytes: try Fixture.bytes("ollama-chat-stream.ndjson"))])
+        #expect(events.count == 4)
+        #expect(events[0] == .text(answer: "", reasoning: "Hmm"))
+        #expect(events[1] == .text(answer: "Machine", reasoning: ""))
+        guard case .done(let completion) = events[3] else {
+            Issue.record("no done event")
+            return
+        }
+        #expect(completion.finishReason == "length")
+        #expect(completion.outputTokens == 3)
+        #expect(completion.promptTokens == 20)
+    }
+
+    @Test func reportsAnErrorLineAsAServerError() throws {
+        let events = try events([ByteBuffer(bytes: try Fixture.bytes("ollama-stream-midstream-error.ndjson"))])
+        #expect(
+            events == [
+                .text(answer: "The", reasoning: ""),
+                .serverError(message: "an error was encountered while running the model: unexpected EOF"),
+            ]
+        )
+    }
+
+    @Test(arguments: Fixture.ollamaStreams)
+    func givesTheSameEventsAtEverySplitPoint(fixture: String) throws {
+        let bytes = try Fixture.bytes(fixture)
+        let whole = try events([ByteBuffer(bytes: bytes)])
+        for offset in 0...bytes.count {
+            #expect(try events(Fixture.split(bytes, at: offset)) == whole, "split at byte \(offset)")
+        }
+        for size in 1...16 {
+            #expect(try events(Fixture.chunks(bytes, size: size)) == whole, "chunks of \(size) bytes")
+        }
+    }
+
+    @Test func rejectsALineThatIsNotJSON() throws {
+        #expect(throws: ResponseDecodingError.malformed(excerpt: "<html>oops</html>")) {
+            try events([ByteBuffer(string: #"{"response":"a","done":false}"# + "\n<html>oops</html>\n")])
+        }
+    }
+
+    @Test func acceptsAProxyStyleErrorObject() throws {
+        let events = try events([ByteBuffer(string: #"{"error":{"message":"upstream timeout"}}"# + "\n")])
+        #expect(events == [.serverError(message: "upstream timeout")])
+    }
+
+    @Test func decodesANonStreamingBody() throws {
+        let body = #"{"model":"m","response":"Hello there","done":true,"done_reason":"stop","eval_count":2}"#
+        let events = try events([ByteBuffer(string: body)])
+        #expect(events == [.text(answer: "Hello there", reasoning: ""), .done(StreamCompletion(finishReason: "stop", outputTokens: 2))])
+    }
+}
