@@ -99,7 +99,7 @@ let package = Package(
             resources: [.copy("Fixtures")]
         ),
         .testTarget(name: "LLMLoadSchedulerTests", dependencies: ["LLMLoadScheduler", "LLMLoadTestSupport"]),
-        .testTarget(name: "LLMLoadMetricsTests", dependencies: ["LLMLoadMetrics"]),
+        .testTarget(name: "LLMLoadMetricsTests", dependencies: ["LLMLoadMetrics", "LLMLoadCore"]),
         .testTarget(name: "LLMLoadReportTests", dependencies: ["LLMLoadReport", "LLMLoadMetrics"]),
         .testTarget(
             name: "LLMLoadSimulatorTests",

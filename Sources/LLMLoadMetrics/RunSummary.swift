@@ -143,6 +143,13 @@ public struct RunSummary: Sendable, Codable, Equatable {
         public var httpStatus: Int?
         public var message: String
         public var count: Int
+
+        public init(outcome: String, httpStatus: Int?, message: String, count: Int) {
+            self.outcome = outcome
+            self.httpStatus = httpStatus
+            self.message = message
+            self.count = count
+        }
     }
 }
 

@@ -1,0 +1,66 @@
+import LLMLoadMetrics
+import Testing
+
+@Suite struct DistributionTests {
+    @Test func percentilesOfKnownSamplesAreWithinHalfAPerMille() throws {
+        var distribution = Distribution.milliseconds()
+        // 1 ms … 1000 ms, shuffled: the nearest-rank P50 is 500, P90 900, P99 990, P99.9 999.
+        var values = (1...1000).map(Double.init)
+        values.shuffle()
+        for value in values { distribution.record(value) }
+        let summary = try #require(distribution.summary)
+        for (measured, exact) in [
+            (summary.p50, 500.0), (summary.p90, 900), (summary.p95, 950), (summary.p99, 990), (summary.p99_9, 999),
+        ] {
+            #expect(abs(measured - exact) <= exact * 0.0005, "\(measured) vs \(exact)")
+        }
+        #expect(summary.count == 1000)
+        #expect(summary.min == 1)
+        #expect(summary.max == 1000)
+        #expect(abs(summary.mean - 500.5) < 1e-9)
+        // Population standard deviation of 1…n is sqrt((n² − 1) / 12).
+        #expect(abs(summary.std - ((1_000_000.0 - 1) / 12).squareRoot()) < 1e-6)
+    }
+
+    @Test func aSingleSampleIsEveryStatistic() throws {
+        var distribution = Distribution.milliseconds()
+        distribution.record(Duration.microseconds(201_437))
+        let summary = try #require(distribution.summary)
+        #expect(summary.min == 201.437)
+        #expect(summary.p50 == 201.437, "clamped to the exact value")
+        #expect(summary.p99_9 == 201.437)
+        #expect(summary.std == 0)
+    }
+
+    @Test func anEmptyDistributionHasNoSummary() {
+        #expect(Distribution.milliseconds().summary == nil)
+        #expect(Distribution.milliseconds().percentile(50) == nil)
+    }
+
+    @Test func mergedShardsEqualTheWhole() throws {
+        var whole = Distribution.milliseconds()
+        var shards = [Distribution.milliseconds(), .milliseconds(), .milliseconds()]
+        var generator = SystemRandomNumberGenerator()
+        for index in 0..<30_000 {
+            let value = Double.random(in: 0.05...5000, using: &generator)
+            whole.record(value)
+            shards[index % 3].record(value)
+        }
+        var merged = shards[0]
+        merged.merge(shards[1])
+        merged.merge(shards[2])
+        let a = try #require(merged.summary)
+        let b = try #require(whole.summary)
+        #expect(a.count == b.count)
+        #expect(a.min == b.min && a.max == b.max)
+        #expect([a.p50, a.p90, a.p95, a.p99, a.p99_9] == [b.p50, b.p90, b.p95, b.p99, b.p99_9])
+        #expect(abs(a.mean - b.mean) < 1e-9 * b.mean)
+    }
+
+    @Test func ignoresNonFiniteValues() {
+        var distribution = Distribution.rate()
+        distribution.record(Double.nan)
+        distribution.record(Double.infinity)
+        #expect(distribution.count == 0)
+    }
+}
