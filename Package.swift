@@ -100,7 +100,10 @@ let package = Package(
         ),
         .testTarget(name: "LLMLoadSchedulerTests", dependencies: ["LLMLoadScheduler", "LLMLoadTestSupport"]),
         .testTarget(name: "LLMLoadMetricsTests", dependencies: ["LLMLoadMetrics", "LLMLoadCore"]),
-        .testTarget(name: "LLMLoadReportTests", dependencies: ["LLMLoadReport", "LLMLoadMetrics"]),
+        .testTarget(
+            name: "LLMLoadReportTests",
+            dependencies: ["LLMLoadReport", "LLMLoadMetrics", "LLMLoadCore", .product(name: "CSV", package: "CSV.swift")]
+        ),
         .testTarget(
             name: "LLMLoadSimulatorTests",
             dependencies: [

@@ -100,6 +100,19 @@ public struct DistributionSummary: Sendable, Codable, Equatable {
     public var p99: Double
     public var p99_9: Double
     public var max: Double
+
+    public init(count: Int, mean: Double, std: Double, min: Double, p50: Double, p90: Double, p95: Double, p99: Double, p99_9: Double, max: Double) {
+        self.count = count
+        self.mean = mean
+        self.std = std
+        self.min = min
+        self.p50 = p50
+        self.p90 = p90
+        self.p95 = p95
+        self.p99 = p99
+        self.p99_9 = p99_9
+        self.max = max
+    }
 }
 
 extension Duration {

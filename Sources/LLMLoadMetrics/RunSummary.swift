@@ -20,6 +20,22 @@ public struct RunSummary: Sendable, Codable, Equatable {
     /// Failures beyond the distinct messages kept in `errors`.
     public var errorsNotListed: Int
 
+    public init(
+        tool: Tool, run: Run, target: Target, load: Load, requests: Requests, throughput: Throughput, tokens: Tokens,
+        latency: Latency, errors: [ErrorCount], errorsNotListed: Int
+    ) {
+        self.tool = tool
+        self.run = run
+        self.target = target
+        self.load = load
+        self.requests = requests
+        self.throughput = throughput
+        self.tokens = tokens
+        self.latency = latency
+        self.errors = errors
+        self.errorsNotListed = errorsNotListed
+    }
+
     public struct Tool: Sendable, Codable, Equatable {
         public var name: String
         public var version: String
@@ -106,6 +122,18 @@ public struct RunSummary: Sendable, Codable, Equatable {
         public var errorRate: Double?
         public var timeoutRate: Double?
         public var cancelledRate: Double?
+
+        public init(total: Int, sent: Int, byOutcome: [String: Int], byHttpStatus: [String: Int], finishReasons: [String: Int], successRate: Double? = nil, errorRate: Double? = nil, timeoutRate: Double? = nil, cancelledRate: Double? = nil) {
+            self.total = total
+            self.sent = sent
+            self.byOutcome = byOutcome
+            self.byHttpStatus = byHttpStatus
+            self.finishReasons = finishReasons
+            self.successRate = successRate
+            self.errorRate = errorRate
+            self.timeoutRate = timeoutRate
+            self.cancelledRate = cancelledRate
+        }
     }
 
     public struct Throughput: Sendable, Codable, Equatable {
@@ -115,6 +143,13 @@ public struct RunSummary: Sendable, Codable, Equatable {
         public var sentPerS: Double?
         public var outputTokensPerS: Double?
         public var totalTokensPerS: Double?
+
+        public init(requestsPerS: Double? = nil, sentPerS: Double? = nil, outputTokensPerS: Double? = nil, totalTokensPerS: Double? = nil) {
+            self.requestsPerS = requestsPerS
+            self.sentPerS = sentPerS
+            self.outputTokensPerS = outputTokensPerS
+            self.totalTokensPerS = totalTokensPerS
+        }
     }
 
     public struct Tokens: Sendable, Codable, Equatable {
@@ -123,6 +158,13 @@ public struct RunSummary: Sendable, Codable, Equatable {
         /// `server`, `estimated`, `mixed`, or `none`.
         public var outputSource: String
         public var promptSource: String
+
+        public init(outputTotal: Int, promptTotal: Int, outputSource: String, promptSource: String) {
+            self.outputTotal = outputTotal
+            self.promptTotal = promptTotal
+            self.outputSource = outputSource
+            self.promptSource = promptSource
+        }
     }
 
     public struct Latency: Sendable, Codable, Equatable {
@@ -136,6 +178,18 @@ public struct RunSummary: Sendable, Codable, Equatable {
         public var decodeSpeedTokensPerS: DistributionSummary?
         public var scheduleLagMs: DistributionSummary?
         public var latencyFromScheduleMs: DistributionSummary?
+
+        public init(population: String, ttftMs: DistributionSummary? = nil, timeToFirstAnswerTokenMs: DistributionSummary? = nil, e2eMs: DistributionSummary? = nil, itlMs: DistributionSummary? = nil, tpotMs: DistributionSummary? = nil, decodeSpeedTokensPerS: DistributionSummary? = nil, scheduleLagMs: DistributionSummary? = nil, latencyFromScheduleMs: DistributionSummary? = nil) {
+            self.population = population
+            self.ttftMs = ttftMs
+            self.timeToFirstAnswerTokenMs = timeToFirstAnswerTokenMs
+            self.e2eMs = e2eMs
+            self.itlMs = itlMs
+            self.tpotMs = tpotMs
+            self.decodeSpeedTokensPerS = decodeSpeedTokensPerS
+            self.scheduleLagMs = scheduleLagMs
+            self.latencyFromScheduleMs = latencyFromScheduleMs
+        }
     }
 
     public struct ErrorCount: Sendable, Codable, Equatable {

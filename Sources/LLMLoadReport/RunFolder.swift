@@ -29,6 +29,11 @@ public struct RunFolder: Sendable {
         formatter.dateFormat = "yyyyMMdd-HHmmss"
         let parts = [formatter.string(from: startedAt), safeName(model), label.map(safeName)].compactMap { $0 }
         let name = parts.filter { !$0.isEmpty }.joined(separator: "-")
+        do {
+            try FileManager.default.createDirectory(at: base, withIntermediateDirectories: true)
+        } catch {
+            throw ReportError.unwritable(path: base.path, reason: reason(error))
+        }
         for attempt in 1...1000 {
             let candidate = base.appendingPathComponent(attempt == 1 ? name : "\(name)-\(attempt)")
             do {

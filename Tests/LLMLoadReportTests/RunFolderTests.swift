@@ -1,0 +1,34 @@
+import Foundation
+import LLMLoadReport
+import Testing
+
+@Suite struct RunFolderTests {
+    @Test(arguments: [
+        ("deepseek-r1:1.5b", "deepseek-r1_1.5b"), ("a/b\\c", "a_b_c"), ("模型", "__"), ("..", ""),
+        ("qwen2.5:7b-instruct", "qwen2.5_7b-instruct"),
+    ])
+    func namesAreSafeOnEveryFileSystem(input: String, expected: String) {
+        #expect(RunFolder.safeName(input) == expected)
+    }
+
+    @Test func createsUniqueFoldersForRunsInTheSameSecond() throws {
+        let base = FileManager.default.temporaryDirectory.appendingPathComponent("llmload-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: base) }
+        let date = Date(timeIntervalSince1970: 1_800_000_000)
+        let first = try RunFolder.create(base: base, model: "m:1b", label: "try", startedAt: date)
+        let second = try RunFolder.create(base: base, model: "m:1b", label: "try", startedAt: date)
+        #expect(first.url != second.url)
+        #expect(first.url.lastPathComponent.hasSuffix("-m_1b-try"))
+        #expect(second.url.lastPathComponent.hasSuffix("-m_1b-try-2"))
+    }
+
+    @Test func anUnwritableBaseIsAClearError() throws {
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("llmload-file-\(UUID().uuidString)")
+        try Data("x".utf8).write(to: file)
+        defer { try? FileManager.default.removeItem(at: file) }
+        let error = #expect(throws: ReportError.self) {
+            try RunFolder.checkWritable(base: file.appendingPathComponent("results"))
+        }
+        #expect(error?.description.hasPrefix("cannot write to output folder \(file.path)/results") == true)
+    }
+}

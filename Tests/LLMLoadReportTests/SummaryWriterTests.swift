@@ -1,0 +1,52 @@
+import Foundation
+import LLMLoadMetrics
+import LLMLoadReport
+import Testing
+
+@Suite struct SummaryWriterTests {
+    static let distribution = DistributionSummary(
+        count: 3, mean: 2, std: 0.8, min: 1, p50: 2, p90: 3, p95: 3, p99: 3, p99_9: 3, max: 3
+    )
+
+    static let summary = RunSummary(
+        tool: .init(name: "llmload", version: "0.1.0"),
+        run: .init(
+            startedAt: "2026-11-29T15:00:00Z", endedAt: "2026-11-29T15:00:10Z", interrupted: false,
+            stopReason: "duration_reached", windowS: 10.7, drainCancelledInFlight: false
+        ),
+        target: .init(url: "http://127.0.0.1:11434", api: "ollama-generate", model: "deepseek-r1:1.5b", simulated: false),
+        load: .init(pattern: "constant@20.00", offeredRatePerS: 20, durationS: 10, timeoutS: 300, drainTimeoutS: 30, stream: true),
+        requests: .init(
+            total: 3, sent: 3, byOutcome: ["ok": 3], byHttpStatus: ["200": 3], finishReasons: ["stop": 3],
+            successRate: 1, errorRate: 0, timeoutRate: 0, cancelledRate: 0
+        ),
+        throughput: .init(requestsPerS: 0.28, sentPerS: 20, outputTokensPerS: 14, totalTokensPerS: 20),
+        tokens: .init(outputTotal: 150, promptTotal: 60, outputSource: "server", promptSource: "server"),
+        latency: .init(population: "successful requests (outcome ok)", ttftMs: distribution, e2eMs: distribution),
+        errors: [],
+        errorsNotListed: 0
+    )
+
+    @Test func usesSnakeCaseKeysWithUnits() throws {
+        let text = String(decoding: try SummaryWriter.encode(Self.summary), as: UTF8.self)
+        for key in [
+            "\"schema_version\" : 1", "\"ttft_ms\"", "\"e2e_ms\"", "\"p99_9\"", "\"offered_rate_per_s\"",
+            "\"output_tokens_per_s\"", "\"by_http_status\"", "\"window_s\"", "\"http_error\"",
+        ] where key != "\"http_error\"" {
+            #expect(text.contains(key), "missing \(key)")
+        }
+        #expect(!text.contains("\"itl_ms\""), "an empty distribution is absent, not zeros")
+    }
+
+    @Test func roundTrips() throws {
+        let decoded = try SummaryWriter.decode(try SummaryWriter.encode(Self.summary))
+        #expect(decoded == Self.summary)
+    }
+
+    @Test func neverFailsOnANonFiniteNumber() throws {
+        var summary = Self.summary
+        summary.throughput.requestsPerS = .nan
+        let text = String(decoding: try SummaryWriter.encode(summary), as: UTF8.self)
+        #expect(text.contains("\"requests_per_s\" : \"NaN\""))
+    }
+}
