@@ -74,7 +74,10 @@ public struct HTTPInferenceClient: Sendable {
         let task = httpClient.execute(
             request: request,
             delegate: delegate,
-            eventLoop: .indifferent,
+            // The delegate must run on the connection's own event loop: with `.indifferent`
+            // AHC may hop every body part to another loop, and each instant would be taken
+            // after that hop (a thread wake-up later than the bytes arrived).
+            eventLoop: .delegateAndChannel(on: httpClient.eventLoopGroup.next()),
             deadline: .now() + .nanoseconds(timeout.nanoseconds),
             logger: nil
         )

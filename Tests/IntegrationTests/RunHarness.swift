@@ -1,0 +1,61 @@
+import CSV
+import Foundation
+import LLMLoadCore
+import LLMLoadReport
+import LLMLoadRunner
+import LLMLoadScheduler
+import Logging
+
+/// Runs llmload against a URL with a temporary output folder, and reads back what it wrote.
+struct RunHarness {
+    let output = FileManager.default.temporaryDirectory.appendingPathComponent("llmload-it-\(UUID().uuidString)")
+
+    func configuration(
+        baseURL: String,
+        rate: Double,
+        duration: Duration,
+        model: String? = "llmload-sim",
+        maximumRequests: Int? = nil,
+        timeout: Duration = .seconds(30),
+        drainTimeout: Duration = .seconds(30)
+    ) -> RunConfiguration {
+        var requests = RunConfiguration.Requests()
+        requests.timeout = timeout
+        return RunConfiguration(
+            target: .init(baseURL: baseURL, api: .ollamaGenerate, model: model, isSimulated: true),
+            load: .init(ratePerSecond: rate, duration: duration, maximumRequests: maximumRequests, drainTimeout: drainTimeout),
+            requests: requests,
+            output: .init(directory: output.path)
+        )
+    }
+
+    func run(_ configuration: RunConfiguration, stop: StopSignal = StopSignal()) async throws -> LoadRun.Result {
+        var logger = Logger(label: "test")
+        logger.logLevel = .critical
+        return try await LoadRun(configuration: configuration, stop: stop, logger: logger).run()
+    }
+
+    /// The rows of `requests.csv` as column → value dictionaries, in file order.
+    func rows(of result: LoadRun.Result) throws -> [[String: String]] {
+        let text = try String(contentsOf: result.folder.appendingPathComponent("requests.csv"), encoding: .utf8)
+        let reader = try CSVReader(string: text, hasHeaderRow: true)
+        let header = reader.headerRow ?? []
+        return reader.map { Dictionary(uniqueKeysWithValues: zip(header, $0)) }
+    }
+
+    func summaryOnDisk(of result: LoadRun.Result) throws -> Data {
+        try Data(contentsOf: result.folder.appendingPathComponent("summary.json"))
+    }
+
+    func cleanUp() {
+        try? FileManager.default.removeItem(at: output)
+    }
+}
+
+extension Dictionary where Key == String, Value == String {
+    func number(_ column: String) -> Double? { self[column].flatMap(Double.init) }
+}
+
+extension Duration {
+    var ms: Double { Double(components.seconds) * 1000 + Double(components.attoseconds) / 1e15 }
+}
