@@ -6,8 +6,8 @@ import NIOCore
 import Testing
 
 /// How exactly the simulator keeps its own schedule: each token's actual write instant against
-/// its nominal deadline. The tool's tests compare with the actual instants, so this figure
-/// bounds nothing there; it is printed so `docs/MeasuringCorrectly.md` can state it.
+/// its nominal deadline. The tool's tests compare with the actual instants, so lateness is
+/// printed (for `docs/MeasuringCorrectly.md`), not bounded: a timed bound would be flaky.
 @Suite(.timeLimit(.minutes(1)))
 struct SimulatorTimingTests {
     @Test func tokensAreWrittenOnScheduleAndCounted() async throws {
@@ -46,7 +46,6 @@ struct SimulatorTimingTests {
         let p99 = sorted[sorted.count * 99 / 100]
         print("simulator token lateness vs nominal: p50 \(p50) ms, p99 \(p99) ms, max \(sorted.last!) ms")
         #expect(sorted.first! >= 0, "a token was written before its deadline")
-        #expect(p50 < 5, "the simulator's median lateness is far off its schedule")
     }
 }
 

@@ -35,6 +35,9 @@ public struct HTTPInferenceClient: Sendable {
             concurrentHTTP1ConnectionsPerHostSoftLimit: max(1, configuration.maximumConnections)
         )
         settings.timeout = .init(connect: .nanoseconds(configuration.connectTimeout.nanoseconds), read: nil)
+        // AHC retries failed connection attempts with back-off until the request's deadline:
+        // a dead server would look like slow requests. A load test must see the failure.
+        settings.connectionPool.retryConnectionEstablishment = false
         settings.httpVersion = .http1Only
         settings.decompression = .disabled
         return try await HTTPClient.withHTTPClient(configuration: settings) { client in

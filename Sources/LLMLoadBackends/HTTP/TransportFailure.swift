@@ -1,5 +1,6 @@
 import AsyncHTTPClient
 import NIOCore
+import NIOHTTP1
 import NIOPosix
 import LLMLoadCore
 
@@ -15,6 +16,12 @@ enum TransportFailure {
             case .remoteConnectionClosed: return (.connectionError, "server closed the connection mid-response")
             default: return (.connectionError, String(describing: error))
             }
+        }
+        if let error = error as? HTTPParserError {
+            // NIO reports a connection closed inside a chunked body as a parser error.
+            return error == .invalidEOFState
+                ? (.connectionError, "server closed the connection mid-response")
+                : (.streamError, "malformed HTTP response: \(error)")
         }
         if error is CancellationError {
             return (.cancelled, "cancelled by llmload (drain deadline or interrupt)")
