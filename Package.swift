@@ -102,7 +102,9 @@ let package = Package(
         .testTarget(name: "LLMLoadMetricsTests", dependencies: ["LLMLoadMetrics", "LLMLoadCore"]),
         .testTarget(
             name: "LLMLoadReportTests",
-            dependencies: ["LLMLoadReport", "LLMLoadMetrics", "LLMLoadCore", .product(name: "CSV", package: "CSV.swift")]
+            dependencies: [
+                "LLMLoadReport", "LLMLoadMetrics", "LLMLoadCore", .product(name: "CSV", package: "CSV.swift"),
+            ]
         ),
         .testTarget(
             name: "LLMLoadSimulatorTests",

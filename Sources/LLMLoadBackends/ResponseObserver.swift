@@ -65,7 +65,10 @@ public struct ResponseObserver<Decoder: ResponseDecoder>: Sendable {
         case .collectingErrorBody(let status, var body):
             phase = .ended  // avoid a copy-on-write of `body` while it is held here
             let room = Self.errorBodyLimit - body.readableBytes
-            if room > 0 { body.writeImmutableBuffer(buffer.getSlice(at: buffer.readerIndex, length: min(room, buffer.readableBytes))!) }
+            if room > 0 {
+                body.writeImmutableBuffer(
+                    buffer.getSlice(at: buffer.readerIndex, length: min(room, buffer.readableBytes))!)
+            }
             phase = .collectingErrorBody(status: status, body: body)
         case .streaming:
             withDecoder { decoder, this throws(ResponseDecodingError) in

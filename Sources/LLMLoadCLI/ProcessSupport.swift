@@ -3,9 +3,9 @@ import Foundation
 import LLMLoadScheduler
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// Writes to standard error (progress and notices; standard output carries only results).
@@ -21,9 +21,9 @@ enum ProcessLimits {
     static func raiseOpenFileLimit() {
         var limit = rlimit()
         #if canImport(Glibc)
-        let resource = __rlimit_resource_t(RLIMIT_NOFILE.rawValue)
+            let resource = __rlimit_resource_t(RLIMIT_NOFILE.rawValue)
         #else
-        let resource = RLIMIT_NOFILE
+            let resource = RLIMIT_NOFILE
         #endif
         guard getrlimit(resource, &limit) == 0, limit.rlim_cur < limit.rlim_max else { return }
         limit.rlim_cur = limit.rlim_max
@@ -41,7 +41,8 @@ enum InterruptHandler {
             source.setEventHandler {
                 switch stop.request() {
                 case .stopSending:
-                    StandardError.write("\nstopping: no new requests; waiting for those in flight (Ctrl-C again to stop now)\n")
+                    StandardError.write(
+                        "\nstopping: no new requests; waiting for those in flight (Ctrl-C again to stop now)\n")
                 case .stopNow:
                     StandardError.write("\nstopping now: cancelling requests in flight; results are still written\n")
                 }

@@ -29,7 +29,10 @@ struct RunCommand: AsyncParsableCommand {
             """
     )
 
-    @Option(help: "The server: http(s)://host:port, optionally with /api/generate or /api/chat. Default: $OLLAMA_HOST or http://127.0.0.1:11434.")
+    @Option(
+        help:
+            "The server: http(s)://host:port, optionally with /api/generate or /api/chat. Default: $OLLAMA_HOST or http://127.0.0.1:11434."
+    )
     var url: String?
 
     @Flag(help: "Start the built-in simulator on a free loopback port and target it.")
@@ -120,7 +123,8 @@ struct RunCommand: AsyncParsableCommand {
 
     /// The run's configuration; `baseURL` is the simulator's when it runs in-process.
     func makeConfiguration(baseURL: String?) throws -> RunConfiguration {
-        let parsed = try parsedURL(baseURL ?? url ?? TargetURL.defaultTarget(environment: ProcessInfo.processInfo.environment))
+        let parsed = try parsedURL(
+            baseURL ?? url ?? TargetURL.defaultTarget(environment: ProcessInfo.processInfo.environment))
         var requestSettings = RunConfiguration.Requests()
         requestSettings.prompt = prompt
         requestSettings.maxOutputTokens = maxTokens
@@ -166,14 +170,17 @@ struct RunCommand: AsyncParsableCommand {
         }
     }
 
-    private func execute(_ configuration: RunConfiguration, stop: StopSignal, logger: Logger) async throws -> LoadRun.Result {
+    private func execute(_ configuration: RunConfiguration, stop: StopSignal, logger: Logger) async throws
+        -> LoadRun.Result
+    {
         let quiet = quiet
         return try await LoadRun(configuration: configuration, stop: stop, logger: logger).run { snapshot in
             guard !quiet else { return }
             let seconds = snapshot.elapsed.seconds
             let line = String(
                 format: "[%6.1fs] sent %d  done %d  failed %d  in flight %d  output tokens %d",
-                seconds, snapshot.dispatched, snapshot.finished, snapshot.failed, snapshot.inFlight, snapshot.outputTokens
+                seconds, snapshot.dispatched, snapshot.finished, snapshot.failed, snapshot.inFlight,
+                snapshot.outputTokens
             )
             StandardError.write(line + "\n")
         }

@@ -27,7 +27,10 @@ public struct RunConfiguration: Sendable {
         /// How long requests still in flight after the last send may take before they are cancelled.
         public var drainTimeout: Duration
 
-        public init(ratePerSecond: Double, duration: Duration, maximumRequests: Int? = nil, drainTimeout: Duration = .seconds(30)) {
+        public init(
+            ratePerSecond: Double, duration: Duration, maximumRequests: Int? = nil,
+            drainTimeout: Duration = .seconds(30)
+        ) {
             self.ratePerSecond = ratePerSecond
             self.duration = duration
             self.maximumRequests = maximumRequests

@@ -39,7 +39,7 @@ public enum TargetURL {
             path.removeLast(suffix.count)
             api = kind
         }
-        let hostPart = host.contains(":") ? "[\(host)]" : host
+        let hostPart = host.contains(":") && !host.hasPrefix("[") ? "[\(host)]" : host
         let portPart = components.port.map { ":\($0)" } ?? ""
         return Parsed(baseURL: "\(scheme)://\(hostPart)\(portPart)\(path)", api: api)
     }

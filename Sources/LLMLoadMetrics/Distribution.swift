@@ -101,7 +101,10 @@ public struct DistributionSummary: Sendable, Codable, Equatable {
     public var p99_9: Double
     public var max: Double
 
-    public init(count: Int, mean: Double, std: Double, min: Double, p50: Double, p90: Double, p95: Double, p99: Double, p99_9: Double, max: Double) {
+    public init(
+        count: Int, mean: Double, std: Double, min: Double, p50: Double, p90: Double, p95: Double, p99: Double,
+        p99_9: Double, max: Double
+    ) {
         self.count = count
         self.mean = mean
         self.std = std

@@ -59,7 +59,10 @@ public struct RunSummary: Sendable, Codable, Equatable {
         /// Requests still in flight when the drain ended, cancelled and counted as such.
         public var drainCancelledInFlight: Bool
 
-        public init(startedAt: String, endedAt: String, interrupted: Bool, stopReason: String, windowS: Double, drainCancelledInFlight: Bool) {
+        public init(
+            startedAt: String, endedAt: String, interrupted: Bool, stopReason: String, windowS: Double,
+            drainCancelledInFlight: Bool
+        ) {
             self.startedAt = startedAt
             self.endedAt = endedAt
             self.interrupted = interrupted
@@ -95,7 +98,10 @@ public struct RunSummary: Sendable, Codable, Equatable {
         public var maxOutputTokens: Int?
         public var stream: Bool
 
-        public init(pattern: String, offeredRatePerS: Double, durationS: Double, maxRequests: Int? = nil, timeoutS: Double, drainTimeoutS: Double, maxOutputTokens: Int? = nil, stream: Bool) {
+        public init(
+            pattern: String, offeredRatePerS: Double, durationS: Double, maxRequests: Int? = nil, timeoutS: Double,
+            drainTimeoutS: Double, maxOutputTokens: Int? = nil, stream: Bool
+        ) {
             self.pattern = pattern
             self.offeredRatePerS = offeredRatePerS
             self.durationS = durationS
@@ -123,7 +129,11 @@ public struct RunSummary: Sendable, Codable, Equatable {
         public var timeoutRate: Double?
         public var cancelledRate: Double?
 
-        public init(total: Int, sent: Int, byOutcome: [String: Int], byHttpStatus: [String: Int], finishReasons: [String: Int], successRate: Double? = nil, errorRate: Double? = nil, timeoutRate: Double? = nil, cancelledRate: Double? = nil) {
+        public init(
+            total: Int, sent: Int, byOutcome: [String: Int], byHttpStatus: [String: Int], finishReasons: [String: Int],
+            successRate: Double? = nil, errorRate: Double? = nil, timeoutRate: Double? = nil,
+            cancelledRate: Double? = nil
+        ) {
             self.total = total
             self.sent = sent
             self.byOutcome = byOutcome
@@ -144,7 +154,10 @@ public struct RunSummary: Sendable, Codable, Equatable {
         public var outputTokensPerS: Double?
         public var totalTokensPerS: Double?
 
-        public init(requestsPerS: Double? = nil, sentPerS: Double? = nil, outputTokensPerS: Double? = nil, totalTokensPerS: Double? = nil) {
+        public init(
+            requestsPerS: Double? = nil, sentPerS: Double? = nil, outputTokensPerS: Double? = nil,
+            totalTokensPerS: Double? = nil
+        ) {
             self.requestsPerS = requestsPerS
             self.sentPerS = sentPerS
             self.outputTokensPerS = outputTokensPerS
@@ -179,7 +192,13 @@ public struct RunSummary: Sendable, Codable, Equatable {
         public var scheduleLagMs: DistributionSummary?
         public var latencyFromScheduleMs: DistributionSummary?
 
-        public init(population: String, ttftMs: DistributionSummary? = nil, timeToFirstAnswerTokenMs: DistributionSummary? = nil, e2eMs: DistributionSummary? = nil, itlMs: DistributionSummary? = nil, tpotMs: DistributionSummary? = nil, decodeSpeedTokensPerS: DistributionSummary? = nil, scheduleLagMs: DistributionSummary? = nil, latencyFromScheduleMs: DistributionSummary? = nil) {
+        public init(
+            population: String, ttftMs: DistributionSummary? = nil,
+            timeToFirstAnswerTokenMs: DistributionSummary? = nil, e2eMs: DistributionSummary? = nil,
+            itlMs: DistributionSummary? = nil, tpotMs: DistributionSummary? = nil,
+            decodeSpeedTokensPerS: DistributionSummary? = nil, scheduleLagMs: DistributionSummary? = nil,
+            latencyFromScheduleMs: DistributionSummary? = nil
+        ) {
             self.population = population
             self.ttftMs = ttftMs
             self.timeToFirstAnswerTokenMs = timeToFirstAnswerTokenMs
@@ -259,7 +278,9 @@ extension RunSummary {
                 latencyFromScheduleMs: a.latencyFromSchedule.summary
             ),
             errors: a.errors.sorted.map {
-                ErrorCount(outcome: $0.key.outcome.rawValue, httpStatus: $0.key.httpStatus, message: $0.key.message, count: $0.count)
+                ErrorCount(
+                    outcome: $0.key.outcome.rawValue, httpStatus: $0.key.httpStatus, message: $0.key.message,
+                    count: $0.count)
             },
             errorsNotListed: a.errors.overflow
         )

@@ -7,7 +7,9 @@ public enum ConsoleSummary {
         var lines: [String] = []
         let target = "\(s.target.url) (\(s.target.api), model \(s.target.model))"
         lines.append("llmload \(s.tool.version): \(s.load.pattern) for \(format(s.load.durationS, 1)) s → \(target)")
-        if s.run.interrupted { lines.append("Run interrupted by the user: figures cover what was measured until then.") }
+        if s.run.interrupted {
+            lines.append("Run interrupted by the user: figures cover what was measured until then.")
+        }
         let r = s.requests
         let outcomes = s.requests.byOutcome.filter { $0.value > 0 }.sorted { $0.key < $1.key }
             .map { "\($0.key) \($0.value)" }.joined(separator: ", ")

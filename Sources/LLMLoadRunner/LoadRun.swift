@@ -46,7 +46,8 @@ public struct LoadRun: Sendable {
         // client's pool would queue requests silently (STYLE C11).
         let expectedInFlight = load.ratePerSecond * min(timeout, load.duration + timeout).seconds
         let connections = Int(min(max(expectedInFlight, 16), 50_000))
-        return try await HTTPInferenceClient.withClient(configuration: .init(maximumConnections: connections)) { client in
+        return try await HTTPInferenceClient.withClient(configuration: .init(maximumConnections: connections)) {
+            client in
             let target = try await OllamaDiscovery.check(
                 baseURL: configuration.target.baseURL, model: configuration.target.model, using: client
             )
@@ -122,7 +123,8 @@ public struct LoadRun: Sendable {
             load: .init(
                 pattern: schedule.label, offeredRatePerS: configuration.load.ratePerSecond,
                 durationS: configuration.load.duration.seconds, maxRequests: configuration.load.maximumRequests,
-                timeoutS: configuration.requests.timeout.seconds, drainTimeoutS: configuration.load.drainTimeout.seconds,
+                timeoutS: configuration.requests.timeout.seconds,
+                drainTimeoutS: configuration.load.drainTimeout.seconds,
                 maxOutputTokens: configuration.requests.maxOutputTokens, stream: configuration.requests.isStreaming
             )
         )

@@ -40,7 +40,8 @@ struct OllamaRoutes: Sendable {
         let outputTokens = requested.flatMap { $0 >= 0 ? $0 : nil } ?? simulator.configuration.defaultOutputTokens
         let prompt: String =
             isChat
-            ? (json["messages"] as? [[String: Any]] ?? []).compactMap { $0["content"] as? String }.joined(separator: "\n")
+            ? (json["messages"] as? [[String: Any]] ?? []).compactMap { $0["content"] as? String }.joined(
+                separator: "\n")
             : json["prompt"] as? String ?? ""
         let fault = simulator.nextFault()
         var truth = SimulatedRequestTruth(
@@ -51,7 +52,9 @@ struct OllamaRoutes: Sendable {
         if let status = fault?.httpStatus {
             truth.status = Int(status.code)
             simulator.record(truth)
-            let message = fault == .busy ? "server busy, please try again.  maximum pending requests exceeded" : "simulated failure"
+            let message =
+                fault == .busy
+                ? "server busy, please try again.  maximum pending requests exceeded" : "simulated failure"
             return Self.json(status, #"{"error":\#(JSONText.quoted(message))}"#)
         }
         let generation = SimulatedGeneration(
@@ -62,7 +65,8 @@ struct OllamaRoutes: Sendable {
         if !isStreaming {
             return try await simulator.withSlot(receivedAt: receivedAt) { startedAt in
                 truth.startedAt = startedAt
-                try await generation.clock.sleep(until: generation.completionDeadline(from: truth.startedAt), tolerance: nil)
+                try await generation.clock.sleep(
+                    until: generation.completionDeadline(from: truth.startedAt), tolerance: nil)
                 let text = (0..<outputTokens).map(TokenText.token).joined()
                 truth.finishedAt = .now
                 truth.tokenWrittenAt = Array(repeating: truth.finishedAt, count: outputTokens)
@@ -85,7 +89,8 @@ struct OllamaRoutes: Sendable {
                     }
                     truth.outputTokens = truth.tokenWrittenAt.count
                     if completed {
-                        try await writer.write(ByteBuffer(string: lines.final(text: "", truth: truth, generation: generation)))
+                        try await writer.write(
+                            ByteBuffer(string: lines.final(text: "", truth: truth, generation: generation)))
                     } else {
                         try await Self.writeFault(fault, to: &writer)
                     }
@@ -108,8 +113,11 @@ struct OllamaRoutes: Sendable {
         }
     }
 
-    static func json(_ status: HTTPResponse.Status, _ text: String, contentType: String = "application/json; charset=utf-8") -> Response {
-        Response(status: status, headers: [.contentType: contentType], body: .init(byteBuffer: ByteBuffer(string: text)))
+    static func json(
+        _ status: HTTPResponse.Status, _ text: String, contentType: String = "application/json; charset=utf-8"
+    ) -> Response {
+        Response(
+            status: status, headers: [.contentType: contentType], body: .init(byteBuffer: ByteBuffer(string: text)))
     }
 }
 

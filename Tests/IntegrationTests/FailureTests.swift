@@ -26,7 +26,8 @@ struct FailureTests {
             ttftMilliseconds: 20, itlMilliseconds: 2, outputTokens: 10, fault: FaultInjection(fault, every: 4)
         )
         let result = try await withSimulator(simulator) { baseURL, _ in
-            try await harness.run(harness.configuration(baseURL: baseURL, rate: 50, duration: .seconds(10), maximumRequests: 20))
+            try await harness.run(
+                harness.configuration(baseURL: baseURL, rate: 50, duration: .seconds(10), maximumRequests: 20))
         }
         let summary = result.summary
         #expect(summary.requests.total == 20)
@@ -47,7 +48,8 @@ struct FailureTests {
         let simulator = simulatorConfiguration(ttftMilliseconds: 3000, itlMilliseconds: 10, outputTokens: 5)
         let result = try await withSimulator(simulator) { baseURL, _ in
             try await harness.run(
-                harness.configuration(baseURL: baseURL, rate: 20, duration: .milliseconds(200), timeout: .milliseconds(300))
+                harness.configuration(
+                    baseURL: baseURL, rate: 20, duration: .milliseconds(200), timeout: .milliseconds(300))
             )
         }
         #expect(result.summary.requests.byOutcome["timeout"] == 4)
@@ -65,7 +67,8 @@ struct FailureTests {
         let (result, elapsed) = try await withSimulator(simulator) { baseURL, _ in
             let start = ContinuousClock.now
             let result = try await harness.run(
-                harness.configuration(baseURL: baseURL, rate: 10, duration: .milliseconds(300), drainTimeout: .milliseconds(200))
+                harness.configuration(
+                    baseURL: baseURL, rate: 10, duration: .milliseconds(300), drainTimeout: .milliseconds(200))
             )
             return (result, ContinuousClock.now - start)
         }
@@ -82,7 +85,8 @@ struct FailureTests {
         let result = try await withSimulator(simulator) { baseURL, truth in
             try await withThrowingTaskGroup(of: LoadRun.Result?.self) { group in
                 group.addTask {
-                    try await harness.run(harness.configuration(baseURL: baseURL, rate: 20, duration: .seconds(60)), stop: stop)
+                    try await harness.run(
+                        harness.configuration(baseURL: baseURL, rate: 20, duration: .seconds(60)), stop: stop)
                 }
                 group.addTask {
                     // Interrupt once ten requests have reached the server.
@@ -155,7 +159,8 @@ struct PreflightTests {
         defer { harness.cleanUp() }
         let (error, sent) = try await withSimulator(SimulatorConfiguration()) { baseURL, truth in
             let error = await #expect(throws: TargetError.self) {
-                try await harness.run(harness.configuration(baseURL: baseURL, rate: 10, duration: .seconds(5), model: "deepseek-r1:1.5b"))
+                try await harness.run(
+                    harness.configuration(baseURL: baseURL, rate: 10, duration: .seconds(5), model: "deepseek-r1:1.5b"))
             }
             return (error, truth.all.count)
         }
@@ -168,7 +173,8 @@ struct PreflightTests {
         defer { harness.cleanUp() }
         let simulator = simulatorConfiguration(ttftMilliseconds: 5, itlMilliseconds: 1, outputTokens: 2)
         let result = try await withSimulator(simulator) { baseURL, _ in
-            try await harness.run(harness.configuration(baseURL: baseURL, rate: 10, duration: .milliseconds(100), model: nil))
+            try await harness.run(
+                harness.configuration(baseURL: baseURL, rate: 10, duration: .milliseconds(100), model: nil))
         }
         #expect(result.summary.target.model == "llmload-sim")
         #expect(result.summary.target.serverVersion == "0.0.0-llmload-sim")
@@ -178,7 +184,8 @@ struct PreflightTests {
     @Test func anUnwritableOutputFolderStopsTheRunBeforeAnyRequest() async throws {
         let harness = RunHarness()
         defer { harness.cleanUp() }
-        let blocker = FileManager.default.temporaryDirectory.appendingPathComponent("llmload-blocker-\(UUID().uuidString)")
+        let blocker = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "llmload-blocker-\(UUID().uuidString)")
         try Data().write(to: blocker)
         defer { try? FileManager.default.removeItem(at: blocker) }
         let sent = try await withSimulator(SimulatorConfiguration()) { baseURL, truth in

@@ -41,15 +41,18 @@ struct GroundTruthTests {
         }
         // The tool sees each token a little after the simulator wrote it: the bytes cross two
         // event loops and the loopback, and the request crossed them the other way first. In a
-        // debug build under this load that is about 1 ms each way (release: about 0.3 ms);
-        // figures in docs/MeasuringCorrectly.md. A mistake in what is measured (from the
-        // schedule instead of the send, after decoding a batch, the wrong chunk) is far larger.
+        // debug build under this load that is about 1 ms each way (release: about 0.3 ms), and
+        // more on a machine busy with other work; figures in docs/MeasuringCorrectly.md. The
+        // exact definitions are pinned by ResponseObserverTests with synthetic instants; this
+        // catches plumbing mistakes (an instant taken after the whole body, the wrong chunk),
+        // which are tens to hundreds of milliseconds. The send can be seen by the server a
+        // little before AHC reports it, hence the small negative margin.
         let ttftOffset = try #require(median(ttftErrors))
         let e2eOffset = try #require(median(e2eErrors))
         let itlOffset = try #require(median(itlErrors))
         print("offset from ground truth (median ms): TTFT \(ttftOffset), E2E \(e2eOffset), ITL \(itlOffset)")
-        #expect(ttftOffset >= 0 && ttftOffset < 4)
-        #expect(e2eOffset >= 0 && e2eOffset < 4)
+        #expect(ttftOffset > -0.5 && ttftOffset < 10)
+        #expect(e2eOffset > -0.5 && e2eOffset < 10)
         #expect(abs(itlOffset) < 0.1)
 
         let summary = result.summary
@@ -68,9 +71,11 @@ struct GroundTruthTests {
         let harness = RunHarness()
         defer { harness.cleanUp() }
         // One slot, 100 ms per request, 20 req/s: requests queue at the server.
-        let simulator = simulatorConfiguration(ttftMilliseconds: 50, itlMilliseconds: 5, outputTokens: 11, maximumConcurrency: 1)
+        let simulator = simulatorConfiguration(
+            ttftMilliseconds: 50, itlMilliseconds: 5, outputTokens: 11, maximumConcurrency: 1)
         let (result, truths) = try await withSimulator(simulator) { baseURL, truth in
-            let result = try await harness.run(harness.configuration(baseURL: baseURL, rate: 20, duration: .milliseconds(500)))
+            let result = try await harness.run(
+                harness.configuration(baseURL: baseURL, rate: 20, duration: .milliseconds(500)))
             return (result, truth.byRequestIndex)
         }
         #expect(result.summary.latency.ttftMs?.count == 10)

@@ -23,7 +23,8 @@ struct RunHarness {
         requests.timeout = timeout
         return RunConfiguration(
             target: .init(baseURL: baseURL, api: .ollamaGenerate, model: model, isSimulated: true),
-            load: .init(ratePerSecond: rate, duration: duration, maximumRequests: maximumRequests, drainTimeout: drainTimeout),
+            load: .init(
+                ratePerSecond: rate, duration: duration, maximumRequests: maximumRequests, drainTimeout: drainTimeout),
             requests: requests,
             output: .init(directory: output.path)
         )

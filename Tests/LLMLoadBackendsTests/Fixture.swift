@@ -1,6 +1,6 @@
-import Testing
 import Foundation
 import NIOCore
+import Testing
 
 /// A captured or documented response body from `Fixtures/`.
 enum Fixture {
@@ -31,4 +31,3 @@ enum Fixture {
         "ollama-generate-stream.ndjson", "ollama-chat-stream.ndjson", "ollama-stream-midstream-error.ndjson",
     ]
 }
-

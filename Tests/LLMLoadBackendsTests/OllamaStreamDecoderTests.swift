@@ -85,6 +85,10 @@ import Testing
     @Test func decodesANonStreamingBody() throws {
         let body = #"{"model":"m","response":"Hello there","done":true,"done_reason":"stop","eval_count":2}"#
         let events = try events([ByteBuffer(string: body)])
-        #expect(events == [.text(answer: "Hello there", reasoning: ""), .done(StreamCompletion(finishReason: "stop", outputTokens: 2))])
+        #expect(
+            events == [
+                .text(answer: "Hello there", reasoning: ""),
+                .done(StreamCompletion(finishReason: "stop", outputTokens: 2)),
+            ])
     }
 }

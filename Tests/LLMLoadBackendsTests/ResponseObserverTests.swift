@@ -8,14 +8,18 @@ import Testing
 @Suite struct ResponseObserverTests {
     let zero = ContinuousClock.now
     func at(_ milliseconds: Int) -> ContinuousClock.Instant { zero + .milliseconds(milliseconds) }
-    var plan: RequestPlan { RequestPlan(index: 7, scheduledAt: at(-2), request: InferenceRequest(model: "m", prompt: "p")) }
+    var plan: RequestPlan {
+        RequestPlan(index: 7, scheduledAt: at(-2), request: InferenceRequest(model: "m", prompt: "p"))
+    }
 
     /// Sends `lines` one per body part, 10 ms apart, starting at 100 ms; the request left at 0.
     func observe(
         status: Int = 200,
         lines: [String],
         streaming: Bool = true,
-        ending: (inout ResponseObserver<OllamaStreamDecoder>, ContinuousClock.Instant) -> Void = { $0.bodyEnded(at: $1) }
+        ending: (inout ResponseObserver<OllamaStreamDecoder>, ContinuousClock.Instant) -> Void = {
+            $0.bodyEnded(at: $1)
+        }
     ) -> RequestRecord {
         var observer = ResponseObserver(decoder: OllamaStreamDecoder(), isStreaming: streaming)
         observer.requestSent(at: at(0))

@@ -31,9 +31,13 @@ import Testing
     func summary(_ aggregator: Aggregator, windowS: Double) -> RunSummary {
         RunSummary(
             aggregator: aggregator, tool: .init(name: "llmload", version: "test"),
-            run: .init(startedAt: "", endedAt: "", interrupted: false, stopReason: "duration_reached", windowS: windowS, drainCancelledInFlight: false),
+            run: .init(
+                startedAt: "", endedAt: "", interrupted: false, stopReason: "duration_reached", windowS: windowS,
+                drainCancelledInFlight: false),
             target: .init(url: "http://x", api: "ollama-generate", model: "m", simulated: true),
-            load: .init(pattern: "constant@20.00", offeredRatePerS: 20, durationS: 1, timeoutS: 300, drainTimeoutS: 30, stream: true)
+            load: .init(
+                pattern: "constant@20.00", offeredRatePerS: 20, durationS: 1, timeoutS: 300, drainTimeoutS: 30,
+                stream: true)
         )
     }
 
@@ -70,7 +74,8 @@ import Testing
     @Test func aRunWhereEveryRequestFailedHasNoLatencyFigures() {
         var aggregator = Aggregator()
         for index in 0..<5 {
-            aggregator.add(record(index, outcome: .connectionError, status: nil, ttft: nil, tokens: nil, message: "refused"))
+            aggregator.add(
+                record(index, outcome: .connectionError, status: nil, ttft: nil, tokens: nil, message: "refused"))
         }
         let s = summary(aggregator, windowS: 1)
         #expect(s.requests.successRate == 0)
@@ -90,7 +95,8 @@ import Testing
     @Test func keepsABoundedNumberOfDistinctErrors() {
         var aggregator = Aggregator()
         for index in 0..<(ErrorTally.maximumDistinct + 20) {
-            aggregator.add(record(index, outcome: .httpError, status: 500, ttft: nil, tokens: nil, message: "error \(index)"))
+            aggregator.add(
+                record(index, outcome: .httpError, status: 500, ttft: nil, tokens: nil, message: "error \(index)"))
         }
         #expect(aggregator.errors.counts.count == ErrorTally.maximumDistinct)
         #expect(aggregator.errors.overflow == 20)
@@ -112,7 +118,8 @@ import Testing
     func record(tokens: Int?) -> RequestRecord {
         RequestRecord(
             index: 0, scheduledAt: sent, sentAt: sent, firstTokenAt: sent + .milliseconds(100),
-            finishedAt: sent + .milliseconds(300), outcome: .ok, outputTokens: tokens.map { TokenCount($0, source: .server) }
+            finishedAt: sent + .milliseconds(300), outcome: .ok,
+            outputTokens: tokens.map { TokenCount($0, source: .server) }
         )
     }
 

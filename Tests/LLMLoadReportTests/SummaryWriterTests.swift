@@ -14,8 +14,11 @@ import Testing
             startedAt: "2026-11-29T15:00:00Z", endedAt: "2026-11-29T15:00:10Z", interrupted: false,
             stopReason: "duration_reached", windowS: 10.7, drainCancelledInFlight: false
         ),
-        target: .init(url: "http://127.0.0.1:11434", api: "ollama-generate", model: "deepseek-r1:1.5b", simulated: false),
-        load: .init(pattern: "constant@20.00", offeredRatePerS: 20, durationS: 10, timeoutS: 300, drainTimeoutS: 30, stream: true),
+        target: .init(
+            url: "http://127.0.0.1:11434", api: "ollama-generate", model: "deepseek-r1:1.5b", simulated: false),
+        load: .init(
+            pattern: "constant@20.00", offeredRatePerS: 20, durationS: 10, timeoutS: 300, drainTimeoutS: 30,
+            stream: true),
         requests: .init(
             total: 3, sent: 3, byOutcome: ["ok": 3], byHttpStatus: ["200": 3], finishReasons: ["stop": 3],
             successRate: 1, errorRate: 0, timeoutRate: 0, cancelledRate: 0

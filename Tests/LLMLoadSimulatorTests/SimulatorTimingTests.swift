@@ -20,7 +20,8 @@ struct SimulatorTimingTests {
                             var request = HTTPClientRequest(url: baseURL + "/api/generate")
                             request.method = .POST
                             request.headers.add(name: "X-Request-Id", value: "t-\(index)")
-                            request.body = .bytes(ByteBuffer(string: #"{"model":"llmload-sim","prompt":"hello there"}"#))
+                            request.body = .bytes(
+                                ByteBuffer(string: #"{"model":"llmload-sim","prompt":"hello there"}"#))
                             let response = try await client.execute(request, timeout: .seconds(10))
                             let body = try await response.body.collect(upTo: 1 << 20)
                             let lines = String(buffer: body).split(separator: "\n")

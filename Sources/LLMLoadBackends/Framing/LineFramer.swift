@@ -37,7 +37,9 @@ public struct LineFramer: Sendable {
     }
 
     /// Ends the stream: a last line without a terminating newline is passed to `body`.
-    public mutating func finish(_ body: (ByteBuffer) throws(ResponseDecodingError) -> Void) throws(ResponseDecodingError) {
+    public mutating func finish(_ body: (ByteBuffer) throws(ResponseDecodingError) -> Void)
+        throws(ResponseDecodingError)
+    {
         let rest = pending
         pending = ByteBuffer()
         try Self.emit(rest, body)

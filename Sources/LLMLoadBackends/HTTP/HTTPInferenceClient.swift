@@ -1,6 +1,6 @@
 import AsyncHTTPClient
-import Logging
 import LLMLoadCore
+import Logging
 import NIOCore
 import NIOHTTP1
 
@@ -101,7 +101,9 @@ public struct HTTPInferenceClient: Sendable {
     }
 
     /// A plain GET returning status and body (at most `limit` bytes), for discovery.
-    public func get(_ url: String, timeout: Duration, limit: Int = 1 << 20) async throws -> (status: Int, body: ByteBuffer) {
+    public func get(_ url: String, timeout: Duration, limit: Int = 1 << 20) async throws -> (
+        status: Int, body: ByteBuffer
+    ) {
         let response = try await httpClient.execute(
             HTTPClientRequest(url: url),
             timeout: .nanoseconds(timeout.nanoseconds)

@@ -1,8 +1,8 @@
 import AsyncHTTPClient
+import LLMLoadCore
 import NIOCore
 import NIOHTTP1
 import NIOPosix
-import LLMLoadCore
 
 /// Maps transport errors onto the bounded outcome kinds, with a short readable message.
 enum TransportFailure {
@@ -42,9 +42,9 @@ enum TransportFailure {
 }
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Musl)
-import Musl
+    import Musl
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
