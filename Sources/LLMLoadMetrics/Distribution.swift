@@ -1,4 +1,5 @@
 import Histogram
+import LLMLoadCore
 
 /// The distribution of one metric over a run: an HDR histogram for percentiles (3 significant
 /// digits), plus exact count, sum, sum of squares, minimum and maximum.
@@ -49,7 +50,7 @@ public struct Distribution: Sendable, Codable {
     }
 
     public mutating func record(_ duration: Duration) {
-        record(duration.millisecondsValue)
+        record(duration.milliseconds)
     }
 
     /// Adds every value recorded in `other`.
@@ -115,12 +116,5 @@ public struct DistributionSummary: Sendable, Codable, Equatable {
         self.p99 = p99
         self.p99_9 = p99_9
         self.max = max
-    }
-}
-
-extension Duration {
-    var millisecondsValue: Double {
-        let (seconds, attoseconds) = components
-        return Double(seconds) * 1000 + Double(attoseconds) / 1e15
     }
 }
