@@ -9,12 +9,15 @@ public protocol InferenceAPI: Sendable {
     associatedtype Decoder: ResponseDecoder
 
     var kind: APIKind { get }
-    /// The path appended to the target's base URL, for example `/api/generate`.
-    var path: String { get }
     /// The JSON request body.
     func makeBody(for request: InferenceRequest) throws -> ByteBuffer
-    /// A fresh decoder for one response.
-    func makeDecoder() -> Decoder
+    /// A fresh decoder for the response to `request`.
+    func makeDecoder(for request: InferenceRequest) -> Decoder
+}
+
+extension InferenceAPI {
+    /// The path appended to the target's base URL, for example `/api/generate`.
+    public var path: String { kind.path }
 }
 
 extension APIKind {
@@ -23,6 +26,8 @@ extension APIKind {
         switch self {
         case .ollamaGenerate: OllamaAPI(endpoint: .generate)
         case .ollamaChat: OllamaAPI(endpoint: .chat)
+        case .openAIChat: OpenAIAPI(endpoint: .chat)
+        case .openAICompletions: OpenAIAPI(endpoint: .completions)
         }
     }
 }

@@ -38,8 +38,14 @@ struct RunCommand: AsyncParsableCommand {
     @Flag(help: "Start the built-in simulator on a free loopback port and target it.")
     var simulate = false
 
-    @Option(help: "The API to use (default: from the URL path, else ollama-generate).")
+    @Option(help: "The API to use (default: from the URL's path, else detected from the server).")
     var api: APIKind?
+
+    @Option(help: "API key sent as 'Authorization: Bearer …' (default: $OPENAI_API_KEY). Never written anywhere.")
+    var apiKey: String?
+
+    @Flag(help: "Do not verify TLS certificates of an https:// target (stated in the results).")
+    var insecure = false
 
     @Option(name: .shortAndLong, help: "The model (default: the only model the server lists).")
     var model: String?
@@ -80,6 +86,12 @@ struct RunCommand: AsyncParsableCommand {
     @Option(help: "Ollama keep_alive, such as 5m or -1.")
     var keepAlive: String?
 
+    @Option(help: "A stop sequence (repeat for several).")
+    var stop: [String] = []
+
+    @Flag(help: "Generate --max-tokens tokens even past end-of-sequence (OpenAI-compatible servers that support ignore_eos, such as vLLM).")
+    var ignoreEos = false
+
     @Option(name: .shortAndLong, help: "Folder under which each run gets its own folder.")
     var output: String = "results"
 
@@ -111,6 +123,9 @@ struct RunCommand: AsyncParsableCommand {
             throw ValidationError("--model must not be empty")
         }
         if let url { _ = try parsedURL(url) }
+        if ignoreEos && maxTokens == nil { throw ValidationError("--ignore-eos needs --max-tokens") }
+        if ignoreEos, let api, api.isOllama { throw ValidationError("--ignore-eos is not supported by Ollama's native API") }
+        if let apiKey, apiKey.isEmpty { throw ValidationError("--api-key must not be empty") }
     }
 
     private func parsedURL(_ text: String) throws -> TargetURL.Parsed {
@@ -131,13 +146,17 @@ struct RunCommand: AsyncParsableCommand {
         requestSettings.isStreaming = !noStream
         requestSettings.sampling = SamplingOptions(temperature: temperature, topP: topP, seed: seed)
         requestSettings.keepAlive = keepAlive
+        requestSettings.stop = stop
+        requestSettings.ignoresEndOfSequence = ignoreEos
         requestSettings.timeout = timeout.duration
         return RunConfiguration(
             target: .init(
                 baseURL: parsed.baseURL,
-                api: api ?? parsed.api ?? .ollamaGenerate,
+                api: api ?? parsed.api,
                 model: simulate ? (model ?? simulator.simulatedModel) : model,
-                isSimulated: simulate
+                isSimulated: simulate,
+                apiKey: apiKey ?? ProcessInfo.processInfo.environment["OPENAI_API_KEY"].flatMap { $0.isEmpty ? nil : $0 },
+                isInsecure: insecure
             ),
             load: .init(
                 ratePerSecond: qps, duration: duration.duration, maximumRequests: requests,

@@ -8,6 +8,11 @@ public struct InferenceRequest: Sendable, Hashable {
     public var sampling: SamplingOptions
     /// Ollama `keep_alive` (for example `5m`); `nil` leaves the server's default.
     public var keepAlive: String?
+    /// Stop sequences; empty leaves the server's default.
+    public var stop: [String]
+    /// Ask the server to generate `maxOutputTokens` tokens even past end-of-sequence (vLLM
+    /// `ignore_eos`); sent only when `true`.
+    public var ignoresEndOfSequence: Bool
 
     public init(
         model: String,
@@ -15,7 +20,9 @@ public struct InferenceRequest: Sendable, Hashable {
         maxOutputTokens: Int? = nil,
         isStreaming: Bool = true,
         sampling: SamplingOptions = .init(),
-        keepAlive: String? = nil
+        keepAlive: String? = nil,
+        stop: [String] = [],
+        ignoresEndOfSequence: Bool = false
     ) {
         self.model = model
         self.prompt = prompt
@@ -23,6 +30,8 @@ public struct InferenceRequest: Sendable, Hashable {
         self.isStreaming = isStreaming
         self.sampling = sampling
         self.keepAlive = keepAlive
+        self.stop = stop
+        self.ignoresEndOfSequence = ignoresEndOfSequence
     }
 }
 

@@ -118,6 +118,18 @@ extension RequestRecord {
     }
 }
 
+extension RequestRecord {
+    /// The server's own decode rate: llama.cpp's `predicted_per_second`, or Ollama's
+    /// `eval_count / eval_duration`. Kept beside the client's ``decodeTokensPerSecond``.
+    public var serverDecodeTokensPerSecond: Double? {
+        if let rate = serverTimings?.decodeTokensPerSecond { return rate }
+        guard let tokens = outputTokens, tokens.source == .server,
+            let nanoseconds = serverTimings?.evalDurationNanoseconds, nanoseconds > 0
+        else { return nil }
+        return Double(tokens.value) / (Double(nanoseconds) / 1e9)
+    }
+}
+
 extension Duration {
     /// The duration in seconds as a `Double`.
     public var seconds: Double {

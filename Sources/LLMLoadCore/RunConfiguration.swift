@@ -4,17 +4,36 @@ public struct RunConfiguration: Sendable {
     public struct Target: Sendable {
         /// Scheme, host, port and optional path prefix, without the API path.
         public var baseURL: String
-        public var api: APIKind
+        /// `nil`: detect it from the server.
+        public var api: APIKind?
         /// `nil`: use the only model the server lists.
         public var model: String?
         /// `true` when the target is the built-in simulator started for this run.
         public var isSimulated: Bool
+        /// Sent as `Authorization: Bearer …`; never written to any output.
+        public var apiKey: String?
+        /// `true` skips TLS certificate verification (`--insecure`).
+        public var isInsecure: Bool
 
-        public init(baseURL: String, api: APIKind = .ollamaGenerate, model: String? = nil, isSimulated: Bool = false) {
+        public init(
+            baseURL: String,
+            api: APIKind? = nil,
+            model: String? = nil,
+            isSimulated: Bool = false,
+            apiKey: String? = nil,
+            isInsecure: Bool = false
+        ) {
             self.baseURL = baseURL
             self.api = api
             self.model = model
             self.isSimulated = isSimulated
+            self.apiKey = apiKey
+            self.isInsecure = isInsecure
+        }
+
+        /// Headers every request to the target carries.
+        public var headers: [(String, String)] {
+            apiKey.map { [("Authorization", "Bearer \($0)")] } ?? []
         }
     }
 
@@ -46,6 +65,8 @@ public struct RunConfiguration: Sendable {
         public var isStreaming = true
         public var sampling = SamplingOptions()
         public var keepAlive: String?
+        public var stop: [String] = []
+        public var ignoresEndOfSequence = false
         /// Per request, from the moment it is dispatched.
         public var timeout: Duration = .seconds(300)
 

@@ -10,7 +10,8 @@ public enum TargetURL {
     }
 
     /// Accepts `http://host:port`, `https://…`, `host:port` (as Ollama's `OLLAMA_HOST` does:
-    /// `http` is assumed) and full endpoint URLs like `http://host:11434/api/chat`.
+    /// `http` is assumed), full endpoint URLs like `http://host:11434/api/chat` or
+    /// `http://host:8000/v1/completions`, and OpenAI base URLs ending in `/v1`.
     /// - Throws: ``ConfigurationError/badURL(_:reason:)``.
     public static func parse(_ text: String) throws -> Parsed {
         let trimmed = text.trimmingCharacters(in: .whitespaces)
@@ -28,16 +29,25 @@ public enum TargetURL {
         if let port = components.port, !(1...65535).contains(port) {
             throw ConfigurationError.badURL(text, reason: "port \(port) is out of range")
         }
+        guard components.user == nil, components.password == nil else {
+            // Credentials in the URL would end up in every output; keys go in --api-key.
+            throw ConfigurationError.badURL("(credentials removed)", reason: "credentials in the URL are not supported; use --api-key")
+        }
         guard components.query == nil, components.fragment == nil else {
             throw ConfigurationError.badURL(text, reason: "a query or fragment is not allowed")
         }
         var path = components.path
         while path.hasSuffix("/") { path.removeLast() }
         var api: APIKind?
-        for (suffix, kind) in [("/api/generate", APIKind.ollamaGenerate), ("/api/chat", .ollamaChat)]
-        where path.hasSuffix(suffix) {
-            path.removeLast(suffix.count)
+        for kind in APIKind.allCases where path.hasSuffix(kind.path) {
+            path.removeLast(kind.path.count)
             api = kind
+            break
+        }
+        // An OpenAI base URL usually ends in /v1 (`http://host:8000/v1`): the API paths add it.
+        if api == nil, path.hasSuffix("/v1") {
+            path.removeLast(3)
+            api = .openAIChat
         }
         let hostPart = host.contains(":") && !host.hasPrefix("[") ? "[\(host)]" : host
         let portPart = components.port.map { ":\($0)" } ?? ""

@@ -78,13 +78,19 @@ public struct RunSummary: Sendable, Codable, Equatable {
         public var model: String
         public var serverVersion: String?
         public var simulated: Bool
+        /// `false` when TLS certificates were not verified (`--insecure`).
+        public var tlsVerified: Bool
 
-        public init(url: String, api: String, model: String, serverVersion: String? = nil, simulated: Bool) {
+        public init(
+            url: String, api: String, model: String, serverVersion: String? = nil, simulated: Bool,
+            tlsVerified: Bool = true
+        ) {
             self.url = url
             self.api = api
             self.model = model
             self.serverVersion = serverVersion
             self.simulated = simulated
+            self.tlsVerified = tlsVerified
         }
     }
 

@@ -7,6 +7,7 @@ public enum ConsoleSummary {
         var lines: [String] = []
         let target = "\(s.target.url) (\(s.target.api), model \(s.target.model))"
         lines.append("llmload \(s.tool.version): \(s.load.pattern) for \(format(s.load.durationS, 1)) s → \(target)")
+        if !s.target.tlsVerified { lines.append("TLS certificates were NOT verified (--insecure).") }
         if s.run.interrupted {
             lines.append("Run interrupted by the user: figures cover what was measured until then.")
         }

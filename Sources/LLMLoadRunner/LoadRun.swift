@@ -35,8 +35,8 @@ public struct LoadRun: Sendable {
 
     /// Runs the load and writes every output.
     /// - Parameter progress: called about once a second with live counts (never on the request path).
-    /// - Throws: only before the load starts: a bad output folder or target (``ReportError``,
-    ///   ``TargetError``).
+    /// - Throws: only before the load starts: a bad output folder (``ReportError``) or target
+    ///   (``RunError``).
     public func run(progress: (@Sendable (LiveProgress.Snapshot) -> Void)? = nil) async throws -> Result {
         let base = URL(fileURLWithPath: configuration.output.directory)
         try RunFolder.checkWritable(base: base)
@@ -46,31 +46,46 @@ public struct LoadRun: Sendable {
         // client's pool would queue requests silently (STYLE C11).
         let expectedInFlight = load.ratePerSecond * min(timeout, load.duration + timeout).seconds
         let connections = Int(min(max(expectedInFlight, 16), 50_000))
-        return try await HTTPInferenceClient.withClient(configuration: .init(maximumConnections: connections)) {
-            client in
-            let target = try await OllamaDiscovery.check(
-                baseURL: configuration.target.baseURL, model: configuration.target.model, using: client
-            )
-            return try await measure(with: client, target: target, base: base, progress: progress)
+        let transport = HTTPInferenceClient.Configuration(
+            maximumConnections: connections, verifiesCertificates: !configuration.target.isInsecure
+        )
+        let redactor = SecretRedactor(secrets: [configuration.target.apiKey])
+        return try await HTTPInferenceClient.withClient(configuration: transport) { client in
+            let target: TargetDiscovery.Target
+            do {
+                target = try await TargetDiscovery.discover(
+                    baseURL: configuration.target.baseURL, api: configuration.target.api,
+                    model: configuration.target.model, headers: configuration.target.headers, using: client
+                )
+            } catch let error as TargetError {
+                throw RunError.target(redactor.redact(error.description))
+            }
+            if target.api.isOllama && configuration.requests.ignoresEndOfSequence {
+                throw RunError.target("--ignore-eos is not supported by Ollama's native API (\(target.api.rawValue))")
+            }
+            return try await measure(with: client, target: target, base: base, redactor: redactor, progress: progress)
         }
     }
 
     private func measure(
         with client: HTTPInferenceClient,
-        target: OllamaDiscovery.Target,
+        target: TargetDiscovery.Target,
         base: URL,
+        redactor: SecretRedactor,
         progress: (@Sendable (LiveProgress.Snapshot) -> Void)?
     ) async throws -> Result {
         let startedAtDate = Date()
         let folder = try RunFolder.create(
             base: base, model: target.model, label: configuration.output.label, startedAt: startedAtDate
         )
-        let api = configuration.target.api.makeAPI()
+        let api = target.api.makeAPI()
+        let headers = configuration.target.headers
         let prompts: any PromptSource = configuration.requests.prompt.map { PromptCycle([$0]) } ?? PromptCycle.builtIn
         let template = InferenceRequest(
             model: target.model, prompt: "", maxOutputTokens: configuration.requests.maxOutputTokens,
             isStreaming: configuration.requests.isStreaming, sampling: configuration.requests.sampling,
-            keepAlive: configuration.requests.keepAlive
+            keepAlive: configuration.requests.keepAlive, stop: configuration.requests.stop,
+            ignoresEndOfSequence: configuration.requests.ignoresEndOfSequence
         )
         let schedule = ConstantRateSchedule(ratePerSecond: configuration.load.ratePerSecond)
         let live = LiveProgress()
@@ -94,10 +109,11 @@ public struct LoadRun: Sendable {
             var request = template
             request.prompt = prompts.prompt(forRequest: index)
             let plan = RequestPlan(index: index, scheduledAt: scheduledAt, request: request)
-            let record = await client.execute(
+            var record = await client.execute(
                 plan, api: api, baseURL: configuration.target.baseURL, timeout: configuration.requests.timeout,
-                headers: [("X-Request-Id", "llmload-\(runTag)-\(index)")]
+                headers: headers + [("X-Request-Id", "llmload-\(runTag)-\(index)")]
             )
+            record.errorMessage = record.errorMessage.map(redactor.redact)
             live.add(record)
             recordSink.yield(record)
         }
@@ -117,8 +133,9 @@ public struct LoadRun: Sendable {
                 drainCancelledInFlight: dispatch.cancelledInFlight
             ),
             target: .init(
-                url: configuration.target.baseURL, api: configuration.target.api.rawValue, model: target.model,
-                serverVersion: target.serverVersion, simulated: configuration.target.isSimulated
+                url: configuration.target.baseURL, api: target.api.rawValue, model: target.model,
+                serverVersion: target.serverVersion, simulated: configuration.target.isSimulated,
+                tlsVerified: !configuration.target.isInsecure
             ),
             load: .init(
                 pattern: schedule.label, offeredRatePerS: configuration.load.ratePerSecond,
@@ -136,5 +153,16 @@ public struct LoadRun: Sendable {
         }
         for failure in failures { logger.error("output not written", metadata: ["reason": "\(failure)"]) }
         return Result(summary: summary, folder: folder.url, writeFailures: failures)
+    }
+}
+
+/// Why a run could not start. Messages never contain the API key.
+public enum RunError: Error, CustomStringConvertible {
+    case target(String)
+
+    public var description: String {
+        switch self {
+        case .target(let message): message
+        }
     }
 }

@@ -2,7 +2,7 @@ import Hummingbird
 import Logging
 import ServiceLifecycle
 
-/// The built-in simulated LLM server: Ollama's API with exact, configurable timing, a queue,
+/// The built-in simulated LLM server: Ollama's and the OpenAI-compatible API with exact, configurable timing, a queue,
 /// and injectable faults. `llmload simulate` serves it; `llmload run --simulate` and the tests
 /// run it in-process with ``withRunning(_:host:observer:_:)``.
 public enum Simulator {
@@ -18,6 +18,7 @@ public enum Simulator {
         let router = Router()
         let state = SimulatorState(configuration: configuration, observer: observer)
         OllamaRoutes(simulator: state).register(on: router)
+        OpenAIRoutes(simulator: state).register(on: router)
         return Application(
             router: router,
             configuration: .init(address: .hostname(host, port: port), serverName: "llmload-simulator"),

@@ -14,14 +14,15 @@ final class SimulatorState: Sendable {
         self.observer = observer
     }
 
-    /// Numbers generation requests from 1 and returns the fault due for this one, if any.
-    func nextFault() -> FaultKind? {
+    /// Numbers generation requests from 1; returns this one's number and the fault due for
+    /// it, if any.
+    func nextRequest() -> (number: Int, fault: FaultKind?) {
         let number = requestCount.withLock { count in
             count += 1
             return count
         }
-        guard let fault = configuration.fault, fault.applies(toRequestNumber: number) else { return nil }
-        return fault.kind
+        guard let fault = configuration.fault, fault.applies(toRequestNumber: number) else { return (number, nil) }
+        return (number, fault.kind)
     }
 
     /// Runs `body` holding a generation slot, waiting in line for one if all are busy.

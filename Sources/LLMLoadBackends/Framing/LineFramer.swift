@@ -4,14 +4,19 @@ import NIOCore
 ///
 /// Synchronous and incremental (NIO `NIOSplitLinesMessageDecoder` style): nothing awaits per
 /// chunk, and a line split across chunks — even inside a UTF-8 character — comes out whole.
-/// Lines end at `\n`; a trailing `\r` is dropped; empty lines are skipped.
+/// Lines end at `\n`; a trailing `\r` is dropped; empty lines are skipped unless
+/// ``keepsEmptyLines`` (Server-Sent Events end each event with one).
 public struct LineFramer: Sendable {
     /// A longer line is treated as a malformed stream rather than buffered without bound.
     public static let maximumLineLength = 16 * 1024 * 1024
 
     private var pending = ByteBuffer()
+    /// Whether empty lines are passed on.
+    public let keepsEmptyLines: Bool
 
-    public init() {}
+    public init(keepsEmptyLines: Bool = false) {
+        self.keepsEmptyLines = keepsEmptyLines
+    }
 
     /// Adds `buffer` and calls `body` with each line it completes, in order.
     public mutating func append(
@@ -28,7 +33,7 @@ public struct LineFramer: Sendable {
         while let newline = input.readableBytesView.firstIndex(of: UInt8(ascii: "\n")) {
             let line = input.readSlice(length: newline - input.readerIndex)!
             input.moveReaderIndex(forwardBy: 1)
-            try Self.emit(line, body)
+            try emit(line, body)
         }
         guard input.readableBytes <= Self.maximumLineLength else {
             throw .lineTooLong(bytes: input.readableBytes)
@@ -42,10 +47,10 @@ public struct LineFramer: Sendable {
     {
         let rest = pending
         pending = ByteBuffer()
-        try Self.emit(rest, body)
+        if rest.readableBytes > 0 { try emit(rest, body) }
     }
 
-    private static func emit(
+    private func emit(
         _ line: ByteBuffer,
         _ body: (ByteBuffer) throws(ResponseDecodingError) -> Void
     ) throws(ResponseDecodingError) {
@@ -53,6 +58,6 @@ public struct LineFramer: Sendable {
         if line.readableBytesView.last == UInt8(ascii: "\r") {
             line.moveWriterIndex(to: line.writerIndex - 1)
         }
-        if line.readableBytes > 0 { try body(line) }
+        if line.readableBytes > 0 || keepsEmptyLines { try body(line) }
     }
 }

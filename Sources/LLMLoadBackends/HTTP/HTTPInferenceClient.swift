@@ -3,6 +3,7 @@ import LLMLoadCore
 import Logging
 import NIOCore
 import NIOHTTP1
+import NIOSSL
 
 /// Sends inference requests over HTTP and measures them. One per run.
 ///
@@ -15,10 +16,13 @@ public struct HTTPInferenceClient: Sendable {
         /// requests in flight: below that, requests queue inside the client (STYLE C11).
         public var maximumConnections: Int
         public var connectTimeout: Duration
+        /// `false` skips TLS certificate verification (`--insecure`).
+        public var verifiesCertificates: Bool
 
-        public init(maximumConnections: Int, connectTimeout: Duration = .seconds(10)) {
+        public init(maximumConnections: Int, connectTimeout: Duration = .seconds(10), verifiesCertificates: Bool = true) {
             self.maximumConnections = maximumConnections
             self.connectTimeout = connectTimeout
+            self.verifiesCertificates = verifiesCertificates
         }
     }
 
@@ -40,6 +44,11 @@ public struct HTTPInferenceClient: Sendable {
         settings.connectionPool.retryConnectionEstablishment = false
         settings.httpVersion = .http1Only
         settings.decompression = .disabled
+        if !configuration.verifiesCertificates {
+            var tls = TLSConfiguration.makeClientConfiguration()
+            tls.certificateVerification = .none
+            settings.tlsConfiguration = tls
+        }
         return try await HTTPClient.withHTTPClient(configuration: settings) { client in
             try await body(HTTPInferenceClient(httpClient: client))
         }
@@ -57,7 +66,7 @@ public struct HTTPInferenceClient: Sendable {
         timeout: Duration,
         headers: [(String, String)] = []
     ) async -> RequestRecord {
-        let observer = ResponseObserver(decoder: api.makeDecoder(), isStreaming: plan.request.isStreaming)
+        let observer = ResponseObserver(decoder: api.makeDecoder(for: plan.request), isStreaming: plan.request.isStreaming)
         let request: HTTPClient.Request
         do {
             var fields = HTTPHeaders([("Content-Type", "application/json"), ("Accept", "*/*")])
@@ -101,13 +110,15 @@ public struct HTTPInferenceClient: Sendable {
     }
 
     /// A plain GET returning status and body (at most `limit` bytes), for discovery.
-    public func get(_ url: String, timeout: Duration, limit: Int = 1 << 20) async throws -> (
-        status: Int, body: ByteBuffer
-    ) {
-        let response = try await httpClient.execute(
-            HTTPClientRequest(url: url),
-            timeout: .nanoseconds(timeout.nanoseconds)
-        )
+    public func get(
+        _ url: String,
+        headers: [(String, String)] = [],
+        timeout: Duration,
+        limit: Int = 1 << 20
+    ) async throws -> (status: Int, body: ByteBuffer) {
+        var request = HTTPClientRequest(url: url)
+        request.headers.add(contentsOf: headers)
+        let response = try await httpClient.execute(request, timeout: .nanoseconds(timeout.nanoseconds))
         let body = try await response.body.collect(upTo: limit)
         return (Int(response.status.code), body)
     }

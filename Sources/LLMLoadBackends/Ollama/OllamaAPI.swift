@@ -18,16 +18,15 @@ public struct OllamaAPI: InferenceAPI {
 
     public var kind: APIKind { endpoint == .generate ? .ollamaGenerate : .ollamaChat }
 
-    public var path: String { endpoint == .generate ? "/api/generate" : "/api/chat" }
-
-    public func makeDecoder() -> OllamaStreamDecoder { OllamaStreamDecoder() }
+    public func makeDecoder(for request: InferenceRequest) -> OllamaStreamDecoder { OllamaStreamDecoder() }
 
     public func makeBody(for request: InferenceRequest) throws -> ByteBuffer {
         let options = Options(
             numPredict: request.maxOutputTokens,
             temperature: request.sampling.temperature,
             topP: request.sampling.topP,
-            seed: request.sampling.seed
+            seed: request.sampling.seed,
+            stop: request.stop.isEmpty ? nil : request.stop
         )
         let body = Body(
             model: request.model,
@@ -65,11 +64,12 @@ public struct OllamaAPI: InferenceAPI {
         var temperature: Double?
         var topP: Double?
         var seed: Int?
+        var stop: [String]?
 
-        var isEmpty: Bool { numPredict == nil && temperature == nil && topP == nil && seed == nil }
+        var isEmpty: Bool { numPredict == nil && temperature == nil && topP == nil && seed == nil && stop == nil }
 
         enum CodingKeys: String, CodingKey {
-            case temperature, seed
+            case temperature, seed, stop
             case numPredict = "num_predict"
             case topP = "top_p"
         }

@@ -1,0 +1,58 @@
+import NIOCore
+
+/// Splits a Server-Sent Events stream into the `data` of each event, however the bytes were
+/// cut into network chunks.
+///
+/// Follows the SSE rules that matter for LLM servers: `data:` lines (one optional space after
+/// the colon) are joined with `\n`, a blank line ends the event, lines starting with `:` are
+/// comments or keep-alives, and other fields (`event:`, `id:`, `retry:`) are ignored.
+public struct SSEFramer: Sendable {
+    private var lines = LineFramer(keepsEmptyLines: true)
+    private var data: [UInt8] = []
+    private var hasData = false
+
+    public init() {}
+
+    /// Adds `buffer` and calls `body` with the data of each event it completes.
+    public mutating func append(
+        _ buffer: ByteBuffer,
+        _ body: (String) throws(ResponseDecodingError) -> Void
+    ) throws(ResponseDecodingError) {
+        var framed = lines
+        lines = LineFramer(keepsEmptyLines: true)  // moved out so `handle` can mutate self without overlapping access
+        defer { lines = framed }
+        try framed.append(buffer) { line throws(ResponseDecodingError) in try handle(line, body) }
+    }
+
+    /// Ends the stream: an event not followed by a blank line is still delivered.
+    public mutating func finish(_ body: (String) throws(ResponseDecodingError) -> Void) throws(ResponseDecodingError) {
+        var framed = lines
+        lines = LineFramer(keepsEmptyLines: true)
+        try framed.finish { line throws(ResponseDecodingError) in try handle(line, body) }
+        try dispatch(body)
+    }
+
+    private mutating func handle(
+        _ line: ByteBuffer,
+        _ body: (String) throws(ResponseDecodingError) -> Void
+    ) throws(ResponseDecodingError) {
+        let bytes = line.readableBytesView
+        guard let first = bytes.first else { return try dispatch(body) }
+        if first == UInt8(ascii: ":") { return }
+        let colon = bytes.firstIndex(of: UInt8(ascii: ":")) ?? bytes.endIndex
+        guard bytes[bytes.startIndex..<colon].elementsEqual("data".utf8) else { return }
+        var value = bytes[colon...].dropFirst()
+        if value.first == UInt8(ascii: " ") { value = value.dropFirst() }
+        if hasData { data.append(UInt8(ascii: "\n")) }
+        data.append(contentsOf: value)
+        hasData = true
+    }
+
+    private mutating func dispatch(_ body: (String) throws(ResponseDecodingError) -> Void) throws(ResponseDecodingError) {
+        guard hasData else { return }
+        let event = String(decoding: data, as: UTF8.self)
+        data.removeAll(keepingCapacity: true)
+        hasData = false
+        try body(event)
+    }
+}

@@ -1,0 +1,46 @@
+import Foundation
+import Hummingbird
+
+/// A generation request as the simulator reads it, whatever the API.
+struct SimulatedRequest {
+    var model: String
+    var prompt: String
+    /// `num_predict` / `max_tokens` when the request set it.
+    var requestedTokens: Int?
+    var isStreaming: Bool
+    /// OpenAI `stream_options.include_usage`.
+    var includesUsage: Bool
+    var requestID: String?
+    var path: String
+
+    /// Tokens to generate: the request's limit, else the simulator's default.
+    func outputTokens(default value: Int) -> Int { requestedTokens ?? value }
+
+    /// Parses a request body; `nil` when it is not a JSON object.
+    init?(_ request: Request, body: ByteBuffer, api: SimulatedAPI) {
+        guard let json = try? JSONSerialization.jsonObject(with: Data(buffer: body)) as? [String: Any] else {
+            return nil
+        }
+        model = json["model"] as? String ?? ""
+        let messages = (json["messages"] as? [[String: Any]] ?? []).compactMap { $0["content"] as? String }
+        prompt = api.usesMessages ? messages.joined(separator: "\n") : json["prompt"] as? String ?? ""
+        let limit: NSNumber? =
+            api.isOllama
+            ? (json["options"] as? [String: Any])?["num_predict"] as? NSNumber
+            : (json["max_tokens"] ?? json["max_completion_tokens"]) as? NSNumber
+        requestedTokens = limit.flatMap { $0.intValue >= 0 ? $0.intValue : nil }
+        // Ollama streams unless told not to; OpenAI does not unless asked.
+        isStreaming = json["stream"] as? Bool ?? api.isOllama
+        includesUsage = (json["stream_options"] as? [String: Any])?["include_usage"] as? Bool ?? false
+        requestID = request.headers[.init("X-Request-Id")!]
+        path = request.uri.path
+    }
+}
+
+/// The generation endpoints the simulator serves.
+enum SimulatedAPI: Sendable {
+    case ollamaGenerate, ollamaChat, openAIChat, openAICompletions
+
+    var isOllama: Bool { self == .ollamaGenerate || self == .ollamaChat }
+    var usesMessages: Bool { self == .ollamaChat || self == .openAIChat }
+}
