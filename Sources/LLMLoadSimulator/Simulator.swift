@@ -17,8 +17,9 @@ public enum Simulator {
     ) -> some ApplicationProtocol {
         let router = Router()
         let state = SimulatorState(configuration: configuration, observer: observer)
-        OllamaRoutes(simulator: state).register(on: router)
-        OpenAIRoutes(simulator: state).register(on: router)
+        if let key = configuration.apiKey { router.add(middleware: BearerAuthentication(key: key)) }
+        if configuration.servesOllama { OllamaRoutes(simulator: state).register(on: router) }
+        if configuration.servesOpenAI { OpenAIRoutes(simulator: state).register(on: router) }
         return Application(
             router: router,
             configuration: .init(address: .hostname(host, port: port), serverName: "llmload-simulator"),

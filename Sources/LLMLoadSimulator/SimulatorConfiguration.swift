@@ -13,6 +13,11 @@ public struct SimulatorConfiguration: Sendable {
     public var modelName = "llmload-sim"
     /// Deterministic faults for tests and demos; `nil`: none.
     public var fault: FaultInjection?
+    /// When set, every request must carry `Authorization: Bearer <apiKey>`, else HTTP 401.
+    public var apiKey: String?
+    /// Which APIs are served (both by default), so API detection can be tested.
+    public var servesOllama = true
+    public var servesOpenAI = true
 
     public init() {}
 }

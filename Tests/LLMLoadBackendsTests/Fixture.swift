@@ -27,6 +27,8 @@ enum Fixture {
         [ByteBuffer(bytes: bytes[..<offset]), ByteBuffer(bytes: bytes[offset...])]
     }
 
+    static let openAIStreams = ["llamacpp-chat-stream.sse", "llamacpp-completions-stream.sse"]
+
     static let ollamaStreams = [
         "ollama-generate-stream.ndjson", "ollama-chat-stream.ndjson", "ollama-stream-midstream-error.ndjson",
     ]

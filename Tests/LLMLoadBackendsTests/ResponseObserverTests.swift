@@ -133,3 +133,45 @@ import Testing
         #expect(record.timeToFirstToken == nil)
     }
 }
+
+@Suite struct OpenAIResponseObserverTests {
+    let zero = ContinuousClock.now
+    var plan: RequestPlan { RequestPlan(index: 0, scheduledAt: zero, request: InferenceRequest(model: "m", prompt: "p")) }
+
+    @Test(arguments: ["llamacpp-chat-context-exceeded.txt", "llamacpp-chat-bad-request.txt"])
+    func aServersErrorStatusKeepsItsMessage(fixture: String) throws {
+        let text = String(decoding: try Fixture.bytes(fixture), as: UTF8.self)
+        let body = String(text.split(separator: "\n")[0])
+        let status = Int(text.split(separator: "=").last!.trimmingCharacters(in: .whitespacesAndNewlines))!
+        var observer = ResponseObserver(decoder: OpenAIStreamDecoder(isStreaming: true), isStreaming: true)
+        observer.requestSent(at: zero)
+        observer.receivedHead(status: status, at: zero + .milliseconds(5))
+        observer.receivedBodyPart(ByteBuffer(string: body), at: zero + .milliseconds(6))
+        observer.bodyEnded(at: zero + .milliseconds(6))
+        let record = observer.makeRecord(for: plan, endedAt: zero + .milliseconds(7))
+        #expect(record.outcome == .httpError)
+        #expect(record.httpStatus == 400)
+        let message = try #require(record.errorMessage)
+        #expect(message.hasPrefix("HTTP 400: "))
+        #expect(message.contains("exceeds the available context size") || message.contains("Expected 'messages'"))
+    }
+
+    @Test func theRoleChunkDoesNotStopTheTTFTClock() throws {
+        let bytes = try Fixture.bytes("llamacpp-chat-stream.sse")
+        let events = String(decoding: bytes, as: UTF8.self).components(separatedBy: "\n\n").filter { !$0.isEmpty }
+        var observer = ResponseObserver(decoder: OpenAIStreamDecoder(isStreaming: true), isStreaming: true)
+        observer.requestSent(at: zero)
+        observer.receivedHead(status: 200, at: zero + .milliseconds(1))
+        for (index, event) in events.enumerated() {
+            observer.receivedBodyPart(ByteBuffer(string: event + "\n\n"), at: zero + .milliseconds(100 + index * 10))
+        }
+        observer.bodyEnded(at: zero + .milliseconds(1000))
+        let record = observer.makeRecord(for: plan, endedAt: zero + .milliseconds(1000))
+        #expect(record.outcome == .ok)
+        #expect(record.timeToFirstToken == .milliseconds(110), "the second event is the first token")
+        #expect(record.outputTokens == TokenCount(31, source: .server))
+        #expect(record.textChunks == 30)
+        #expect(record.endToEndLatency == .milliseconds(100 + (events.count - 1) * 10), "ends at [DONE]")
+        #expect(record.serverDecodeTokensPerSecond == 62.74509803921569)
+    }
+}

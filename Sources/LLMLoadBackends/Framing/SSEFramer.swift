@@ -24,12 +24,14 @@ public struct SSEFramer: Sendable {
         try framed.append(buffer) { line throws(ResponseDecodingError) in try handle(line, body) }
     }
 
-    /// Ends the stream: an event not followed by a blank line is still delivered.
+    /// Ends the stream. As the SSE specification says, an event that was not completed by a
+    /// blank line is discarded — a stream cut mid-event must not yield half an event — with one
+    /// leniency: a complete `data: [DONE]` line is honoured even without its blank line.
     public mutating func finish(_ body: (String) throws(ResponseDecodingError) -> Void) throws(ResponseDecodingError) {
-        var framed = lines
         lines = LineFramer(keepsEmptyLines: true)
-        try framed.finish { line throws(ResponseDecodingError) in try handle(line, body) }
-        try dispatch(body)
+        if hasData && data.elementsEqual("[DONE]".utf8) { try dispatch(body) }
+        data.removeAll()
+        hasData = false
     }
 
     private mutating func handle(
