@@ -100,6 +100,7 @@ let package = Package(
             dependencies: ["LLMLoadBackends", "LLMLoadCore", .product(name: "NIOCore", package: "swift-nio")],
             resources: [.copy("Fixtures")]
         ),
+        .testTarget(name: "LLMLoadCoreTests", dependencies: ["LLMLoadCore"]),
         .testTarget(name: "LLMLoadSchedulerTests", dependencies: ["LLMLoadScheduler", "LLMLoadTestSupport"]),
         .testTarget(name: "LLMLoadMetricsTests", dependencies: ["LLMLoadMetrics", "LLMLoadCore"]),
         .testTarget(

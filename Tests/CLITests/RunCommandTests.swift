@@ -25,7 +25,7 @@ import Testing
         ])
         let configuration = try command.makeConfiguration(baseURL: nil)
         #expect(configuration.target.baseURL == "http://localhost:11434")
-        #expect(configuration.target.api == .ollamaGenerate)
+        #expect(configuration.target.api == nil, "detected from the server")
         #expect(configuration.target.model == "deepseek-r1:1.5b")
         #expect(configuration.load.ratePerSecond == 10)
         #expect(configuration.load.duration == .seconds(300))
@@ -62,10 +62,23 @@ import Testing
         (["--url", "http://host:99999"], "bad --url"),
         (["--model", " "], "--model must not be empty"),
         (["--duration", "soon"], "soon"),
+        (["--ignore-eos"], "--ignore-eos needs --max-tokens"),
+        (["--ignore-eos", "--max-tokens", "9", "--api", "ollama-chat"], "--ignore-eos is not supported by Ollama's native API"),
+        (["--api-key", ""], "--api-key must not be empty"),
+        (["--api", "openai"], "openai"),
     ])
     func badInputIsRejectedWithASpecificMessage(arguments: [String], expected: String) {
         let message = validationMessage(arguments)
         #expect(message?.contains(expected) == true, "got: \(message ?? "no error")")
+    }
+
+    @Test func theAPIKeyComesFromTheFlagOrTheEnvironmentAndStaysOutOfTheURL() throws {
+        let configuration = try parse(["--url", "https://api.example.com/v1", "--api-key", "sk-x", "--insecure"])
+            .makeConfiguration(baseURL: nil)
+        #expect(configuration.target.apiKey == "sk-x")
+        #expect(configuration.target.isInsecure)
+        #expect(configuration.target.api == .openAIChat)
+        #expect(!configuration.target.baseURL.contains("sk-x"))
     }
 
     @Test func theSimulatorTargetsItsOwnModel() throws {
@@ -77,29 +90,6 @@ import Testing
         #expect(simulator.timeToFirstToken == .milliseconds(200))
         #expect(simulator.interTokenLatency == .milliseconds(10))
         #expect(simulator.defaultOutputTokens == 50)
-    }
-}
-
-@Suite struct TargetURLTests {
-    @Test(arguments: [
-        ("http://localhost:11434", "http://localhost:11434", nil as APIKind?),
-        ("localhost:11434", "http://localhost:11434", nil),
-        ("https://example.com/ollama/api/generate", "https://example.com/ollama", .ollamaGenerate),
-        ("http://[::1]:11434/", "http://[::1]:11434", nil),
-        ("HTTP://Host:8080/api/chat", "http://host:8080", .ollamaChat),
-    ])
-    func parsesWhatUsersType(input: String, baseURL: String, api: APIKind?) throws {
-        let parsed = try TargetURL.parse(input)
-        #expect(parsed.baseURL.lowercased() == baseURL.lowercased())
-        #expect(parsed.api == api)
-    }
-
-    @Test func honoursOllamaHostLikeOllamasCLI() {
-        #expect(TargetURL.defaultTarget(environment: [:]) == "http://127.0.0.1:11434")
-        #expect(TargetURL.defaultTarget(environment: ["OLLAMA_HOST": "0.0.0.0:8080"]) == "127.0.0.1:8080")
-        #expect(TargetURL.defaultTarget(environment: ["OLLAMA_HOST": "gpu-box"]) == "gpu-box:11434")
-        #expect(
-            TargetURL.defaultTarget(environment: ["OLLAMA_HOST": "https://ollama.example"]) == "https://ollama.example")
     }
 }
 

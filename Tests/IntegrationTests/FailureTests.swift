@@ -7,193 +7,197 @@ import LLMLoadSimulator
 import LLMLoadTestSupport
 import Testing
 
-/// Servers that fail, stall, lie or die: each failure counted and classified, nothing crashes,
-/// every output written.
-@Suite(.timeLimit(.minutes(2)))
-struct FailureTests {
-    @Test(arguments: [
-        (FaultKind.httpError, "http_error", "HTTP 500: simulated failure"),
-        (.busy, "http_error", "HTTP 503: server busy, please try again.  maximum pending requests exceeded"),
-        (.midStreamError, "stream_error", "server error in stream: simulated mid-stream failure"),
-        (.malformed, "stream_error", "malformed response line: this line is not JSON"),
-        (.truncate, "stream_error", "stream ended without its terminator (no done/finish reason)"),
-        (.disconnect, "connection_error", "server closed the connection mid-response"),
-    ])
-    func injectedFaultsAreCountedExactly(fault: FaultKind, outcome: String, message: String) async throws {
-        let harness = RunHarness()
-        defer { harness.cleanUp() }
-        let simulator = simulatorConfiguration(
-            ttftMilliseconds: 20, itlMilliseconds: 2, outputTokens: 10, fault: FaultInjection(fault, every: 4)
-        )
-        let result = try await withSimulator(simulator) { baseURL, _ in
-            try await harness.run(
-                harness.configuration(baseURL: baseURL, rate: 50, duration: .seconds(10), maximumRequests: 20))
-        }
-        let summary = result.summary
-        #expect(summary.requests.total == 20)
-        #expect(summary.requests.byOutcome["ok"] == 15)
-        #expect(summary.requests.byOutcome[outcome] == 5)
-        #expect(summary.requests.successRate == 0.75)
-        #expect(summary.requests.errorRate == 0.25)
-        #expect(summary.errors.map(\.message) == [message])
-        #expect(summary.latency.ttftMs?.count == 15, "failed requests stay out of the latency figures")
-        let rows = try harness.rows(of: result)
-        #expect(rows.count == 20)
-        #expect(rows.filter { $0["outcome"] == outcome }.allSatisfy { $0["error"] == message })
-    }
-
-    @Test func aSlowServerTimesOut() async throws {
-        let harness = RunHarness()
-        defer { harness.cleanUp() }
-        let simulator = simulatorConfiguration(ttftMilliseconds: 3000, itlMilliseconds: 10, outputTokens: 5)
-        let result = try await withSimulator(simulator) { baseURL, _ in
-            try await harness.run(
-                harness.configuration(
-                    baseURL: baseURL, rate: 20, duration: .milliseconds(200), timeout: .milliseconds(300))
+extension Integration {
+    /// Servers that fail, stall, lie or die: each failure counted and classified, nothing crashes,
+    /// every output written.
+    @Suite
+    struct FailureTests {
+        @Test(arguments: [
+            (FaultKind.httpError, "http_error", "HTTP 500: simulated failure"),
+            (.busy, "http_error", "HTTP 503: server busy, please try again.  maximum pending requests exceeded"),
+            (.midStreamError, "stream_error", "server error in stream: simulated mid-stream failure"),
+            (.malformed, "stream_error", "malformed response line: this line is not JSON"),
+            (.truncate, "stream_error", "stream ended without its terminator (no done/finish reason)"),
+            (.disconnect, "connection_error", "server closed the connection mid-response"),
+        ])
+        func injectedFaultsAreCountedExactly(fault: FaultKind, outcome: String, message: String) async throws {
+            let harness = RunHarness()
+            defer { harness.cleanUp() }
+            let simulator = simulatorConfiguration(
+                ttftMilliseconds: 20, itlMilliseconds: 2, outputTokens: 10, fault: FaultInjection(fault, every: 4)
             )
+            let result = try await withSimulator(simulator) { baseURL, _ in
+                try await harness.run(
+                    harness.configuration(baseURL: baseURL, rate: 50, duration: .seconds(10), maximumRequests: 20))
+            }
+            let summary = result.summary
+            #expect(summary.requests.total == 20)
+            #expect(summary.requests.byOutcome["ok"] == 15)
+            #expect(summary.requests.byOutcome[outcome] == 5)
+            #expect(summary.requests.successRate == 0.75)
+            #expect(summary.requests.errorRate == 0.25)
+            #expect(summary.errors.map(\.message) == [message])
+            #expect(summary.latency.ttftMs?.count == 15, "failed requests stay out of the latency figures")
+            let rows = try harness.rows(of: result)
+            #expect(rows.count == 20)
+            #expect(rows.filter { $0["outcome"] == outcome }.allSatisfy { $0["error"] == message })
         }
-        #expect(result.summary.requests.byOutcome["timeout"] == 4)
-        #expect(result.summary.requests.timeoutRate == 1)
-        for row in try harness.rows(of: result) {
-            let elapsed = try #require(row.number("finished_ms")) - (try #require(row.number("scheduled_ms")))
-            #expect(elapsed >= 299 && elapsed < 400, "ended at the timeout, not later")
-        }
-    }
 
-    @Test func theDrainCancelsWhatOutlivesIt() async throws {
-        let harness = RunHarness()
-        defer { harness.cleanUp() }
-        let simulator = simulatorConfiguration(ttftMilliseconds: 3000, itlMilliseconds: 10, outputTokens: 5)
-        let (result, elapsed) = try await withSimulator(simulator) { baseURL, _ in
-            let start = ContinuousClock.now
-            let result = try await harness.run(
-                harness.configuration(
-                    baseURL: baseURL, rate: 10, duration: .milliseconds(300), drainTimeout: .milliseconds(200))
-            )
-            return (result, ContinuousClock.now - start)
+        @Test func aSlowServerTimesOut() async throws {
+            let harness = RunHarness()
+            defer { harness.cleanUp() }
+            let simulator = simulatorConfiguration(ttftMilliseconds: 3000, itlMilliseconds: 10, outputTokens: 5)
+            let result = try await withSimulator(simulator) { baseURL, _ in
+                try await harness.run(
+                    harness.configuration(
+                        baseURL: baseURL, rate: 20, duration: .milliseconds(200), timeout: .milliseconds(300))
+                )
+            }
+            #expect(result.summary.requests.byOutcome["timeout"] == 4)
+            #expect(result.summary.requests.timeoutRate == 1)
+            for row in try harness.rows(of: result) {
+                let elapsed = try #require(row.number("finished_ms")) - (try #require(row.number("scheduled_ms")))
+                #expect(elapsed >= 299 && elapsed < 400, "ended at the timeout, not later")
+            }
         }
-        #expect(elapsed < .seconds(2), "sending 0.3 s, then at most 0.2 s of drain")
-        #expect(result.summary.requests.byOutcome["cancelled"] == 3)
-        #expect(result.summary.run.drainCancelledInFlight)
-    }
 
-    @Test func anInterruptStopsSendingDrainsAndWritesEverything() async throws {
-        let harness = RunHarness()
-        defer { harness.cleanUp() }
-        let simulator = simulatorConfiguration(ttftMilliseconds: 50, itlMilliseconds: 5, outputTokens: 10)
-        let stop = StopSignal()
-        let result = try await withSimulator(simulator) { baseURL, truth in
-            try await withThrowingTaskGroup(of: LoadRun.Result?.self) { group in
-                group.addTask {
-                    try await harness.run(
-                        harness.configuration(baseURL: baseURL, rate: 20, duration: .seconds(60)), stop: stop)
+        @Test func theDrainCancelsWhatOutlivesIt() async throws {
+            let harness = RunHarness()
+            defer { harness.cleanUp() }
+            let simulator = simulatorConfiguration(ttftMilliseconds: 3000, itlMilliseconds: 10, outputTokens: 5)
+            let (result, elapsed) = try await withSimulator(simulator) { baseURL, _ in
+                let start = ContinuousClock.now
+                let result = try await harness.run(
+                    harness.configuration(
+                        baseURL: baseURL, rate: 10, duration: .milliseconds(300), drainTimeout: .milliseconds(200))
+                )
+                return (result, ContinuousClock.now - start)
+            }
+            #expect(elapsed < .seconds(2), "sending 0.3 s, then at most 0.2 s of drain")
+            #expect(result.summary.requests.byOutcome["cancelled"] == 3)
+            #expect(result.summary.run.drainCancelledInFlight)
+        }
+
+        @Test func anInterruptStopsSendingDrainsAndWritesEverything() async throws {
+            let harness = RunHarness()
+            defer { harness.cleanUp() }
+            let simulator = simulatorConfiguration(ttftMilliseconds: 50, itlMilliseconds: 5, outputTokens: 10)
+            let stop = StopSignal()
+            let result = try await withSimulator(simulator) { baseURL, truth in
+                try await withThrowingTaskGroup(of: LoadRun.Result?.self) { group in
+                    group.addTask {
+                        try await harness.run(
+                            harness.configuration(baseURL: baseURL, rate: 20, duration: .seconds(60)), stop: stop)
+                    }
+                    group.addTask {
+                        // Interrupt once ten requests have reached the server.
+                        while truth.all.count < 10 { try await Task.sleep(for: .milliseconds(5)) }
+                        stop.request()
+                        return nil
+                    }
+                    var result: LoadRun.Result?
+                    for try await value in group where value != nil { result = value }
+                    return try #require(result)
                 }
+            }
+            #expect(result.summary.run.interrupted)
+            #expect(result.summary.run.stopReason == "interrupted")
+            #expect(!result.summary.run.drainCancelledInFlight, "the drain let the last requests finish")
+            let rows = try harness.rows(of: result)
+            #expect(rows.count == result.summary.requests.total)
+            #expect(rows.count >= 10 && rows.count < 20)
+            #expect(rows.allSatisfy { $0["outcome"] == "ok" })
+            #expect(FileManager.default.fileExists(atPath: result.folder.appendingPathComponent("summary.json").path))
+        }
+
+        @Test func aServerThatDiesMidRunGivesConnectionErrorsAndEveryOutput() async throws {
+            let harness = RunHarness()
+            defer { harness.cleanUp() }
+            let simulator = simulatorConfiguration(ttftMilliseconds: 10, itlMilliseconds: 2, outputTokens: 5)
+            let (urls, urlContinuation) = AsyncStream.makeStream(of: String.self)
+            let result = try await withThrowingTaskGroup(of: LoadRun.Result?.self) { group in
                 group.addTask {
-                    // Interrupt once ten requests have reached the server.
-                    while truth.all.count < 10 { try await Task.sleep(for: .milliseconds(5)) }
-                    stop.request()
+                    // The server lives for half a second of a 1.5 s run.
+                    try await withSimulator(simulator) { baseURL, _ in
+                        urlContinuation.yield(baseURL)
+                        try await Task.sleep(for: .milliseconds(500))
+                    }
                     return nil
+                }
+                let baseURL = try #require(await urls.first { _ in true })
+                group.addTask {
+                    try await harness.run(harness.configuration(baseURL: baseURL, rate: 20, duration: .milliseconds(1500)))
                 }
                 var result: LoadRun.Result?
                 for try await value in group where value != nil { result = value }
                 return try #require(result)
             }
+            let summary = result.summary
+            #expect(summary.requests.total == 30)
+            #expect(summary.requests.byOutcome["ok"]! >= 5)
+            #expect(summary.requests.byOutcome["connection_error"]! >= 10)
+            #expect(summary.requests.byOutcome["ok"]! + summary.requests.byOutcome["connection_error"]! == 30)
+            #expect(try harness.rows(of: result).count == 30)
         }
-        #expect(result.summary.run.interrupted)
-        #expect(result.summary.run.stopReason == "interrupted")
-        #expect(!result.summary.run.drainCancelledInFlight, "the drain let the last requests finish")
-        let rows = try harness.rows(of: result)
-        #expect(rows.count == result.summary.requests.total)
-        #expect(rows.count >= 10 && rows.count < 20)
-        #expect(rows.allSatisfy { $0["outcome"] == "ok" })
-        #expect(FileManager.default.fileExists(atPath: result.folder.appendingPathComponent("summary.json").path))
-    }
-
-    @Test func aServerThatDiesMidRunGivesConnectionErrorsAndEveryOutput() async throws {
-        let harness = RunHarness()
-        defer { harness.cleanUp() }
-        let simulator = simulatorConfiguration(ttftMilliseconds: 10, itlMilliseconds: 2, outputTokens: 5)
-        let (urls, urlContinuation) = AsyncStream.makeStream(of: String.self)
-        let result = try await withThrowingTaskGroup(of: LoadRun.Result?.self) { group in
-            group.addTask {
-                // The server lives for half a second of a 1.5 s run.
-                try await withSimulator(simulator) { baseURL, _ in
-                    urlContinuation.yield(baseURL)
-                    try await Task.sleep(for: .milliseconds(500))
-                }
-                return nil
-            }
-            let baseURL = try #require(await urls.first { _ in true })
-            group.addTask {
-                try await harness.run(harness.configuration(baseURL: baseURL, rate: 20, duration: .milliseconds(1500)))
-            }
-            var result: LoadRun.Result?
-            for try await value in group where value != nil { result = value }
-            return try #require(result)
-        }
-        let summary = result.summary
-        #expect(summary.requests.total == 30)
-        #expect(summary.requests.byOutcome["ok"]! >= 5)
-        #expect(summary.requests.byOutcome["connection_error"]! >= 10)
-        #expect(summary.requests.byOutcome["ok"]! + summary.requests.byOutcome["connection_error"]! == 30)
-        #expect(try harness.rows(of: result).count == 30)
     }
 }
 
-/// Problems found before any load is sent: one clear error, nothing sent, no run folder.
-@Suite(.timeLimit(.minutes(1)))
-struct PreflightTests {
-    @Test func aTargetThatRefusesConnectionsIsAClearError() async throws {
-        let harness = RunHarness()
-        defer { harness.cleanUp() }
-        // Port 1 on loopback: nothing listens there.
-        let error = await #expect(throws: TargetError.self) {
-            try await harness.run(harness.configuration(baseURL: "http://127.0.0.1:1", rate: 10, duration: .seconds(5)))
-        }
-        #expect(error?.description.hasPrefix("cannot reach http://127.0.0.1:1: connection refused") == true)
-        #expect((try? FileManager.default.contentsOfDirectory(atPath: harness.output.path))?.isEmpty ?? true)
-    }
-
-    @Test func anUnknownModelIsNamedWithTheModelsThatExist() async throws {
-        let harness = RunHarness()
-        defer { harness.cleanUp() }
-        let (error, sent) = try await withSimulator(SimulatorConfiguration()) { baseURL, truth in
-            let error = await #expect(throws: TargetError.self) {
-                try await harness.run(
-                    harness.configuration(baseURL: baseURL, rate: 10, duration: .seconds(5), model: "deepseek-r1:1.5b"))
+extension Integration {
+    /// Problems found before any load is sent: one clear error, nothing sent, no run folder.
+    @Suite
+    struct PreflightTests {
+        @Test func aTargetThatRefusesConnectionsIsAClearError() async throws {
+            let harness = RunHarness()
+            defer { harness.cleanUp() }
+            // Port 1 on loopback: nothing listens there.
+            let error = await #expect(throws: RunError.self) {
+                try await harness.run(harness.configuration(baseURL: "http://127.0.0.1:1", rate: 10, duration: .seconds(5)))
             }
-            return (error, truth.all.count)
+            #expect(error?.description.hasPrefix("cannot reach http://127.0.0.1:1: connection refused") == true)
+            #expect((try? FileManager.default.contentsOfDirectory(atPath: harness.output.path))?.isEmpty ?? true)
         }
-        #expect(error == .unknownModel("deepseek-r1:1.5b", available: ["llmload-sim"]))
-        #expect(sent == 0)
-    }
 
-    @Test func withoutAModelTheOnlyOneListedIsUsed() async throws {
-        let harness = RunHarness()
-        defer { harness.cleanUp() }
-        let simulator = simulatorConfiguration(ttftMilliseconds: 5, itlMilliseconds: 1, outputTokens: 2)
-        let result = try await withSimulator(simulator) { baseURL, _ in
-            try await harness.run(
-                harness.configuration(baseURL: baseURL, rate: 10, duration: .milliseconds(100), model: nil))
+        @Test func anUnknownModelIsNamedWithTheModelsThatExist() async throws {
+            let harness = RunHarness()
+            defer { harness.cleanUp() }
+            let (error, sent) = try await withSimulator(SimulatorConfiguration()) { baseURL, truth in
+                let error = await #expect(throws: RunError.self) {
+                    try await harness.run(
+                        harness.configuration(baseURL: baseURL, rate: 10, duration: .seconds(5), model: "deepseek-r1:1.5b"))
+                }
+                return (error, truth.all.count)
+            }
+            #expect(error?.description == #"model "deepseek-r1:1.5b" is not on the server; it has: llmload-sim"#)
+            #expect(sent == 0)
         }
-        #expect(result.summary.target.model == "llmload-sim")
-        #expect(result.summary.target.serverVersion == "0.0.0-llmload-sim")
-        #expect(result.summary.requests.byOutcome["ok"] == 1)
-    }
 
-    @Test func anUnwritableOutputFolderStopsTheRunBeforeAnyRequest() async throws {
-        let harness = RunHarness()
-        defer { harness.cleanUp() }
-        let blocker = FileManager.default.temporaryDirectory.appendingPathComponent(
-            "llmload-blocker-\(UUID().uuidString)")
-        try Data().write(to: blocker)
-        defer { try? FileManager.default.removeItem(at: blocker) }
-        let sent = try await withSimulator(SimulatorConfiguration()) { baseURL, truth in
-            var configuration = harness.configuration(baseURL: baseURL, rate: 10, duration: .seconds(5))
-            configuration.output.directory = blocker.appendingPathComponent("results").path
-            await #expect(throws: ReportError.self) { try await harness.run(configuration) }
-            return truth.all.count
+        @Test func withoutAModelTheOnlyOneListedIsUsed() async throws {
+            let harness = RunHarness()
+            defer { harness.cleanUp() }
+            let simulator = simulatorConfiguration(ttftMilliseconds: 5, itlMilliseconds: 1, outputTokens: 2)
+            let result = try await withSimulator(simulator) { baseURL, _ in
+                try await harness.run(
+                    harness.configuration(baseURL: baseURL, rate: 10, duration: .milliseconds(100), model: nil))
+            }
+            #expect(result.summary.target.model == "llmload-sim")
+            #expect(result.summary.target.serverVersion == "0.0.0-llmload-sim")
+            #expect(result.summary.requests.byOutcome["ok"] == 1)
         }
-        #expect(sent == 0)
+
+        @Test func anUnwritableOutputFolderStopsTheRunBeforeAnyRequest() async throws {
+            let harness = RunHarness()
+            defer { harness.cleanUp() }
+            let blocker = FileManager.default.temporaryDirectory.appendingPathComponent(
+                "llmload-blocker-\(UUID().uuidString)")
+            try Data().write(to: blocker)
+            defer { try? FileManager.default.removeItem(at: blocker) }
+            let sent = try await withSimulator(SimulatorConfiguration()) { baseURL, truth in
+                var configuration = harness.configuration(baseURL: baseURL, rate: 10, duration: .seconds(5))
+                configuration.output.directory = blocker.appendingPathComponent("results").path
+                await #expect(throws: ReportError.self) { try await harness.run(configuration) }
+                return truth.all.count
+            }
+            #expect(sent == 0)
+        }
     }
 }

@@ -3,90 +3,92 @@ import LLMLoadSimulator
 import LLMLoadTestSupport
 import Testing
 
-/// Whole runs against the built-in simulator, every figure compared with what the simulator
-/// recorded doing: robust on a busy machine, because both sides see the same real instants.
-@Suite(.timeLimit(.minutes(2)))
-struct GroundTruthTests {
-    @Test func everyRequestMatchesWhatTheSimulatorDid() async throws {
-        let harness = RunHarness()
-        defer { harness.cleanUp() }
-        let simulator = simulatorConfiguration(ttftMilliseconds: 200, itlMilliseconds: 10, outputTokens: 50)
-        let (result, truths) = try await withSimulator(simulator) { baseURL, truth in
-            let result = try await harness.run(harness.configuration(baseURL: baseURL, rate: 20, duration: .seconds(2)))
-            return (result, truth.byRequestIndex)
-        }
-        let rows = try harness.rows(of: result)
-        #expect(rows.count == 40, "20 req/s for 2 s")
-        #expect(result.summary.requests.byOutcome["ok"] == 40)
-        #expect(result.summary.requests.total == 40)
-        #expect(truths.count == 40)
+extension Integration {
+    /// Whole runs against the built-in simulator, every figure compared with what the simulator
+    /// recorded doing: robust on a busy machine, because both sides see the same real instants.
+    @Suite
+    struct GroundTruthTests {
+        @Test func everyRequestMatchesWhatTheSimulatorDid() async throws {
+            let harness = RunHarness()
+            defer { harness.cleanUp() }
+            let simulator = simulatorConfiguration(ttftMilliseconds: 200, itlMilliseconds: 10, outputTokens: 50)
+            let (result, truths) = try await withSimulator(simulator) { baseURL, truth in
+                let result = try await harness.run(harness.configuration(baseURL: baseURL, rate: 20, duration: .seconds(2)))
+                return (result, truth.byRequestIndex)
+            }
+            let rows = try harness.rows(of: result)
+            #expect(rows.count == 40, "20 req/s for 2 s")
+            #expect(result.summary.requests.byOutcome["ok"] == 40)
+            #expect(result.summary.requests.total == 40)
+            #expect(truths.count == 40)
 
-        var ttftErrors: [Double] = []
-        var e2eErrors: [Double] = []
-        var itlErrors: [Double] = []
-        for row in rows {
-            let index = try #require(row["index"].flatMap(Int.init))
-            let truth = try #require(truths[index])
-            #expect(row["outcome"] == "ok")
-            #expect(row["output_tokens"] == String(truth.outputTokens), "token counts are exact")
-            #expect(row["output_tokens_source"] == "server")
-            #expect(row["prompt_tokens"] == String(truth.promptTokens))
-            #expect(row["text_chunks"] == "50")
-            let trueTTFT = (truth.tokenWrittenAt[0] - truth.receivedAt).ms
-            let trueE2E = (truth.finishedAt - truth.receivedAt).ms
-            let trueITL = (truth.tokenWrittenAt.last! - truth.tokenWrittenAt[0]).ms / 49
-            ttftErrors.append(try #require(row.number("ttft_ms")) - trueTTFT)
-            e2eErrors.append(try #require(row.number("e2e_ms")) - trueE2E)
-            itlErrors.append(try #require(row.number("mean_itl_ms")) - trueITL)
-        }
-        // The tool sees each token a little after the simulator wrote it: the bytes cross two
-        // event loops and the loopback, and the request crossed them the other way first. In a
-        // debug build under this load that is about 1 ms each way (release: about 0.3 ms), and
-        // more on a machine busy with other work; figures in docs/MeasuringCorrectly.md. The
-        // exact definitions are pinned by ResponseObserverTests with synthetic instants; this
-        // catches plumbing mistakes (an instant taken after the whole body, the wrong chunk),
-        // which are tens to hundreds of milliseconds. The send can be seen by the server a
-        // little before AHC reports it, hence the small negative margin.
-        let ttftOffset = try #require(median(ttftErrors))
-        let e2eOffset = try #require(median(e2eErrors))
-        let itlOffset = try #require(median(itlErrors))
-        print("offset from ground truth (median ms): TTFT \(ttftOffset), E2E \(e2eOffset), ITL \(itlOffset)")
-        #expect(ttftOffset > -0.5 && ttftOffset < 10)
-        #expect(e2eOffset > -0.5 && e2eOffset < 10)
-        #expect(abs(itlOffset) < 0.1)
+            var ttftErrors: [Double] = []
+            var e2eErrors: [Double] = []
+            var itlErrors: [Double] = []
+            for row in rows {
+                let index = try #require(row["index"].flatMap(Int.init))
+                let truth = try #require(truths[index])
+                #expect(row["outcome"] == "ok")
+                #expect(row["output_tokens"] == String(truth.outputTokens), "token counts are exact")
+                #expect(row["output_tokens_source"] == "server")
+                #expect(row["prompt_tokens"] == String(truth.promptTokens))
+                #expect(row["text_chunks"] == "50")
+                let trueTTFT = (truth.tokenWrittenAt[0] - truth.receivedAt).ms
+                let trueE2E = (truth.finishedAt - truth.receivedAt).ms
+                let trueITL = (truth.tokenWrittenAt.last! - truth.tokenWrittenAt[0]).ms / 49
+                ttftErrors.append(try #require(row.number("ttft_ms")) - trueTTFT)
+                e2eErrors.append(try #require(row.number("e2e_ms")) - trueE2E)
+                itlErrors.append(try #require(row.number("mean_itl_ms")) - trueITL)
+            }
+            // The tool sees each token a little after the simulator wrote it: the bytes cross two
+            // event loops and the loopback, and the request crossed them the other way first. In a
+            // debug build under this load that is about 1 ms each way (release: about 0.3 ms), and
+            // more on a machine busy with other work; figures in docs/MeasuringCorrectly.md. The
+            // exact definitions are pinned by ResponseObserverTests with synthetic instants; this
+            // catches plumbing mistakes (an instant taken after the whole body, the wrong chunk),
+            // which are tens to hundreds of milliseconds. The send can be seen by the server a
+            // little before AHC reports it, hence the small negative margin.
+            let ttftOffset = try #require(median(ttftErrors))
+            let e2eOffset = try #require(median(e2eErrors))
+            let itlOffset = try #require(median(itlErrors))
+            print("offset from ground truth (median ms): TTFT \(ttftOffset), E2E \(e2eOffset), ITL \(itlOffset)")
+            #expect(ttftOffset > -0.5 && ttftOffset < 10)
+            #expect(e2eOffset > -0.5 && e2eOffset < 10)
+            #expect(abs(itlOffset) < 0.1)
 
-        let summary = result.summary
-        let ttft = try #require(summary.latency.ttftMs)
-        #expect(ttft.count == 40)
-        #expect(ttft.min >= 200, "the simulator never sends early")
-        #expect(try #require(summary.latency.e2eMs).min >= 690, "200 + 49 × 10 ms")
-        #expect(summary.tokens.outputTotal == 2000)
-        #expect(summary.requests.finishReasons == ["stop": 40])
-        #expect(try #require(summary.latency.scheduleLagMs).count == 40)
-        // What the console shows and summary.json holds are the same figures.
-        #expect(try SummaryWriter.decode(try harness.summaryOnDisk(of: result)) == summary)
-    }
+            let summary = result.summary
+            let ttft = try #require(summary.latency.ttftMs)
+            #expect(ttft.count == 40)
+            #expect(ttft.min >= 200, "the simulator never sends early")
+            #expect(try #require(summary.latency.e2eMs).min >= 690, "200 + 49 × 10 ms")
+            #expect(summary.tokens.outputTotal == 2000)
+            #expect(summary.requests.finishReasons == ["stop": 40])
+            #expect(try #require(summary.latency.scheduleLagMs).count == 40)
+            // What the console shows and summary.json holds are the same figures.
+            #expect(try SummaryWriter.decode(try harness.summaryOnDisk(of: result)) == summary)
+        }
 
-    @Test func queueingBehindTheConcurrencyLimitShowsInTTFT() async throws {
-        let harness = RunHarness()
-        defer { harness.cleanUp() }
-        // One slot, 100 ms per request, 20 req/s: requests queue at the server.
-        let simulator = simulatorConfiguration(
-            ttftMilliseconds: 50, itlMilliseconds: 5, outputTokens: 11, maximumConcurrency: 1)
-        let (result, truths) = try await withSimulator(simulator) { baseURL, truth in
-            let result = try await harness.run(
-                harness.configuration(baseURL: baseURL, rate: 20, duration: .milliseconds(500)))
-            return (result, truth.byRequestIndex)
+        @Test func queueingBehindTheConcurrencyLimitShowsInTTFT() async throws {
+            let harness = RunHarness()
+            defer { harness.cleanUp() }
+            // One slot, 100 ms per request, 20 req/s: requests queue at the server.
+            let simulator = simulatorConfiguration(
+                ttftMilliseconds: 50, itlMilliseconds: 5, outputTokens: 11, maximumConcurrency: 1)
+            let (result, truths) = try await withSimulator(simulator) { baseURL, truth in
+                let result = try await harness.run(
+                    harness.configuration(baseURL: baseURL, rate: 20, duration: .milliseconds(500)))
+                return (result, truth.byRequestIndex)
+            }
+            #expect(result.summary.latency.ttftMs?.count == 10)
+            for row in try harness.rows(of: result) {
+                let index = try #require(row["index"].flatMap(Int.init))
+                let truth = try #require(truths[index])
+                let queued = (truth.startedAt - truth.receivedAt).ms
+                // The time spent in the server's queue is part of TTFT, as on a real server.
+                #expect(try #require(row.number("ttft_ms")) >= queued + 50)
+            }
+            let last = try #require(truths[9])
+            #expect((last.startedAt - last.receivedAt).ms > 300, "the tenth request waited behind the others")
         }
-        #expect(result.summary.latency.ttftMs?.count == 10)
-        for row in try harness.rows(of: result) {
-            let index = try #require(row["index"].flatMap(Int.init))
-            let truth = try #require(truths[index])
-            let queued = (truth.startedAt - truth.receivedAt).ms
-            // The time spent in the server's queue is part of TTFT, as on a real server.
-            #expect(try #require(row.number("ttft_ms")) >= queued + 50)
-        }
-        let last = try #require(truths[9])
-        #expect((last.startedAt - last.receivedAt).ms > 300, "the tenth request waited behind the others")
     }
 }

@@ -12,6 +12,7 @@ struct RunHarness {
 
     func configuration(
         baseURL: String,
+        api: APIKind? = .ollamaGenerate,
         rate: Double,
         duration: Duration,
         model: String? = "llmload-sim",
@@ -22,7 +23,7 @@ struct RunHarness {
         var requests = RunConfiguration.Requests()
         requests.timeout = timeout
         return RunConfiguration(
-            target: .init(baseURL: baseURL, api: .ollamaGenerate, model: model, isSimulated: true),
+            target: .init(baseURL: baseURL, api: api, model: model, isSimulated: true),
             load: .init(
                 ratePerSecond: rate, duration: duration, maximumRequests: maximumRequests, drainTimeout: drainTimeout),
             requests: requests,
@@ -42,6 +43,15 @@ struct RunHarness {
         let reader = try CSVReader(string: text, hasHeaderRow: true)
         let header = reader.headerRow ?? []
         return reader.map { Dictionary(uniqueKeysWithValues: zip(header, $0)) }
+    }
+
+    /// Every file the run wrote, as text.
+    func filesWritten(by result: LoadRun.Result) throws -> [String: String] {
+        var files: [String: String] = [:]
+        for name in try FileManager.default.contentsOfDirectory(atPath: result.folder.path) {
+            files[name] = try String(contentsOf: result.folder.appendingPathComponent(name), encoding: .utf8)
+        }
+        return files
     }
 
     func summaryOnDisk(of result: LoadRun.Result) throws -> Data {
