@@ -125,6 +125,13 @@ let package = Package(
             ]
         ),
         .testTarget(name: "CLITests", dependencies: ["LLMLoadCLI"]),
+        .testTarget(
+            name: "EndToEndTests",
+            dependencies: [
+                "LLMLoadRunner", "LLMLoadCore", .product(name: "CSV", package: "CSV.swift"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -15,7 +15,7 @@ public final class RequestsCSVWriter {
         "output_tokens", "output_tokens_source", "prompt_tokens", "prompt_tokens_source", "text_chunks",
         "finish_reason", "response_chars", "reasoning_chars",
         "server_total_duration_ms", "server_load_duration_ms", "server_prompt_eval_duration_ms",
-        "server_eval_duration_ms",
+        "server_eval_duration_ms", "server_decode_tokens_per_s",
     ]
 
     private let file: BufferedFileWriter
@@ -54,6 +54,7 @@ public final class RequestsCSVWriter {
             r.finishReason ?? "", String(r.responseText.count), String(r.reasoningText.count),
             nanos(timings?.totalDurationNanoseconds), nanos(timings?.loadDurationNanoseconds),
             nanos(timings?.promptEvalDurationNanoseconds), nanos(timings?.evalDurationNanoseconds),
+            r.serverDecodeTokensPerSecond.map(Self.decimal) ?? "",
         ]
     }
 

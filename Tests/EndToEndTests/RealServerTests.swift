@@ -1,0 +1,89 @@
+import Foundation
+import LLMLoadCore
+import LLMLoadRunner
+import Logging
+import Testing
+
+/// Against a real LLM server (llama.cpp's `llama-server`, started by `.ci/run` with
+/// `../shared/tools/real-llm-server.sh start`). Skipped unless `LLMLOAD_E2E_URL` is set, so
+/// `swift test` stays fast on a developer's machine.
+@Suite(
+    .serialized, .timeLimit(.minutes(10)),
+    .enabled(
+        if: RealServer.url != nil,
+        "LLMLOAD_E2E_URL is not set: start ../shared/tools/real-llm-server.sh and set it to run these"
+    )
+)
+struct RealServerTests {
+    static let output = FileManager.default.temporaryDirectory.appendingPathComponent("llmload-e2e-\(UUID().uuidString)")
+
+    func run(api: APIKind?, model: String?, streaming: Bool) async throws -> (LoadRun.Result, [[String: String]]) {
+        var requests = RunConfiguration.Requests()
+        requests.maxOutputTokens = 32
+        requests.isStreaming = streaming
+        requests.ignoresEndOfSequence = true
+        requests.sampling.seed = 1
+        let configuration = RunConfiguration(
+            target: .init(baseURL: try #require(RealServer.url), api: api, model: model),
+            load: .init(ratePerSecond: 2, duration: .seconds(3), drainTimeout: .seconds(60)),
+            requests: requests,
+            output: .init(directory: Self.output.path, label: api?.rawValue)
+        )
+        var logger = Logger(label: "e2e")
+        logger.logLevel = .critical
+        let result = try await LoadRun(configuration: configuration, logger: logger).run()
+        return (result, try RealServer.rows(result.folder))
+    }
+
+    @Test func findsTheAPIAndTheModelByItself() async throws {
+        let (result, rows) = try await run(api: nil, model: nil, streaming: true)
+        #expect(result.summary.target.api == "openai-chat")
+        #expect(result.summary.target.model == "smollm2")
+        #expect(rows.count == 6)
+        #expect(rows.allSatisfy { $0["outcome"] == "ok" }, "\(rows.map { $0["error"] ?? "" })")
+    }
+
+    @Test(arguments: [APIKind.openAIChat, .openAICompletions])
+    func streamingFiguresAgreeWithTheServersOwn(api: APIKind) async throws {
+        let (result, rows) = try await run(api: api, model: "smollm2", streaming: true)
+        #expect(result.summary.requests.byOutcome["ok"] == 6)
+        #expect(result.summary.tokens.outputSource == "server")
+        for row in rows {
+            #expect(row["outcome"] == "ok", "\(row["error"] ?? "")")
+            let ttft = try #require(row.number("ttft_ms"))
+            let e2e = try #require(row.number("e2e_ms"))
+            #expect(ttft > 0 && ttft < e2e)
+            #expect(row["output_tokens"] == "32", "ignore_eos with max_tokens 32; counted by the server")
+            #expect(row["output_tokens_source"] == "server")
+            #expect(row.number("prompt_tokens").map { $0 > 0 } == true)
+            let ours = try #require(row.number("decode_tokens_per_s"))
+            let theirs = try #require(row.number("server_decode_tokens_per_s"))
+            #expect(abs(ours - theirs) / theirs < 0.2, "decode speed \(ours) vs the server's \(theirs) tok/s")
+        }
+    }
+
+    @Test(arguments: [APIKind.openAIChat, .openAICompletions])
+    func nonStreamingRequestsSucceedWithServerCounts(api: APIKind) async throws {
+        let (result, rows) = try await run(api: api, model: "smollm2", streaming: false)
+        #expect(result.summary.requests.byOutcome["ok"] == 6)
+        #expect(result.summary.latency.ttftMs == nil, "no first token is seen without streaming")
+        for row in rows {
+            #expect(row.number("e2e_ms").map { $0 > 0 } == true)
+            #expect(row["output_tokens"] == "32")
+            #expect(row["output_tokens_source"] == "server")
+            #expect(row.number("response_chars").map { $0 > 0 } == true)
+        }
+    }
+}
+
+enum RealServer {
+    static var url: String? {
+        ProcessInfo.processInfo.environment["LLMLOAD_E2E_URL"].flatMap { $0.isEmpty ? nil : $0 }
+    }
+
+    /// The rows of a run's `requests.csv`.
+    static func rows(_ folder: URL) throws -> [[String: String]] {
+        let text = try String(contentsOf: folder.appendingPathComponent("requests.csv"), encoding: .utf8)
+        return try CSVRows.parse(text)
+    }
+}
