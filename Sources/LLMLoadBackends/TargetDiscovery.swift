@@ -119,6 +119,8 @@ public enum TargetError: Error, CustomStringConvertible, Equatable {
 
     public var description: String {
         switch self {
+        case .unreachable(let url, let reason) where reason.hasPrefix("TLS"):
+            "cannot reach \(url): \(reason)"
         case .unreachable(let url, let reason):
             "cannot reach \(url): \(reason). Is the server running, and is the URL right?"
         case .unexpectedAnswer(let url, let detail):

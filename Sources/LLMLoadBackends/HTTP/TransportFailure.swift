@@ -2,6 +2,7 @@ import AsyncHTTPClient
 import LLMLoadCore
 import NIOCore
 import NIOHTTP1
+import NIOSSL
 import NIOPosix
 
 /// Maps transport errors onto the bounded outcome kinds, with a short readable message.
@@ -31,6 +32,11 @@ enum TransportFailure {
 
     /// A one-line description, preferring the OS error (`connection refused`) when there is one.
     static func describe(_ error: any Error) -> String {
+        if let error = error as? NIOSSLError {
+            return String(describing: error).contains("CERTIFICATE_VERIFY_FAILED")
+                ? "TLS certificate verification failed (self-signed or unknown issuer?); --insecure skips it"
+                : "TLS handshake failed (\(error))"
+        }
         if let error = error as? NIOConnectionError, let first = error.connectionErrors.first {
             return "cannot connect to \(error.host):\(error.port): \(describe(first.error))"
         }
