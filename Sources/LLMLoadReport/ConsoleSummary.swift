@@ -56,8 +56,30 @@ public enum ConsoleSummary {
             }
             if s.errors.count > 5 { lines.append("  … \(s.errors.count - 5) more kinds in summary.json") }
         }
+        for warning in warnings(s) { lines.append("Warning: " + warning) }
         if let folder { lines.append("\nResults in \(folder)") }
         return lines.joined(separator: "\n")
+    }
+
+    /// What a reader must know before trusting the figures.
+    static func warnings(_ s: RunSummary) -> [String] {
+        var warnings: [String] = []
+        if let lag = s.latency.scheduleLagMs, lag.p99 > 10 {
+            warnings.append(
+                "the client fell behind its schedule (lag P99 \(format(lag.p99, 1)) ms): "
+                    + "latencies from the schedule include the client's delay"
+            )
+        }
+        if let sent = s.throughput.sentPerS, sent < s.load.offeredRatePerS * 0.95, s.requests.total > 10 {
+            warnings.append("requests went out at \(format(sent, 2))/s, below the \(format(s.load.offeredRatePerS, 2))/s asked for")
+        }
+        if s.requests.total > 0, let rate = s.requests.timeoutRate, rate >= 0.05 {
+            warnings.append("\(percent(rate)) of requests timed out")
+        }
+        if s.tokens.outputSource == "estimated" || s.tokens.outputSource == "mixed" {
+            warnings.append("output token counts are (partly) estimated from chunks: the server reported none")
+        }
+        return warnings
     }
 
     static func percent(_ value: Double?) -> String {

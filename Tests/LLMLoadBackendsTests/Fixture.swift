@@ -22,6 +22,13 @@ enum Fixture {
         stride(from: 0, to: bytes.count, by: size).map { ByteBuffer(bytes: bytes[$0..<min($0 + size, bytes.count)]) }
     }
 
+    /// Every way the tests cut `bytes` into network chunks: in two at each offset, and into
+    /// runs of equal-sized chunks. Each comes with a label for failure messages.
+    static func cuts(_ bytes: [UInt8], chunkSizes: [Int]) -> [(label: String, chunks: [ByteBuffer])] {
+        (0...bytes.count).map { ("split at byte \($0)", split(bytes, at: $0)) }
+            + chunkSizes.map { ("chunks of \($0) bytes", chunks(bytes, size: $0)) }
+    }
+
     /// `bytes` cut in two at `offset`.
     static func split(_ bytes: [UInt8], at offset: Int) -> [ByteBuffer] {
         [ByteBuffer(bytes: bytes[..<offset]), ByteBuffer(bytes: bytes[offset...])]

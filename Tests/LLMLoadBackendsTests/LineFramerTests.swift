@@ -18,11 +18,8 @@ import Testing
         let bytes = try Fixture.bytes(fixture)
         let whole = try lines([ByteBuffer(bytes: bytes)])
         #expect(whole.count == String(decoding: bytes, as: UTF8.self).split(separator: "\n").count)
-        for offset in 0...bytes.count {
-            #expect(try lines(Fixture.split(bytes, at: offset)) == whole, "split at byte \(offset)")
-        }
-        for size in 1...32 {
-            #expect(try lines(Fixture.chunks(bytes, size: size)) == whole, "chunks of \(size) bytes")
+        for (label, chunks) in Fixture.cuts(bytes, chunkSizes: Array(1...32)) {
+            #expect(try lines(chunks) == whole, "\(label)")
         }
     }
 

@@ -63,11 +63,8 @@ import Testing
     func givesTheSameEventsAtEverySplitPoint(fixture: String) throws {
         let bytes = try Fixture.bytes(fixture)
         let whole = try events([ByteBuffer(bytes: bytes)])
-        for offset in 0...bytes.count {
-            #expect(try events(Fixture.split(bytes, at: offset)) == whole, "split at byte \(offset)")
-        }
-        for size in 1...16 {
-            #expect(try events(Fixture.chunks(bytes, size: size)) == whole, "chunks of \(size) bytes")
+        for (label, chunks) in Fixture.cuts(bytes, chunkSizes: Array(1...16)) {
+            #expect(try events(chunks) == whole, "\(label)")
         }
     }
 

@@ -48,11 +48,8 @@ import Testing
     func givesTheSameEventsAtEverySplitPoint(fixture: String) throws {
         let bytes = try Fixture.bytes(fixture)
         let whole = try events([ByteBuffer(bytes: bytes)])
-        for offset in 0...bytes.count {
-            #expect(try events(Fixture.split(bytes, at: offset)) == whole, "split at byte \(offset)")
-        }
-        for size in [1, 2, 3, 7, 64, 1000] {
-            #expect(try events(Fixture.chunks(bytes, size: size)) == whole, "chunks of \(size) bytes")
+        for (label, chunks) in Fixture.cuts(bytes, chunkSizes: [1, 2, 3, 7, 64, 1000]) {
+            #expect(try events(chunks) == whole, "\(label)")
         }
     }
 

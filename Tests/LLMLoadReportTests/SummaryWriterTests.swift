@@ -53,3 +53,31 @@ import Testing
         #expect(text.contains("\"requests_per_s\" : \"NaN\""))
     }
 }
+
+@Suite struct ConsoleSummaryTests {
+    @Test func showsTheSameFiguresAsTheSummary() {
+        let text = ConsoleSummary.render(SummaryWriterTests.summary, folder: "/tmp/run")
+        #expect(text.contains("constant@20.00 for 10.0 s"))
+        #expect(text.contains("success 100.0 %"))
+        #expect(text.contains("TTFT ms"))
+        #expect(text.contains("Results in /tmp/run"))
+        #expect(!text.contains("Warning"))
+    }
+
+    @Test func warnsWhenTheClientFellBehindOrCountsAreEstimated() {
+        var summary = SummaryWriterTests.summary
+        summary.latency.scheduleLagMs = SummaryWriterTests.distribution.with(p99: 25)
+        summary.tokens.outputSource = "estimated"
+        let warnings = ConsoleSummary.warnings(summary)
+        #expect(warnings.count == 2)
+        #expect(warnings[0].hasPrefix("the client fell behind its schedule (lag P99 25.0 ms)"))
+    }
+}
+
+extension DistributionSummary {
+    fileprivate func with(p99: Double) -> Self {
+        var copy = self
+        copy.p99 = p99
+        return copy
+    }
+}
