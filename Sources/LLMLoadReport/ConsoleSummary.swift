@@ -62,7 +62,7 @@ public enum ConsoleSummary {
     }
 
     /// What a reader must know before trusting the figures.
-    static func warnings(_ s: RunSummary) -> [String] {
+    public static func warnings(_ s: RunSummary) -> [String] {
         var warnings: [String] = []
         if let lag = s.latency.scheduleLagMs, lag.p99 > 10 {
             warnings.append(
