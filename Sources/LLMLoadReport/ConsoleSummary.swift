@@ -51,7 +51,7 @@ public enum ConsoleSummary {
             lines.append("")
             lines.append("Errors")
             for error in s.errors.prefix(5) {
-                let status = error.httpStatus.map { " \($0)" } ?? ""
+                let status = error.outcome == "http_error" ? error.httpStatus.map { " \($0)" } ?? "" : ""
                 lines.append("  \(error.count) × \(error.outcome)\(status): \(error.message)")
             }
             if s.errors.count > 5 { lines.append("  … \(s.errors.count - 5) more kinds in summary.json") }
