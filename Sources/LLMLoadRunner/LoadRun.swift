@@ -42,10 +42,10 @@ public struct LoadRun: Sendable {
         try RunFolder.checkWritable(base: base)
         let load = configuration.load
         let timeout = configuration.requests.timeout
-        // Open loop: in flight ≈ rate × latency, bounded by rate × timeout. Below that the
-        // client's pool would queue requests silently (STYLE C11).
-        let expectedInFlight = load.ratePerSecond * min(timeout, load.duration + timeout).seconds
-        let connections = Int(min(max(expectedInFlight, 16), 50_000))
+        // Open loop: in flight ≈ rate × latency, and latency is at most the timeout. A smaller
+        // pool would queue requests inside the client, silently (STYLE C11). Connections are
+        // opened on demand, so a generous limit costs nothing until the server slows down.
+        let connections = Int(min(max(load.ratePerSecond * timeout.seconds, 16), 50_000))
         let transport = HTTPInferenceClient.Configuration(
             maximumConnections: connections, verifiesCertificates: !configuration.target.isInsecure
         )
@@ -103,7 +103,7 @@ public struct LoadRun: Sendable {
         let start = ContinuousClock.now
         logger.info("load started", metadata: ["pattern": "\(schedule.label)", "folder": "\(folder.url.path)"])
 
-        async let folded = RecordConsumer.consume(records, origin: start, folder: folder, live: live)
+        async let folded = RecordConsumer.consume(records, origin: start, folder: folder)
         async let ticker: Void = live.report(every: .seconds(1), until: dispatcher.gauge, to: progress)
         let dispatch = await dispatcher.run(schedule, startingAt: start) { index, scheduledAt in
             var request = template
@@ -121,29 +121,10 @@ public struct LoadRun: Sendable {
         live.finish()
         let (aggregator, csvFailure) = await folded
         await ticker
-        let endedAt = Date()
 
-        let summary = RunSummary(
-            aggregator: aggregator,
-            tool: .init(name: "llmload", version: Self.toolVersion),
-            run: .init(
-                startedAt: startedAtDate.formatted(.iso8601), endedAt: endedAt.formatted(.iso8601),
-                interrupted: dispatch.stopReason == .interrupted, stopReason: dispatch.stopReason.rawValue,
-                windowS: ((aggregator.lastFinishedAt ?? start) - start).seconds,
-                drainCancelledInFlight: dispatch.cancelledInFlight
-            ),
-            target: .init(
-                url: configuration.target.baseURL, api: target.api.rawValue, model: target.model,
-                serverVersion: target.serverVersion, simulated: configuration.target.isSimulated,
-                tlsVerified: !configuration.target.isInsecure
-            ),
-            load: .init(
-                pattern: schedule.label, offeredRatePerS: configuration.load.ratePerSecond,
-                durationS: configuration.load.duration.seconds, maxRequests: configuration.load.maximumRequests,
-                timeoutS: configuration.requests.timeout.seconds,
-                drainTimeoutS: configuration.load.drainTimeout.seconds,
-                maxOutputTokens: configuration.requests.maxOutputTokens, stream: configuration.requests.isStreaming
-            )
+        let summary = makeSummary(
+            aggregator: aggregator, dispatch: dispatch, target: target, schedule: schedule,
+            start: start, startedAt: startedAtDate, endedAt: Date()
         )
         var failures = csvFailure.map { [$0] } ?? []
         do {
@@ -153,16 +134,5 @@ public struct LoadRun: Sendable {
         }
         for failure in failures { logger.error("output not written", metadata: ["reason": "\(failure)"]) }
         return Result(summary: summary, folder: folder.url, writeFailures: failures)
-    }
-}
-
-/// Why a run could not start. Messages never contain the API key.
-public enum RunError: Error, CustomStringConvertible {
-    case target(String)
-
-    public var description: String {
-        switch self {
-        case .target(let message): message
-        }
     }
 }

@@ -10,8 +10,7 @@ enum RecordConsumer {
     static func consume(
         _ records: AsyncStream<RequestRecord>,
         origin: ContinuousClock.Instant,
-        folder: RunFolder,
-        live: LiveProgress
+        folder: RunFolder
     ) async -> (Aggregator, String?) {
         var aggregator = Aggregator()
         let csv = RequestsCSVWriter(url: folder.file("requests.csv"), origin: origin)

@@ -18,7 +18,7 @@ struct GenerationResponder: Sendable {
         }
         let (number, fault) = simulator.nextRequest()
         let format = makeFormat(parsed, number)
-        guard parsed.model == simulator.configuration.modelName else {
+        guard simulator.configuration.modelNames.contains(parsed.model) else {
             return Self.json(.notFound, format.errorBody(modelNotFound(parsed.model), status: .notFound))
         }
         let outputTokens = parsed.outputTokens(default: simulator.configuration.defaultOutputTokens)

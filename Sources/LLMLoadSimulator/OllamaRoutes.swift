@@ -22,12 +22,12 @@ struct OllamaRoutes: Sendable {
             GenerationResponder.json(.ok, #"{"version":"0.0.0-llmload-sim"}"#)
         }
         router.get("/api/tags") { _, _ in
-            let name = JSONText.quoted(simulator.configuration.modelName)
-            return GenerationResponder.json(
-                .ok,
-                #"{"models":[{"name":\#(name),"model":\#(name),"size":0,"digest":"llmload-sim","#
-                    + #""details":{"format":"simulated","family":"llmload"}}]}"#
-            )
+            let models = simulator.configuration.modelNames.map { name in
+                let name = JSONText.quoted(name)
+                return #"{"name":\#(name),"model":\#(name),"size":0,"digest":"llmload-sim","#
+                    + #""details":{"format":"simulated","family":"llmload"}}"#
+            }
+            return GenerationResponder.json(.ok, #"{"models":[\#(models.joined(separator: ","))]}"#)
         }
     }
 }

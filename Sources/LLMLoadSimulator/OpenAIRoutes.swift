@@ -21,10 +21,10 @@ struct OpenAIRoutes: Sendable {
                 modelNotFound: notFound)
         }
         router.get("/v1/models") { _, _ in
-            let name = JSONText.quoted(simulator.configuration.modelName)
-            return GenerationResponder.json(
-                .ok, #"{"object":"list","data":[{"id":\#(name),"object":"model","created":0,"owned_by":"llmload"}]}"#
-            )
+            let models = simulator.configuration.modelNames.map {
+                #"{"id":\#(JSONText.quoted($0)),"object":"model","created":0,"owned_by":"llmload"}"#
+            }
+            return GenerationResponder.json(.ok, #"{"object":"list","data":[\#(models.joined(separator: ","))]}"#)
         }
     }
 }

@@ -9,8 +9,13 @@ public struct SimulatorConfiguration: Sendable {
     /// Requests generating at once; later ones wait in a FIFO queue, so latency grows with
     /// load as on a real server. `nil`: no limit.
     public var maximumConcurrency: Int?
-    /// The one model the server lists and accepts.
+    /// The model the server lists first and accepts.
     public var modelName = "llmload-sim"
+    /// More models the server lists and accepts (so "several models, none chosen" can be tried).
+    public var otherModelNames: [String] = []
+
+    /// Every model the server lists.
+    var modelNames: [String] { [modelName] + otherModelNames }
     /// Deterministic faults for tests and demos; `nil`: none.
     public var fault: FaultInjection?
     /// When set, every request must carry `Authorization: Bearer <apiKey>`, else HTTP 401.

@@ -84,6 +84,24 @@ extension Integration {
             #expect(error?.description == #"model "gpt-4o" is not on the server; it has: llmload-sim"#)
         }
 
+        @Test(arguments: [true, false])
+        func severalModelsAndNoneChosenIsAnErrorThatNamesThem(ollama: Bool) async throws {
+            let harness = RunHarness()
+            defer { harness.cleanUp() }
+            var simulator = SimulatorConfiguration()
+            simulator.otherModelNames = ["qwen2.5:7b"]
+            simulator.servesOllama = ollama
+            let error = try await withSimulator(simulator) { baseURL, truth in
+                let error = await #expect(throws: RunError.self) {
+                    try await harness.run(
+                        harness.configuration(baseURL: baseURL, api: nil, rate: 10, duration: .seconds(1), model: nil))
+                }
+                #expect(truth.all.isEmpty, "nothing was sent")
+                return error
+            }
+            #expect(error?.description == "no --model given and the server lists several: llmload-sim, qwen2.5:7b")
+        }
+
         @Test func theAPIKeyIsSentAndNeverWritten() async throws {
             let harness = RunHarness()
             defer { harness.cleanUp() }

@@ -1,0 +1,40 @@
+import Foundation
+import LLMLoadBackends
+import LLMLoadMetrics
+import LLMLoadScheduler
+
+extension LoadRun {
+    /// The run's statistics and description, as `summary.json` and the console show them.
+    func makeSummary(
+        aggregator: Aggregator,
+        dispatch: OpenLoopDispatcher<ContinuousClock>.Report,
+        target: TargetDiscovery.Target,
+        schedule: ConstantRateSchedule,
+        start: ContinuousClock.Instant,
+        startedAt: Date,
+        endedAt: Date
+    ) -> RunSummary {
+        RunSummary(
+            aggregator: aggregator,
+            tool: .init(name: "llmload", version: Self.toolVersion),
+            run: .init(
+                startedAt: startedAt.formatted(.iso8601), endedAt: endedAt.formatted(.iso8601),
+                interrupted: dispatch.stopReason == .interrupted, stopReason: dispatch.stopReason.rawValue,
+                windowS: ((aggregator.lastFinishedAt ?? start) - start).seconds,
+                drainCancelledInFlight: dispatch.cancelledInFlight
+            ),
+            target: .init(
+                url: configuration.target.baseURL, api: target.api.rawValue, model: target.model,
+                serverVersion: target.serverVersion, simulated: configuration.target.isSimulated,
+                tlsVerified: !configuration.target.isInsecure
+            ),
+            load: .init(
+                pattern: schedule.label, offeredRatePerS: configuration.load.ratePerSecond,
+                durationS: configuration.load.duration.seconds, maxRequests: configuration.load.maximumRequests,
+                timeoutS: configuration.requests.timeout.seconds,
+                drainTimeoutS: configuration.load.drainTimeout.seconds,
+                maxOutputTokens: configuration.requests.maxOutputTokens, stream: configuration.requests.isStreaming
+            )
+        )
+    }
+}
