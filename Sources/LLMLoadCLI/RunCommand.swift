@@ -62,8 +62,13 @@ struct RunCommand: AsyncParsableCommand {
     @Option(help: "Per-request timeout.")
     var timeout: DurationArgument = .init(.seconds(300))
 
-    @Option(help: "After the last send, how long requests in flight may take before they are cancelled.")
-    var drainTimeout: DurationArgument = .init(.seconds(30))
+    @Option(
+        help: ArgumentHelp(
+            "After the last send, how long requests in flight may take before they are cancelled.",
+            discussion: "Default: the request timeout, so no request is cut short and left out of the figures."
+        )
+    )
+    var drainTimeout: DurationArgument?
 
     @Option(help: "Maximum output tokens per request (num_predict). Default: the server's.")
     var maxTokens: Int?
@@ -111,7 +116,9 @@ struct RunCommand: AsyncParsableCommand {
         guard qps.isFinite, qps > 0 else { throw ValidationError("--qps must be a positive number, got \(qps)") }
         guard duration.duration > .zero else { throw ValidationError("--duration must be positive") }
         guard timeout.duration > .zero else { throw ValidationError("--timeout must be positive") }
-        guard drainTimeout.duration >= .zero else { throw ValidationError("--drain-timeout must be zero or more") }
+        if let drainTimeout, drainTimeout.duration < .zero {
+            throw ValidationError("--drain-timeout must be zero or more")
+        }
         if let requests, requests < 1 { throw ValidationError("--requests must be at least 1") }
         if let maxTokens, maxTokens < 0 { throw ValidationError("--max-tokens must be zero or more") }
         if let topP, !(0...1).contains(topP) { throw ValidationError("--top-p must be between 0 and 1") }
@@ -160,7 +167,7 @@ struct RunCommand: AsyncParsableCommand {
             ),
             load: .init(
                 ratePerSecond: qps, duration: duration.duration, maximumRequests: requests,
-                drainTimeout: drainTimeout.duration
+                drainTimeout: drainTimeout?.duration ?? timeout.duration
             ),
             requests: requestSettings,
             output: .init(directory: output, label: label)

@@ -76,6 +76,12 @@ public enum ConsoleSummary {
         if s.requests.total > 0, let rate = s.requests.timeoutRate, rate >= 0.05 {
             warnings.append("\(percent(rate)) of requests timed out")
         }
+        if s.run.drainCancelledInFlight, let cancelled = s.requests.byOutcome["cancelled"], cancelled > 0 {
+            warnings.append(
+                "\(cancelled) requests were still running when the drain ended and were cancelled; "
+                    + "the slowest answers are missing from the latency figures (raise --drain-timeout)"
+            )
+        }
         if s.tokens.outputSource == "estimated" || s.tokens.outputSource == "mixed" {
             warnings.append("output token counts are (partly) estimated from chunks: the server reported none")
         }

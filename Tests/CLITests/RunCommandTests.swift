@@ -30,6 +30,7 @@ import Testing
         #expect(configuration.load.ratePerSecond == 10)
         #expect(configuration.load.duration == .seconds(300))
         #expect(configuration.requests.timeout == .seconds(300), "five minutes by default")
+        #expect(configuration.load.drainTimeout == .seconds(300), "the drain cuts no request short by default")
         #expect(configuration.requests.isStreaming)
     }
 
@@ -44,6 +45,7 @@ import Testing
         #expect(try parse(["--duration", "5m"]).duration.duration == .seconds(300))
         #expect(try parse(["--duration", "1.5"]).duration.duration == .milliseconds(1500))
         #expect(try parse(["--timeout", "1h"]).timeout.duration == .seconds(3600))
+        #expect(try parse(["--drain-timeout", "5s"]).makeConfiguration(baseURL: "http://h").load.drainTimeout == .seconds(5))
     }
 
     @Test(arguments: [
