@@ -128,6 +128,23 @@ extension RequestRecord {
         else { return nil }
         return Double(tokens.value) / (Double(nanoseconds) / 1e9)
     }
+
+    /// The server's own prompt processing rate: llama.cpp's `prompt_per_second`, or Ollama's
+    /// `prompt_eval_count / prompt_eval_duration`.
+    public var serverPromptTokensPerSecond: Double? {
+        if let rate = serverTimings?.promptTokensPerSecond { return rate }
+        guard let tokens = promptTokens, tokens.source == .server,
+            let nanoseconds = serverTimings?.promptEvalDurationNanoseconds, nanoseconds > 0
+        else { return nil }
+        return Double(tokens.value) / (Double(nanoseconds) / 1e9)
+    }
+
+    /// `E2E − total_duration`: time the server did not account for — the network, HTTP and
+    /// queueing outside the model runner, and the client itself (Ollama reports `total_duration`).
+    public var clientSideOverhead: Duration? {
+        guard let e2e = endToEndLatency, let total = serverTimings?.totalDurationNanoseconds else { return nil }
+        return e2e - .nanoseconds(total)
+    }
 }
 
 extension Duration {

@@ -15,7 +15,8 @@ public final class RequestsCSVWriter {
         "output_tokens", "output_tokens_source", "prompt_tokens", "prompt_tokens_source", "text_chunks",
         "finish_reason", "response_chars", "reasoning_chars",
         "server_total_duration_ms", "server_load_duration_ms", "server_prompt_eval_duration_ms",
-        "server_eval_duration_ms", "server_decode_tokens_per_s",
+        "server_eval_duration_ms", "server_decode_tokens_per_s", "server_prompt_tokens_per_s",
+        "client_overhead_ms",
     ]
 
     private let file: BufferedFileWriter
@@ -55,6 +56,7 @@ public final class RequestsCSVWriter {
             nanos(timings?.totalDurationNanoseconds), nanos(timings?.loadDurationNanoseconds),
             nanos(timings?.promptEvalDurationNanoseconds), nanos(timings?.evalDurationNanoseconds),
             r.serverDecodeTokensPerSecond.map(Self.decimal) ?? "",
+            r.serverPromptTokensPerSecond.map(Self.decimal) ?? "", r.clientSideOverhead.map(ms) ?? "",
         ]
     }
 

@@ -50,6 +50,9 @@ import Testing
         #expect(record.responseText == "Artificial intelligence is 人工智能。")
         #expect(record.reasoningText == "Okay, the user asks")
         #expect(record.serverTimings?.evalDurationNanoseconds == 120_000_000)
+        #expect(record.serverDecodeTokensPerSecond == 50, "6 tokens in 120 ms, by Ollama's count")
+        #expect(record.serverPromptTokensPerSecond.map { abs($0 - 12 / 0.09) < 1e-9 } == true)
+        #expect(record.clientSideOverhead == .milliseconds(-60), "E2E 160 ms − total_duration 220 ms")
         #expect(record.textChunks == 6)
     }
 
