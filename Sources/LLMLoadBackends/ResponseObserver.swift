@@ -178,6 +178,7 @@ public struct ResponseObserver<Decoder: ResponseDecoder>: Sendable {
             }
         return RequestRecord(
             index: plan.index,
+            isWarmup: plan.isWarmup,
             scheduledAt: plan.scheduledAt,
             sentAt: sentAt,
             responseHeadAt: responseHeadAt,

@@ -59,6 +59,12 @@ struct RunCommand: AsyncParsableCommand {
     @Option(help: "Stop after this many requests, even if --duration has not passed.")
     var requests: Int?
 
+    @Option(help: "Send at the same rate for this long first, and leave those requests out of every statistic.")
+    var warmup: DurationArgument?
+
+    @Option(help: "Send this many requests first, and leave them out of every statistic.")
+    var warmupRequests: Int?
+
     @Option(help: "Per-request timeout.")
     var timeout: DurationArgument = .init(.seconds(300))
 
@@ -120,6 +126,11 @@ struct RunCommand: AsyncParsableCommand {
             throw ValidationError("--drain-timeout must be zero or more")
         }
         if let requests, requests < 1 { throw ValidationError("--requests must be at least 1") }
+        if warmup != nil && warmupRequests != nil {
+            throw ValidationError("--warmup and --warmup-requests exclude each other")
+        }
+        if let warmup, warmup.duration <= .zero { throw ValidationError("--warmup must be positive") }
+        if let warmupRequests, warmupRequests < 1 { throw ValidationError("--warmup-requests must be at least 1") }
         if let maxTokens, maxTokens < 0 { throw ValidationError("--max-tokens must be zero or more") }
         if let topP, !(0...1).contains(topP) { throw ValidationError("--top-p must be between 0 and 1") }
         if let temperature, !(temperature.isFinite && temperature >= 0) {
@@ -167,7 +178,8 @@ struct RunCommand: AsyncParsableCommand {
             ),
             load: .init(
                 ratePerSecond: qps, duration: duration.duration, maximumRequests: requests,
-                drainTimeout: drainTimeout?.duration ?? timeout.duration
+                drainTimeout: drainTimeout?.duration ?? timeout.duration,
+                warmup: warmup.map { .duration($0.duration) } ?? warmupRequests.map { .requests($0) }
             ),
             requests: requestSettings,
             output: .init(directory: output, label: label)

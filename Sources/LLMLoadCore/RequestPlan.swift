@@ -5,10 +5,13 @@ public struct RequestPlan: Sendable {
     /// When the load model intended the request to go out.
     public var scheduledAt: ContinuousClock.Instant
     public var request: InferenceRequest
+    /// Sent during the warm-up: recorded, but left out of every statistic.
+    public var isWarmup: Bool
 
-    public init(index: Int, scheduledAt: ContinuousClock.Instant, request: InferenceRequest) {
+    public init(index: Int, scheduledAt: ContinuousClock.Instant, request: InferenceRequest, isWarmup: Bool = false) {
         self.index = index
         self.scheduledAt = scheduledAt
         self.request = request
+        self.isWarmup = isWarmup
     }
 }

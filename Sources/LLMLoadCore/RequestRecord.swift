@@ -7,6 +7,8 @@ public struct RequestRecord: Sendable {
     public typealias Instant = ContinuousClock.Instant
 
     public var index: Int
+    /// Sent during the warm-up: written out, but left out of every statistic.
+    public var isWarmup: Bool
     public var scheduledAt: Instant
     /// When the request head went onto the connection, after any wait for a pooled connection.
     /// `nil` when it never left (for example the connection was refused).
@@ -37,6 +39,7 @@ public struct RequestRecord: Sendable {
 
     public init(
         index: Int,
+        isWarmup: Bool = false,
         scheduledAt: Instant,
         sentAt: Instant? = nil,
         responseHeadAt: Instant? = nil,
@@ -56,6 +59,7 @@ public struct RequestRecord: Sendable {
         reasoningText: String = ""
     ) {
         self.index = index
+        self.isWarmup = isWarmup
         self.scheduledAt = scheduledAt
         self.sentAt = sentAt
         self.responseHeadAt = responseHeadAt

@@ -45,16 +45,26 @@ public struct RunConfiguration: Sendable {
         public var maximumRequests: Int?
         /// How long requests still in flight after the last send may take before they are cancelled.
         public var drainTimeout: Duration
+        /// Requests sent first, at the same rate, and left out of every statistic.
+        public var warmup: Warmup?
 
         public init(
             ratePerSecond: Double, duration: Duration, maximumRequests: Int? = nil,
-            drainTimeout: Duration = .seconds(30)
+            drainTimeout: Duration = .seconds(300), warmup: Warmup? = nil
         ) {
             self.ratePerSecond = ratePerSecond
             self.duration = duration
             self.maximumRequests = maximumRequests
             self.drainTimeout = drainTimeout
+            self.warmup = warmup
         }
+    }
+
+    /// A warm-up before the measured load: a time (sent for that long before `duration`
+    /// starts) or a number of requests (sent before the measured ones).
+    public enum Warmup: Sendable, Equatable {
+        case duration(Duration)
+        case requests(Int)
     }
 
     /// What each request asks.
@@ -96,5 +106,35 @@ public struct RunConfiguration: Sendable {
         self.load = load
         self.requests = requests
         self.output = output
+    }
+}
+
+extension RunConfiguration.Load {
+    /// The warm-up's length when it is a time.
+    public var warmupDuration: Duration? {
+        if case .duration(let duration) = warmup { duration } else { nil }
+    }
+
+    /// The warm-up's size when it is a number of requests.
+    public var warmupRequestCount: Int? {
+        if case .requests(let count) = warmup { count } else { nil }
+    }
+
+    /// How long the warm-up occupies the schedule: the measured `duration` comes after it.
+    public var warmupSpan: Duration {
+        switch warmup {
+        case .duration(let duration): duration
+        case .requests(let count): .nanoseconds(Int64((Double(count) * 1e9 / ratePerSecond).rounded()))
+        case nil: .zero
+        }
+    }
+
+    /// Whether request `index`, due `offset` after the start, belongs to the warm-up.
+    public func isWarmup(index: Int, offset: Duration) -> Bool {
+        switch warmup {
+        case .duration(let duration): offset < duration
+        case .requests(let count): index < count
+        case nil: false
+        }
     }
 }

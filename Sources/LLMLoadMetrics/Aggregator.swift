@@ -4,6 +4,8 @@ import LLMLoadCore
 /// so it is a plain value type with no locking (STYLE C7). Memory stays constant however many
 /// records pass through.
 public struct Aggregator: Sendable {
+    /// Warm-up requests seen; nothing else of theirs is counted.
+    public private(set) var warmupRequests = 0
     public private(set) var recorded = 0
     public private(set) var sent = 0
     public private(set) var outcomes: [RequestOutcome: Int] = [:]
@@ -27,14 +29,27 @@ public struct Aggregator: Sendable {
     public private(set) var outputTokenSources: [TokenCountSource: Int] = [:]
     public private(set) var promptTokenSources: [TokenCountSource: Int] = [:]
 
+    /// The earliest scheduled instant of a measured request: where the measured window starts.
+    public private(set) var firstScheduledAt: ContinuousClock.Instant?
     public private(set) var firstSentAt: ContinuousClock.Instant?
     public private(set) var lastSentAt: ContinuousClock.Instant?
     public private(set) var lastFinishedAt: ContinuousClock.Instant?
 
+    /// From the first measured request's scheduled instant to the end of the last response.
+    public var windowSeconds: Double {
+        guard let firstScheduledAt, let lastFinishedAt else { return 0 }
+        return (lastFinishedAt - firstScheduledAt).seconds
+    }
+
     public init() {}
 
     public mutating func add(_ record: RequestRecord) {
+        guard !record.isWarmup else {
+            warmupRequests += 1
+            return
+        }
         recorded += 1
+        firstScheduledAt = min(firstScheduledAt ?? record.scheduledAt, record.scheduledAt)
         outcomes[record.outcome, default: 0] += 1
         if let status = record.httpStatus { httpStatuses[status, default: 0] += 1 }
         if let sentAt = record.sentAt {

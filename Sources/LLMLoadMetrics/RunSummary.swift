@@ -103,10 +103,14 @@ public struct RunSummary: Sendable, Codable, Equatable {
         public var drainTimeoutS: Double
         public var maxOutputTokens: Int?
         public var stream: Bool
+        /// The warm-up before the measured load, as a time or a number of requests.
+        public var warmupS: Double?
+        public var warmupRequests: Int?
 
         public init(
             pattern: String, offeredRatePerS: Double, durationS: Double, maxRequests: Int? = nil, timeoutS: Double,
-            drainTimeoutS: Double, maxOutputTokens: Int? = nil, stream: Bool
+            drainTimeoutS: Double, maxOutputTokens: Int? = nil, stream: Bool, warmupS: Double? = nil,
+            warmupRequests: Int? = nil
         ) {
             self.pattern = pattern
             self.offeredRatePerS = offeredRatePerS
@@ -116,12 +120,16 @@ public struct RunSummary: Sendable, Codable, Equatable {
             self.drainTimeoutS = drainTimeoutS
             self.maxOutputTokens = maxOutputTokens
             self.stream = stream
+            self.warmupS = warmupS
+            self.warmupRequests = warmupRequests
         }
     }
 
     public struct Requests: Sendable, Codable, Equatable {
-        /// Requests the load model dispatched (each has a record).
+        /// Requests the load model dispatched after the warm-up (each has a row).
         public var total: Int
+        /// Warm-up requests: in `requests.csv` (phase `warmup`), in no statistic.
+        public var warmup: Int
         /// Requests whose head reached the connection.
         public var sent: Int
         public var byOutcome: [String: Int]
@@ -136,11 +144,12 @@ public struct RunSummary: Sendable, Codable, Equatable {
         public var cancelledRate: Double?
 
         public init(
-            total: Int, sent: Int, byOutcome: [String: Int], byHttpStatus: [String: Int], finishReasons: [String: Int],
+            total: Int, warmup: Int = 0, sent: Int, byOutcome: [String: Int], byHttpStatus: [String: Int], finishReasons: [String: Int],
             successRate: Double? = nil, errorRate: Double? = nil, timeoutRate: Double? = nil,
             cancelledRate: Double? = nil
         ) {
             self.total = total
+            self.warmup = warmup
             self.sent = sent
             self.byOutcome = byOutcome
             self.byHttpStatus = byHttpStatus
@@ -251,6 +260,7 @@ extension RunSummary {
             load: load,
             requests: Requests(
                 total: a.recorded,
+                warmup: a.warmupRequests,
                 sent: a.sent,
                 byOutcome: Dictionary(uniqueKeysWithValues: RequestOutcome.allCases.map { ($0.rawValue, a.count($0)) }),
                 byHttpStatus: Dictionary(uniqueKeysWithValues: a.httpStatuses.map { (String($0.key), $0.value) }),
@@ -273,7 +283,7 @@ extension RunSummary {
                 promptSource: Self.source(a.promptTokenSources)
             ),
             latency: Latency(
-                population: "successful requests (outcome ok)",
+                population: "successful requests (outcome ok), warm-up excluded",
                 ttftMs: a.timeToFirstToken.summary,
                 timeToFirstAnswerTokenMs: a.timeToFirstAnswerToken.summary,
                 e2eMs: a.endToEndLatency.summary,

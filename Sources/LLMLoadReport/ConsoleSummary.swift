@@ -14,7 +14,8 @@ public enum ConsoleSummary {
         let r = s.requests
         let outcomes = s.requests.byOutcome.filter { $0.value > 0 }.sorted { $0.key < $1.key }
             .map { "\($0.key) \($0.value)" }.joined(separator: ", ")
-        lines.append("Requests   \(r.total) dispatched, \(r.sent) sent: \(outcomes.isEmpty ? "none" : outcomes)")
+        let warmup = r.warmup > 0 ? " (after \(r.warmup) warm-up requests, left out)" : ""
+        lines.append("Requests   \(r.total) dispatched, \(r.sent) sent: \(outcomes.isEmpty ? "none" : outcomes)\(warmup)")
         lines.append(
             "Rates      success \(percent(r.successRate)), error \(percent(r.errorRate)), "
                 + "timeout \(percent(r.timeoutRate)), cancelled \(percent(r.cancelledRate))"

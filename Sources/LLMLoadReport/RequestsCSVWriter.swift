@@ -8,7 +8,7 @@ import LLMLoadCore
 public final class RequestsCSVWriter {
     /// The fixed columns, in order. Documented in `docs/results-schema.md`.
     public static let columns = [
-        "index", "outcome", "http_status", "error",
+        "index", "phase", "outcome", "http_status", "error",
         "scheduled_ms", "sent_ms", "schedule_lag_ms", "response_head_ms", "first_token_ms", "finished_ms",
         "ttft_ms", "time_to_first_answer_token_ms", "e2e_ms", "latency_from_schedule_ms",
         "tpot_ms", "mean_itl_ms", "decode_tokens_per_s",
@@ -44,7 +44,7 @@ public final class RequestsCSVWriter {
         let meanGap = gaps.isEmpty ? "" : Self.decimal(Double(gaps.reduce(0, +)) / Double(gaps.count) / 1e6)
         let timings = r.serverTimings
         return [
-            String(r.index), r.outcome.rawValue, r.httpStatus.map(String.init) ?? "", r.errorMessage ?? "",
+            String(r.index), r.isWarmup ? "warmup" : "measure", r.outcome.rawValue, r.httpStatus.map(String.init) ?? "", r.errorMessage ?? "",
             at(r.scheduledAt), at(r.sentAt), r.scheduleLag.map(ms) ?? "", at(r.responseHeadAt), at(r.firstTokenAt),
             at(r.finishedAt),
             r.timeToFirstToken.map(ms) ?? "", r.timeToFirstAnswerToken.map(ms) ?? "", r.endToEndLatency.map(ms) ?? "",

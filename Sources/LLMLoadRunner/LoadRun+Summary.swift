@@ -10,7 +10,6 @@ extension LoadRun {
         dispatch: OpenLoopDispatcher<ContinuousClock>.Report,
         target: TargetDiscovery.Target,
         schedule: ConstantRateSchedule,
-        start: ContinuousClock.Instant,
         startedAt: Date,
         endedAt: Date
     ) -> RunSummary {
@@ -20,7 +19,7 @@ extension LoadRun {
             run: .init(
                 startedAt: startedAt.formatted(.iso8601), endedAt: endedAt.formatted(.iso8601),
                 interrupted: dispatch.stopReason == .interrupted, stopReason: dispatch.stopReason.rawValue,
-                windowS: ((aggregator.lastFinishedAt ?? start) - start).seconds,
+                windowS: aggregator.windowSeconds,
                 drainCancelledInFlight: dispatch.cancelledInFlight
             ),
             target: .init(
@@ -33,7 +32,9 @@ extension LoadRun {
                 durationS: configuration.load.duration.seconds, maxRequests: configuration.load.maximumRequests,
                 timeoutS: configuration.requests.timeout.seconds,
                 drainTimeoutS: configuration.load.drainTimeout.seconds,
-                maxOutputTokens: configuration.requests.maxOutputTokens, stream: configuration.requests.isStreaming
+                maxOutputTokens: configuration.requests.maxOutputTokens, stream: configuration.requests.isStreaming,
+                warmupS: configuration.load.warmupDuration?.seconds,
+                warmupRequests: configuration.load.warmupRequestCount
             )
         )
     }

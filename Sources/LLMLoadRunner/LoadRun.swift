@@ -92,8 +92,8 @@ public struct LoadRun: Sendable {
         let dispatcher = OpenLoopDispatcher(
             clock: ContinuousClock(),
             limits: .init(
-                duration: configuration.load.duration,
-                maximumRequests: configuration.load.maximumRequests,
+                duration: configuration.load.warmupSpan + configuration.load.duration,
+                maximumRequests: configuration.load.maximumRequests.map { $0 + (configuration.load.warmupRequestCount ?? 0) },
                 drainTimeout: configuration.load.drainTimeout
             ),
             stop: stop
@@ -108,7 +108,10 @@ public struct LoadRun: Sendable {
         let dispatch = await dispatcher.run(schedule, startingAt: start) { index, scheduledAt in
             var request = template
             request.prompt = prompts.prompt(forRequest: index)
-            let plan = RequestPlan(index: index, scheduledAt: scheduledAt, request: request)
+            let plan = RequestPlan(
+                index: index, scheduledAt: scheduledAt, request: request,
+                isWarmup: configuration.load.isWarmup(index: index, offset: scheduledAt - start)
+            )
             var record = await client.execute(
                 plan, api: api, baseURL: configuration.target.baseURL, timeout: configuration.requests.timeout,
                 headers: headers + [("X-Request-Id", "llmload-\(runTag)-\(index)")]
@@ -124,7 +127,7 @@ public struct LoadRun: Sendable {
 
         let summary = makeSummary(
             aggregator: aggregator, dispatch: dispatch, target: target, schedule: schedule,
-            start: start, startedAt: startedAtDate, endedAt: Date()
+            startedAt: startedAtDate, endedAt: Date()
         )
         var failures = csvFailure.map { [$0] } ?? []
         do {

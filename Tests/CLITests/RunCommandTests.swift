@@ -68,6 +68,8 @@ import Testing
         (["--ignore-eos", "--max-tokens", "9", "--api", "ollama-chat"], "--ignore-eos is not supported by Ollama's native API"),
         (["--api-key", ""], "--api-key must not be empty"),
         (["--api", "openai"], "openai"),
+        (["--warmup", "5s", "--warmup-requests", "3"], "--warmup and --warmup-requests exclude each other"),
+        (["--warmup-requests", "0"], "--warmup-requests must be at least 1"),
     ])
     func badInputIsRejectedWithASpecificMessage(arguments: [String], expected: String) {
         let message = validationMessage(arguments)
@@ -81,6 +83,12 @@ import Testing
         #expect(configuration.target.isInsecure)
         #expect(configuration.target.api == .openAIChat)
         #expect(!configuration.target.baseURL.contains("sk-x"))
+    }
+
+    @Test func warmupIsATimeOrACount() throws {
+        #expect(try parse(["--warmup", "10s"]).makeConfiguration(baseURL: "http://h").load.warmup == .duration(.seconds(10)))
+        #expect(try parse(["--warmup-requests", "8"]).makeConfiguration(baseURL: "http://h").load.warmup == .requests(8))
+        #expect(try parse([]).makeConfiguration(baseURL: "http://h").load.warmup == nil)
     }
 
     @Test func theSimulatorTargetsItsOwnModel() throws {

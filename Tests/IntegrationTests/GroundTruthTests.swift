@@ -68,6 +68,24 @@ extension Integration {
             #expect(try SummaryWriter.decode(try harness.summaryOnDisk(of: result)) == summary)
         }
 
+        @Test func warmupRequestsAreWrittenButLeftOutOfTheFigures() async throws {
+            let harness = RunHarness()
+            defer { harness.cleanUp() }
+            let simulator = simulatorConfiguration(ttftMilliseconds: 20, itlMilliseconds: 2, outputTokens: 5)
+            let result = try await withSimulator(simulator) { baseURL, _ in
+                var configuration = harness.configuration(baseURL: baseURL, rate: 20, duration: .milliseconds(500))
+                configuration.load.warmup = .requests(4)
+                return try await harness.run(configuration)
+            }
+            let rows = try harness.rows(of: result)
+            #expect(rows.count == 14)
+            #expect(rows.filter { $0["phase"] == "warmup" }.compactMap { $0["index"] }.sorted() == ["0", "1", "2", "3"])
+            #expect(result.summary.requests.warmup == 4)
+            #expect(result.summary.requests.total == 10)
+            #expect(result.summary.latency.ttftMs?.count == 10)
+            #expect(result.summary.load.warmupRequests == 4)
+        }
+
         @Test func queueingBehindTheConcurrencyLimitShowsInTTFT() async throws {
             let harness = RunHarness()
             defer { harness.cleanUp() }

@@ -132,3 +132,40 @@ import Testing
         #expect(record(tokens: 21).timePerOutputToken == .milliseconds(10))
     }
 }
+
+@Suite struct WarmupTests {
+    @Test func warmupRequestsAreCountedAndLeftOutOfEverythingElse() throws {
+        let start = ContinuousClock.now
+        var aggregator = Aggregator()
+        for index in 0..<10 {
+            let scheduled = start + .milliseconds(100 * index)
+            aggregator.add(
+                RequestRecord(
+                    index: index, isWarmup: index < 4, scheduledAt: scheduled, sentAt: scheduled,
+                    // Warm-up answers are slow (a cold model): they must not show anywhere.
+                    firstTokenAt: scheduled + .milliseconds(index < 4 ? 5000 : 100),
+                    finishedAt: scheduled + .milliseconds(index < 4 ? 9000 : 300), outcome: .ok,
+                    outputTokens: TokenCount(5, source: .server)
+                )
+            )
+        }
+        #expect(aggregator.warmupRequests == 4)
+        #expect(aggregator.recorded == 6)
+        let ttft = try #require(aggregator.timeToFirstToken.summary)
+        #expect(ttft.count == 6 && ttft.max == 100)
+        // The window runs from the first measured request (400 ms) to the last answer (1200 ms).
+        #expect(abs(aggregator.windowSeconds - 0.8) < 1e-9)
+        #expect(aggregator.outputTokens == 30)
+    }
+
+    @Test func theWarmupSpanComesBeforeTheMeasuredDuration() {
+        var load = RunConfiguration.Load(ratePerSecond: 20, duration: .seconds(10), warmup: .requests(5))
+        #expect(load.warmupSpan == .milliseconds(250))
+        #expect(load.isWarmup(index: 4, offset: .milliseconds(200)))
+        #expect(!load.isWarmup(index: 5, offset: .milliseconds(250)))
+        load.warmup = .duration(.seconds(2))
+        #expect(load.warmupSpan == .seconds(2))
+        #expect(load.isWarmup(index: 39, offset: .milliseconds(1950)))
+        #expect(!load.isWarmup(index: 40, offset: .seconds(2)))
+    }
+}
