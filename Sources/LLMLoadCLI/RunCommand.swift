@@ -103,6 +103,12 @@ struct RunCommand: AsyncParsableCommand {
     @Flag(help: "Generate --max-tokens tokens even past end-of-sequence (OpenAI-compatible servers that support ignore_eos, such as vLLM).")
     var ignoreEos = false
 
+    @Option(help: "Latency bounds for goodput, any of: ttft=500ms,tpot=50ms,e2e=10s.")
+    var slo: String?
+
+    @Option(help: "Exit with status 4 unless at least this share (0–1) of requests met every --slo bound.")
+    var failOnSlo: Double?
+
     @Option(name: .shortAndLong, help: "Folder under which each run gets its own folder.")
     var output: String = "results"
 
@@ -144,6 +150,13 @@ struct RunCommand: AsyncParsableCommand {
         if ignoreEos && maxTokens == nil { throw ValidationError("--ignore-eos needs --max-tokens") }
         if ignoreEos, let api, api.isOllama { throw ValidationError("--ignore-eos is not supported by Ollama's native API") }
         if let apiKey, apiKey.isEmpty { throw ValidationError("--api-key must not be empty") }
+        if let slo {
+            do { _ = try ServiceLevelObjectives.parse(slo) } catch { throw ValidationError("\(error)") }
+        }
+        if let failOnSlo {
+            guard slo != nil else { throw ValidationError("--fail-on-slo needs --slo") }
+            guard (0...1).contains(failOnSlo) else { throw ValidationError("--fail-on-slo must be between 0 and 1") }
+        }
     }
 
     private func parsedURL(_ text: String) throws -> TargetURL.Parsed {
@@ -167,7 +180,7 @@ struct RunCommand: AsyncParsableCommand {
         requestSettings.stop = stop
         requestSettings.ignoresEndOfSequence = ignoreEos
         requestSettings.timeout = timeout.duration
-        return RunConfiguration(
+        var configuration = RunConfiguration(
             target: .init(
                 baseURL: parsed.baseURL,
                 api: api ?? parsed.api,
@@ -184,6 +197,8 @@ struct RunCommand: AsyncParsableCommand {
             requests: requestSettings,
             output: .init(directory: output, label: label)
         )
+        configuration.objectives = try slo.map(ServiceLevelObjectives.parse)
+        return configuration
     }
 
     func run() async throws {
@@ -205,6 +220,15 @@ struct RunCommand: AsyncParsableCommand {
         print(ConsoleSummary.render(result.summary, folder: result.folder.path))
         if !result.writeFailures.isEmpty {
             throw ExitCode(3)
+        }
+        if let required = failOnSlo {
+            let share = result.summary.goodput?.share ?? 0
+            guard share >= required else {
+                StandardError.write(
+                    "SLO not met: \(ConsoleSummary.percent(share)) of requests met every bound, \(ConsoleSummary.percent(required)) required\n"
+                )
+                throw ExitCode(4)
+            }
         }
     }
 

@@ -100,6 +100,8 @@ public struct RunConfiguration: Sendable {
     public var load: Load
     public var requests: Requests
     public var output: Output
+    /// Bounds for goodput; `nil`: no goodput figures.
+    public var objectives: ServiceLevelObjectives?
 
     public init(target: Target, load: Load, requests: Requests = .init(), output: Output = .init()) {
         self.target = target

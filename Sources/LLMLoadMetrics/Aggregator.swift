@@ -41,7 +41,14 @@ public struct Aggregator: Sendable {
         return (lastFinishedAt - firstScheduledAt).seconds
     }
 
-    public init() {}
+    /// The bounds goodput is counted against; `nil`: no goodput.
+    public let objectives: ServiceLevelObjectives?
+    /// Measured requests meeting every bound of `objectives`.
+    public private(set) var requestsMeetingObjectives = 0
+
+    public init(objectives: ServiceLevelObjectives? = nil) {
+        self.objectives = objectives
+    }
 
     public mutating func add(_ record: RequestRecord) {
         guard !record.isWarmup else {
@@ -58,6 +65,7 @@ public struct Aggregator: Sendable {
             lastSentAt = max(lastSentAt ?? sentAt, sentAt)
         }
         lastFinishedAt = max(lastFinishedAt ?? record.finishedAt, record.finishedAt)
+        if let objectives, objectives.isMet(by: record) { requestsMeetingObjectives += 1 }
         guard record.outcome == .ok else {
             errors.add(record)
             return

@@ -16,13 +16,15 @@ public struct RunSummary: Sendable, Codable, Equatable {
     public var throughput: Throughput
     public var tokens: Tokens
     public var latency: Latency
+    /// Present when `--slo` was given.
+    public var goodput: Goodput?
     public var errors: [ErrorCount]
     /// Failures beyond the distinct messages kept in `errors`.
     public var errorsNotListed: Int
 
     public init(
         tool: Tool, run: Run, target: Target, load: Load, requests: Requests, throughput: Throughput, tokens: Tokens,
-        latency: Latency, errors: [ErrorCount], errorsNotListed: Int
+        latency: Latency, goodput: Goodput? = nil, errors: [ErrorCount], errorsNotListed: Int
     ) {
         self.tool = tool
         self.run = run
@@ -32,6 +34,7 @@ public struct RunSummary: Sendable, Codable, Equatable {
         self.throughput = throughput
         self.tokens = tokens
         self.latency = latency
+        self.goodput = goodput
         self.errors = errors
         self.errorsNotListed = errorsNotListed
     }
@@ -226,6 +229,30 @@ public struct RunSummary: Sendable, Codable, Equatable {
         }
     }
 
+    /// Requests meeting every latency bound the user gave (`--slo`).
+    public struct Goodput: Sendable, Codable, Equatable {
+        public var ttftMs: Double?
+        public var tpotMs: Double?
+        public var e2eMs: Double?
+        /// Measured requests that succeeded and met every bound.
+        public var requestsMeeting: Int
+        /// `requests_meeting / requests.total`.
+        public var share: Double?
+        /// `requests_meeting / run.window_s`.
+        public var ratePerS: Double?
+
+        public init(
+            ttftMs: Double?, tpotMs: Double?, e2eMs: Double?, requestsMeeting: Int, share: Double?, ratePerS: Double?
+        ) {
+            self.ttftMs = ttftMs
+            self.tpotMs = tpotMs
+            self.e2eMs = e2eMs
+            self.requestsMeeting = requestsMeeting
+            self.share = share
+            self.ratePerS = ratePerS
+        }
+    }
+
     public struct ErrorCount: Sendable, Codable, Equatable {
         public var outcome: String
         public var httpStatus: Int?
@@ -293,6 +320,16 @@ extension RunSummary {
                 scheduleLagMs: a.scheduleLag.summary,
                 latencyFromScheduleMs: a.latencyFromSchedule.summary
             ),
+            goodput: a.objectives.map { objectives in
+                Goodput(
+                    ttftMs: objectives.timeToFirstToken?.milliseconds,
+                    tpotMs: objectives.timePerOutputToken?.milliseconds,
+                    e2eMs: objectives.endToEndLatency?.milliseconds,
+                    requestsMeeting: a.requestsMeetingObjectives,
+                    share: rate(a.requestsMeetingObjectives),
+                    ratePerS: perSecond(a.requestsMeetingObjectives)
+                )
+            },
             errors: a.errors.sorted.map {
                 ErrorCount(
                     outcome: $0.key.outcome.rawValue, httpStatus: $0.key.httpStatus, message: $0.key.message,

@@ -25,6 +25,13 @@ public enum ConsoleSummary {
             "Throughput \(format(t.requestsPerS, 2)) req/s ok, \(format(t.outputTokensPerS, 1)) output tok/s "
                 + "(tokens: \(s.tokens.outputSource)), sent \(format(t.sentPerS, 2)) req/s, window \(format(s.run.windowS, 2)) s"
         )
+        if let g = s.goodput {
+            let bounds = [("TTFT", g.ttftMs), ("TPOT", g.tpotMs), ("E2E", g.e2eMs)]
+                .compactMap { name, value in value.map { "\(name) ≤ \(format($0, 0)) ms" } }.joined(separator: ", ")
+            lines.append(
+                "Goodput    \(g.requestsMeeting) requests (\(percent(g.share))) met \(bounds): \(format(g.ratePerS, 2)) req/s"
+            )
+        }
         lines.append("")
         let header = ["", "count", "mean", "p50", "p90", "p99", "max"]
         var rows = [header]
@@ -89,7 +96,7 @@ public enum ConsoleSummary {
         return warnings
     }
 
-    static func percent(_ value: Double?) -> String {
+    public static func percent(_ value: Double?) -> String {
         value.map { format($0 * 100, 1) + " %" } ?? "–"
     }
 

@@ -103,7 +103,9 @@ public struct LoadRun: Sendable {
         let start = ContinuousClock.now
         logger.info("load started", metadata: ["pattern": "\(schedule.label)", "folder": "\(folder.url.path)"])
 
-        async let folded = RecordConsumer.consume(records, origin: start, folder: folder)
+        async let folded = RecordConsumer.consume(
+            records, origin: start, folder: folder, objectives: configuration.objectives
+        )
         async let ticker: Void = live.report(every: .seconds(1), until: dispatcher.gauge, to: progress)
         let dispatch = await dispatcher.run(schedule, startingAt: start) { index, scheduledAt in
             var request = template

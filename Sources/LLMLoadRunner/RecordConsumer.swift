@@ -10,9 +10,10 @@ enum RecordConsumer {
     static func consume(
         _ records: AsyncStream<RequestRecord>,
         origin: ContinuousClock.Instant,
-        folder: RunFolder
+        folder: RunFolder,
+        objectives: ServiceLevelObjectives?
     ) async -> (Aggregator, String?) {
-        var aggregator = Aggregator()
+        var aggregator = Aggregator(objectives: objectives)
         let csv = RequestsCSVWriter(url: folder.file("requests.csv"), origin: origin)
         for await record in records {
             aggregator.add(record)

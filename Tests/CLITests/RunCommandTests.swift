@@ -70,6 +70,9 @@ import Testing
         (["--api", "openai"], "openai"),
         (["--warmup", "5s", "--warmup-requests", "3"], "--warmup and --warmup-requests exclude each other"),
         (["--warmup-requests", "0"], "--warmup-requests must be at least 1"),
+        (["--slo", "ttft=fast"], "bad --slo part"),
+        (["--fail-on-slo", "0.9"], "--fail-on-slo needs --slo"),
+        (["--slo", "e2e=2s", "--fail-on-slo", "95"], "--fail-on-slo must be between 0 and 1"),
     ])
     func badInputIsRejectedWithASpecificMessage(arguments: [String], expected: String) {
         let message = validationMessage(arguments)

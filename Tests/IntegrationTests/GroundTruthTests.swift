@@ -1,3 +1,4 @@
+import LLMLoadCore
 import LLMLoadReport
 import LLMLoadSimulator
 import LLMLoadTestSupport
@@ -84,6 +85,26 @@ extension Integration {
             #expect(result.summary.requests.total == 10)
             #expect(result.summary.latency.ttftMs?.count == 10)
             #expect(result.summary.load.warmupRequests == 4)
+        }
+
+        @Test func goodputCountsTheRequestsThatMetEveryBound() async throws {
+            let harness = RunHarness()
+            defer { harness.cleanUp() }
+            // One slot, 100 ms per request, 20 req/s: each request waits 50 ms longer than the last.
+            let simulator = simulatorConfiguration(
+                ttftMilliseconds: 50, itlMilliseconds: 5, outputTokens: 11, maximumConcurrency: 1)
+            let result = try await withSimulator(simulator) { baseURL, _ in
+                var configuration = harness.configuration(baseURL: baseURL, rate: 20, duration: .milliseconds(500))
+                configuration.objectives = ServiceLevelObjectives(timeToFirstToken: .milliseconds(240))
+                return try await harness.run(configuration)
+            }
+            let rows = try harness.rows(of: result)
+            let meeting = rows.filter { ($0.number("ttft_ms") ?? .infinity) <= 240 }.count
+            let goodput = try #require(result.summary.goodput)
+            #expect(goodput.requestsMeeting == meeting, "the rows and the summary agree")
+            #expect(meeting > 0 && meeting < 10, "queueing pushed the later requests past the bound")
+            #expect(goodput.share == Double(meeting) / 10)
+            #expect(goodput.ttftMs == 240 && goodput.e2eMs == nil)
         }
 
         @Test func queueingBehindTheConcurrencyLimitShowsInTTFT() async throws {
