@@ -19,12 +19,15 @@ public struct RunSummary: Sendable, Codable, Equatable {
     /// Present when `--slo` was given.
     public var goodput: Goodput?
     public var errors: [ErrorCount]
+    /// One entry per second of the run, from its start (warm-up included, and marked).
+    public var timeseries: [TimeSeries.Bucket]
     /// Failures beyond the distinct messages kept in `errors`.
     public var errorsNotListed: Int
 
     public init(
         tool: Tool, run: Run, target: Target, load: Load, requests: Requests, throughput: Throughput, tokens: Tokens,
-        latency: Latency, goodput: Goodput? = nil, errors: [ErrorCount], errorsNotListed: Int
+        latency: Latency, goodput: Goodput? = nil, errors: [ErrorCount], timeseries: [TimeSeries.Bucket] = [],
+        errorsNotListed: Int
     ) {
         self.tool = tool
         self.run = run
@@ -36,6 +39,7 @@ public struct RunSummary: Sendable, Codable, Equatable {
         self.latency = latency
         self.goodput = goodput
         self.errors = errors
+        self.timeseries = timeseries
         self.errorsNotListed = errorsNotListed
     }
 
@@ -272,6 +276,7 @@ extension RunSummary {
     /// Builds the summary from the aggregated records and the run's description.
     public init(
         aggregator a: Aggregator,
+        timeSeries: [TimeSeries.Bucket] = [],
         tool: Tool,
         run: Run,
         target: Target,
@@ -335,6 +340,7 @@ extension RunSummary {
                     outcome: $0.key.outcome.rawValue, httpStatus: $0.key.httpStatus, message: $0.key.message,
                     count: $0.count)
             },
+            timeseries: timeSeries,
             errorsNotListed: a.errors.overflow
         )
     }

@@ -7,6 +7,7 @@ extension LoadRun {
     /// The run's statistics and description, as `summary.json` and the console show them.
     func makeSummary(
         aggregator: Aggregator,
+        timeSeries: [TimeSeries.Bucket],
         dispatch: OpenLoopDispatcher<ContinuousClock>.Report,
         target: TargetDiscovery.Target,
         schedule: ConstantRateSchedule,
@@ -15,6 +16,7 @@ extension LoadRun {
     ) -> RunSummary {
         RunSummary(
             aggregator: aggregator,
+            timeSeries: timeSeries,
             tool: .init(name: "llmload", version: Self.toolVersion),
             run: .init(
                 startedAt: startedAt.formatted(.iso8601), endedAt: endedAt.formatted(.iso8601),

@@ -103,8 +103,9 @@ public struct LoadRun: Sendable {
         let start = ContinuousClock.now
         logger.info("load started", metadata: ["pattern": "\(schedule.label)", "folder": "\(folder.url.path)"])
 
-        async let folded = RecordConsumer.consume(
-            records, origin: start, folder: folder, objectives: configuration.objectives
+        async let folding = RecordConsumer.consume(
+            records, origin: start, folder: folder, objectives: configuration.objectives,
+            warmupSpan: configuration.load.warmupSpan
         )
         async let ticker: Void = live.report(every: .seconds(1), until: dispatcher.gauge, to: progress)
         let dispatch = await dispatcher.run(schedule, startingAt: start) { index, scheduledAt in
@@ -124,14 +125,17 @@ public struct LoadRun: Sendable {
         }
         recordSink.finish()
         live.finish()
-        let (aggregator, csvFailure) = await folded
+        let folded = await folding
         await ticker
 
         let summary = makeSummary(
-            aggregator: aggregator, dispatch: dispatch, target: target, schedule: schedule,
+            aggregator: folded.aggregator, timeSeries: folded.timeSeries.buckets(), dispatch: dispatch, target: target, schedule: schedule,
             startedAt: startedAtDate, endedAt: Date()
         )
-        var failures = csvFailure.map { [$0] } ?? []
+        var failures = folded.csvFailure.map { [$0] } ?? []
+        if let failure = TimeSeriesCSVWriter.write(summary.timeseries, to: folder.file("timeseries.csv")) {
+            failures.append(failure)
+        }
         do {
             try SummaryWriter.write(summary, to: folder.file("summary.json"))
         } catch {

@@ -65,6 +65,15 @@ extension Integration {
             #expect(summary.tokens.outputTotal == 2000)
             #expect(summary.requests.finishReasons == ["stop": 40])
             #expect(try #require(summary.latency.scheduleLagMs).count == 40)
+            // The time series accounts for every request and every token, second by second.
+            let series = summary.timeseries
+            #expect(series.map(\.offered).reduce(0, +) == 40)
+            #expect(series.map(\.completed).reduce(0, +) == 40)
+            #expect(abs(series.map(\.outputTokensPerS).reduce(0, +) - 2000) < 1e-6)
+            #expect(series.last?.inFlight == 0)
+            let timeseriesCSV = try String(
+                contentsOf: result.folder.appendingPathComponent("timeseries.csv"), encoding: .utf8)
+            #expect(timeseriesCSV.split(separator: "\n").count == series.count + 1)
             // What the console shows and summary.json holds are the same figures.
             #expect(try SummaryWriter.decode(try harness.summaryOnDisk(of: result)) == summary)
         }
