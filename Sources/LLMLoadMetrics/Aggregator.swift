@@ -90,6 +90,16 @@ public struct Aggregator: Sendable {
     }
 
     public func count(_ outcome: RequestOutcome) -> Int { outcomes[outcome, default: 0] }
+
+    /// Every distribution, keyed by its id in `summary.json` (`latency.<id>`).
+    public var distributions: [String: Distribution] {
+        [
+            "ttft_ms": timeToFirstToken, "time_to_first_answer_token_ms": timeToFirstAnswerToken,
+            "e2e_ms": endToEndLatency, "itl_ms": interTokenLatency, "tpot_ms": timePerOutputToken,
+            "decode_speed_tokens_per_s": decodeSpeed, "schedule_lag_ms": scheduleLag,
+            "latency_from_schedule_ms": latencyFromSchedule,
+        ]
+    }
 }
 
 /// Distinct failures and how often each happened, bounded so a server that returns a new

@@ -64,6 +64,24 @@ public struct Distribution: Sendable, Codable {
         maximum = max(maximum, other.maximum)
     }
 
+    /// Every histogram bucket holding values: one value of the bucket, and its count.
+    var recordedBuckets: [(value: UInt64, count: UInt64)] {
+        histogram.recordedValues().map { ($0.value, UInt64($0.count)) }
+    }
+
+    /// Replaces the content with the given buckets and exact sums (from a snapshot).
+    mutating func restore(
+        buckets: [(UInt64, UInt64)], count: Int, sum: Double, sumOfSquares: Double, minimum: Double, maximum: Double
+    ) {
+        histogram.reset()
+        for (value, occurrences) in buckets { _ = histogram.record(value, count: occurrences) }
+        self.count = count
+        self.sum = sum
+        self.sumOfSquares = sumOfSquares
+        self.minimum = minimum
+        self.maximum = maximum
+    }
+
     /// The value at `percentile` (0–100) by nearest rank, as the middle of its histogram bucket
     /// (within 0.05 %), clamped to the exact minimum and maximum. `nil` when empty.
     public func percentile(_ percentile: Double) -> Double? {

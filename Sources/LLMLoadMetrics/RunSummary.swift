@@ -21,13 +21,16 @@ public struct RunSummary: Sendable, Codable, Equatable {
     public var errors: [ErrorCount]
     /// One entry per second of the run, from its start (warm-up included, and marked).
     public var timeseries: [TimeSeries.Bucket]
+    /// Every latency distribution in mergeable form, keyed like `latency` (`ttft_ms`, …), so
+    /// runs (or shards of one run) combine exactly.
+    public var histograms: [String: DistributionSnapshot]
     /// Failures beyond the distinct messages kept in `errors`.
     public var errorsNotListed: Int
 
     public init(
         tool: Tool, run: Run, target: Target, load: Load, requests: Requests, throughput: Throughput, tokens: Tokens,
         latency: Latency, goodput: Goodput? = nil, errors: [ErrorCount], timeseries: [TimeSeries.Bucket] = [],
-        errorsNotListed: Int
+        histograms: [String: DistributionSnapshot] = [:], errorsNotListed: Int
     ) {
         self.tool = tool
         self.run = run
@@ -40,6 +43,7 @@ public struct RunSummary: Sendable, Codable, Equatable {
         self.goodput = goodput
         self.errors = errors
         self.timeseries = timeseries
+        self.histograms = histograms
         self.errorsNotListed = errorsNotListed
     }
 
@@ -341,6 +345,7 @@ extension RunSummary {
                     count: $0.count)
             },
             timeseries: timeSeries,
+            histograms: a.distributions.mapValues(\.snapshot),
             errorsNotListed: a.errors.overflow
         )
     }

@@ -1,4 +1,5 @@
 import LLMLoadCore
+import LLMLoadMetrics
 import LLMLoadReport
 import LLMLoadSimulator
 import LLMLoadTestSupport
@@ -74,6 +75,9 @@ extension Integration {
             let timeseriesCSV = try String(
                 contentsOf: result.folder.appendingPathComponent("timeseries.csv"), encoding: .utf8)
             #expect(timeseriesCSV.split(separator: "\n").count == series.count + 1)
+            // The mergeable histograms rebuild the same distributions.
+            let histogram = try #require(summary.histograms["ttft_ms"])
+            #expect(Distribution(snapshot: histogram).summary == summary.latency.ttftMs)
             // What the console shows and summary.json holds are the same figures.
             #expect(try SummaryWriter.decode(try harness.summaryOnDisk(of: result)) == summary)
         }

@@ -64,3 +64,36 @@ import Testing
         #expect(distribution.count == 0)
     }
 }
+
+@Suite struct DistributionSnapshotTests {
+    @Test func aSnapshotRebuildsTheSameStatistics() throws {
+        var distribution = Distribution.milliseconds()
+        for value in stride(from: 0.3, through: 2500, by: 1.7) { distribution.record(value) }
+        let rebuilt = Distribution(snapshot: distribution.snapshot)
+        #expect(rebuilt.summary == distribution.summary)
+        #expect(distribution.snapshot.buckets.count < distribution.count, "compact: one entry per used bucket")
+    }
+
+    @Test func snapshotsOfShardsMergeIntoTheWhole() throws {
+        var whole = Distribution.milliseconds()
+        var shards = [Distribution.milliseconds(), .milliseconds()]
+        for index in 0..<5000 {
+            let value = Double((index * 7919) % 3001) / 3 + 0.25
+            whole.record(value)
+            shards[index % 2].record(value)
+        }
+        var merged = Distribution(snapshot: shards[0].snapshot)
+        merged.merge(Distribution(snapshot: shards[1].snapshot))
+        let a = try #require(merged.summary)
+        let b = try #require(whole.summary)
+        #expect([a.count, a.p50, a.p90, a.p99, a.p99_9].map { "\($0)" } == [b.count, b.p50, b.p90, b.p99, b.p99_9].map { "\($0)" })
+        #expect(a.min == b.min && a.max == b.max)
+        #expect(abs(a.mean - b.mean) < 1e-9 && abs(a.std - b.std) < 1e-6)
+    }
+
+    @Test func anEmptySnapshotStaysEmpty() {
+        let empty = Distribution(snapshot: Distribution.rate().snapshot)
+        #expect(empty.summary == nil)
+        #expect(Distribution.rate().snapshot.min == nil)
+    }
+}
