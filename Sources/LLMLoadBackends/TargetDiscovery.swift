@@ -43,19 +43,22 @@ public enum TargetDiscovery {
             if status == 200, let version = decode(OllamaVersion.self, body)?.version {
                 let (tagsStatus, tagsBody) = try await get("/api/tags")
                 guard tagsStatus == 200, let tags = decode(OllamaTags.self, tagsBody) else {
-                    throw TargetError.unexpectedAnswer(url: baseURL, detail: "GET /api/tags answered HTTP \(tagsStatus)")
+                    throw TargetError.unexpectedAnswer(
+                        url: baseURL, detail: "GET /api/tags answered HTTP \(tagsStatus)")
                 }
                 let chosen = try choose(model, from: tags.models.map(\.name), acceptsLatestTag: true)
                 return Target(api: api ?? .ollamaGenerate, model: chosen, serverVersion: version)
             }
             if api != nil {
-                throw TargetError.unexpectedAnswer(url: baseURL, detail: "GET /api/version answered HTTP \(status); is it an Ollama server?")
+                throw TargetError.unexpectedAnswer(
+                    url: baseURL, detail: "GET /api/version answered HTTP \(status); is it an Ollama server?")
             }
             ollamaAnswer = status
         }
         let (status, body) = try await get("/v1/models")
         if status == 401 || status == 403 {
-            throw TargetError.unauthorized(url: baseURL, status: status, hasKey: headers.contains { $0.0 == "Authorization" })
+            throw TargetError.unauthorized(
+                url: baseURL, status: status, hasKey: headers.contains { $0.0 == "Authorization" })
         }
         let version = try? await get("/version")
         let serverVersion = version.flatMap { $0.status == 200 ? decode(OllamaVersion.self, $0.body)?.version : nil }

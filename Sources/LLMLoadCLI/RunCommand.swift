@@ -100,7 +100,10 @@ struct RunCommand: AsyncParsableCommand {
     @Option(help: "A stop sequence (repeat for several).")
     var stop: [String] = []
 
-    @Flag(help: "Generate --max-tokens tokens even past end-of-sequence (OpenAI-compatible servers that support ignore_eos, such as vLLM).")
+    @Flag(
+        help:
+            "Generate --max-tokens tokens even past end-of-sequence (OpenAI-compatible servers that support ignore_eos, such as vLLM)."
+    )
     var ignoreEos = false
 
     @Option(help: "Latency bounds for goodput, any of: ttft=500ms,tpot=50ms,e2e=10s.")
@@ -148,7 +151,9 @@ struct RunCommand: AsyncParsableCommand {
         }
         if let url { _ = try parsedURL(url) }
         if ignoreEos && maxTokens == nil { throw ValidationError("--ignore-eos needs --max-tokens") }
-        if ignoreEos, let api, api.isOllama { throw ValidationError("--ignore-eos is not supported by Ollama's native API") }
+        if ignoreEos, let api, api.isOllama {
+            throw ValidationError("--ignore-eos is not supported by Ollama's native API")
+        }
         if let apiKey, apiKey.isEmpty { throw ValidationError("--api-key must not be empty") }
         if let slo {
             do { _ = try ServiceLevelObjectives.parse(slo) } catch { throw ValidationError("\(error)") }
@@ -186,7 +191,8 @@ struct RunCommand: AsyncParsableCommand {
                 api: api ?? parsed.api,
                 model: simulate ? (model ?? simulator.simulatedModel) : model,
                 isSimulated: simulate,
-                apiKey: apiKey ?? ProcessInfo.processInfo.environment["OPENAI_API_KEY"].flatMap { $0.isEmpty ? nil : $0 },
+                apiKey: apiKey
+                    ?? ProcessInfo.processInfo.environment["OPENAI_API_KEY"].flatMap { $0.isEmpty ? nil : $0 },
                 isInsecure: insecure
             ),
             load: .init(

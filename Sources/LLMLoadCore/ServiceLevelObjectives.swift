@@ -7,7 +7,9 @@ public struct ServiceLevelObjectives: Sendable, Equatable {
     public var timePerOutputToken: Duration?
     public var endToEndLatency: Duration?
 
-    public init(timeToFirstToken: Duration? = nil, timePerOutputToken: Duration? = nil, endToEndLatency: Duration? = nil) {
+    public init(
+        timeToFirstToken: Duration? = nil, timePerOutputToken: Duration? = nil, endToEndLatency: Duration? = nil
+    ) {
         self.timeToFirstToken = timeToFirstToken
         self.timePerOutputToken = timePerOutputToken
         self.endToEndLatency = endToEndLatency
@@ -35,7 +37,8 @@ public struct ServiceLevelObjectives: Sendable, Equatable {
         for part in text.split(separator: ",") {
             let pair = part.split(separator: "=", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
             guard pair.count == 2, let bound = Self.duration(pair[1]), bound > .zero else {
-                throw ConfigurationError.invalid("bad --slo part \"\(part)\": expected name=duration, such as ttft=500ms")
+                throw ConfigurationError.invalid(
+                    "bad --slo part \"\(part)\": expected name=duration, such as ttft=500ms")
             }
             switch pair[0].lowercased() {
             case "ttft": objectives.timeToFirstToken = bound

@@ -31,7 +31,8 @@ public enum TargetURL {
         }
         guard components.user == nil, components.password == nil else {
             // Credentials in the URL would end up in every output; keys go in --api-key.
-            throw ConfigurationError.badURL("(credentials removed)", reason: "credentials in the URL are not supported; use --api-key")
+            throw ConfigurationError.badURL(
+                "(credentials removed)", reason: "credentials in the URL are not supported; use --api-key")
         }
         guard components.query == nil, components.fragment == nil else {
             throw ConfigurationError.badURL(text, reason: "a query or fragment is not allowed")

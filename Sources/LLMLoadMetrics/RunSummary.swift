@@ -155,7 +155,8 @@ public struct RunSummary: Sendable, Codable, Equatable {
         public var cancelledRate: Double?
 
         public init(
-            total: Int, warmup: Int = 0, sent: Int, byOutcome: [String: Int], byHttpStatus: [String: Int], finishReasons: [String: Int],
+            total: Int, warmup: Int = 0, sent: Int, byOutcome: [String: Int], byHttpStatus: [String: Int],
+            finishReasons: [String: Int],
             successRate: Double? = nil, errorRate: Double? = nil, timeoutRate: Double? = nil,
             cancelledRate: Double? = nil
         ) {

@@ -15,7 +15,8 @@ public enum ConsoleSummary {
         let outcomes = s.requests.byOutcome.filter { $0.value > 0 }.sorted { $0.key < $1.key }
             .map { "\($0.key) \($0.value)" }.joined(separator: ", ")
         let warmup = r.warmup > 0 ? " (after \(r.warmup) warm-up requests, left out)" : ""
-        lines.append("Requests   \(r.total) dispatched, \(r.sent) sent: \(outcomes.isEmpty ? "none" : outcomes)\(warmup)")
+        lines.append(
+            "Requests   \(r.total) dispatched, \(r.sent) sent: \(outcomes.isEmpty ? "none" : outcomes)\(warmup)")
         lines.append(
             "Rates      success \(percent(r.successRate)), error \(percent(r.errorRate)), "
                 + "timeout \(percent(r.timeoutRate)), cancelled \(percent(r.cancelledRate))"
@@ -79,7 +80,8 @@ public enum ConsoleSummary {
             )
         }
         if let sent = s.throughput.sentPerS, sent < s.load.offeredRatePerS * 0.95, s.requests.total > 10 {
-            warnings.append("requests went out at \(format(sent, 2))/s, below the \(format(s.load.offeredRatePerS, 2))/s asked for")
+            warnings.append(
+                "requests went out at \(format(sent, 2))/s, below the \(format(s.load.offeredRatePerS, 2))/s asked for")
         }
         if s.requests.total > 0, let rate = s.requests.timeoutRate, rate >= 0.05 {
             warnings.append("\(percent(rate)) of requests timed out")

@@ -44,7 +44,8 @@ public final class RequestsCSVWriter {
         let meanGap = gaps.isEmpty ? "" : Self.decimal(Double(gaps.reduce(0, +)) / Double(gaps.count) / 1e6)
         let timings = r.serverTimings
         return [
-            String(r.index), r.isWarmup ? "warmup" : "measure", r.outcome.rawValue, r.httpStatus.map(String.init) ?? "", r.errorMessage ?? "",
+            String(r.index), r.isWarmup ? "warmup" : "measure", r.outcome.rawValue, r.httpStatus.map(String.init) ?? "",
+            r.errorMessage ?? "",
             at(r.scheduledAt), at(r.sentAt), r.scheduleLag.map(ms) ?? "", at(r.responseHeadAt), at(r.firstTokenAt),
             at(r.finishedAt),
             r.timeToFirstToken.map(ms) ?? "", r.timeToFirstAnswerToken.map(ms) ?? "", r.endToEndLatency.map(ms) ?? "",

@@ -93,7 +93,9 @@ public struct LoadRun: Sendable {
             clock: ContinuousClock(),
             limits: .init(
                 duration: configuration.load.warmupSpan + configuration.load.duration,
-                maximumRequests: configuration.load.maximumRequests.map { $0 + (configuration.load.warmupRequestCount ?? 0) },
+                maximumRequests: configuration.load.maximumRequests.map {
+                    $0 + (configuration.load.warmupRequestCount ?? 0)
+                },
                 drainTimeout: configuration.load.drainTimeout
             ),
             stop: stop
@@ -129,7 +131,8 @@ public struct LoadRun: Sendable {
         await ticker
 
         let summary = makeSummary(
-            aggregator: folded.aggregator, timeSeries: folded.timeSeries.buckets(), dispatch: dispatch, target: target, schedule: schedule,
+            aggregator: folded.aggregator, timeSeries: folded.timeSeries.buckets(), dispatch: dispatch, target: target,
+            schedule: schedule,
             startedAt: startedAtDate, endedAt: Date()
         )
         var failures = folded.csvFailure.map { [$0] } ?? []

@@ -15,7 +15,8 @@ struct BearerAuthentication<Context: RequestContext>: RouterMiddleware {
             let shown = given.hasPrefix("Bearer ") ? String(given.dropFirst(7)) : "(none)"
             let message = "Incorrect API key provided: \(shown)"
             return GenerationResponder.json(
-                .unauthorized, #"{"error":{"message":\#(JSONText.quoted(message)),"type":"invalid_request_error","code":"invalid_api_key"}}"#
+                .unauthorized,
+                #"{"error":{"message":\#(JSONText.quoted(message)),"type":"invalid_request_error","code":"invalid_api_key"}}"#
             )
         }
         return try await next(request, context)

@@ -31,7 +31,8 @@ struct GenerationResponder: Sendable {
             truth.status = Int(status.code)
             simulator.record(truth)
             let message =
-                fault == .busy ? "server busy, please try again.  maximum pending requests exceeded" : "simulated failure"
+                fault == .busy
+                ? "server busy, please try again.  maximum pending requests exceeded" : "simulated failure"
             return Self.json(status, format.errorBody(message, status: status))
         }
         let generation = SimulatedGeneration(
@@ -63,7 +64,8 @@ struct GenerationResponder: Sendable {
                     }
                     truth.outputTokens = truth.tokenWrittenAt.count
                     if completed {
-                        try await writer.write(ByteBuffer(string: format.streamEnd(truth: truth, generation: generation)))
+                        try await writer.write(
+                            ByteBuffer(string: format.streamEnd(truth: truth, generation: generation)))
                     } else if fault == .disconnect {
                         throw SimulatedDisconnect()
                     } else if let fault, let text = format.fault(fault) {

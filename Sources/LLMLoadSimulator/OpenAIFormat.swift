@@ -54,7 +54,8 @@ struct OpenAIFormat: WireFormat {
 
     func fault(_ kind: FaultKind) -> String? {
         switch kind {
-        case .midStreamError: #"data: {"error":{"message":"simulated mid-stream failure","type":"server_error"}}"# + "\n\n"
+        case .midStreamError:
+            #"data: {"error":{"message":"simulated mid-stream failure","type":"server_error"}}"# + "\n\n"
         case .malformed: "data: this line is not JSON\n\n"
         case .truncate, .disconnect, .httpError, .busy: nil
         }
@@ -73,6 +74,7 @@ struct OpenAIFormat: WireFormat {
 
     private func usage(_ truth: SimulatedRequestTruth) -> String {
         let total = truth.promptTokens + truth.outputTokens
-        return #"{"prompt_tokens":\#(truth.promptTokens),"completion_tokens":\#(truth.outputTokens),"total_tokens":\#(total)}"#
+        return
+            #"{"prompt_tokens":\#(truth.promptTokens),"completion_tokens":\#(truth.outputTokens),"total_tokens":\#(total)}"#
     }
 }

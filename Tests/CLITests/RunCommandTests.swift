@@ -45,7 +45,9 @@ import Testing
         #expect(try parse(["--duration", "5m"]).duration.duration == .seconds(300))
         #expect(try parse(["--duration", "1.5"]).duration.duration == .milliseconds(1500))
         #expect(try parse(["--timeout", "1h"]).timeout.duration == .seconds(3600))
-        #expect(try parse(["--drain-timeout", "5s"]).makeConfiguration(baseURL: "http://h").load.drainTimeout == .seconds(5))
+        #expect(
+            try parse(["--drain-timeout", "5s"]).makeConfiguration(baseURL: "http://h").load.drainTimeout == .seconds(5)
+        )
     }
 
     @Test(arguments: [
@@ -65,7 +67,10 @@ import Testing
         (["--model", " "], "--model must not be empty"),
         (["--duration", "soon"], "soon"),
         (["--ignore-eos"], "--ignore-eos needs --max-tokens"),
-        (["--ignore-eos", "--max-tokens", "9", "--api", "ollama-chat"], "--ignore-eos is not supported by Ollama's native API"),
+        (
+            ["--ignore-eos", "--max-tokens", "9", "--api", "ollama-chat"],
+            "--ignore-eos is not supported by Ollama's native API"
+        ),
         (["--api-key", ""], "--api-key must not be empty"),
         (["--api", "openai"], "openai"),
         (["--warmup", "5s", "--warmup-requests", "3"], "--warmup and --warmup-requests exclude each other"),
@@ -89,8 +94,11 @@ import Testing
     }
 
     @Test func warmupIsATimeOrACount() throws {
-        #expect(try parse(["--warmup", "10s"]).makeConfiguration(baseURL: "http://h").load.warmup == .duration(.seconds(10)))
-        #expect(try parse(["--warmup-requests", "8"]).makeConfiguration(baseURL: "http://h").load.warmup == .requests(8))
+        #expect(
+            try parse(["--warmup", "10s"]).makeConfiguration(baseURL: "http://h").load.warmup == .duration(.seconds(10))
+        )
+        #expect(
+            try parse(["--warmup-requests", "8"]).makeConfiguration(baseURL: "http://h").load.warmup == .requests(8))
         #expect(try parse([]).makeConfiguration(baseURL: "http://h").load.warmup == nil)
     }
 

@@ -15,7 +15,8 @@ import Testing
     )
 )
 struct RealServerTests {
-    static let output = FileManager.default.temporaryDirectory.appendingPathComponent("llmload-e2e-\(UUID().uuidString)")
+    static let output = FileManager.default.temporaryDirectory.appendingPathComponent(
+        "llmload-e2e-\(UUID().uuidString)")
 
     func run(api: APIKind?, model: String?, streaming: Bool) async throws -> (LoadRun.Result, [[String: String]]) {
         var requests = RunConfiguration.Requests()

@@ -126,7 +126,8 @@ extension Integration {
                 }
                 let baseURL = try #require(await urls.first { _ in true })
                 group.addTask {
-                    try await harness.run(harness.configuration(baseURL: baseURL, rate: 20, duration: .milliseconds(1500)))
+                    try await harness.run(
+                        harness.configuration(baseURL: baseURL, rate: 20, duration: .milliseconds(1500)))
                 }
                 var result: LoadRun.Result?
                 for try await value in group where value != nil { result = value }
@@ -151,7 +152,8 @@ extension Integration {
             defer { harness.cleanUp() }
             // Port 1 on loopback: nothing listens there.
             let error = await #expect(throws: RunError.self) {
-                try await harness.run(harness.configuration(baseURL: "http://127.0.0.1:1", rate: 10, duration: .seconds(5)))
+                try await harness.run(
+                    harness.configuration(baseURL: "http://127.0.0.1:1", rate: 10, duration: .seconds(5)))
             }
             #expect(error?.description.hasPrefix("cannot reach http://127.0.0.1:1: connection refused") == true)
             #expect((try? FileManager.default.contentsOfDirectory(atPath: harness.output.path))?.isEmpty ?? true)
@@ -163,7 +165,8 @@ extension Integration {
             let (error, sent) = try await withSimulator(SimulatorConfiguration()) { baseURL, truth in
                 let error = await #expect(throws: RunError.self) {
                     try await harness.run(
-                        harness.configuration(baseURL: baseURL, rate: 10, duration: .seconds(5), model: "deepseek-r1:1.5b"))
+                        harness.configuration(
+                            baseURL: baseURL, rate: 10, duration: .seconds(5), model: "deepseek-r1:1.5b"))
                 }
                 return (error, truth.all.count)
             }

@@ -15,7 +15,8 @@ extension Integration {
             defer { harness.cleanUp() }
             let simulator = simulatorConfiguration(ttftMilliseconds: 200, itlMilliseconds: 10, outputTokens: 50)
             let (result, truths) = try await withSimulator(simulator) { baseURL, truth in
-                let result = try await harness.run(harness.configuration(baseURL: baseURL, rate: 20, duration: .seconds(2)))
+                let result = try await harness.run(
+                    harness.configuration(baseURL: baseURL, rate: 20, duration: .seconds(2)))
                 return (result, truth.byRequestIndex)
             }
             let rows = try harness.rows(of: result)
@@ -86,23 +87,28 @@ extension Integration {
             let harness = RunHarness()
             defer { harness.cleanUp() }
             let simulator = simulatorConfiguration(
-                ttftMilliseconds: 50, itlMilliseconds: 5, outputTokens: 10, fault: FaultInjection(.midStreamError, every: 7))
+                ttftMilliseconds: 50, itlMilliseconds: 5, outputTokens: 10,
+                fault: FaultInjection(.midStreamError, every: 7))
             let (result, truths) = try await withSimulator(simulator) { baseURL, truth in
-                let result = try await harness.run(harness.configuration(baseURL: baseURL, rate: 200, duration: .seconds(1)))
+                let result = try await harness.run(
+                    harness.configuration(baseURL: baseURL, rate: 200, duration: .seconds(1)))
                 return (result, truth.byRequestIndex)
             }
             let rows = try harness.rows(of: result)
             #expect(rows.count == 200)
             let faulted = truths.values.filter { $0.fault != nil }.count
             #expect(faulted == 28, "every 7th of 200")
-            #expect(result.summary.requests.byOutcome["stream_error"] == faulted, "outcome counts match what the server did")
+            #expect(
+                result.summary.requests.byOutcome["stream_error"] == faulted, "outcome counts match what the server did"
+            )
             #expect(result.summary.requests.byOutcome["ok"] == 200 - faulted)
             var gapOffsets: [Double] = []
             for row in rows where row["outcome"] == "ok" {
                 let index = try #require(row["index"].flatMap(Int.init))
                 let truth = try #require(truths[index])
                 #expect(row["output_tokens"] == String(truth.outputTokens))
-                let trueMeanGap = (truth.tokenWrittenAt.last! - truth.tokenWrittenAt[0]).ms / Double(truth.outputTokens - 1)
+                let trueMeanGap =
+                    (truth.tokenWrittenAt.last! - truth.tokenWrittenAt[0]).ms / Double(truth.outputTokens - 1)
                 gapOffsets.append(try #require(row.number("mean_itl_ms")) - trueMeanGap)
             }
             // Differences of arrival instants cancel the transit: they match the record closely.
@@ -121,7 +127,8 @@ extension Integration {
             }
             let rows = try harness.rows(of: result)
             #expect(rows.count == 14)
-            #expect(rows.filter { $0["phase"] == "warmup" }.compactMap { $0["index"] }.sorted() == ["0", "1", "2", "3"])
+            #expect(
+                rows.filter { $0["phase"] == "warmup" }.compactMap { $0["index"] }.sorted() == ["0", "1", "2", "3"])
             #expect(result.summary.requests.warmup == 4)
             #expect(result.summary.requests.total == 10)
             #expect(result.summary.latency.ttftMs?.count == 10)

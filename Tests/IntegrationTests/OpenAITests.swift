@@ -18,7 +18,8 @@ extension Integration {
             defer { harness.cleanUp() }
             let simulator = simulatorConfiguration(ttftMilliseconds: 100, itlMilliseconds: 10, outputTokens: 20)
             let (result, truths) = try await withSimulator(simulator) { baseURL, truth in
-                let result = try await harness.run(harness.configuration(baseURL: baseURL, api: api, rate: 20, duration: .seconds(1)))
+                let result = try await harness.run(
+                    harness.configuration(baseURL: baseURL, api: api, rate: 20, duration: .seconds(1)))
                 return (result, truth.byRequestIndex)
             }
             #expect(result.summary.target.api == api.rawValue)
@@ -44,7 +45,8 @@ extension Integration {
             defer { harness.cleanUp() }
             let simulator = simulatorConfiguration(ttftMilliseconds: 50, itlMilliseconds: 5, outputTokens: 10)
             let result = try await withSimulator(simulator) { baseURL, _ in
-                var configuration = harness.configuration(baseURL: baseURL, api: .openAIChat, rate: 10, duration: .milliseconds(500))
+                var configuration = harness.configuration(
+                    baseURL: baseURL, api: .openAIChat, rate: 10, duration: .milliseconds(500))
                 configuration.requests.isStreaming = false
                 return try await harness.run(configuration)
             }
@@ -64,7 +66,9 @@ extension Integration {
             simulator.servesOllama = ollama
             simulator.servesOpenAI = openAI
             let result = try await withSimulator(simulator) { baseURL, _ in
-                try await harness.run(harness.configuration(baseURL: baseURL, api: nil, rate: 10, duration: .milliseconds(200), model: nil))
+                try await harness.run(
+                    harness.configuration(
+                        baseURL: baseURL, api: nil, rate: 10, duration: .milliseconds(200), model: nil))
             }
             #expect(result.summary.target.api == expected.rawValue)
             #expect(result.summary.target.model == "llmload-sim")
@@ -78,7 +82,9 @@ extension Integration {
             simulator.servesOllama = false
             let error = try await withSimulator(simulator) { baseURL, _ in
                 await #expect(throws: RunError.self) {
-                    try await harness.run(harness.configuration(baseURL: baseURL, api: nil, rate: 10, duration: .seconds(1), model: "gpt-4o"))
+                    try await harness.run(
+                        harness.configuration(
+                            baseURL: baseURL, api: nil, rate: 10, duration: .seconds(1), model: "gpt-4o"))
                 }
             }
             #expect(error?.description == #"model "gpt-4o" is not on the server; it has: llmload-sim"#)
@@ -110,7 +116,8 @@ extension Integration {
             simulator.apiKey = key
             simulator.fault = FaultInjection(.httpError, every: 2)
             let result = try await withSimulator(simulator) { baseURL, _ in
-                var configuration = harness.configuration(baseURL: baseURL, api: .openAIChat, rate: 20, duration: .milliseconds(200))
+                var configuration = harness.configuration(
+                    baseURL: baseURL, api: .openAIChat, rate: 20, duration: .milliseconds(200))
                 configuration.target.apiKey = key
                 return try await harness.run(configuration)
             }
@@ -129,9 +136,12 @@ extension Integration {
             simulator.servesOllama = false
             try await withSimulator(simulator) { baseURL, _ in
                 let missing = await #expect(throws: RunError.self) {
-                    try await harness.run(harness.configuration(baseURL: baseURL, api: nil, rate: 10, duration: .seconds(1)))
+                    try await harness.run(
+                        harness.configuration(baseURL: baseURL, api: nil, rate: 10, duration: .seconds(1)))
                 }
-                #expect(missing?.description.contains("needs an API key (HTTP 401): give --api-key or set OPENAI_API_KEY") == true)
+                #expect(
+                    missing?.description.contains("needs an API key (HTTP 401): give --api-key or set OPENAI_API_KEY")
+                        == true)
                 var configuration = harness.configuration(baseURL: baseURL, api: nil, rate: 10, duration: .seconds(1))
                 configuration.target.apiKey = "sk-wrong-key-123"
                 let wrong = await #expect(throws: RunError.self) { try await harness.run(configuration) }
@@ -147,12 +157,17 @@ extension Integration {
             (.truncate, "stream_error", "stream ended without its terminator (no done/finish reason)"),
             (.disconnect, "connection_error", "server closed the connection mid-response"),
         ])
-        func injectedFaultsAreClassifiedWithTheServersMessage(fault: FaultKind, outcome: String, message: String) async throws {
+        func injectedFaultsAreClassifiedWithTheServersMessage(fault: FaultKind, outcome: String, message: String)
+            async throws
+        {
             let harness = RunHarness()
             defer { harness.cleanUp() }
-            let simulator = simulatorConfiguration(ttftMilliseconds: 10, itlMilliseconds: 2, outputTokens: 10, fault: FaultInjection(fault, every: 3))
+            let simulator = simulatorConfiguration(
+                ttftMilliseconds: 10, itlMilliseconds: 2, outputTokens: 10, fault: FaultInjection(fault, every: 3))
             let result = try await withSimulator(simulator) { baseURL, _ in
-                try await harness.run(harness.configuration(baseURL: baseURL, api: .openAIChat, rate: 50, duration: .seconds(10), maximumRequests: 9))
+                try await harness.run(
+                    harness.configuration(
+                        baseURL: baseURL, api: .openAIChat, rate: 50, duration: .seconds(10), maximumRequests: 9))
             }
             #expect(result.summary.requests.byOutcome["ok"] == 6)
             #expect(result.summary.requests.byOutcome[outcome] == 3)

@@ -31,7 +31,8 @@ import Testing
     }
 
     @Test func completionsWithoutStreamingOmitsStreamOptionsAndUnsetFields() throws {
-        let json = try body(OpenAIAPI(endpoint: .completions), InferenceRequest(model: "m", prompt: "p", isStreaming: false))
+        let json = try body(
+            OpenAIAPI(endpoint: .completions), InferenceRequest(model: "m", prompt: "p", isStreaming: false))
         #expect(json["prompt"] as? String == "p")
         #expect(json["messages"] == nil)
         #expect(json["stream"] as? Bool == false)

@@ -88,7 +88,8 @@ import Testing
     }
 
     @Test func skipsCommentsAndJoinsMultiLineData() throws {
-        let stream = ": keep-alive\n\ndata: {\"choices\":[{\"delta\":\ndata: {\"content\":\"x\"}}]}\r\n\r\ndata: [DONE]\n\n"
+        let stream =
+            ": keep-alive\n\ndata: {\"choices\":[{\"delta\":\ndata: {\"content\":\"x\"}}]}\r\n\r\ndata: [DONE]\n\n"
         #expect(try events(stream) == [.text(answer: "x", reasoning: ""), .done(StreamCompletion())])
     }
 
@@ -100,7 +101,8 @@ import Testing
 
 
             """
-        #expect(try events(stream) == [.text(answer: "Hi", reasoning: ""), .serverError(message: "CUDA out of memory")])
+        #expect(
+            try events(stream) == [.text(answer: "Hi", reasoning: ""), .serverError(message: "CUDA out of memory")])
     }
 
     @Test func aStreamCutAnywhereBeforeItsFinishReasonHasNoDoneEvent() throws {
@@ -109,7 +111,8 @@ import Testing
         // Up to the end of the event that carries the finish reason: after it, a server that
         // omits [DONE] has still answered completely.
         let finish = try #require(text.range(of: #""finish_reason":"stop""#))
-        let end = text.utf8.distance(from: text.startIndex, to: text[finish.upperBound...].range(of: "\n\n")!.lowerBound)
+        let end = text.utf8.distance(
+            from: text.startIndex, to: text[finish.upperBound...].range(of: "\n\n")!.lowerBound)
         for cutAt in stride(from: 0, to: end, by: 7) {
             let cut = try events([ByteBuffer(bytes: bytes.prefix(cutAt))])
             #expect(!cut.contains { if case .done = $0 { true } else { false } }, "cut at \(cutAt)")

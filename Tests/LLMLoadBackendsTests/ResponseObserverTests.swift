@@ -139,7 +139,9 @@ import Testing
 
 @Suite struct OpenAIResponseObserverTests {
     let zero = ContinuousClock.now
-    var plan: RequestPlan { RequestPlan(index: 0, scheduledAt: zero, request: InferenceRequest(model: "m", prompt: "p")) }
+    var plan: RequestPlan {
+        RequestPlan(index: 0, scheduledAt: zero, request: InferenceRequest(model: "m", prompt: "p"))
+    }
 
     @Test(arguments: ["llamacpp-chat-context-exceeded.txt", "llamacpp-chat-bad-request.txt"])
     func aServersErrorStatusKeepsItsMessage(fixture: String) throws {

@@ -4,7 +4,9 @@ import Testing
 @Suite struct SecretRedactorTests {
     @Test func removesEveryOccurrence() {
         let redactor = SecretRedactor(secrets: ["sk-abc123", nil])
-        #expect(redactor.redact("Incorrect API key provided: sk-abc123 (sk-abc123)") == "Incorrect API key provided: [redacted] ([redacted])")
+        #expect(
+            redactor.redact("Incorrect API key provided: sk-abc123 (sk-abc123)")
+                == "Incorrect API key provided: [redacted] ([redacted])")
     }
 
     @Test func ignoresSecretsTooShortToRedactSafely() {

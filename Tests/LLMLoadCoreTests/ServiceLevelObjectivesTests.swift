@@ -6,11 +6,14 @@ import Testing
         #expect(
             try ServiceLevelObjectives.parse("ttft=500ms,tpot=50ms,e2e=10s")
                 == ServiceLevelObjectives(
-                    timeToFirstToken: .milliseconds(500), timePerOutputToken: .milliseconds(50), endToEndLatency: .seconds(10)
+                    timeToFirstToken: .milliseconds(500), timePerOutputToken: .milliseconds(50),
+                    endToEndLatency: .seconds(10)
                 )
         )
         #expect(try ServiceLevelObjectives.parse("e2e=1.5m") == ServiceLevelObjectives(endToEndLatency: .seconds(90)))
-        #expect(try ServiceLevelObjectives.parse("TTFT = 250") == ServiceLevelObjectives(timeToFirstToken: .milliseconds(250)))
+        #expect(
+            try ServiceLevelObjectives.parse("TTFT = 250")
+                == ServiceLevelObjectives(timeToFirstToken: .milliseconds(250)))
     }
 
     @Test(arguments: ["", "ttft", "ttft=fast", "itl=5ms", "ttft=0ms", "ttft=-1s"])

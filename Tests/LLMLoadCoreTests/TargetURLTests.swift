@@ -20,7 +20,10 @@ import Testing
     }
 
     @Test func refusesCredentialsInTheURLWithoutRepeatingThem() {
-        #expect(throws: ConfigurationError.badURL("(credentials removed)", reason: "credentials in the URL are not supported; use --api-key")) {
+        #expect(
+            throws: ConfigurationError.badURL(
+                "(credentials removed)", reason: "credentials in the URL are not supported; use --api-key")
+        ) {
             try TargetURL.parse("https://user:sk-secret@api.example.com/v1")
         }
     }

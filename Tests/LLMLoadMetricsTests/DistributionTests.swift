@@ -86,7 +86,9 @@ import Testing
         merged.merge(Distribution(snapshot: shards[1].snapshot))
         let a = try #require(merged.summary)
         let b = try #require(whole.summary)
-        #expect([a.count, a.p50, a.p90, a.p99, a.p99_9].map { "\($0)" } == [b.count, b.p50, b.p90, b.p99, b.p99_9].map { "\($0)" })
+        #expect(
+            [a.count, a.p50, a.p90, a.p99, a.p99_9].map { "\($0)" }
+                == [b.count, b.p50, b.p90, b.p99, b.p99_9].map { "\($0)" })
         #expect(a.min == b.min && a.max == b.max)
         #expect(abs(a.mean - b.mean) < 1e-9 && abs(a.std - b.std) < 1e-6)
     }

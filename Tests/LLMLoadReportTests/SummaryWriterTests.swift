@@ -67,13 +67,15 @@ import Testing
     @Test func everyLatencyRowShowsTheSummarysFigures() throws {
         var summary = SummaryWriterTests.summary
         summary.latency.itlMs = DistributionSummary(
-            count: 41, mean: 10.123, std: 1, min: 8, p50: 10.004, p90: 11.25, p95: 11.5, p99: 12.345, p99_9: 13, max: 14.5)
+            count: 41, mean: 10.123, std: 1, min: 8, p50: 10.004, p90: 11.25, p95: 11.5, p99: 12.345, p99_9: 13,
+            max: 14.5)
         let text = ConsoleSummary.render(summary, folder: nil)
         let row = try #require(text.split(separator: "\n").first { $0.hasPrefix("ITL ms") })
         let cells = row.split(separator: " ").dropFirst(2).map(String.init)
         #expect(cells == ["41", "10.12", "10.00", "11.25", "12.35", "14.50"], "count, mean, p50, p90, p99, max")
         let ttft = try #require(text.split(separator: "\n").first { $0.hasPrefix("TTFT ms") })
-        #expect(ttft.split(separator: " ").dropFirst(2).map(String.init) == ["3", "2.00", "2.00", "3.00", "3.00", "3.00"])
+        #expect(
+            ttft.split(separator: " ").dropFirst(2).map(String.init) == ["3", "2.00", "2.00", "3.00", "3.00", "3.00"])
         let tpot = try #require(text.split(separator: "\n").first { $0.hasPrefix("TPOT ms") })
         #expect(tpot.contains("–"), "an absent distribution shows dashes, not zeros")
     }

@@ -50,7 +50,8 @@ public struct SSEFramer: Sendable {
         hasData = true
     }
 
-    private mutating func dispatch(_ body: (String) throws(ResponseDecodingError) -> Void) throws(ResponseDecodingError) {
+    private mutating func dispatch(_ body: (String) throws(ResponseDecodingError) -> Void) throws(ResponseDecodingError)
+    {
         guard hasData else { return }
         let event = String(decoding: data, as: UTF8.self)
         data.removeAll(keepingCapacity: true)

@@ -19,7 +19,8 @@ public struct HTTPInferenceClient: Sendable {
         /// `false` skips TLS certificate verification (`--insecure`).
         public var verifiesCertificates: Bool
 
-        public init(maximumConnections: Int, connectTimeout: Duration = .seconds(10), verifiesCertificates: Bool = true) {
+        public init(maximumConnections: Int, connectTimeout: Duration = .seconds(10), verifiesCertificates: Bool = true)
+        {
             self.maximumConnections = maximumConnections
             self.connectTimeout = connectTimeout
             self.verifiesCertificates = verifiesCertificates
@@ -66,7 +67,8 @@ public struct HTTPInferenceClient: Sendable {
         timeout: Duration,
         headers: [(String, String)] = []
     ) async -> RequestRecord {
-        let observer = ResponseObserver(decoder: api.makeDecoder(for: plan.request), isStreaming: plan.request.isStreaming)
+        let observer = ResponseObserver(
+            decoder: api.makeDecoder(for: plan.request), isStreaming: plan.request.isStreaming)
         let request: HTTPClient.Request
         do {
             var fields = HTTPHeaders([("Content-Type", "application/json"), ("Accept", "*/*")])

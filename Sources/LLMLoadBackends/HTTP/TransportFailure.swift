@@ -2,8 +2,8 @@ import AsyncHTTPClient
 import LLMLoadCore
 import NIOCore
 import NIOHTTP1
-import NIOSSL
 import NIOPosix
+import NIOSSL
 
 /// Maps transport errors onto the bounded outcome kinds, with a short readable message.
 enum TransportFailure {
