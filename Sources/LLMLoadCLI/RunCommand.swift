@@ -20,18 +20,25 @@ struct RunCommand: AsyncParsableCommand {
             requests still in flight get --drain-timeout to finish.
 
             Results go to <output>/<yyyyMMdd-HHmmss>-<model>[-<label>]/: requests.csv (one row \
-            per request, written during the run) and summary.json.
+            per request, written during the run), timeseries.csv (one row per second) and \
+            summary.json.
 
             Examples:
               llmload run --simulate --qps 20 --duration 10
               llmload run --url http://localhost:11434 --model deepseek-r1:1.5b --qps 10 --duration 300
               llmload run --url http://gpu-box:11434/api/chat --model qwen2.5:7b --qps 5 --duration 5m --max-tokens 256
+              llmload run --url http://localhost:8000/v1 --qps 20 --duration 60 --max-tokens 128 --warmup 10s
+              llmload run --url https://api.example.com/v1 --model my-model --api-key "$KEY" --qps 2 --duration 30
+              llmload run --simulate --qps 50 --duration 20 --slo ttft=500ms,e2e=5s --fail-on-slo 0.95
             """
     )
 
     @Option(
-        help:
-            "The server: http(s)://host:port, optionally with /api/generate or /api/chat. Default: $OLLAMA_HOST or http://127.0.0.1:11434."
+        help: """
+            The server: http(s)://host:port, an OpenAI base URL ending in /v1, or a full endpoint \
+            (/api/generate, /api/chat, /v1/chat/completions, /v1/completions). Default: $OLLAMA_HOST \
+            or http://127.0.0.1:11434.
+            """
     )
     var url: String?
 
@@ -76,7 +83,7 @@ struct RunCommand: AsyncParsableCommand {
     )
     var drainTimeout: DurationArgument?
 
-    @Option(help: "Maximum output tokens per request (num_predict). Default: the server's.")
+    @Option(help: "Maximum output tokens per request (num_predict / max_tokens). Default: the server's.")
     var maxTokens: Int?
 
     @Option(help: "One prompt for every request. Default: built-in questions in English and Chinese.")
