@@ -26,12 +26,19 @@ struct SimulatorOptions: ParsableArguments {
     @Option(help: "Inject the fault into every N-th request.")
     var faultEvery: Int = 10
 
+    @Option(help: "Instead of --fault-every: inject the fault into each request with this probability (0–1).")
+    var faultRate: Double?
+
+    @Option(help: "Seed for --fault-rate, so a run can be repeated exactly.")
+    var faultSeed: UInt64 = 0
+
     func validate() throws {
         guard ttftMs.isFinite, ttftMs >= 0 else { throw ValidationError("--ttft-ms must be zero or more") }
         guard itlMs.isFinite, itlMs >= 0 else { throw ValidationError("--itl-ms must be zero or more") }
         guard outputTokens >= 0 else { throw ValidationError("--output-tokens must be zero or more") }
         if let maxConcurrency, maxConcurrency < 1 { throw ValidationError("--max-concurrency must be at least 1") }
         guard faultEvery >= 1 else { throw ValidationError("--fault-every must be at least 1") }
+        if let faultRate, !(0...1).contains(faultRate) { throw ValidationError("--fault-rate must be between 0 and 1") }
     }
 
     var configuration: SimulatorConfiguration {
@@ -41,7 +48,9 @@ struct SimulatorOptions: ParsableArguments {
         configuration.defaultOutputTokens = outputTokens
         configuration.maximumConcurrency = maxConcurrency
         configuration.modelName = simulatedModel
-        configuration.fault = fault.map { FaultInjection($0, every: faultEvery) }
+        configuration.fault = fault.map { kind in
+            faultRate.map { FaultInjection(kind, rate: $0, seed: faultSeed) } ?? FaultInjection(kind, every: faultEvery)
+        }
         return configuration
     }
 }

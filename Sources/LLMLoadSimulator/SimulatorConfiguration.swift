@@ -27,19 +27,48 @@ public struct SimulatorConfiguration: Sendable {
     public init() {}
 }
 
-/// A fault injected into every `every`-th generation request (1-based: request `every`,
-/// `2 × every`, …), so tests can predict the exact counts.
+/// Which generation requests get a fault: every `n`-th one, or each with a probability.
+///
+/// Both are pure functions of the request's number (from 1), so a run is reproducible and the
+/// simulator's record (``SimulatedRequestTruth/fault``) says exactly which requests failed.
 public struct FaultInjection: Sendable {
+    /// How requests are picked.
+    public enum Pattern: Sendable, Equatable {
+        /// Requests `n`, `2n`, `3n`, …
+        case every(Int)
+        /// Each request with probability `rate`, decided by a hash of `seed` and its number.
+        case rate(Double, seed: UInt64)
+    }
+
     public var kind: FaultKind
-    public var every: Int
+    public var pattern: Pattern
 
     public init(_ kind: FaultKind, every: Int) {
         precondition(every > 0, "every must be positive")
         self.kind = kind
-        self.every = every
+        self.pattern = .every(every)
     }
 
-    func applies(toRequestNumber number: Int) -> Bool { number % every == 0 }
+    public init(_ kind: FaultKind, rate: Double, seed: UInt64 = 0) {
+        precondition((0...1).contains(rate), "rate must be between 0 and 1")
+        self.kind = kind
+        self.pattern = .rate(rate, seed: seed)
+    }
+
+    /// Whether request `number` (from 1) gets the fault.
+    public func applies(toRequestNumber number: Int) -> Bool {
+        switch pattern {
+        case .every(let every):
+            return number % every == 0
+        case .rate(let rate, let seed):
+            // SplitMix64 of (seed, number): uniform in [0, 1), independent of arrival order.
+            var z = seed &+ UInt64(truncatingIfNeeded: number) &* 0x9E37_79B9_7F4A_7C15
+            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+            z ^= z >> 31
+            return Double(z >> 11) / Double(1 << 53) < rate
+        }
+    }
 }
 
 /// The ways the simulator can misbehave, each one a failure a real server produces.

@@ -43,6 +43,25 @@ extension Integration {
             #expect(rows.filter { $0["outcome"] == outcome }.allSatisfy { $0["error"] == message })
         }
 
+        @Test func aRandomFailureRateIsCountedExactlyAgainstWhatTheServerDid() async throws {
+            let harness = RunHarness()
+            defer { harness.cleanUp() }
+            let simulator = simulatorConfiguration(
+                ttftMilliseconds: 10, itlMilliseconds: 2, outputTokens: 5,
+                fault: FaultInjection(.httpError, rate: 0.3, seed: 42))
+            let (result, truths) = try await withSimulator(simulator) { baseURL, truth in
+                let result = try await harness.run(
+                    harness.configuration(baseURL: baseURL, rate: 100, duration: .seconds(10), maximumRequests: 100))
+                return (result, truth.all)
+            }
+            let failed = truths.filter { $0.fault != nil }.count
+            #expect(failed > 15 && failed < 45, "about 30 % of 100: \(failed)")
+            #expect(result.summary.requests.byOutcome["http_error"] == failed)
+            #expect(result.summary.requests.byHttpStatus["500"] == failed)
+            #expect(result.summary.requests.byOutcome["ok"] == 100 - failed)
+            #expect(result.summary.requests.errorRate == Double(failed) / 100)
+        }
+
         @Test func aSlowServerTimesOut() async throws {
             let harness = RunHarness()
             defer { harness.cleanUp() }

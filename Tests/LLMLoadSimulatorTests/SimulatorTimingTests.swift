@@ -55,3 +55,24 @@ extension Duration {
         Double(components.seconds) * 1000 + Double(components.attoseconds) / 1e15
     }
 }
+
+@Suite struct FaultInjectionTests {
+    @Test func aRateIsReproducibleAndNearItsProbability() {
+        let a = FaultInjection(.httpError, rate: 0.2, seed: 7)
+        let b = FaultInjection(.httpError, rate: 0.2, seed: 7)
+        let picked = (1...10_000).filter { a.pattern == b.pattern && isPicked(a, $0) }
+        #expect(picked == (1...10_000).filter { isPicked(b, $0) }, "same seed, same requests")
+        #expect(abs(Double(picked.count) / 10_000 - 0.2) < 0.02)
+        let other = (1...10_000).filter { isPicked(FaultInjection(.httpError, rate: 0.2, seed: 8), $0) }
+        #expect(other != picked, "another seed picks other requests")
+    }
+
+    @Test func everyNthIsExact() {
+        let fault = FaultInjection(.busy, every: 4)
+        #expect((1...12).filter { isPicked(fault, $0) } == [4, 8, 12])
+    }
+
+    private func isPicked(_ fault: FaultInjection, _ number: Int) -> Bool {
+        fault.applies(toRequestNumber: number)
+    }
+}
