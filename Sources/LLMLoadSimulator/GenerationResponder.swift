@@ -55,7 +55,11 @@ struct GenerationResponder: Sendable {
             headers: [.contentType: format.streamContentType, .cacheControl: "no-cache"],
             body: ResponseBody { [truth] writer in
                 var truth = truth
-                if let preamble = format.preamble() { try await writer.write(ByteBuffer(string: preamble)) }
+                truth.isStreamed = true
+                if let preamble = format.preamble() {
+                    truth.writesBeforeTokens = 1
+                    try await writer.write(ByteBuffer(string: preamble))
+                }
                 try await simulator.withSlot(receivedAt: truth.receivedAt) { startedAt in
                     truth.startedAt = startedAt
                     defer { simulator.record(truth) }

@@ -16,4 +16,9 @@ public struct SimulatedRequestTruth: Sendable {
     public var fault: FaultKind?
     /// The HTTP status the simulator answered with.
     public var status: Int
+    /// Whether tokens were written one by one (a stream) rather than in one body.
+    public var isStreamed = false
+    /// Body writes before the first token (OpenAI's role-only chunk), so the writes a
+    /// ``WireTimestamps`` saw can be matched to tokens.
+    public var writesBeforeTokens = 0
 }

@@ -13,6 +13,7 @@ public enum Simulator {
         port: Int,
         logger: Logger,
         observer: (@Sendable (SimulatedRequestTruth) -> Void)? = nil,
+        wireTimestamps: WireTimestamps? = nil,
         onServerRunning: @escaping @Sendable (Int) async -> Void = { _ in }
     ) -> some ApplicationProtocol {
         let router = Router()
@@ -22,6 +23,9 @@ public enum Simulator {
         if configuration.servesOpenAI { OpenAIRoutes(simulator: state).register(on: router) }
         return Application(
             router: router,
+            server: .http1(
+                configuration: .init(additionalChannelHandlers: wireTimestamps.map { [$0.makeHandler()] } ?? [])
+            ),
             configuration: .init(address: .hostname(host, port: port), serverName: "llmload-simulator"),
             onServerRunning: { channel in await onServerRunning(channel.localAddress?.port ?? port) },
             logger: logger
@@ -34,13 +38,14 @@ public enum Simulator {
         _ configuration: SimulatorConfiguration,
         host: String = "127.0.0.1",
         observer: (@Sendable (SimulatedRequestTruth) -> Void)? = nil,
+        wireTimestamps: WireTimestamps? = nil,
         _ body: @Sendable (_ baseURL: String) async throws -> Result
     ) async throws -> Result {
         var logger = Logger(label: "llmload.simulator")
         logger.logLevel = .warning
         let (ports, portContinuation) = AsyncStream.makeStream(of: Int.self)
         let application = makeApplication(
-            configuration, host: host, port: 0, logger: logger, observer: observer,
+            configuration, host: host, port: 0, logger: logger, observer: observer, wireTimestamps: wireTimestamps,
             onServerRunning: { portContinuation.yield($0) }
         )
         let group = ServiceGroup(

@@ -3,8 +3,14 @@ import LLMLoadSimulator
 import Synchronization
 
 /// Collects the simulator's ground truth during a test.
+///
+/// The simulator records each instant just before it hands bytes to Hummingbird; the
+/// ``WireTimestamps`` handler sees them later, on the event loop right before the socket (and
+/// sees request heads as soon as they are read). Where the wire saw a request, its instants
+/// replace the simulator's: they are the closer truth.
 public final class TruthLog: Sendable {
     private let truths = Mutex<[SimulatedRequestTruth]>([])
+    public let wire = WireTimestamps()
 
     public init() {}
 
@@ -12,7 +18,23 @@ public final class TruthLog: Sendable {
         truths.withLock { $0.append(truth) }
     }
 
-    public var all: [SimulatedRequestTruth] { truths.withLock { $0 } }
+    public var all: [SimulatedRequestTruth] { truths.withLock { $0 }.map(wireCorrected) }
+
+    private func wireCorrected(_ truth: SimulatedRequestTruth) -> SimulatedRequestTruth {
+        guard let id = truth.requestID, let entry = wire.entry(for: id) else { return truth }
+        var truth = truth
+        truth.receivedAt = entry.headArrivedAt
+        guard truth.isStreamed else { return truth }
+        let writes = entry.bodyWrittenAt.dropFirst(truth.writesBeforeTokens)
+        for (token, instant) in zip(truth.tokenWrittenAt.indices, writes) {
+            truth.tokenWrittenAt[token] = instant
+        }
+        // The write after the last token carries the terminator.
+        if writes.count > truth.tokenWrittenAt.count {
+            truth.finishedAt = writes[writes.startIndex + truth.tokenWrittenAt.count]
+        }
+        return truth
+    }
 
     /// Truths keyed by the request index llmload put in `X-Request-Id` (`llmload-<run>-<index>`).
     public var byRequestIndex: [Int: SimulatedRequestTruth] {
@@ -34,7 +56,9 @@ public func withSimulator<Result: Sendable>(
     _ body: @Sendable (_ baseURL: String, _ truth: TruthLog) async throws -> Result
 ) async throws -> Result {
     let log = TruthLog()
-    return try await Simulator.withRunning(configuration, observer: { log.record($0) }) { baseURL in
+    return try await Simulator.withRunning(
+        configuration, observer: { log.record($0) }, wireTimestamps: log.wire
+    ) { baseURL in
         try await body(baseURL, log)
     }
 }
