@@ -1,5 +1,7 @@
 import Hummingbird
 import Logging
+import NIOCore
+import NIOPosix
 import ServiceLifecycle
 
 /// The built-in simulated LLM server: Ollama's and the OpenAI-compatible API with exact, configurable timing, a queue,
@@ -14,6 +16,7 @@ public enum Simulator {
         logger: Logger,
         observer: (@Sendable (SimulatedRequestTruth) -> Void)? = nil,
         wireTimestamps: WireTimestamps? = nil,
+        eventLoopGroup: (any EventLoopGroup)? = nil,
         onServerRunning: @escaping @Sendable (Int) async -> Void = { _ in }
     ) -> some ApplicationProtocol {
         let router = Router()
@@ -28,6 +31,7 @@ public enum Simulator {
             ),
             configuration: .init(address: .hostname(host, port: port), serverName: "llmload-simulator"),
             onServerRunning: { channel in await onServerRunning(channel.localAddress?.port ?? port) },
+            eventLoopGroupProvider: eventLoopGroup.map { .shared($0) } ?? .singleton,
             logger: logger
         )
     }
@@ -44,9 +48,13 @@ public enum Simulator {
         var logger = Logger(label: "llmload.simulator")
         logger.logLevel = .warning
         let (ports, portContinuation) = AsyncStream.makeStream(of: Int.self)
+        // Its own event loop, so the simulator's writes never queue behind the client's reads
+        // on a shared thread (the client under test uses NIO's singleton group).
+        let eventLoops = MultiThreadedEventLoopGroup(numberOfThreads: 1)
+        defer { eventLoops.shutdownGracefully { _ in } }
         let application = makeApplication(
             configuration, host: host, port: 0, logger: logger, observer: observer, wireTimestamps: wireTimestamps,
-            onServerRunning: { portContinuation.yield($0) }
+            eventLoopGroup: eventLoops, onServerRunning: { portContinuation.yield($0) }
         )
         let group = ServiceGroup(
             configuration: .init(services: [application], gracefulShutdownSignals: [], logger: logger)

@@ -70,3 +70,9 @@ extension Dictionary where Key == String, Value == String {
 extension Duration {
     var ms: Double { Double(components.seconds) * 1000 + Double(components.attoseconds) / 1e15 }
 }
+
+/// How close TTFT and E2E must be to the simulator's record (median). Debug builds and busy
+/// machines add real transit; CI also runs the ground-truth suites in a release build with
+/// `LLMLOAD_STRICT_ACCURACY=1`, where the bound is 0.5 ms.
+let transitBoundMilliseconds: Double =
+    ProcessInfo.processInfo.environment["LLMLOAD_STRICT_ACCURACY"] == "1" ? 0.5 : 10
