@@ -97,6 +97,7 @@ let package = Package(
             dependencies: [
                 "LLMLoadCore",
                 "LLMLoadSimulator",
+                .product(name: "CSV", package: "CSV.swift"),
                 .product(name: "Hummingbird", package: "hummingbird"),
             ]
         ),
@@ -117,7 +118,7 @@ let package = Package(
         .testTarget(
             name: "LLMLoadSimulatorTests",
             dependencies: [
-                "LLMLoadSimulator", "LLMLoadTestSupport",
+                "LLMLoadSimulator", "LLMLoadTestSupport", "LLMLoadCore",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
             ]
         ),
@@ -126,14 +127,13 @@ let package = Package(
             dependencies: [
                 "LLMLoadRunner", "LLMLoadSimulator", "LLMLoadTestSupport", "LLMLoadReport", "LLMLoadBackends",
                 "LLMLoadCore", "LLMLoadMetrics", "LLMLoadScheduler",
-                .product(name: "CSV", package: "CSV.swift"),
             ]
         ),
         .testTarget(name: "CLITests", dependencies: ["LLMLoadCLI"]),
         .testTarget(
             name: "EndToEndTests",
             dependencies: [
-                "LLMLoadRunner", "LLMLoadCore", .product(name: "CSV", package: "CSV.swift"),
+                "LLMLoadRunner", "LLMLoadCore", "LLMLoadTestSupport",
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),

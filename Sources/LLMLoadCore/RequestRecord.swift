@@ -126,20 +126,20 @@ extension RequestRecord {
     /// The server's own decode rate: llama.cpp's `predicted_per_second`, or Ollama's
     /// `eval_count / eval_duration`. Kept beside the client's ``decodeTokensPerSecond``.
     public var serverDecodeTokensPerSecond: Double? {
-        if let rate = serverTimings?.decodeTokensPerSecond { return rate }
-        guard let tokens = outputTokens, tokens.source == .server,
-            let nanoseconds = serverTimings?.evalDurationNanoseconds, nanoseconds > 0
-        else { return nil }
-        return Double(tokens.value) / (Double(nanoseconds) / 1e9)
+        serverTimings?.decodeTokensPerSecond
+            ?? Self.serverRate(outputTokens, serverTimings?.evalDurationNanoseconds)
     }
 
     /// The server's own prompt processing rate: llama.cpp's `prompt_per_second`, or Ollama's
     /// `prompt_eval_count / prompt_eval_duration`.
     public var serverPromptTokensPerSecond: Double? {
-        if let rate = serverTimings?.promptTokensPerSecond { return rate }
-        guard let tokens = promptTokens, tokens.source == .server,
-            let nanoseconds = serverTimings?.promptEvalDurationNanoseconds, nanoseconds > 0
-        else { return nil }
+        serverTimings?.promptTokensPerSecond
+            ?? Self.serverRate(promptTokens, serverTimings?.promptEvalDurationNanoseconds)
+    }
+
+    /// Tokens per second from the server's own count and duration; never from an estimate.
+    private static func serverRate(_ tokens: TokenCount?, _ nanoseconds: Int64?) -> Double? {
+        guard let tokens, tokens.source == .server, let nanoseconds, nanoseconds > 0 else { return nil }
         return Double(tokens.value) / (Double(nanoseconds) / 1e9)
     }
 

@@ -103,18 +103,6 @@ public enum ConsoleSummary {
     }
 
     static func format(_ value: Double?, _ decimals: Int) -> String {
-        guard let value, value.isFinite else { return "–" }
-        var scale = 1.0
-        for _ in 0..<decimals { scale *= 10 }
-        let rounded = (value * scale).rounded() / scale
-        var text = String(rounded)
-        if text.hasSuffix(".0") && decimals == 0 { text.removeLast(2) }
-        if let dot = text.firstIndex(of: ".") {
-            let fraction = text.distance(from: dot, to: text.endIndex) - 1
-            if fraction < decimals { text += String(repeating: "0", count: decimals - fraction) }
-        } else if decimals > 0 {
-            text += "." + String(repeating: "0", count: decimals)
-        }
-        return text
+        value.flatMap { DecimalText.format($0, places: decimals) } ?? "–"
     }
 }

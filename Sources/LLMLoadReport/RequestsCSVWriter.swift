@@ -67,8 +67,7 @@ public final class RequestsCSVWriter {
 
     /// Three decimals, locale-independent.
     static func decimal(_ value: Double) -> String {
-        guard value.isFinite else { return "" }
-        return String(format: "%.3f", locale: Locale(identifier: "en_US_POSIX"), value)
+        DecimalText.format(value, places: 3) ?? ""
     }
 
     /// One CSV line (with its newline) from CSV.swift, which quotes as RFC 4180 requires.

@@ -1,6 +1,7 @@
 import Foundation
 import LLMLoadCore
 import LLMLoadRunner
+import LLMLoadTestSupport
 import Logging
 import Testing
 
@@ -84,7 +85,6 @@ enum RealServer {
 
     /// The rows of a run's `requests.csv`.
     static func rows(_ folder: URL) throws -> [[String: String]] {
-        let text = try String(contentsOf: folder.appendingPathComponent("requests.csv"), encoding: .utf8)
-        return try CSVRows.parse(text)
+        try CSVRows.read(folder.appendingPathComponent("requests.csv"))
     }
 }

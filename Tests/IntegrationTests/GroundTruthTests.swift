@@ -36,9 +36,9 @@ extension Integration {
                 #expect(row["output_tokens_source"] == "server")
                 #expect(row["prompt_tokens"] == String(truth.promptTokens))
                 #expect(row["text_chunks"] == "50")
-                let trueTTFT = (truth.tokenWrittenAt[0] - truth.receivedAt).ms
-                let trueE2E = (truth.finishedAt - truth.receivedAt).ms
-                let trueITL = (truth.tokenWrittenAt.last! - truth.tokenWrittenAt[0]).ms / 49
+                let trueTTFT = (truth.tokenWrittenAt[0] - truth.receivedAt).milliseconds
+                let trueE2E = (truth.finishedAt - truth.receivedAt).milliseconds
+                let trueITL = (truth.tokenWrittenAt.last! - truth.tokenWrittenAt[0]).milliseconds / 49
                 ttftErrors.append(try #require(row.number("ttft_ms")) - trueTTFT)
                 e2eErrors.append(try #require(row.number("e2e_ms")) - trueE2E)
                 itlErrors.append(try #require(row.number("mean_itl_ms")) - trueITL)
@@ -110,10 +110,11 @@ extension Integration {
                 let truth = try #require(truths[index])
                 #expect(row["output_tokens"] == String(truth.outputTokens))
                 ttftOffsets.append(
-                    try #require(row.number("ttft_ms")) - (truth.tokenWrittenAt[0] - truth.receivedAt).ms)
-                e2eOffsets.append(try #require(row.number("e2e_ms")) - (truth.finishedAt - truth.receivedAt).ms)
+                    try #require(row.number("ttft_ms")) - (truth.tokenWrittenAt[0] - truth.receivedAt).milliseconds)
+                e2eOffsets.append(
+                    try #require(row.number("e2e_ms")) - (truth.finishedAt - truth.receivedAt).milliseconds)
                 let trueMeanGap =
-                    (truth.tokenWrittenAt.last! - truth.tokenWrittenAt[0]).ms / Double(truth.outputTokens - 1)
+                    (truth.tokenWrittenAt.last! - truth.tokenWrittenAt[0]).milliseconds / Double(truth.outputTokens - 1)
                 gapOffsets.append(try #require(row.number("mean_itl_ms")) - trueMeanGap)
             }
             // Differences of arrival instants cancel the transit: they match the record closely.
@@ -180,12 +181,12 @@ extension Integration {
             for row in try harness.rows(of: result) {
                 let index = try #require(row["index"].flatMap(Int.init))
                 let truth = try #require(truths[index])
-                let queued = (truth.startedAt - truth.receivedAt).ms
+                let queued = (truth.startedAt - truth.receivedAt).milliseconds
                 // The time spent in the server's queue is part of TTFT, as on a real server.
                 #expect(try #require(row.number("ttft_ms")) >= queued + 50)
             }
             let last = try #require(truths[9])
-            #expect((last.startedAt - last.receivedAt).ms > 300, "the tenth request waited behind the others")
+            #expect((last.startedAt - last.receivedAt).milliseconds > 300, "the tenth request waited behind the others")
         }
     }
 }

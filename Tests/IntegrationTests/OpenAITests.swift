@@ -33,7 +33,8 @@ extension Integration {
                 #expect(row["output_tokens"] == "20")
                 #expect(row["text_chunks"] == "20", "the role-only chunk is not a token")
                 #expect(row["prompt_tokens"] == String(truth.promptTokens))
-                offsets.append(try #require(row.number("ttft_ms")) - (truth.tokenWrittenAt[0] - truth.receivedAt).ms)
+                offsets.append(
+                    try #require(row.number("ttft_ms")) - (truth.tokenWrittenAt[0] - truth.receivedAt).milliseconds)
             }
             let offset = try #require(median(offsets))
             #expect(offset > -0.5 && offset < transitBoundMilliseconds, "TTFT against ground truth: \(offset) ms")

@@ -1,9 +1,9 @@
-import CSV
 import Foundation
 import LLMLoadCore
 import LLMLoadReport
 import LLMLoadRunner
 import LLMLoadScheduler
+import LLMLoadTestSupport
 import Logging
 
 /// Runs llmload against a URL with a temporary output folder, and reads back what it wrote.
@@ -39,10 +39,7 @@ struct RunHarness {
 
     /// The rows of `requests.csv` as column → value dictionaries, in file order.
     func rows(of result: LoadRun.Result) throws -> [[String: String]] {
-        let text = try String(contentsOf: result.folder.appendingPathComponent("requests.csv"), encoding: .utf8)
-        let reader = try CSVReader(string: text, hasHeaderRow: true)
-        let header = reader.headerRow ?? []
-        return reader.map { Dictionary(uniqueKeysWithValues: zip(header, $0)) }
+        try CSVRows.read(result.folder.appendingPathComponent("requests.csv"))
     }
 
     /// Every file the run wrote, as text.
@@ -61,14 +58,6 @@ struct RunHarness {
     func cleanUp() {
         try? FileManager.default.removeItem(at: output)
     }
-}
-
-extension Dictionary where Key == String, Value == String {
-    func number(_ column: String) -> Double? { self[column].flatMap(Double.init) }
-}
-
-extension Duration {
-    var ms: Double { Double(components.seconds) * 1000 + Double(components.attoseconds) / 1e15 }
 }
 
 /// How close TTFT and E2E must be to the simulator's record (median). Debug builds and busy

@@ -1,6 +1,7 @@
+import Foundation
 import NIOCore
 
-/// Splits a Server-Sent Events stream into the `data` of each event, however the bytes were
+/// Splits a Server-Sent Events stream into the `data` of each event (its bytes), however the bytes were
 /// cut into network chunks.
 ///
 /// Follows the SSE rules that matter for LLM servers: `data:` lines (one optional space after
@@ -16,7 +17,7 @@ public struct SSEFramer: Sendable {
     /// Adds `buffer` and calls `body` with the data of each event it completes.
     public mutating func append(
         _ buffer: ByteBuffer,
-        _ body: (String) throws(ResponseDecodingError) -> Void
+        _ body: (Data) throws(ResponseDecodingError) -> Void
     ) throws(ResponseDecodingError) {
         var framed = lines
         lines = LineFramer(keepsEmptyLines: true)  // moved out so `handle` can mutate self without overlapping access
@@ -27,7 +28,7 @@ public struct SSEFramer: Sendable {
     /// Ends the stream. As the SSE specification says, an event that was not completed by a
     /// blank line is discarded — a stream cut mid-event must not yield half an event — with one
     /// leniency: a complete `data: [DONE]` line is honoured even without its blank line.
-    public mutating func finish(_ body: (String) throws(ResponseDecodingError) -> Void) throws(ResponseDecodingError) {
+    public mutating func finish(_ body: (Data) throws(ResponseDecodingError) -> Void) throws(ResponseDecodingError) {
         lines = LineFramer(keepsEmptyLines: true)
         if hasData && data.elementsEqual("[DONE]".utf8) { try dispatch(body) }
         data.removeAll()
@@ -36,7 +37,7 @@ public struct SSEFramer: Sendable {
 
     private mutating func handle(
         _ line: ByteBuffer,
-        _ body: (String) throws(ResponseDecodingError) -> Void
+        _ body: (Data) throws(ResponseDecodingError) -> Void
     ) throws(ResponseDecodingError) {
         let bytes = line.readableBytesView
         guard let first = bytes.first else { return try dispatch(body) }
@@ -50,10 +51,10 @@ public struct SSEFramer: Sendable {
         hasData = true
     }
 
-    private mutating func dispatch(_ body: (String) throws(ResponseDecodingError) -> Void) throws(ResponseDecodingError)
-    {
+    private mutating func dispatch(_ body: (Data) throws(ResponseDecodingError) -> Void) throws(ResponseDecodingError) {
         guard hasData else { return }
-        let event = String(decoding: data, as: UTF8.self)
+        // Handed over as `Data`, the form `JSONDecoder` reads, so the event is copied once.
+        let event = Data(data)
         data.removeAll(keepingCapacity: true)
         hasData = false
         try body(event)

@@ -40,7 +40,7 @@ public struct OpenAIStreamDecoder: ResponseDecoder {
     public mutating func finish(emit: (StreamEvent) -> Void) throws(ResponseDecodingError) {
         if let body {
             self.body = nil
-            try handleChunk(Self.bytes(body), emit: emit)
+            try handleChunk(Data(body.readableBytesView), emit: emit)
             if sawFinishReason || completion.outputTokens != nil { finishStream(emit: emit) }
             return
         }
@@ -51,10 +51,10 @@ public struct OpenAIStreamDecoder: ResponseDecoder {
         if sawFinishReason { finishStream(emit: emit) }
     }
 
-    private mutating func handleEvent(_ data: String, emit: (StreamEvent) -> Void) throws(ResponseDecodingError) {
+    private mutating func handleEvent(_ data: Data, emit: (StreamEvent) -> Void) throws(ResponseDecodingError) {
         guard !isDone else { return }
-        if data == "[DONE]" { return finishStream(emit: emit) }
-        try handleChunk(Array(data.utf8), emit: emit)
+        if data.elementsEqual("[DONE]".utf8) { return finishStream(emit: emit) }
+        try handleChunk(data, emit: emit)
     }
 
     private mutating func finishStream(emit: (StreamEvent) -> Void) {
@@ -63,10 +63,10 @@ public struct OpenAIStreamDecoder: ResponseDecoder {
         emit(.done(completion))
     }
 
-    private mutating func handleChunk(_ bytes: [UInt8], emit: (StreamEvent) -> Void) throws(ResponseDecodingError) {
+    private mutating func handleChunk(_ bytes: Data, emit: (StreamEvent) -> Void) throws(ResponseDecodingError) {
         let chunk: OpenAIChunk
         do {
-            chunk = try jsonDecoder.decode(OpenAIChunk.self, from: Data(bytes))
+            chunk = try jsonDecoder.decode(OpenAIChunk.self, from: bytes)
         } catch {
             throw .malformed(ByteBuffer(bytes: bytes))
         }
@@ -95,7 +95,6 @@ public struct OpenAIStreamDecoder: ResponseDecoder {
         if let timings = chunk.timings { completion.serverTimings = timings.serverTimings }
     }
 
-    private static func bytes(_ buffer: ByteBuffer) -> [UInt8] { Array(buffer.readableBytesView) }
 }
 
 /// One SSE event (or the whole non-streaming body) of an OpenAI-compatible response.
