@@ -89,10 +89,13 @@ public struct RunConfiguration: Sendable {
         public var directory: String
         /// Appended to the run folder's name.
         public var label: String?
+        /// The language of `report.html`.
+        public var language: ReportLanguage
 
-        public init(directory: String = "results", label: String? = nil) {
+        public init(directory: String = "results", label: String? = nil, language: ReportLanguage = .en) {
             self.directory = directory
             self.label = label
+            self.language = language
         }
     }
 

@@ -5,6 +5,9 @@ import Foundation
 public struct RunFolder: Sendable {
     public let url: URL
 
+    /// An existing folder (to read a run back, or to write into one made elsewhere).
+    public init(url: URL) { self.url = url }
+
     public func file(_ name: String) -> URL { url.appendingPathComponent(name) }
 
     /// Checks that `base` can be created and written, without leaving anything behind but the
@@ -71,11 +74,13 @@ public struct RunFolder: Sendable {
 public enum ReportError: Error, CustomStringConvertible {
     case unwritable(path: String, reason: String)
     case writeFailed(file: String, reason: String)
+    case unreadable(file: String, reason: String)
 
     public var description: String {
         switch self {
         case .unwritable(let path, let reason): "cannot write to output folder \(path): \(reason)"
         case .writeFailed(let file, let reason): "could not write \(file): \(reason)"
+        case .unreadable(let file, let reason): "cannot read \(file): \(reason)"
         }
     }
 }

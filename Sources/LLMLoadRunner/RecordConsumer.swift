@@ -3,11 +3,18 @@ import LLMLoadCore
 import LLMLoadMetrics
 import LLMLoadReport
 
+/// A finished request and the prompt it was sent with (the record holds only what was measured).
+struct FinishedRequest: Sendable {
+    var record: RequestRecord
+    var prompt: String
+}
+
 /// The single owner of the run's records: folds each into the aggregator and streams it to
-/// `requests.csv`, then forgets it, so memory stays flat however long the run (STYLE C7).
+/// `requests.csv`, `responses.jsonl` and `responses.txt`, then forgets it, so memory stays flat
+/// however long the run (STYLE C7).
 enum RecordConsumer {
     static func consume(
-        _ records: AsyncStream<RequestRecord>,
+        _ records: AsyncStream<FinishedRequest>,
         origin: ContinuousClock.Instant,
         folder: RunFolder,
         objectives: ServiceLevelObjectives?,
@@ -18,13 +25,16 @@ enum RecordConsumer {
             timeSeries: TimeSeries(origin: origin, warmupSpan: warmupSpan)
         )
         let csv = RequestsCSVWriter(url: folder.file("requests.csv"), origin: origin)
-        for await record in records {
-            folded.aggregator.add(record)
-            folded.timeSeries.add(record)
-            csv.append(record)
+        let responses = ResponsesWriter(folder: folder, origin: origin)
+        for await finished in records {
+            folded.aggregator.add(finished.record)
+            folded.timeSeries.add(finished.record)
+            csv.append(finished.record)
+            responses.append(finished.record, prompt: finished.prompt)
         }
         csv.close()
-        folded.csvFailure = csv.failure
+        responses.close()
+        folded.writeFailures = [csv.failure].compactMap { $0 } + responses.failures
         return folded
     }
 
@@ -32,7 +42,7 @@ enum RecordConsumer {
     struct Folded: Sendable {
         var aggregator: Aggregator
         var timeSeries: TimeSeries
-        /// Why `requests.csv` could not be written, if it could not.
-        var csvFailure: String?
+        /// Why `requests.csv` or the responses could not be written, for those that could not.
+        var writeFailures: [String] = []
     }
 }

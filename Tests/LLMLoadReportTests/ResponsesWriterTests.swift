@@ -1,0 +1,84 @@
+import Foundation
+import LLMLoadCore
+import Testing
+
+@testable import LLMLoadReport
+
+@Suite struct ResponsesWriterTests {
+    @Test func awkwardTextReadsBackIdentical() throws {
+        let fixture = ReportFolderFixture()
+        defer { fixture.remove() }
+        try FileManager.default.createDirectory(at: fixture.url, withIntermediateDirectories: true)
+        let writer = ResponsesWriter(folder: RunFolder(url: fixture.url), origin: fixture.origin)
+        let prompt = "请回答：\"a, b\"\nline 2"
+        writer.append(fixture.record(0), prompt: prompt)
+        writer.append(fixture.record(1, outcome: .timeout), prompt: "second")
+        writer.close()
+        #expect(writer.failures.isEmpty)
+        let lines = try String(contentsOf: fixture.url.appendingPathComponent("responses.jsonl"), encoding: .utf8)
+            .split(separator: "\n")
+        #expect(lines.count == 2)
+        let first = try JSONDecoder().decode(ResponseEntry.self, from: Data(lines[0].utf8))
+        #expect(first.prompt == prompt)
+        #expect(first.response == ReportFolderFixture.awkwardAnswer)
+        #expect(first.ttftMs == 100)
+        #expect(first.e2eMs == 400)
+        #expect(first.outputTokens == 3)
+        let second = try JSONDecoder().decode(ResponseEntry.self, from: Data(lines[1].utf8))
+        #expect(second.outcome == "timeout")
+        #expect(second.error == "boom <b>bold</b>")
+        #expect(second.scheduledS == 0.05)
+        let text = try String(contentsOf: fixture.url.appendingPathComponent("responses.txt"), encoding: .utf8)
+        #expect(text.contains("#0 ok HTTP 200 · scheduled +0.000 s · TTFT 100.0 ms · E2E 400.0 ms"))
+        #expect(text.contains("--- prompt\n" + prompt + "\n--- response\n" + ReportFolderFixture.awkwardAnswer))
+        #expect(text.contains("#1 timeout HTTP 200"))
+        #expect(text.contains("--- error\nboom <b>bold</b>"))
+    }
+
+    @Test func oneFileFailingLeavesTheOther() throws {
+        let fixture = ReportFolderFixture()
+        defer { fixture.remove() }
+        // A folder where responses.txt should go: that file cannot be created.
+        try FileManager.default.createDirectory(
+            at: fixture.url.appendingPathComponent("responses.txt"), withIntermediateDirectories: true)
+        let writer = ResponsesWriter(folder: RunFolder(url: fixture.url), origin: fixture.origin)
+        writer.append(fixture.record(0), prompt: "p")
+        writer.close()
+        #expect(writer.failures.count == 1)
+        #expect(writer.failures.first?.contains("responses.txt") == true)
+        let jsonl = try String(contentsOf: fixture.url.appendingPathComponent("responses.jsonl"), encoding: .utf8)
+        #expect(jsonl.split(separator: "\n").count == 1)
+    }
+}
+
+@Suite struct HostFactsTests {
+    @Test func readsOSReleaseAndCPUInfo() {
+        #expect(
+            HostFacts.prettyName("NAME=Debian\nPRETTY_NAME=\"Debian GNU/Linux 12 (bookworm)\"\n")
+                == "Debian GNU/Linux 12 (bookworm)")
+        #expect(HostFacts.prettyName("NAME=x\n") == nil)
+        let cpuinfo = "processor\t: 0\nvendor_id\t: AuthenticAMD\nmodel name\t: AMD EPYC 7B13 64-Core Processor\n"
+        #expect(HostFacts.cpuModel(cpuinfo) == "AMD EPYC 7B13 64-Core Processor")
+        #expect(
+            HostFacts.cpuModel("Hardware\t: BCM2835\nModel\t\t: Raspberry Pi 4 Model B Rev 1.4\n")
+                == "Raspberry Pi 4 Model B Rev 1.4")
+    }
+
+    @Test func configurationFileNeverHoldsTheKey() throws {
+        var configuration = RunConfiguration(
+            target: .init(baseURL: "http://127.0.0.1:1", apiKey: "sk-very-secret"),
+            load: .init(ratePerSecond: 1, duration: .seconds(1)))
+        configuration.requests.prompt = "hi"
+        let file = RunConfigurationFile(
+            configuration: configuration, api: "openai-chat", model: "m", serverVersion: nil, pattern: "constant@1.00",
+            toolVersion: "0.1.0", commandLine: ["llmload", "run", "--api-key", "sk-very-secret"],
+            outputFolder: "/tmp/x",
+            host: HostFacts.current()
+        )
+        let text = String(decoding: try file.encoded(), as: UTF8.self)
+        #expect(!text.contains("sk-very-secret"))
+        #expect(text.contains("\"api_key_given\" : true"))
+        #expect(text.contains("[redacted]"))
+        #expect(try RunConfigurationFile.decode(file.encoded()) == file)
+    }
+}
