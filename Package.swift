@@ -20,6 +20,7 @@ let package = Package(
         .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.6.0"),
         .package(url: "https://github.com/HdrHistogram/hdrhistogram-swift", from: "0.1.3"),
         .package(url: "https://github.com/yaslab/CSV.swift", from: "2.5.0"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.0.0"),
     ],
     targets: [
         .target(name: "LLMLoadCore"),
@@ -51,6 +52,11 @@ let package = Package(
                 "LLMLoadCore",
                 "LLMLoadMetrics",
                 .product(name: "CSV", package: "CSV.swift"),
+                .product(name: "Mustache", package: "swift-mustache"),
+            ],
+            resources: [
+                .copy("Resources/plotly.min.js"), .copy("Resources/plotly-LICENSE.txt"),
+                .copy("Resources/report.mustache"), .copy("Resources/report.js"), .copy("Resources/report.css"),
             ]
         ),
         .target(

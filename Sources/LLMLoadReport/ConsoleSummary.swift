@@ -70,32 +70,9 @@ public enum ConsoleSummary {
         return lines.joined(separator: "\n")
     }
 
-    /// What a reader must know before trusting the figures.
+    /// What a reader must know before trusting the figures, in English.
     public static func warnings(_ s: RunSummary) -> [String] {
-        var warnings: [String] = []
-        if let lag = s.latency.scheduleLagMs, lag.p99 > 10 {
-            warnings.append(
-                "the client fell behind its schedule (lag P99 \(format(lag.p99, 1)) ms): "
-                    + "latencies from the schedule include the client's delay"
-            )
-        }
-        if let sent = s.throughput.sentPerS, sent < s.load.offeredRatePerS * 0.95, s.requests.total > 10 {
-            warnings.append(
-                "requests went out at \(format(sent, 2))/s, below the \(format(s.load.offeredRatePerS, 2))/s asked for")
-        }
-        if s.requests.total > 0, let rate = s.requests.timeoutRate, rate >= 0.05 {
-            warnings.append("\(percent(rate)) of requests timed out")
-        }
-        if s.run.drainCancelledInFlight, let cancelled = s.requests.byOutcome["cancelled"], cancelled > 0 {
-            warnings.append(
-                "\(cancelled) requests were still running when the drain ended and were cancelled; "
-                    + "the slowest answers are missing from the latency figures (raise --drain-timeout)"
-            )
-        }
-        if s.tokens.outputSource == "estimated" || s.tokens.outputSource == "mixed" {
-            warnings.append("output token counts are (partly) estimated from chunks: the server reported none")
-        }
-        return warnings
+        RunWarning.detect(in: s).map { $0.text(.en) }
     }
 
     public static func percent(_ value: Double?) -> String {

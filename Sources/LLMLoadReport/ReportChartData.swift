@@ -1,0 +1,177 @@
+import Foundation
+import LLMLoadCore
+import LLMLoadMetrics
+
+/// The data the report's script draws, encoded as JSON into the page. Built only from what the
+/// run folder holds; its size is bounded (points, bins and CDF steps have limits), not growing
+/// with the number of requests.
+struct ReportChartData: Encodable {
+    struct Series: Encodable {
+        var second: [Int] = []
+        var offered: [Int] = []
+        var sent: [Int] = []
+        var completed: [Int] = []
+        var failed: [Int] = []
+        var inFlight: [Int] = []
+        var outputTokensPerS: [Double] = []
+        var ttftP95: [Double?] = []
+        var e2eP95: [Double?] = []
+    }
+
+    struct Points: Encodable {
+        var seconds: [Double]
+        var ttftMs: [Double?]
+        var e2eMs: [Double]
+        var failedSeconds: [Double]
+        var failedMs: [Double]
+        var note: String
+    }
+
+    /// A histogram (shares per equal-width bin) and the CDF of one metric.
+    struct DistributionChart: Encodable {
+        var key: String
+        var title: String
+        var unit: String
+        var binCenters: [Double]
+        var binShares: [Double]
+        var binWidth: Double
+        var cdfValues: [Double]
+        var cdfShares: [Double]
+        /// Values above the histogram's range (beyond P99.9 of a long tail); the CDF has them.
+        var beyond: Int
+        var beyondNote: String
+    }
+
+    struct Bar: Encodable {
+        var name: String
+        var count: Int
+    }
+
+    var labels: [String: String]
+    var warmupEndS: Double?
+    var timeseries: Series
+    var points: Points
+    var distributions: [DistributionChart]
+    var outcomes: [Bar]
+    var statuses: [Bar]
+    /// Filled by the resource monitor's series when the run has one.
+    var resources: ResourceCharts?
+
+    /// CPU, memory and GPU series on the run's seconds, with their measured-window statistics.
+    struct ResourceCharts: Encodable {
+        struct Stats: Encodable {
+            var mean: Double?
+            var max: Double?
+        }
+        struct GPU: Encodable {
+            var index: Int
+            var name: String?
+            var utilizationPercent: [Double?]
+            var memoryPercent: [Double?]
+            var utilization: Stats
+        }
+        var seconds: [Double]
+        var cpuPercent: [Double?]
+        var memoryPercent: [Double?]
+        var cpu: Stats
+        var gpus: [GPU]
+    }
+
+    /// Metrics drawn as distributions, in this order.
+    static let distributionKeys = [
+        ("ttft_ms", "ms"), ("e2e_ms", "ms"), ("itl_ms", "ms"), ("tpot_ms", "ms"),
+        ("decode_speed_tokens_per_s", "tokens/s"),
+    ]
+    static let bins = 40
+    static let cdfSteps = 300
+
+    init(input: ReportInput, language: ReportLanguage, pointLimit: Int) {
+        let s = input.summary
+        labels = ReportText.labels(language)
+        let lastWarmup = s.timeseries.last { $0.isWarmup }
+        warmupEndS = lastWarmup.map { Double($0.second + 1) }
+        var series = Series()
+        for b in s.timeseries {
+            series.second.append(b.second)
+            series.offered.append(b.offered)
+            series.sent.append(b.sent)
+            series.completed.append(b.completed)
+            series.failed.append(b.failed)
+            series.inFlight.append(b.inFlight)
+            series.outputTokensPerS.append(b.outputTokensPerS)
+            series.ttftP95.append(b.ttftP95Ms)
+            series.e2eP95.append(b.e2eP95Ms)
+        }
+        timeseries = series
+        let p = input.points
+        let shown = p.seconds.count + p.failedSeconds.count
+        let note =
+            p.stride == 1
+            ? ReportText.label("all_points", language)
+            : ReportText.label("downsampled", language)
+                .replacingOccurrences(of: "{shown}", with: String(shown))
+                .replacingOccurrences(of: "{total}", with: String(p.rows))
+                .replacingOccurrences(of: "{stride}", with: String(p.stride))
+                .replacingOccurrences(of: "{limit}", with: String(pointLimit))
+        points = Points(
+            seconds: p.seconds, ttftMs: p.ttftMs, e2eMs: p.e2eMs, failedSeconds: p.failedSeconds,
+            failedMs: p.failedMs, note: note
+        )
+        let summaries = ReportTables.distributionSummaries(s.latency)
+        distributions = Self.distributionKeys.compactMap { key, unit in
+            guard let snapshot = s.histograms[key], snapshot.count > 0, let summary = summaries[key] else { return nil }
+            return Self.chart(key: key, unit: unit, snapshot: snapshot, summary: summary, language: language)
+        }
+        outcomes = s.requests.byOutcome.filter { $0.value > 0 }.sorted { $0.key < $1.key }
+            .map { Bar(name: $0.key, count: $0.value) }
+        statuses = s.requests.byHttpStatus.filter { $0.value > 0 }.sorted { $0.key < $1.key }
+            .map { Bar(name: $0.key, count: $0.value) }
+        resources = nil
+    }
+
+    /// Bins between the minimum and the maximum, or P99.9 when the tail is long (maximum above
+    /// three times P99), so one outlier does not squeeze every other bar into one.
+    static func chart(
+        key: String, unit: String, snapshot: DistributionSnapshot, summary: DistributionSummary,
+        language: ReportLanguage
+    ) -> DistributionChart {
+        let values = snapshot.buckets.compactMap { pair -> (Double, Int)? in
+            pair.count == 2 ? (Double(pair[0]) / snapshot.scale, Int(pair[1])) : nil
+        }
+        let total = max(1, values.reduce(0) { $0 + $1.1 })
+        let low = summary.min
+        let high = summary.max > 3 * summary.p99 ? summary.p99_9 : summary.max
+        let width = max((high - low) / Double(bins), 1e-9)
+        var counts = [Int](repeating: 0, count: bins)
+        var beyond = 0
+        for (value, count) in values {
+            let clamped = min(max(value, low), summary.max)
+            if clamped > high + width * 1e-6 {
+                beyond += count
+                continue
+            }
+            counts[min(bins - 1, Int((clamped - low) / width))] += count
+        }
+        var cdfValues: [Double] = []
+        var cdfShares: [Double] = []
+        var running = 0
+        let step = max(1, values.count / cdfSteps)
+        for (offset, (value, count)) in values.enumerated() {
+            running += count
+            if offset % step == 0 || offset == values.count - 1 {
+                cdfValues.append(min(max(value, low), summary.max))
+                cdfShares.append(Double(running) / Double(total))
+            }
+        }
+        let note =
+            language == .zh
+            ? "\(beyond) 个高于 P99.9 的值未画入直方图（累计曲线包含全部）"
+            : "\(beyond) values above P99.9 left out of the bars (the CDF has them all)"
+        return DistributionChart(
+            key: key, title: ReportText.label(key, language), unit: unit,
+            binCenters: (0..<bins).map { low + (Double($0) + 0.5) * width },
+            binShares: counts.map { Double($0) / Double(total) }, binWidth: width * 0.98,
+            cdfValues: cdfValues, cdfShares: cdfShares, beyond: beyond, beyondNote: note
+        )
+    }
+}

@@ -1,0 +1,115 @@
+import CSV
+import Foundation
+import LLMLoadMetrics
+
+/// What `report.html` is made from, read back from a run folder: the report depends only on
+/// the saved files, so `llmload report` re-renders any old run exactly as the run itself did.
+public struct ReportInput: Sendable {
+    /// Per-request latencies for the scatter chart, thinned to at most ``Limits/points``.
+    public struct Points: Sendable, Equatable {
+        /// Scheduled instant of each successful request, seconds since the run's start.
+        public var seconds: [Double] = []
+        public var ttftMs: [Double?] = []
+        public var e2eMs: [Double] = []
+        /// Failed requests: scheduled instant and time until the failure was seen.
+        public var failedSeconds: [Double] = []
+        public var failedMs: [Double] = []
+        /// Rows read from `requests.csv`, and how many were skipped for each one kept.
+        public var rows = 0
+        public var stride = 1
+    }
+
+    /// Bounds that keep the report small (under 10 MB for a million requests).
+    public struct Limits: Sendable {
+        public var points = 20_000
+        public var responses = 8
+        public var responseCharacters = 2_000
+
+        public init() {}
+    }
+
+    public var summary: RunSummary
+    public var configuration: RunConfigurationFile?
+    public var points: Points
+    /// A sample: the first successful measured responses, then other ones if there are too few.
+    public var responses: [ResponseEntry]
+
+    public init(summary: RunSummary, configuration: RunConfigurationFile?, points: Points, responses: [ResponseEntry]) {
+        self.summary = summary
+        self.configuration = configuration
+        self.points = points
+        self.responses = responses
+    }
+
+    /// Reads a run folder. Only `summary.json` is required; a missing `requests.csv`,
+    /// `responses.jsonl` or `config.json` (a writer failed) leaves its part of the report empty.
+    /// - Parameter summary: the run's summary when the caller holds it (the run itself, which
+    ///   must render even if `summary.json` could not be written); else it is read from the folder.
+    public static func load(folder: URL, summary: RunSummary? = nil, limits: Limits = Limits()) throws -> ReportInput {
+        let summary = try summary ?? readSummary(folder.appendingPathComponent("summary.json"))
+        let configuration = (try? Data(contentsOf: folder.appendingPathComponent("config.json")))
+            .flatMap { try? RunConfigurationFile.decode($0) }
+        let expectedRows = summary.requests.total + summary.requests.warmup
+        let points = readPoints(
+            folder.appendingPathComponent("requests.csv"),
+            stride: max(1, (expectedRows + limits.points - 1) / limits.points)
+        )
+        let responses = readResponses(folder.appendingPathComponent("responses.jsonl"), limits: limits)
+        return ReportInput(summary: summary, configuration: configuration, points: points, responses: responses)
+    }
+
+    static func readSummary(_ url: URL) throws -> RunSummary {
+        do {
+            return try SummaryWriter.decode(Data(contentsOf: url))
+        } catch {
+            throw ReportError.unreadable(file: url.path, reason: "\(error)")
+        }
+    }
+
+    static func readPoints(_ url: URL, stride: Int) -> Points {
+        var points = Points()
+        points.stride = stride
+        guard let stream = InputStream(url: url), let reader = try? CSVReader(stream: stream, hasHeaderRow: true)
+        else { return points }
+        while reader.next() != nil {
+            defer { points.rows += 1 }
+            guard points.rows % stride == 0, reader["phase"] != "warmup",
+                let scheduled = reader["scheduled_ms"].flatMap(Double.init)
+            else { continue }
+            let seconds = scheduled / 1000
+            if reader["outcome"] == "ok", let e2e = reader["e2e_ms"].flatMap(Double.init) {
+                points.seconds.append(seconds)
+                points.e2eMs.append(e2e)
+                points.ttftMs.append(reader["ttft_ms"].flatMap(Double.init))
+            } else if reader["outcome"] != "ok", let finished = reader["finished_ms"].flatMap(Double.init) {
+                points.failedSeconds.append(seconds)
+                points.failedMs.append(finished - scheduled)
+            }
+        }
+        return points
+    }
+
+    static func readResponses(_ url: URL, limits: Limits) -> [ResponseEntry] {
+        guard let lines = try? LineReader(url: url) else { return [] }
+        let decoder = JSONDecoder()
+        var chosen: [ResponseEntry] = []
+        var others: [ResponseEntry] = []
+        for line in lines {
+            guard var entry = try? decoder.decode(ResponseEntry.self, from: line) else { continue }
+            entry.prompt = clip(entry.prompt, limits.responseCharacters)
+            entry.response = clip(entry.response, limits.responseCharacters)
+            entry.reasoning = clip(entry.reasoning, limits.responseCharacters)
+            if entry.outcome == "ok" && entry.phase != "warmup" {
+                chosen.append(entry)
+                if chosen.count == limits.responses { break }
+            } else if others.count < limits.responses {
+                others.append(entry)
+            }
+        }
+        return chosen + others.prefix(limits.responses - chosen.count)
+    }
+
+    static func clip(_ text: String, _ limit: Int) -> String {
+        text.count > limit ? String(text.prefix(limit)) + " …" : text
+    }
+}

@@ -1,0 +1,95 @@
+import Foundation
+import LLMLoadCore
+import LLMLoadMetrics
+import Mustache
+
+/// Renders `report.html`: one self-contained file (Plotly, style, script and data inlined) that
+/// opens offline. Every text from the run (responses, errors, model names) goes through the
+/// template's HTML escaping; the chart data is JSON with `<` escaped, so no text can end a
+/// script element.
+public enum ReportRenderer {
+    /// Reads `folder` and writes `report.html` (or `output`) there.
+    /// - Returns: where the report was written.
+    @discardableResult
+    public static func render(
+        folder: URL, language: ReportLanguage, summary: RunSummary? = nil, output: URL? = nil,
+        limits: ReportInput.Limits = .init()
+    ) throws -> URL {
+        let input = try ReportInput.load(folder: folder, summary: summary, limits: limits)
+        let html = try render(input, language: language, pointLimit: limits.points)
+        let destination = output ?? folder.appendingPathComponent("report.html")
+        do {
+            try Data(html.utf8).write(to: destination, options: .atomic)
+        } catch {
+            throw ReportError.writeFailed(file: destination.path, reason: error.localizedDescription)
+        }
+        return destination
+    }
+
+    /// The page for `input`.
+    public static func render(_ input: ReportInput, language: ReportLanguage, pointLimit: Int) throws -> String {
+        let assets = try ReportAssets.load()
+        let template = try MustacheTemplate(string: assets.template)
+        let chartData = ReportChartData(input: input, language: language, pointLimit: pointLimit)
+        var context = self.context(input, language: language)
+        context["css"] = assets.css
+        context["plotly"] = assets.plotly
+        context["script"] = assets.script
+        context["dataJSON"] = try scriptSafeJSON(chartData)
+        return template.render(context)
+    }
+
+    static func context(_ input: ReportInput, language: ReportLanguage) -> [String: Any] {
+        let s = input.summary
+        let warnings = RunWarning.detect(in: s).map { $0.text(language) }
+        var context: [String: Any] = [
+            "lang": language == .zh ? "zh-CN" : "en",
+            "t": ReportText.labels(language),
+            "toolVersion": s.tool.version,
+            "model": s.target.model,
+            "api": s.target.api,
+            "loadProfile": "\(s.load.pattern) · \(ReportTables.number(s.load.durationS, 0)) s",
+            "facts": ReportTables.facts(s, input.configuration, language),
+            "insecure": !s.target.tlsVerified,
+            "interrupted": s.run.interrupted,
+            "hasWarnings": !warnings.isEmpty,
+            "warnings": warnings,
+            "cards": ReportTables.cards(s, language),
+            "percentiles": ReportTables.percentiles(s.latency, language),
+            "population": s.latency.population,
+            "hasErrors": !s.errors.isEmpty,
+            "errors": ReportTables.errors(s),
+            "responses": input.responses.map { responseRow($0) },
+            "hasGPUs": !(input.configuration?.host.gpus.isEmpty ?? true),
+            "resourceNote": ReportText.label("no_resources", language),
+        ]
+        if s.errorsNotListed > 0 { context["errorsNotListed"] = String(s.errorsNotListed) }
+        return context
+    }
+
+    static func responseRow(_ e: ResponseEntry) -> [String: Any] {
+        var meta = "#\(e.index) · \(e.outcome)"
+        if let status = e.httpStatus { meta += " · HTTP \(status)" }
+        if let ttft = e.ttftMs { meta += " · TTFT \(ReportTables.number(ttft, 1)) ms" }
+        if let e2e = e.e2eMs { meta += " · E2E \(ReportTables.number(e2e, 1)) ms" }
+        if let tokens = e.outputTokens { meta += " · \(tokens) tokens" }
+        if let reason = e.finishReason { meta += " · \(reason)" }
+        var row: [String: Any] = ["meta": meta, "prompt": e.prompt, "failed": e.outcome != "ok"]
+        // Empty sections are left out: only present keys open a `{{#…}}` block.
+        if !e.reasoning.isEmpty { row["reasoning"] = e.reasoning }
+        if !e.response.isEmpty { row["response"] = e.response }
+        if let error = e.error, !error.isEmpty { row["error"] = error }
+        return row
+    }
+
+    /// JSON that can sit inside `<script>`: `<` is written as `\u003c`, so neither `</script>`
+    /// nor `<!--` can appear in it.
+    static func scriptSafeJSON(_ value: some Encodable) throws -> String {
+        let encoder = JSONEncoder()
+        encoder.nonConformingFloatEncodingStrategy = .convertToString(
+            positiveInfinity: "Infinity", negativeInfinity: "-Infinity", nan: "NaN"
+        )
+        let json = String(decoding: try encoder.encode(value), as: UTF8.self)
+        return json.replacingOccurrences(of: "<", with: "\\u003c")
+    }
+}

@@ -1,0 +1,126 @@
+import LLMLoadCore
+import LLMLoadMetrics
+
+/// The report's text parts as rows for the template: facts, headline cards, the percentile
+/// table and the errors. Numbers are formatted here, with units, the same in every language.
+enum ReportTables {
+    typealias Row = [String: Any]
+
+    static func distributionSummaries(_ l: RunSummary.Latency) -> [String: DistributionSummary] {
+        let pairs: [(String, DistributionSummary?)] = [
+            ("ttft_ms", l.ttftMs), ("time_to_first_answer_token_ms", l.timeToFirstAnswerTokenMs),
+            ("e2e_ms", l.e2eMs), ("itl_ms", l.itlMs), ("tpot_ms", l.tpotMs),
+            ("decode_speed_tokens_per_s", l.decodeSpeedTokensPerS), ("schedule_lag_ms", l.scheduleLagMs),
+            ("latency_from_schedule_ms", l.latencyFromScheduleMs),
+        ]
+        return Dictionary(uniqueKeysWithValues: pairs.compactMap { key, value in value.map { (key, $0) } })
+    }
+
+    /// Every metric's row, in a fixed order; a metric with no value shows dashes, never zeros.
+    static func percentiles(_ l: RunSummary.Latency, _ language: ReportLanguage) -> [Row] {
+        let summaries = distributionSummaries(l)
+        let keys = [
+            "ttft_ms", "time_to_first_answer_token_ms", "e2e_ms", "itl_ms", "tpot_ms", "decode_speed_tokens_per_s",
+            "schedule_lag_ms", "latency_from_schedule_ms",
+        ]
+        return keys.map { key in
+            var row: Row = ["name": ReportText.label(key, language)]
+            guard let d = summaries[key] else {
+                row["count"] = "0"
+                for column in ["mean", "std", "min", "p50", "p90", "p95", "p99", "p99_9", "max"] { row[column] = "–" }
+                return row
+            }
+            row["count"] = String(d.count)
+            let values: [(String, Double)] = [
+                ("mean", d.mean), ("std", d.std), ("min", d.min), ("p50", d.p50), ("p90", d.p90), ("p95", d.p95),
+                ("p99", d.p99), ("p99_9", d.p99_9), ("max", d.max),
+            ]
+            for (column, value) in values { row[column] = number(value, 2) }
+            return row
+        }
+    }
+
+    static func cards(_ s: RunSummary, _ language: ReportLanguage) -> [Row] {
+        func label(_ key: String) -> String { ReportText.label(key, language) }
+        func card(_ key: String, _ value: String, _ unit: String = "", detail: String = "", tone: String = "") -> Row {
+            ["label": label(key), "value": value, "unit": unit, "detail": detail, "tone": tone]
+        }
+        let r = s.requests
+        let ms = label("ms")
+        var cards: [Row] = [
+            card(
+                "requests", String(r.total),
+                detail: r.warmup > 0 ? "+\(r.warmup) \(label("of_which_warmup"))" : "\(r.sent) \(label("sent"))"),
+            card("success_rate", percent(r.successRate), tone: (r.successRate ?? 0) >= 0.99 ? "good" : "bad"),
+            card("error_rate", percent(r.errorRate), tone: (r.errorRate ?? 0) > 0 ? "bad" : ""),
+            card("timeout_rate", percent(r.timeoutRate), tone: (r.timeoutRate ?? 0) > 0 ? "bad" : ""),
+            card("requests_per_s", number(s.throughput.requestsPerS, 2), "req/s"),
+            card("output_tokens_per_s", number(s.throughput.outputTokensPerS, 1), "tok/s"),
+            card("ttft_p50", number(s.latency.ttftMs?.p50, 1), ms),
+            card("ttft_p99", number(s.latency.ttftMs?.p99, 1), ms),
+            card("e2e_p50", number(s.latency.e2eMs?.p50, 1), ms),
+            card("e2e_p99", number(s.latency.e2eMs?.p99, 1), ms),
+            card("tpot_p50", number(s.latency.tpotMs?.p50, 2), ms),
+        ]
+        if let g = s.goodput {
+            let bounds = [("TTFT", g.ttftMs), ("TPOT", g.tpotMs), ("E2E", g.e2eMs)]
+                .compactMap { name, value in value.map { "\(name) ≤ \(number($0, 0)) ms" } }.joined(separator: ", ")
+            cards.append(
+                card(
+                    "goodput", percent(g.share),
+                    detail: "\(number(g.ratePerS, 2)) req/s \(label("goodput_detail")): \(bounds)",
+                    tone: (g.share ?? 0) >= 0.95 ? "good" : "bad"))
+        }
+        return cards
+    }
+
+    static func facts(_ s: RunSummary, _ c: RunConfigurationFile?, _ language: ReportLanguage) -> [Row] {
+        func fact(_ key: String, _ value: String) -> Row { ["name": ReportText.label(key, language), "value": value] }
+        var facts = [
+            fact(
+                "target",
+                s.target.simulated ? "\(s.target.url) (\(ReportText.label("simulated", language)))" : s.target.url),
+            fact("api", s.target.api), fact("model", s.target.model),
+        ]
+        if let version = s.target.serverVersion { facts.append(fact("server_version", version)) }
+        var load = s.load.pattern
+        if let n = s.load.maxRequests { load += ", ≤ \(n) req" }
+        if let w = s.load.warmupS { load += ", warm-up \(number(w, 0)) s" }
+        if let w = s.load.warmupRequests { load += ", warm-up \(w) req" }
+        if let t = s.load.maxOutputTokens { load += ", max_tokens \(t)" }
+        load += s.load.stream ? ", stream" : ", no stream"
+        facts.append(fact("load", load))
+        facts.append(fact("duration", "\(number(s.load.durationS, 1)) s (window \(number(s.run.windowS, 2)) s)"))
+        facts.append(fact("started", s.run.startedAt))
+        facts.append(fact("ended", s.run.endedAt))
+        facts.append(fact("tool", "\(s.tool.name) \(s.tool.version)"))
+        if let host = c?.host {
+            let memory = number(Double(host.memoryBytes) / 1_073_741_824, 1)
+            facts.append(
+                fact(
+                    "host",
+                    "\(host.hostname) · \(host.os) · \(host.cpuModel ?? "CPU") × \(host.cpuCount) · \(memory) GiB"))
+            facts.append(
+                fact("gpus", host.gpus.isEmpty ? ReportText.label("none", language) : host.gpus.joined(separator: ", "))
+            )
+        }
+        return facts
+    }
+
+    static func errors(_ s: RunSummary) -> [Row] {
+        s.errors.map { e in
+            [
+                "count": String(e.count), "outcome": e.outcome, "status": e.httpStatus.map(String.init) ?? "",
+                "message": e.message,
+            ]
+        }
+    }
+
+    static func number(_ value: Double?, _ places: Int) -> String {
+        value.flatMap { DecimalText.format($0, places: places) } ?? "–"
+    }
+
+    static func percent(_ share: Double?) -> String {
+        share.map { number($0 * 100, 1) + " %" } ?? "–"
+    }
+}

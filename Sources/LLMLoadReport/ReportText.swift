@@ -1,0 +1,121 @@
+import LLMLoadCore
+
+/// Every label of `report.html` in each ``ReportLanguage``. Keys are used by the template and by
+/// the charts' script (which gets the table as JSON), so a label is translated in one place.
+enum ReportText {
+    /// `[key: (English, Chinese)]`.
+    static let table: [String: (en: String, zh: String)] = [
+        "title": ("LLM load test report", "LLM 负载测试报告"),
+        "target": ("Target", "目标"),
+        "api": ("API", "API"),
+        "model": ("Model", "模型"),
+        "server_version": ("Server version", "服务器版本"),
+        "load": ("Load", "负载"),
+        "duration": ("Duration", "时长"),
+        "started": ("Started", "开始"),
+        "ended": ("Ended", "结束"),
+        "tool": ("Tool", "工具"),
+        "host": ("Host", "主机"),
+        "gpus": ("GPUs", "GPU"),
+        "none": ("none", "无"),
+        "simulated": ("built-in simulator", "内置模拟器"),
+        "tls_not_verified": ("TLS certificates were NOT verified (--insecure)", "未校验 TLS 证书（--insecure）"),
+        "interrupted": (
+            "The run was interrupted: the figures cover what was measured until then.",
+            "运行被中断：数据仅覆盖中断前测得的部分。"
+        ),
+        "warnings": ("Warnings", "警告"),
+        "headline": ("At a glance", "概览"),
+        "requests": ("Requests", "请求数"),
+        "success_rate": ("Success rate", "成功率"),
+        "error_rate": ("Error rate", "错误率"),
+        "timeout_rate": ("Timeout rate", "超时率"),
+        "requests_per_s": ("Completed req/s", "完成请求/秒"),
+        "output_tokens_per_s": ("Output tokens/s", "输出 token/秒"),
+        "ttft_p50": ("TTFT P50", "首 token 延迟 P50"),
+        "ttft_p99": ("TTFT P99", "首 token 延迟 P99"),
+        "e2e_p50": ("E2E P50", "端到端延迟 P50"),
+        "e2e_p99": ("E2E P99", "端到端延迟 P99"),
+        "tpot_p50": ("TPOT P50", "每 token 时间 P50"),
+        "goodput": ("Goodput", "有效吞吐（goodput）"),
+        "goodput_detail": ("met every SLO", "满足全部 SLO"),
+        "of_which_warmup": ("warm-up requests left out", "个预热请求未计入"),
+        "charts": ("Charts", "图表"),
+        "chart_rate": (
+            "Offered, sent and completed requests per second, and requests in flight", "每秒计划、发送、完成的请求数与并发中的请求数"
+        ),
+        "chart_latency": ("TTFT and E2E of each request over time", "每个请求的首 token 延迟与端到端延迟随时间变化"),
+        "chart_tokens": ("Output tokens per second", "每秒输出 token 数"),
+        "chart_outcomes": ("Outcomes by kind and HTTP status", "按类型与 HTTP 状态统计的结果"),
+        "chart_distribution": ("Distribution", "分布"),
+        "chart_resources": ("CPU and memory", "CPU 与内存"),
+        "chart_gpu": ("GPU utilisation and memory", "GPU 利用率与显存"),
+        "no_resources": ("No resource samples in this run.", "本次运行没有资源采样。"),
+        "downsampled": (
+            "{shown} of {total} requests shown: one in every {stride} (limit {limit} points)",
+            "显示 {total} 个请求中的 {shown} 个：每 {stride} 个取一个（上限 {limit} 个点）"
+        ),
+        "all_points": ("every request shown", "显示全部请求"),
+        "percentiles": ("Percentiles", "百分位数"),
+        "population": ("over", "统计范围"),
+        "metric": ("Metric", "指标"),
+        "count": ("count", "数量"),
+        "mean": ("mean", "平均"),
+        "std": ("std", "标准差"),
+        "min": ("min", "最小"),
+        "max": ("max", "最大"),
+        "responses": ("Sample responses", "响应示例"),
+        "prompt": ("Prompt", "提示词"),
+        "response": ("Response", "回答"),
+        "reasoning": ("Reasoning", "推理过程"),
+        "errors": ("Errors", "错误"),
+        "no_errors": ("No request failed.", "没有失败的请求。"),
+        "errors_not_listed": ("more failures with other messages", "个其他错误未列出"),
+        "outcome": ("Outcome", "结果"),
+        "message": ("Message", "信息"),
+        "time_s": ("time since start (s)", "自开始的时间（秒）"),
+        "per_s": ("per second", "每秒"),
+        "in_flight": ("in flight", "并发中"),
+        "offered": ("offered", "计划"),
+        "sent": ("sent", "已发送"),
+        "completed": ("completed", "已完成"),
+        "failed": ("failed", "失败"),
+        "ms": ("ms", "毫秒"),
+        "tokens_per_s": ("tokens/s", "token/秒"),
+        "share": ("share of requests", "请求占比"),
+        "cdf": ("cumulative share", "累计占比"),
+        "average": ("average", "平均"),
+        "maximum": ("maximum", "最大"),
+        "cpu": ("CPU", "CPU"),
+        "memory": ("memory", "内存"),
+        "utilisation": ("utilisation", "利用率"),
+        "gpu_memory": ("GPU memory", "显存"),
+        "percent": ("%", "%"),
+        "warmup": ("warm-up", "预热"),
+        "ttft": ("TTFT", "首 token 延迟"),
+        "e2e": ("E2E", "端到端延迟"),
+        "ttft_ms": ("TTFT (ms)", "首 token 延迟（毫秒）"),
+        "time_to_first_answer_token_ms": ("Time to first answer token (ms)", "首个回答 token 时间（毫秒）"),
+        "e2e_ms": ("E2E latency (ms)", "端到端延迟（毫秒）"),
+        "itl_ms": ("Inter-token latency (ms)", "token 间延迟（毫秒）"),
+        "tpot_ms": ("Time per output token (ms)", "每个输出 token 时间（毫秒）"),
+        "decode_speed_tokens_per_s": ("Decode speed (tokens/s)", "解码速度（token/秒）"),
+        "schedule_lag_ms": ("Schedule lag (ms)", "调度延迟（毫秒）"),
+        "latency_from_schedule_ms": ("Latency from schedule (ms)", "自计划时间起的延迟（毫秒）"),
+        "footer": (
+            "Written by llmload. Every figure is in summary.json and requests.csv beside this file.",
+            "由 llmload 生成。所有数据见同目录下的 summary.json 与 requests.csv。"
+        ),
+    ]
+
+    /// The label for `key` in `language`; the key itself if it is missing (a test checks none is).
+    static func label(_ key: String, _ language: ReportLanguage) -> String {
+        guard let entry = table[key] else { return key }
+        return language == .zh ? entry.zh : entry.en
+    }
+
+    /// Every label in `language`, for the template and the charts' script.
+    static func labels(_ language: ReportLanguage) -> [String: String] {
+        table.mapValues { language == .zh ? $0.zh : $0.en }
+    }
+}

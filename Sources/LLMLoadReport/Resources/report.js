@@ -1,0 +1,184 @@
+// Draws every chart of report.html from the JSON in #report-data, with the inlined Plotly.
+// When done it writes on <body>: data-charts-expected, data-charts-drawn, data-errors and
+// data-status ("ok" only if every chart drew and no script error happened), which the
+// browser test reads back.
+(function () {
+  'use strict';
+  var errors = [];
+  window.addEventListener('error', function (e) { errors.push(String(e.message || e)); });
+  window.addEventListener('unhandledrejection', function (e) { errors.push(String(e.reason)); });
+
+  var data = JSON.parse(document.getElementById('report-data').textContent);
+  var L = data.labels;
+  var palette = ['#2563eb', '#16a34a', '#dc2626', '#9333ea', '#ea580c', '#0891b2', '#ca8a04', '#db2777'];
+  var plotConfig = { displaylogo: false, responsive: true };
+  var charts = [];
+
+  function layout(title, extra) {
+    var base = {
+      title: { text: title, font: { size: 15 }, x: 0.01, xanchor: 'left' },
+      margin: { l: 64, r: 64, t: 48, b: 48 },
+      height: 340,
+      legend: { orientation: 'h', y: -0.22 },
+      hovermode: 'x unified',
+      paper_bgcolor: '#ffffff',
+      plot_bgcolor: '#ffffff',
+      font: { family: 'system-ui, -apple-system, "Segoe UI", "Noto Sans CJK SC", sans-serif', size: 12, color: '#1f2937' },
+      xaxis: { gridcolor: '#e5e7eb', zeroline: false },
+      yaxis: { gridcolor: '#e5e7eb', zeroline: false, rangemode: 'tozero' }
+    };
+    for (var key in extra) {
+      if (typeof extra[key] === 'object' && !Array.isArray(extra[key]) && base[key]) {
+        base[key] = Object.assign({}, base[key], extra[key]);
+      } else {
+        base[key] = extra[key];
+      }
+    }
+    return base;
+  }
+
+  function add(sectionId, traces, chartLayout, wide) {
+    var section = document.getElementById(sectionId);
+    var div = document.createElement('div');
+    div.className = wide ? 'chart wide' : 'chart';
+    div.id = 'chart-' + charts.length;
+    section.appendChild(div);
+    charts.push({ div: div, traces: traces, layout: chartLayout });
+  }
+
+  // The warm-up, greyed, so the eye skips it.
+  function warmupShapes() {
+    if (!data.warmupEndS) { return { shapes: [], annotations: [] }; }
+    return {
+      shapes: [{ type: 'rect', xref: 'x', yref: 'paper', x0: 0, x1: data.warmupEndS, y0: 0, y1: 1,
+        fillcolor: '#9ca3af', opacity: 0.15, line: { width: 0 } }],
+      annotations: [{ x: data.warmupEndS / 2, y: 1, xref: 'x', yref: 'paper', text: L.warmup,
+        showarrow: false, yanchor: 'bottom', font: { size: 11, color: '#6b7280' } }]
+    };
+  }
+
+  // Dashed lines at a series' average and maximum, labelled with their values.
+  function statLines(stats, unit, axis) {
+    var shapes = [], annotations = [];
+    [['average', stats.mean, 'dash'], ['maximum', stats.max, 'dot']].forEach(function (s) {
+      if (s[1] === null || s[1] === undefined) { return; }
+      shapes.push({ type: 'line', xref: 'paper', x0: 0, x1: 1, yref: axis || 'y', y0: s[1], y1: s[1],
+        line: { color: '#6b7280', width: 1, dash: s[2] } });
+      annotations.push({ xref: 'paper', x: 1, yref: axis || 'y', y: s[1], xanchor: 'right', yanchor: 'bottom',
+        showarrow: false, text: L[s[0]] + ' ' + s[1].toFixed(1) + unit, font: { size: 10, color: '#4b5563' } });
+    });
+    return { shapes: shapes, annotations: annotations };
+  }
+
+  var ts = data.timeseries;
+  var warm = warmupShapes();
+  if (ts.second.length > 0) {
+    add('charts-load', [
+      { x: ts.second, y: ts.offered, name: L.offered, mode: 'lines', line: { shape: 'hv', color: palette[0] } },
+      { x: ts.second, y: ts.sent, name: L.sent, mode: 'lines', line: { shape: 'hv', color: palette[5], dash: 'dot' } },
+      { x: ts.second, y: ts.completed, name: L.completed, mode: 'lines', line: { shape: 'hv', color: palette[1] } },
+      { x: ts.second, y: ts.failed, name: L.failed, mode: 'lines', line: { shape: 'hv', color: palette[2] } },
+      { x: ts.second, y: ts.inFlight, name: L.in_flight, mode: 'lines', yaxis: 'y2',
+        line: { color: palette[3], width: 1.5 }, fill: 'tozeroy', fillcolor: 'rgba(147,51,234,0.06)' }
+    ], layout(L.chart_rate, {
+      xaxis: { title: { text: L.time_s } }, yaxis: { title: { text: L.per_s } },
+      yaxis2: { title: { text: L.in_flight }, overlaying: 'y', side: 'right', rangemode: 'tozero', showgrid: false },
+      shapes: warm.shapes, annotations: warm.annotations
+    }), true);
+  }
+
+  var p = data.points;
+  if (p.seconds.length > 0 || p.failedSeconds.length > 0) {
+    add('charts-load', [
+      { x: p.seconds, y: p.e2eMs, name: L.e2e, mode: 'markers', type: 'scatter',
+        marker: { size: 4, color: palette[0], opacity: 0.45 } },
+      { x: p.seconds, y: p.ttftMs, name: L.ttft, mode: 'markers', type: 'scatter',
+        marker: { size: 4, color: palette[4], opacity: 0.55 } },
+      { x: ts.second, y: ts.e2eP95, name: L.e2e + ' P95', mode: 'lines', line: { color: '#1e3a8a', width: 2 } },
+      { x: ts.second, y: ts.ttftP95, name: L.ttft + ' P95', mode: 'lines', line: { color: '#9a3412', width: 2 } },
+      { x: p.failedSeconds, y: p.failedMs, name: L.failed, mode: 'markers', type: 'scatter',
+        marker: { size: 7, symbol: 'x', color: palette[2] } }
+    ], layout(L.chart_latency + ' — ' + p.note, {
+      hovermode: 'closest', xaxis: { title: { text: L.time_s } }, yaxis: { title: { text: L.ms } },
+      shapes: warm.shapes, annotations: warm.annotations
+    }), true);
+  }
+
+  if (ts.second.length > 0) {
+    add('charts-load', [
+      { x: ts.second, y: ts.outputTokensPerS, name: L.output_tokens_per_s, mode: 'lines',
+        line: { shape: 'hv', color: palette[1] }, fill: 'tozeroy', fillcolor: 'rgba(22,163,74,0.08)' }
+    ], layout(L.chart_tokens, {
+      xaxis: { title: { text: L.time_s } }, yaxis: { title: { text: L.tokens_per_s } },
+      shapes: warm.shapes, annotations: warm.annotations, showlegend: false
+    }), true);
+  }
+
+  add('charts-outcomes', [
+    { x: data.outcomes.map(function (o) { return o.name; }), y: data.outcomes.map(function (o) { return o.count; }),
+      type: 'bar', marker: { color: data.outcomes.map(function (o) { return o.name === 'ok' ? palette[1] : palette[2]; }) },
+      text: data.outcomes.map(function (o) { return String(o.count); }), textposition: 'auto' }
+  ], layout(L.chart_outcomes, { showlegend: false, hovermode: 'closest', yaxis: { title: { text: L.requests } } }), false);
+  add('charts-outcomes', [
+    { x: data.statuses.map(function (o) { return 'HTTP ' + o.name; }), y: data.statuses.map(function (o) { return o.count; }),
+      type: 'bar', marker: { color: data.statuses.map(function (o) { return o.name.charAt(0) === '2' ? palette[1] : palette[2]; }) },
+      text: data.statuses.map(function (o) { return String(o.count); }), textposition: 'auto' }
+  ], layout('HTTP', { showlegend: false, hovermode: 'closest', yaxis: { title: { text: L.requests } } }), false);
+
+  data.distributions.forEach(function (d, i) {
+    var title = d.title + (d.beyond > 0 ? ' — ' + d.beyondNote : '');
+    add('charts-distributions', [
+      { x: d.binCenters, y: d.binShares, width: d.binWidth, type: 'bar', name: L.share,
+        marker: { color: palette[i % palette.length], opacity: 0.75 } },
+      { x: d.cdfValues, y: d.cdfShares, mode: 'lines', name: L.cdf, yaxis: 'y2', line: { color: '#111827', width: 1.5 } }
+    ], layout(title, {
+      hovermode: 'closest', bargap: 0.02,
+      xaxis: { title: { text: d.unit } },
+      yaxis: { title: { text: L.share }, tickformat: '.0%' },
+      yaxis2: { title: { text: L.cdf }, overlaying: 'y', side: 'right', range: [0, 1.02], dtick: 0.25, tickformat: '.0%', showgrid: false }
+    }), false);
+  });
+
+  var r = data.resources;
+  if (r && r.seconds.length > 0) {
+    var cpuLines = statLines(r.cpu, ' %');
+    add('charts-resources', [
+      { x: r.seconds, y: r.cpuPercent, name: L.cpu + ' %', mode: 'lines', line: { color: palette[0] } },
+      { x: r.seconds, y: r.memoryPercent, name: L.memory + ' %', mode: 'lines', line: { color: palette[3] } }
+    ], layout(L.chart_resources, {
+      xaxis: { title: { text: L.time_s } }, yaxis: { title: { text: '%' }, range: [0, 100] },
+      shapes: cpuLines.shapes.concat(warm.shapes), annotations: cpuLines.annotations.concat(warm.annotations)
+    }), false);
+    r.gpus.forEach(function (g, i) {
+      var lines = statLines(g.utilization, ' %');
+      add('charts-resources', [
+        { x: r.seconds, y: g.utilizationPercent, name: L.utilisation + ' %', mode: 'lines', line: { color: palette[1] } },
+        { x: r.seconds, y: g.memoryPercent, name: L.gpu_memory + ' %', mode: 'lines', line: { color: palette[4] } }
+      ], layout(L.chart_gpu + ' — GPU ' + g.index + (g.name ? ' (' + g.name + ')' : ''), {
+        xaxis: { title: { text: L.time_s } }, yaxis: { title: { text: '%' }, range: [0, 100] },
+        shapes: lines.shapes.concat(warm.shapes), annotations: lines.annotations.concat(warm.annotations)
+      }), false);
+    });
+  }
+
+  function finish() {
+    var drawn = charts.filter(function (c) {
+      return c.div.querySelector('.main-svg') !== null && c.div._fullData && c.div._fullData.length > 0;
+    }).length;
+    var body = document.body;
+    body.setAttribute('data-charts-expected', String(charts.length));
+    body.setAttribute('data-charts-drawn', String(drawn));
+    body.setAttribute('data-errors', errors.join(' | '));
+    body.setAttribute('data-status', errors.length === 0 && drawn === charts.length ? 'ok' : 'error');
+  }
+
+  var pending = charts.map(function (c) {
+    try {
+      return Plotly.newPlot(c.div, c.traces, c.layout, plotConfig);
+    } catch (e) {
+      errors.push(String(e));
+      return Promise.resolve();
+    }
+  });
+  Promise.all(pending).then(finish, function (e) { errors.push(String(e)); finish(); });
+})();

@@ -1,0 +1,75 @@
+import LLMLoadCore
+import LLMLoadMetrics
+
+/// Something a reader must know before trusting a run's figures, found in its ``RunSummary``.
+/// The console and `report.html` show the same list, each in its language.
+public enum RunWarning: Sendable, Equatable {
+    /// The client sent requests late (schedule lag P99 above 10 ms).
+    case fellBehindSchedule(lagP99Ms: Double)
+    /// Requests went out slower than the rate asked for.
+    case sentBelowOffered(sentPerS: Double, offeredPerS: Double)
+    /// At least 5 % of the measured requests timed out.
+    case manyTimeouts(rate: Double)
+    /// The drain ended with requests still running; they were cancelled.
+    case drainCancelled(count: Int)
+    /// Output token counts were (partly) estimated from chunks.
+    case estimatedTokens
+    /// Responses that stopped at the output-token limit (finish reason `length`).
+    case cutByLength(count: Int, share: Double)
+
+    /// The warnings that apply to `s`, most serious first.
+    public static func detect(in s: RunSummary) -> [RunWarning] {
+        var warnings: [RunWarning] = []
+        if let lag = s.latency.scheduleLagMs, lag.p99 > 10 { warnings.append(.fellBehindSchedule(lagP99Ms: lag.p99)) }
+        if let sent = s.throughput.sentPerS, sent < s.load.offeredRatePerS * 0.95, s.requests.total > 10 {
+            warnings.append(.sentBelowOffered(sentPerS: sent, offeredPerS: s.load.offeredRatePerS))
+        }
+        if s.requests.total > 0, let rate = s.requests.timeoutRate, rate >= 0.05 {
+            warnings.append(.manyTimeouts(rate: rate))
+        }
+        if s.run.drainCancelledInFlight, let cancelled = s.requests.byOutcome["cancelled"], cancelled > 0 {
+            warnings.append(.drainCancelled(count: cancelled))
+        }
+        if s.tokens.outputSource == "estimated" || s.tokens.outputSource == "mixed" {
+            warnings.append(.estimatedTokens)
+        }
+        if let cut = s.requests.finishReasons["length"], cut > 0, s.requests.total > 0 {
+            warnings.append(.cutByLength(count: cut, share: Double(cut) / Double(s.requests.total)))
+        }
+        return warnings
+    }
+
+    /// The warning as a sentence in `language`.
+    public func text(_ language: ReportLanguage) -> String {
+        let zh = language == .zh
+        switch self {
+        case .fellBehindSchedule(let lag):
+            let p99 = Self.number(lag, 1)
+            return zh
+                ? "客户端落后于调度计划（调度延迟 P99 \(p99) 毫秒）：自计划时间起的延迟包含了客户端的延误"
+                : "the client fell behind its schedule (lag P99 \(p99) ms): latencies from the schedule include the client's delay"
+        case .sentBelowOffered(let sent, let offered):
+            return zh
+                ? "请求实际发送速率为 \(Self.number(sent, 2))/秒，低于要求的 \(Self.number(offered, 2))/秒"
+                : "requests went out at \(Self.number(sent, 2))/s, below the \(Self.number(offered, 2))/s asked for"
+        case .manyTimeouts(let rate):
+            return zh ? "\(Self.percent(rate)) 的请求超时" : "\(Self.percent(rate)) of requests timed out"
+        case .drainCancelled(let count):
+            return zh
+                ? "收尾等待结束时仍有 \(count) 个请求在运行并被取消；最慢的回答未计入延迟统计（可调大 --drain-timeout）"
+                : "\(count) requests were still running when the drain ended and were cancelled; "
+                    + "the slowest answers are missing from the latency figures (raise --drain-timeout)"
+        case .estimatedTokens:
+            return zh
+                ? "输出 token 数（部分）由数据块估算：服务器未报告 token 数"
+                : "output token counts are (partly) estimated from chunks: the server reported none"
+        case .cutByLength(let count, let share):
+            return zh
+                ? "\(count) 个回答（\(Self.percent(share))）因达到输出 token 上限而截断（finish reason 为 length）"
+                : "\(count) responses (\(Self.percent(share))) stopped at the output-token limit (finish reason length)"
+        }
+    }
+
+    static func number(_ value: Double, _ places: Int) -> String { DecimalText.format(value, places: places) ?? "–" }
+    static func percent(_ share: Double) -> String { number(share * 100, 1) + " %" }
+}
