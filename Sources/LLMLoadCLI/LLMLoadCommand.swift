@@ -13,9 +13,10 @@ public struct LLMLoadCommand: AsyncParsableCommand {
               llmload run --simulate --qps 20 --duration 10
               llmload run --url http://localhost:11434 --model deepseek-r1:1.5b --qps 10 --duration 300
               llmload simulate --port 11434 --ttft-ms 200 --itl-ms 20 --output-tokens 128
+              llmload report results/20261130-101500-qwen2.5_7b --lang zh
             """,
         version: "0.1.0",
-        subcommands: [RunCommand.self, SimulateCommand.self]
+        subcommands: [RunCommand.self, SimulateCommand.self, ReportCommand.self]
     )
 
     public init() {}

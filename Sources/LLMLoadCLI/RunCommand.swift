@@ -19,9 +19,10 @@ struct RunCommand: AsyncParsableCommand {
             whether or not earlier ones have finished. After --duration no new request is sent; \
             requests still in flight get --drain-timeout to finish.
 
-            Results go to <output>/<yyyyMMdd-HHmmss>-<model>[-<label>]/: requests.csv (one row \
-            per request, written during the run), timeseries.csv (one row per second) and \
-            summary.json.
+            Results go to <output>/<yyyyMMdd-HHmmss>-<model>[-<label>]/: report.html (one file \
+            with every chart, opens offline), requests.csv (one row per request, written during \
+            the run), responses.jsonl and responses.txt (every prompt and answer), timeseries.csv \
+            (one row per second), summary.json and config.json.
 
             Examples:
               llmload run --simulate --qps 20 --duration 10
@@ -125,6 +126,9 @@ struct RunCommand: AsyncParsableCommand {
     @Option(help: "A label appended to the run folder's name.")
     var label: String?
 
+    @Option(help: "Language of report.html: en or zh. Default: from the locale (LANG).")
+    var lang: ReportLanguage?
+
     @Flag(name: .shortAndLong, help: "No progress lines.")
     var quiet = false
 
@@ -208,7 +212,7 @@ struct RunCommand: AsyncParsableCommand {
                 warmup: warmup.map { .duration($0.duration) } ?? warmupRequests.map { .requests($0) }
             ),
             requests: requestSettings,
-            output: .init(directory: output, label: label)
+            output: .init(directory: output, label: label, language: lang ?? .fromEnvironment())
         )
         configuration.objectives = try slo.map(ServiceLevelObjectives.parse)
         return configuration

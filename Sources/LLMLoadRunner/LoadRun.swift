@@ -78,6 +78,9 @@ public struct LoadRun: Sendable {
         let folder = try RunFolder.create(
             base: base, model: target.model, label: configuration.output.label, startedAt: startedAtDate
         )
+        let schedule = ConstantRateSchedule(ratePerSecond: configuration.load.ratePerSecond)
+        // Written first, so even a run cut short says how it was set up.
+        let configFailure = writeConfiguration(to: folder, target: target, pattern: schedule.label)
         let api = target.api.makeAPI()
         let headers = configuration.target.headers
         let prompts: any PromptSource = configuration.requests.prompt.map { PromptCycle([$0]) } ?? PromptCycle.builtIn
@@ -87,7 +90,6 @@ public struct LoadRun: Sendable {
             keepAlive: configuration.requests.keepAlive, stop: configuration.requests.stop,
             ignoresEndOfSequence: configuration.requests.ignoresEndOfSequence
         )
-        let schedule = ConstantRateSchedule(ratePerSecond: configuration.load.ratePerSecond)
         let live = LiveProgress()
         let dispatcher = OpenLoopDispatcher(
             clock: ContinuousClock(),
@@ -101,7 +103,7 @@ public struct LoadRun: Sendable {
             stop: stop
         )
         let runTag = String(UInt32.random(in: 0...UInt32.max), radix: 36)
-        let (records, recordSink) = AsyncStream.makeStream(of: RequestRecord.self, bufferingPolicy: .unbounded)
+        let (records, recordSink) = AsyncStream.makeStream(of: FinishedRequest.self, bufferingPolicy: .unbounded)
         let start = ContinuousClock.now
         logger.info("load started", metadata: ["pattern": "\(schedule.label)", "folder": "\(folder.url.path)"])
 
@@ -122,8 +124,10 @@ public struct LoadRun: Sendable {
                 headers: headers + [("X-Request-Id", "llmload-\(runTag)-\(index)")]
             )
             record.errorMessage = record.errorMessage.map(redactor.redact)
+            record.responseText = redactor.redact(record.responseText)
+            record.reasoningText = redactor.redact(record.reasoningText)
             live.add(record)
-            recordSink.yield(record)
+            recordSink.yield(FinishedRequest(record: record, prompt: redactor.redact(request.prompt)))
         }
         recordSink.finish()
         live.finish()
@@ -135,7 +139,7 @@ public struct LoadRun: Sendable {
             schedule: schedule,
             startedAt: startedAtDate, endedAt: Date()
         )
-        var failures = folded.csvFailure.map { [$0] } ?? []
+        var failures = [configFailure].compactMap { $0 } + folded.writeFailures
         if let failure = TimeSeriesCSVWriter.write(summary.timeseries, to: folder.file("timeseries.csv")) {
             failures.append(failure)
         }
@@ -144,7 +148,29 @@ public struct LoadRun: Sendable {
         } catch {
             failures.append("\(error)")
         }
+        // Last: it reads the files above back, and takes the summary from memory in case
+        // summary.json was the file that failed.
+        do {
+            try ReportRenderer.render(folder: folder.url, language: configuration.output.language, summary: summary)
+        } catch {
+            failures.append("report.html: \(error)")
+        }
         for failure in failures { logger.error("output not written", metadata: ["reason": "\(failure)"]) }
         return Result(summary: summary, folder: folder.url, writeFailures: failures)
+    }
+
+    /// Writes `config.json`; returns why it could not, if it could not.
+    private func writeConfiguration(to folder: RunFolder, target: TargetDiscovery.Target, pattern: String) -> String? {
+        let file = RunConfigurationFile(
+            configuration: configuration, api: target.api.rawValue, model: target.model,
+            serverVersion: target.serverVersion, pattern: pattern, toolVersion: Self.toolVersion,
+            commandLine: CommandLine.arguments, outputFolder: folder.url.path, host: HostFacts.current()
+        )
+        do {
+            try file.encoded().write(to: folder.file("config.json"), options: .atomic)
+            return nil
+        } catch {
+            return "config.json: \(error.localizedDescription)"
+        }
     }
 }

@@ -126,7 +126,15 @@ extension Integration {
             #expect(rows.count == result.summary.requests.total)
             #expect(rows.count >= 10 && rows.count < 20)
             #expect(rows.allSatisfy { $0["outcome"] == "ok" })
-            #expect(FileManager.default.fileExists(atPath: result.folder.appendingPathComponent("summary.json").path))
+            let files = try harness.filesWritten(by: result)
+            #expect(
+                Set(files.keys) == [
+                    "config.json", "requests.csv", "responses.jsonl", "responses.txt", "timeseries.csv", "summary.json",
+                    "report.html",
+                ])
+            #expect(files["responses.jsonl"]?.split(separator: "\n").count == rows.count)
+            let reportSaysInterrupted = files["report.html"]?.contains("The run was interrupted") == true
+            #expect(reportSaysInterrupted)
         }
 
         @Test func aServerThatDiesMidRunGivesConnectionErrorsAndEveryOutput() async throws {
