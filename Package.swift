@@ -7,7 +7,9 @@ let package = Package(
     name: "llmload",
     platforms: [.macOS(.v15)],
     products: [
-        .executable(name: "llmload", targets: ["llmload"])
+        .executable(name: "llmload", targets: ["llmload"]),
+        // A scripted stand-in for libnvidia-ml.so.1, loaded by tests through LLMLOAD_NVML_PATH.
+        .library(name: "FakeNVML", type: .dynamic, targets: ["FakeNVML"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -39,6 +41,9 @@ let package = Package(
         ),
         .target(name: "LLMLoadScheduler", dependencies: ["LLMLoadCore"]),
         .target(name: "LLMLoadWorkload", dependencies: ["LLMLoadCore"]),
+        .target(name: "CNVML"),
+        .target(name: "FakeNVML"),
+        .target(name: "LLMLoadMonitor", dependencies: ["LLMLoadCore", "CNVML"]),
         .target(
             name: "LLMLoadMetrics",
             dependencies: [
@@ -68,6 +73,7 @@ let package = Package(
                 "LLMLoadWorkload",
                 "LLMLoadMetrics",
                 "LLMLoadReport",
+                "LLMLoadMonitor",
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
@@ -114,11 +120,17 @@ let package = Package(
         ),
         .testTarget(name: "LLMLoadCoreTests", dependencies: ["LLMLoadCore"]),
         .testTarget(name: "LLMLoadSchedulerTests", dependencies: ["LLMLoadScheduler", "LLMLoadTestSupport"]),
+        .testTarget(
+            name: "LLMLoadMonitorTests",
+            dependencies: ["LLMLoadMonitor", "LLMLoadCore", "LLMLoadTestSupport"],
+            resources: [.copy("Fixtures")]
+        ),
         .testTarget(name: "LLMLoadMetricsTests", dependencies: ["LLMLoadMetrics", "LLMLoadCore"]),
         .testTarget(
             name: "LLMLoadReportTests",
             dependencies: [
-                "LLMLoadReport", "LLMLoadMetrics", "LLMLoadCore", .product(name: "CSV", package: "CSV.swift"),
+                "LLMLoadReport", "LLMLoadMetrics", "LLMLoadCore", "LLMLoadTestSupport",
+                .product(name: "CSV", package: "CSV.swift"),
             ]
         ),
         .testTarget(

@@ -22,7 +22,8 @@ struct RunCommand: AsyncParsableCommand {
             Results go to <output>/<yyyyMMdd-HHmmss>-<model>[-<label>]/: report.html (one file \
             with every chart, opens offline), requests.csv (one row per request, written during \
             the run), responses.jsonl and responses.txt (every prompt and answer), timeseries.csv \
-            (one row per second), summary.json and config.json.
+            (one row per second), summary.json and config.json. CPU, memory and GPU use are \
+            sampled through the whole run (see --sample-interval, --monitor-process, --gpu).
 
             Examples:
               llmload run --simulate --qps 20 --duration 10
@@ -31,6 +32,7 @@ struct RunCommand: AsyncParsableCommand {
               llmload run --url http://localhost:8000/v1 --qps 20 --duration 60 --max-tokens 128 --warmup 10s
               llmload run --url https://api.example.com/v1 --model my-model --api-key "$KEY" --qps 2 --duration 30
               llmload run --simulate --qps 50 --duration 20 --slo ttft=500ms,e2e=5s --fail-on-slo 0.95
+              llmload run --url http://localhost:8080/v1 --qps 4 --duration 60 --monitor-process llama-server --gpu 0
             """
     )
 
@@ -135,6 +137,9 @@ struct RunCommand: AsyncParsableCommand {
     @Flag(name: .shortAndLong, help: "Log what the tool does, to standard error.")
     var verbose = false
 
+    @OptionGroup(title: "Resource monitor")
+    var monitor: MonitorOptions
+
     @OptionGroup(title: "Simulator (with --simulate)")
     var simulator: SimulatorOptions
 
@@ -215,6 +220,7 @@ struct RunCommand: AsyncParsableCommand {
             output: .init(directory: output, label: label, language: lang ?? .fromEnvironment())
         )
         configuration.objectives = try slo.map(ServiceLevelObjectives.parse)
+        configuration.monitor = monitor.configuration
         return configuration
     }
 

@@ -105,6 +105,8 @@ public struct RunConfiguration: Sendable {
     public var output: Output
     /// Bounds for goodput; `nil`: no goodput figures.
     public var objectives: ServiceLevelObjectives?
+    /// The resource monitor's settings.
+    public var monitor = Monitor()
 
     public init(target: Target, load: Load, requests: Requests = .init(), output: Output = .init()) {
         self.target = target

@@ -26,6 +26,8 @@ public struct RunSummary: Sendable, Codable, Equatable {
     public var histograms: [String: DistributionSnapshot]
     /// Failures beyond the distinct messages kept in `errors`.
     public var errorsNotListed: Int
+    /// CPU, memory, process and GPU samples of the whole run; absent when nothing was monitored.
+    public var resources: Resources?
 
     public init(
         tool: Tool, run: Run, target: Target, load: Load, requests: Requests, throughput: Throughput, tokens: Tokens,

@@ -56,6 +56,10 @@ public enum ConsoleSummary {
             lines.append(cells.joined(separator: "  "))
         }
         lines.append("(latency over \(l.population))")
+        if let resources = s.resources {
+            lines.append("")
+            lines += resourceLines(resources)
+        }
         if !s.errors.isEmpty {
             lines.append("")
             lines.append("Errors")

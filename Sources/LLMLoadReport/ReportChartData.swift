@@ -57,11 +57,17 @@ struct ReportChartData: Encodable {
     /// Filled by the resource monitor's series when the run has one.
     var resources: ResourceCharts?
 
-    /// CPU, memory and GPU series on the run's seconds, with their measured-window statistics.
+    /// CPU, memory, process and GPU series at each sample's time, with the average and maximum
+    /// over the measured window (what the dashed lines mark).
     struct ResourceCharts: Encodable {
         struct Stats: Encodable {
             var mean: Double?
             var max: Double?
+
+            init(_ statistic: ResourceStatistic?) {
+                mean = statistic?.mean
+                max = statistic?.max
+            }
         }
         struct GPU: Encodable {
             var index: Int
@@ -69,12 +75,43 @@ struct ReportChartData: Encodable {
             var utilizationPercent: [Double?]
             var memoryPercent: [Double?]
             var utilization: Stats
+            var memory: Stats
         }
         var seconds: [Double]
         var cpuPercent: [Double?]
         var memoryPercent: [Double?]
         var cpu: Stats
+        var memory: Stats
+        /// The watched server process, when there is one.
+        var processName: String?
+        var processCpuPercent: [Double?]
+        var processRssMiB: [Double?]
         var gpus: [GPU]
+
+        init?(_ resources: RunSummary.Resources?) {
+            guard let resources, !resources.samples.isEmpty else { return nil }
+            let samples = resources.samples
+            let measured = resources.measured
+            seconds = samples.map(\.tS)
+            cpuPercent = samples.map(\.cpuPercent)
+            memoryPercent = samples.map(\.memoryUsedPercent)
+            cpu = Stats(measured.cpuPercent)
+            memory = Stats(measured.memoryUsedPercent)
+            processName = resources.process.map { "\($0.name) (pid \($0.pid))" }
+            processCpuPercent = samples.map(\.processCpuPercent)
+            processRssMiB = samples.map { $0.processRssBytes.map { Double($0) / 1_048_576 } }
+            let indexes = Set(samples.flatMap { $0.gpus?.map(\.index) ?? [] }).sorted()
+            gpus = indexes.map { index in
+                let statistics = measured.gpus?.first { $0.index == index }
+                let name = statistics?.name ?? resources.wholeRun.gpus?.first { $0.index == index }?.name
+                let readings = samples.map { $0.gpus?.first { $0.index == index } }
+                return GPU(
+                    index: index, name: name, utilizationPercent: readings.map { $0?.utilizationPercent },
+                    memoryPercent: readings.map { $0?.memoryUsedPercent },
+                    utilization: Stats(statistics?.utilizationPercent), memory: Stats(statistics?.memoryUsedPercent)
+                )
+            }
+        }
     }
 
     /// Metrics drawn as distributions, in this order.
@@ -126,7 +163,7 @@ struct ReportChartData: Encodable {
             .map { Bar(name: $0.key, count: $0.value) }
         statuses = s.requests.byHttpStatus.filter { $0.value > 0 }.sorted { $0.key < $1.key }
             .map { Bar(name: $0.key, count: $0.value) }
-        resources = nil
+        resources = ResourceCharts(s.resources)
     }
 
     /// Bins between the minimum and the maximum, or P99.9 when the tail is long (maximum above

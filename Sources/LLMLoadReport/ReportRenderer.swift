@@ -60,9 +60,16 @@ public enum ReportRenderer {
             "hasErrors": !s.errors.isEmpty,
             "errors": ReportTables.errors(s),
             "responses": input.responses.map { responseRow($0) },
-            "hasGPUs": !(input.configuration?.host.gpus.isEmpty ?? true),
-            "resourceNote": ReportText.label("no_resources", language),
+            "hasGPUs": !(s.resources?.wholeRun.gpus ?? []).isEmpty,
         ]
+        if let resources = s.resources, !resources.samples.isEmpty {
+            let rows = ReportTables.resources(resources, language)
+            context["resourceRows"] = rows
+            context["hasResourceRows"] = !rows.isEmpty
+            if let note = resources.gpuNote { context["resourceNote"] = note }
+        } else {
+            context["resourceNote"] = ReportText.label("no_resources", language)
+        }
         if s.errorsNotListed > 0 { context["errorsNotListed"] = String(s.errorsNotListed) }
         return context
     }

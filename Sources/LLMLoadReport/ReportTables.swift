@@ -107,6 +107,45 @@ enum ReportTables {
         return facts
     }
 
+    /// Average, P95 and maximum of every resource over the measured window, and average and
+    /// maximum over the whole run (warm-up and drain included).
+    static func resources(_ r: RunSummary.Resources, _ language: ReportLanguage) -> [Row] {
+        func label(_ key: String) -> String { ReportText.label(key, language) }
+        typealias Pick = (RunSummary.Statistics) -> ResourceStatistic?
+        var rows: [(String, Pick, Double, Int)] = [
+            ("\(label("cpu")) %", { $0.cpuPercent }, 1, 1),
+            ("\(label("memory")) %", { $0.memoryUsedPercent }, 1, 1),
+            ("\(label("memory")) GiB", { $0.memoryUsedBytes }, 1_073_741_824, 2),
+        ]
+        if let process = r.process {
+            rows.append(("\(process.name) \(label("cpu")) %", { $0.processCpuPercent }, 1, 1))
+            rows.append(("\(process.name) RSS MiB", { $0.processRssBytes }, 1_048_576, 1))
+        }
+        for gpu in r.wholeRun.gpus ?? [] {
+            let name = "GPU \(gpu.index)"
+            func pick(_ field: @escaping (RunSummary.Statistics.GPU) -> ResourceStatistic?) -> Pick {
+                { statistics in (statistics.gpus?.first { $0.index == gpu.index }).flatMap(field) }
+            }
+            rows.append(("\(name) \(label("utilisation")) %", pick { $0.utilizationPercent }, 1, 1))
+            rows.append(("\(name) \(label("gpu_memory")) %", pick { $0.memoryUsedPercent }, 1, 1))
+            rows.append(("\(name) \(label("gpu_memory")) GiB", pick { $0.memoryUsedBytes }, 1_073_741_824, 2))
+            rows.append(("\(name) W", pick { $0.powerWatts }, 1, 0))
+            rows.append(("\(name) °C", pick { $0.temperatureC }, 1, 0))
+        }
+        return rows.compactMap { name, pick, divisor, places in
+            guard let whole = pick(r.wholeRun) else { return nil }
+            let measured = pick(r.measured)
+            return [
+                "name": name,
+                "mean": number(measured.map { $0.mean / divisor }, places),
+                "p95": number(measured.map { $0.p95 / divisor }, places),
+                "max": number(measured.map { $0.max / divisor }, places),
+                "wholeMean": number(whole.mean / divisor, places),
+                "wholeMax": number(whole.max / divisor, places),
+            ]
+        }
+    }
+
     static func errors(_ s: RunSummary) -> [Row] {
         s.errors.map { e in
             [

@@ -50,6 +50,12 @@ enum ReportText {
         "chart_distribution": ("Distribution", "分布"),
         "chart_resources": ("CPU and memory", "CPU 与内存"),
         "chart_gpu": ("GPU utilisation and memory", "GPU 利用率与显存"),
+        "resource": ("Resource", "资源"),
+        "whole_run": ("whole run", "整个运行"),
+        "resource_window": (
+            "Average, P95 and maximum over the measured window (warm-up and drain left out); the last two columns over the whole run.",
+            "平均、P95 与最大值统计自测量窗口（不含预热与收尾）；最后两列统计整个运行。"
+        ),
         "no_resources": ("No resource samples in this run.", "本次运行没有资源采样。"),
         "downsampled": (
             "{shown} of {total} requests shown: one in every {stride} (limit {limit} points)",
@@ -87,7 +93,7 @@ enum ReportText {
         "average": ("average", "平均"),
         "maximum": ("maximum", "最大"),
         "cpu": ("CPU", "CPU"),
-        "memory": ("memory", "内存"),
+        "memory": ("Memory", "内存"),
         "utilisation": ("utilisation", "利用率"),
         "gpu_memory": ("GPU memory", "显存"),
         "percent": ("%", "%"),

@@ -2,6 +2,7 @@ import Foundation
 import LLMLoadBackends
 import LLMLoadCore
 import LLMLoadMetrics
+import LLMLoadMonitor
 import LLMLoadReport
 import LLMLoadScheduler
 import LLMLoadWorkload
@@ -35,11 +36,17 @@ public struct LoadRun: Sendable {
 
     /// Runs the load and writes every output.
     /// - Parameter progress: called about once a second with live counts (never on the request path).
-    /// - Throws: only before the load starts: a bad output folder (``ReportError``) or target
-    ///   (``RunError``).
+    /// - Throws: only before the load starts: a bad output folder (``ReportError``), target or
+    ///   monitored process or GPU (``RunError``).
     public func run(progress: (@Sendable (LiveProgress.Snapshot) -> Void)? = nil) async throws -> Result {
         let base = URL(fileURLWithPath: configuration.output.directory)
         try RunFolder.checkWritable(base: base)
+        let monitor: SystemMonitor
+        do {
+            monitor = try SystemMonitor.prepare(configuration.monitor)
+        } catch {
+            throw RunError.monitor(error.description)
+        }
         let load = configuration.load
         let timeout = configuration.requests.timeout
         // Open loop: in flight ≈ rate × latency, and latency is at most the timeout. A smaller
@@ -63,7 +70,8 @@ public struct LoadRun: Sendable {
             if target.api.isOllama && configuration.requests.ignoresEndOfSequence {
                 throw RunError.target("--ignore-eos is not supported by Ollama's native API (\(target.api.rawValue))")
             }
-            return try await measure(with: client, target: target, base: base, redactor: redactor, progress: progress)
+            return try await measure(
+                with: client, target: target, base: base, redactor: redactor, monitor: monitor, progress: progress)
         }
     }
 
@@ -72,6 +80,7 @@ public struct LoadRun: Sendable {
         target: TargetDiscovery.Target,
         base: URL,
         redactor: SecretRedactor,
+        monitor: SystemMonitor,
         progress: (@Sendable (LiveProgress.Snapshot) -> Void)?
     ) async throws -> Result {
         let startedAtDate = Date()
@@ -80,7 +89,9 @@ public struct LoadRun: Sendable {
         )
         let schedule = ConstantRateSchedule(ratePerSecond: configuration.load.ratePerSecond)
         // Written first, so even a run cut short says how it was set up.
-        let configFailure = writeConfiguration(to: folder, target: target, pattern: schedule.label)
+        let configFailure = writeConfiguration(
+            to: folder, target: target, pattern: schedule.label,
+            gpus: monitor.gpuDevices.map { $0.name ?? "GPU \($0.index)" })
         let api = target.api.makeAPI()
         let headers = configuration.target.headers
         let prompts: any PromptSource = configuration.requests.prompt.map { PromptCycle([$0]) } ?? PromptCycle.builtIn
@@ -112,35 +123,41 @@ public struct LoadRun: Sendable {
             warmupSpan: configuration.load.warmupSpan
         )
         async let ticker: Void = live.report(every: .seconds(1), until: dispatcher.gauge, to: progress)
-        let dispatch = await dispatcher.run(schedule, startingAt: start) { index, scheduledAt in
-            var request = template
-            request.prompt = prompts.prompt(forRequest: index)
-            let plan = RequestPlan(
-                index: index, scheduledAt: scheduledAt, request: request,
-                isWarmup: configuration.load.isWarmup(index: index, offset: scheduledAt - start)
-            )
-            var record = await client.execute(
-                plan, api: api, baseURL: configuration.target.baseURL, timeout: configuration.requests.timeout,
-                headers: headers + [("X-Request-Id", "llmload-\(runTag)-\(index)")]
-            )
-            record.errorMessage = record.errorMessage.map(redactor.redact)
-            record.responseText = redactor.redact(record.responseText)
-            record.reasoningText = redactor.redact(record.reasoningText)
-            live.add(record)
-            recordSink.yield(FinishedRequest(record: record, prompt: redactor.redact(request.prompt)))
+        let (dispatch, samples) = await Self.monitoring(with: monitor, from: start) {
+            await dispatcher.run(schedule, startingAt: start) { index, scheduledAt in
+                var request = template
+                request.prompt = prompts.prompt(forRequest: index)
+                let plan = RequestPlan(
+                    index: index, scheduledAt: scheduledAt, request: request,
+                    isWarmup: configuration.load.isWarmup(index: index, offset: scheduledAt - start)
+                )
+                var record = await client.execute(
+                    plan, api: api, baseURL: configuration.target.baseURL, timeout: configuration.requests.timeout,
+                    headers: headers + [("X-Request-Id", "llmload-\(runTag)-\(index)")]
+                )
+                record.errorMessage = record.errorMessage.map(redactor.redact)
+                record.responseText = redactor.redact(record.responseText)
+                record.reasoningText = redactor.redact(record.reasoningText)
+                live.add(record)
+                recordSink.yield(FinishedRequest(record: record, prompt: redactor.redact(request.prompt)))
+            }
         }
         recordSink.finish()
         live.finish()
         let folded = await folding
         await ticker
 
-        let summary = makeSummary(
+        var summary = makeSummary(
             aggregator: folded.aggregator, timeSeries: folded.timeSeries.buckets(), dispatch: dispatch, target: target,
             schedule: schedule,
             startedAt: startedAtDate, endedAt: Date()
         )
+        summary.resources = makeResources(
+            samples: samples, monitor: monitor, aggregator: folded.aggregator, origin: start)
         var failures = [configFailure].compactMap { $0 } + folded.writeFailures
-        if let failure = TimeSeriesCSVWriter.write(summary.timeseries, to: folder.file("timeseries.csv")) {
+        if let failure = TimeSeriesCSVWriter.write(
+            summary.timeseries, resources: summary.resources, to: folder.file("timeseries.csv"))
+        {
             failures.append(failure)
         }
         do {
@@ -160,11 +177,15 @@ public struct LoadRun: Sendable {
     }
 
     /// Writes `config.json`; returns why it could not, if it could not.
-    private func writeConfiguration(to folder: RunFolder, target: TargetDiscovery.Target, pattern: String) -> String? {
+    private func writeConfiguration(
+        to folder: RunFolder, target: TargetDiscovery.Target, pattern: String, gpus: [String]
+    ) -> String? {
+        var host = HostFacts.current()
+        host.gpus = gpus
         let file = RunConfigurationFile(
             configuration: configuration, api: target.api.rawValue, model: target.model,
             serverVersion: target.serverVersion, pattern: pattern, toolVersion: Self.toolVersion,
-            commandLine: CommandLine.arguments, outputFolder: folder.url.path, host: HostFacts.current()
+            commandLine: CommandLine.arguments, outputFolder: folder.url.path, host: host
         )
         do {
             try file.encoded().write(to: folder.file("config.json"), options: .atomic)

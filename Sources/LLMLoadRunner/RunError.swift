@@ -1,10 +1,13 @@
 /// Why a run could not start. Messages never contain the API key.
 public enum RunError: Error, CustomStringConvertible {
     case target(String)
+    /// The resource monitor cannot watch what was asked (a process, a GPU).
+    case monitor(String)
 
     public var description: String {
         switch self {
         case .target(let message): message
+        case .monitor(let message): message
         }
     }
 }

@@ -57,17 +57,25 @@
     };
   }
 
-  // Dashed lines at a series' average and maximum, labelled with their values.
-  function statLines(stats, unit, axis) {
+  // Dashed (average) and dotted (maximum) lines of a series, labelled with their values.
+  function statLines(stats, name, color, unit) {
     var shapes = [], annotations = [];
     [['average', stats.mean, 'dash'], ['maximum', stats.max, 'dot']].forEach(function (s) {
       if (s[1] === null || s[1] === undefined) { return; }
-      shapes.push({ type: 'line', xref: 'paper', x0: 0, x1: 1, yref: axis || 'y', y0: s[1], y1: s[1],
-        line: { color: '#6b7280', width: 1, dash: s[2] } });
-      annotations.push({ xref: 'paper', x: 1, yref: axis || 'y', y: s[1], xanchor: 'right', yanchor: 'bottom',
-        showarrow: false, text: L[s[0]] + ' ' + s[1].toFixed(1) + unit, font: { size: 10, color: '#4b5563' } });
+      shapes.push({ type: 'line', xref: 'paper', x0: 0, x1: 1, yref: 'y', y0: s[1], y1: s[1],
+        line: { color: color, width: 1, dash: s[2] } });
+      annotations.push({ xref: 'paper', x: 0.01, yref: 'y', y: s[1], xanchor: 'left', yanchor: 'bottom',
+        showarrow: false, text: name + ' ' + L[s[0]] + ' ' + s[1].toFixed(1) + unit,
+        font: { size: 10, color: color }, bgcolor: 'rgba(255,255,255,0.7)' });
     });
     return { shapes: shapes, annotations: annotations };
+  }
+
+  function merge(parts) {
+    return {
+      shapes: parts.reduce(function (all, p) { return all.concat(p.shapes); }, []),
+      annotations: parts.reduce(function (all, p) { return all.concat(p.annotations); }, [])
+    };
   }
 
   var ts = data.timeseries;
@@ -79,7 +87,7 @@
       { x: ts.second, y: ts.completed, name: L.completed, mode: 'lines', line: { shape: 'hv', color: palette[1] } },
       { x: ts.second, y: ts.failed, name: L.failed, mode: 'lines', line: { shape: 'hv', color: palette[2] } },
       { x: ts.second, y: ts.inFlight, name: L.in_flight, mode: 'lines', yaxis: 'y2',
-        line: { color: palette[3], width: 1.5 }, fill: 'tozeroy', fillcolor: 'rgba(147,51,234,0.06)' }
+        line: { shape: 'hv', color: palette[3], width: 1.5 }, fill: 'tozeroy', fillcolor: 'rgba(147,51,234,0.06)' }
     ], layout(L.chart_rate, {
       xaxis: { title: { text: L.time_s } }, yaxis: { title: { text: L.per_s } },
       yaxis2: { title: { text: L.in_flight }, overlaying: 'y', side: 'right', rangemode: 'tozero', showgrid: false },
@@ -141,22 +149,33 @@
 
   var r = data.resources;
   if (r && r.seconds.length > 0) {
-    var cpuLines = statLines(r.cpu, ' %');
+    var marks = merge([statLines(r.cpu, L.cpu, palette[0], ' %'), statLines(r.memory, L.memory, palette[3], ' %'), warm]);
     add('charts-resources', [
-      { x: r.seconds, y: r.cpuPercent, name: L.cpu + ' %', mode: 'lines', line: { color: palette[0] } },
-      { x: r.seconds, y: r.memoryPercent, name: L.memory + ' %', mode: 'lines', line: { color: palette[3] } }
+      { x: r.seconds, y: r.cpuPercent, name: L.cpu + ' %', mode: 'lines+markers', marker: { size: 4 }, line: { color: palette[0] } },
+      { x: r.seconds, y: r.memoryPercent, name: L.memory + ' %', mode: 'lines+markers', marker: { size: 4 }, line: { color: palette[3] } }
     ], layout(L.chart_resources, {
-      xaxis: { title: { text: L.time_s } }, yaxis: { title: { text: '%' }, range: [0, 100] },
-      shapes: cpuLines.shapes.concat(warm.shapes), annotations: cpuLines.annotations.concat(warm.annotations)
+      xaxis: { title: { text: L.time_s } }, yaxis: { title: { text: '%' }, range: [0, 105] },
+      shapes: marks.shapes, annotations: marks.annotations
     }), false);
-    r.gpus.forEach(function (g, i) {
-      var lines = statLines(g.utilization, ' %');
+    if (r.processName) {
       add('charts-resources', [
-        { x: r.seconds, y: g.utilizationPercent, name: L.utilisation + ' %', mode: 'lines', line: { color: palette[1] } },
-        { x: r.seconds, y: g.memoryPercent, name: L.gpu_memory + ' %', mode: 'lines', line: { color: palette[4] } }
-      ], layout(L.chart_gpu + ' — GPU ' + g.index + (g.name ? ' (' + g.name + ')' : ''), {
-        xaxis: { title: { text: L.time_s } }, yaxis: { title: { text: '%' }, range: [0, 100] },
-        shapes: lines.shapes.concat(warm.shapes), annotations: lines.annotations.concat(warm.annotations)
+        { x: r.seconds, y: r.processCpuPercent, name: L.cpu + ' %', mode: 'lines+markers', marker: { size: 4 }, line: { color: palette[0] } },
+        { x: r.seconds, y: r.processRssMiB, name: 'RSS MiB', yaxis: 'y2', mode: 'lines', line: { color: palette[4] } }
+      ], layout(r.processName, {
+        xaxis: { title: { text: L.time_s } }, yaxis: { title: { text: L.cpu + ' %' } },
+        yaxis2: { title: { text: 'RSS MiB' }, overlaying: 'y', side: 'right', rangemode: 'tozero', showgrid: false },
+        shapes: warm.shapes, annotations: warm.annotations
+      }), false);
+    }
+    r.gpus.forEach(function (g) {
+      var gpuMarks = merge([statLines(g.utilization, L.utilisation, palette[1], ' %'),
+        statLines(g.memory, L.gpu_memory, palette[4], ' %'), warm]);
+      add('charts-resources', [
+        { x: r.seconds, y: g.utilizationPercent, name: L.utilisation + ' %', mode: 'lines+markers', marker: { size: 4 }, line: { color: palette[1] } },
+        { x: r.seconds, y: g.memoryPercent, name: L.gpu_memory + ' %', mode: 'lines+markers', marker: { size: 4 }, line: { color: palette[4] } }
+      ], layout('GPU ' + g.index + (g.name ? ' · ' + g.name : ''), {
+        xaxis: { title: { text: L.time_s } }, yaxis: { title: { text: '%' }, range: [0, 105] },
+        shapes: gpuMarks.shapes, annotations: gpuMarks.annotations
       }), false);
     });
   }

@@ -1,0 +1,69 @@
+import ArgumentParser
+import Foundation
+import LLMLoadCore
+
+/// The resource monitor's flags of `llmload run`.
+struct MonitorOptions: ParsableArguments {
+    @Option(help: "How often to sample CPU, memory, the watched process and GPUs (at least 100ms).")
+    var sampleInterval: DurationArgument = .init(.seconds(1))
+
+    @Option(help: "Also sample this process's CPU and resident memory (the server under test).")
+    var monitorPid: Int32?
+
+    @Option(
+        help: ArgumentHelp(
+            "Also sample the process with this name, such as llama-server or ollama.",
+            discussion: "Matched against the process name, then the command's file name; of several, the largest."
+        )
+    )
+    var monitorProcess: String?
+
+    @Option(
+        help: ArgumentHelp(
+            "GPUs to sample through NVML: all, none, or indices such as 0,1.",
+            discussion: "NVML is loaded from $LLMLOAD_NVML_PATH, else libnvidia-ml.so.1."
+        )
+    )
+    var gpu: GPUArgument = .init(.all)
+
+    func validate() throws {
+        guard sampleInterval.duration >= RunConfiguration.Monitor.minimumSampleInterval else {
+            throw ValidationError("--sample-interval must be at least 100ms")
+        }
+        if monitorPid != nil && monitorProcess != nil {
+            throw ValidationError("--monitor-pid and --monitor-process exclude each other")
+        }
+        if let monitorPid, monitorPid < 1 { throw ValidationError("--monitor-pid must be a positive process id") }
+        if let monitorProcess, monitorProcess.isEmpty { throw ValidationError("--monitor-process must not be empty") }
+    }
+
+    var configuration: RunConfiguration.Monitor {
+        RunConfiguration.Monitor(
+            sampleInterval: sampleInterval.duration,
+            process: monitorPid.map { .pid($0) } ?? monitorProcess.map { .name($0) },
+            gpus: gpu.selection
+        )
+    }
+}
+
+/// `--gpu`: `all`, `none`, or comma-separated NVML indices.
+struct GPUArgument: ExpressibleByArgument, Sendable, Equatable {
+    var selection: RunConfiguration.GPUSelection
+
+    init(_ selection: RunConfiguration.GPUSelection) {
+        self.selection = selection
+    }
+
+    init?(argument: String) {
+        switch argument.lowercased() {
+        case "all": selection = .all
+        case "none": selection = .none
+        default:
+            let indices = argument.split(separator: ",").map { Int($0.trimmingCharacters(in: .whitespaces)) }
+            guard !indices.isEmpty, indices.allSatisfy({ ($0 ?? -1) >= 0 }) else { return nil }
+            selection = .indices(indices.compactMap { $0 })
+        }
+    }
+
+    var defaultValueDescription: String { "all" }
+}

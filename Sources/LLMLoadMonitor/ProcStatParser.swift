@@ -1,0 +1,55 @@
+/// Cumulative CPU time of one `cpu` line of `/proc/stat`, in clock ticks.
+public struct CPUTimes: Sendable, Equatable {
+    /// Ticks spent neither idle nor waiting for I/O.
+    public var busy: UInt64
+    /// Ticks of every kind (guest time is already inside user and nice, so not added again).
+    public var total: UInt64
+
+    public init(busy: UInt64, total: UInt64) {
+        self.busy = busy
+        self.total = total
+    }
+
+    /// The busy share, 0–100, from `earlier` to these counters; `nil` when no tick passed or
+    /// the counters went backwards (a CPU taken offline and back resets its line).
+    public func busyPercent(since earlier: CPUTimes) -> Double? {
+        guard total > earlier.total, busy >= earlier.busy else { return nil }
+        return min(100, Double(busy - earlier.busy) / Double(total - earlier.total) * 100)
+    }
+}
+
+/// The CPU lines of `/proc/stat`: all cores together, and each core present.
+public struct ProcStat: Sendable, Equatable {
+    public var total: CPUTimes
+    /// In file order. Offline cores have no line, so this can be shorter than the core count.
+    public var cores: [CPUTimes]
+}
+
+/// Parses `/proc/stat` (proc(5)).
+public enum ProcStatParser {
+    /// - Returns: `nil` when the aggregate `cpu` line is missing or has fewer than four numbers.
+    public static func parse(_ text: String) -> ProcStat? {
+        var total: CPUTimes?
+        var cores: [CPUTimes] = []
+        for line in text.split(separator: "\n") where line.hasPrefix("cpu") {
+            let fields = line.split(whereSeparator: \.isWhitespace)
+            guard let label = fields.first, let times = times(fields.dropFirst()) else { continue }
+            if label == "cpu" {
+                total = times
+            } else if label.dropFirst(3).allSatisfy(\.isNumber) {
+                cores.append(times)
+            }
+        }
+        return total.map { ProcStat(total: $0, cores: cores) }
+    }
+
+    /// Columns: user nice system idle iowait irq softirq steal guest guest_nice. Kernels before
+    /// 2.6 give only the first four; later columns count as zero when absent.
+    private static func times(_ columns: ArraySlice<Substring>) -> CPUTimes? {
+        let values = columns.prefix(8).compactMap { UInt64($0) }
+        guard values.count >= 4, values.count == min(columns.count, 8) else { return nil }
+        let idle = values[3] + (values.count > 4 ? values[4] : 0)
+        let total = values.reduce(0, +)
+        return CPUTimes(busy: total - idle, total: total)
+    }
+}
