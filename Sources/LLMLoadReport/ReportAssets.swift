@@ -13,7 +13,12 @@ struct ReportAssets: Sendable {
 
     static let bundleName = "llmload_LLMLoadReport.resources"
 
-    static func load() throws -> ReportAssets {
+    /// Read once per process: Plotly alone is 4.8 MB.
+    static func load() throws -> ReportAssets { try cached.get() }
+
+    private static let cached = Result { try read() }
+
+    private static func read() throws -> ReportAssets {
         guard let folder = bundleFolder() else {
             throw ReportError.unreadable(
                 file: bundleName,

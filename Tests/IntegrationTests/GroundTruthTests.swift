@@ -11,6 +11,7 @@ extension Integration {
     @Suite
     struct GroundTruthTests {
         @Test func everyRequestMatchesWhatTheSimulatorDid() async throws {
+            await QuietMachine.wait()
             let harness = RunHarness()
             defer { harness.cleanUp() }
             let simulator = simulatorConfiguration(ttftMilliseconds: 200, itlMilliseconds: 10, outputTokens: 50)
@@ -84,6 +85,7 @@ extension Integration {
         }
 
         @Test func at200RequestsPerSecondEveryCountIsExactAndEveryGapMatches() async throws {
+            await QuietMachine.wait()
             let harness = RunHarness()
             defer { harness.cleanUp() }
             let simulator = simulatorConfiguration(

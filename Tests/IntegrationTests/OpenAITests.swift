@@ -14,6 +14,7 @@ extension Integration {
     struct OpenAITests {
         @Test(arguments: [APIKind.openAIChat, .openAICompletions])
         func streamingMatchesGroundTruthWithServerTokenCounts(api: APIKind) async throws {
+            await QuietMachine.wait()
             let harness = RunHarness()
             defer { harness.cleanUp() }
             let simulator = simulatorConfiguration(ttftMilliseconds: 100, itlMilliseconds: 10, outputTokens: 20)

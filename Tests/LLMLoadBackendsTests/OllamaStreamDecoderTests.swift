@@ -63,9 +63,8 @@ import Testing
     func givesTheSameEventsAtEverySplitPoint(fixture: String) throws {
         let bytes = try Fixture.bytes(fixture)
         let whole = try events([ByteBuffer(bytes: bytes)])
-        for (label, chunks) in Fixture.cuts(bytes, chunkSizes: Array(1...16)) {
-            #expect(try events(chunks) == whole, "\(label)")
-        }
+        let differing = try Fixture.cuts(bytes, chunkSizes: Array(1...16)).filter { try events($0.chunks) != whole }
+        #expect(differing.isEmpty, "differs when cut: \(differing.prefix(5).map(\.label))")
     }
 
     @Test func rejectsALineThatIsNotJSON() throws {

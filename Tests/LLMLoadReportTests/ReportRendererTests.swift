@@ -113,12 +113,12 @@ func expectLacks(_ page: String, _ needle: String, sourceLocation: SourceLocatio
             defer { fixture.remove() }
             _ = try fixture.write(count: count)
             var limits = ReportInput.Limits()
-            limits.points = 500
+            limits.points = 200
             let url = try ReportRenderer.render(folder: fixture.url, language: .en, limits: limits)
             return try FileManager.default.attributesOfItem(atPath: url.path)[.size] as! Int
         }
-        let small = try size(1_000)
-        let large = try size(5_000)
+        let small = try size(600)
+        let large = try size(3_000)
         // Past the limit the scatter keeps the same number of points; only the per-second
         // series grows (with the run's length in seconds).
         #expect(large - small < 60_000, "\(small) → \(large)")
