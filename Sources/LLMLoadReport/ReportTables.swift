@@ -83,14 +83,16 @@ enum ReportTables {
             fact("api", s.target.api), fact("model", s.target.model),
         ]
         if let version = s.target.serverVersion { facts.append(fact("server_version", version)) }
+        let warmup = ReportText.label("warmup", language)
         var load = s.load.pattern
         if let n = s.load.maxRequests { load += ", ≤ \(n) req" }
-        if let w = s.load.warmupS { load += ", warm-up \(number(w, 0)) s" }
-        if let w = s.load.warmupRequests { load += ", warm-up \(w) req" }
+        if let w = s.load.warmupS { load += ", \(warmup) \(number(w, 0)) s" }
+        if let w = s.load.warmupRequests { load += ", \(warmup) \(w) req" }
         if let t = s.load.maxOutputTokens { load += ", max_tokens \(t)" }
-        load += s.load.stream ? ", stream" : ", no stream"
+        load += ", " + ReportText.label(s.load.stream ? "streaming" : "not_streaming", language)
         facts.append(fact("load", load))
-        facts.append(fact("duration", "\(number(s.load.durationS, 1)) s (window \(number(s.run.windowS, 2)) s)"))
+        let window = ReportText.label("window", language)
+        facts.append(fact("duration", "\(number(s.load.durationS, 1)) s (\(window) \(number(s.run.windowS, 2)) s)"))
         facts.append(fact("started", s.run.startedAt))
         facts.append(fact("ended", s.run.endedAt))
         facts.append(fact("tool", "\(s.tool.name) \(s.tool.version)"))

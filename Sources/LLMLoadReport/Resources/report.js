@@ -17,9 +17,9 @@
   function layout(title, extra) {
     var base = {
       title: { text: title, font: { size: 15 }, x: 0.01, xanchor: 'left' },
-      margin: { l: 64, r: 64, t: 48, b: 48 },
-      height: 340,
-      legend: { orientation: 'h', y: -0.22 },
+      margin: { l: 64, r: 64, t: 48, b: 56 },
+      height: 360,
+      legend: { orientation: 'h', y: -0.3 },
       hovermode: 'x unified',
       paper_bgcolor: '#ffffff',
       plot_bgcolor: '#ffffff',
