@@ -7,11 +7,13 @@ import LLMLoadMetrics
 public struct ReportInput: Sendable {
     /// Per-request latencies for the scatter chart, thinned to at most ``Limits/points``.
     public struct Points: Sendable, Equatable {
-        /// Scheduled instant of each successful request, seconds since the run's start.
+        /// When each successful request completed, seconds since the run's start: the same
+        /// time base as the per-second series (latencies by completion second), so the P95 line
+        /// drawn over the points belongs to them.
         public var seconds: [Double] = []
         public var ttftMs: [Double?] = []
         public var e2eMs: [Double] = []
-        /// Failed requests: scheduled instant and time until the failure was seen.
+        /// Failed requests: when the failure was seen, and how long after the schedule.
         public var failedSeconds: [Double] = []
         public var failedMs: [Double] = []
         /// Rows read from `requests.csv`, and how many were skipped for each one kept.
@@ -74,14 +76,15 @@ public struct ReportInput: Sendable {
         while reader.next() != nil {
             defer { points.rows += 1 }
             guard points.rows % stride == 0, reader["phase"] != "warmup",
-                let scheduled = reader["scheduled_ms"].flatMap(Double.init)
+                let scheduled = reader["scheduled_ms"].flatMap(Double.init),
+                let finished = reader["finished_ms"].flatMap(Double.init)
             else { continue }
-            let seconds = scheduled / 1000
+            let seconds = finished / 1000
             if reader["outcome"] == "ok", let e2e = reader["e2e_ms"].flatMap(Double.init) {
                 points.seconds.append(seconds)
                 points.e2eMs.append(e2e)
                 points.ttftMs.append(reader["ttft_ms"].flatMap(Double.init))
-            } else if reader["outcome"] != "ok", let finished = reader["finished_ms"].flatMap(Double.init) {
+            } else if reader["outcome"] != "ok" {
                 points.failedSeconds.append(seconds)
                 points.failedMs.append(finished - scheduled)
             }

@@ -44,7 +44,7 @@ enum ReportText {
         "chart_rate": (
             "Offered, sent and completed requests per second, and requests in flight", "每秒计划、发送、完成的请求数与并发中的请求数"
         ),
-        "chart_latency": ("TTFT and E2E of each request over time", "每个请求的首 token 延迟与端到端延迟随时间变化"),
+        "chart_latency": ("TTFT and E2E of each request, at its completion", "每个请求的首 token 延迟与端到端延迟（按完成时间）"),
         "chart_tokens": ("Output tokens per second", "每秒输出 token 数"),
         "chart_outcomes": ("Outcomes by kind and HTTP status", "按类型与 HTTP 状态统计的结果"),
         "chart_distribution": ("Distribution", "分布"),
