@@ -119,6 +119,7 @@ let package = Package(
             resources: [.copy("Fixtures")]
         ),
         .testTarget(name: "LLMLoadCoreTests", dependencies: ["LLMLoadCore"]),
+        .testTarget(name: "LLMLoadWorkloadTests", dependencies: ["LLMLoadWorkload", "LLMLoadCore"]),
         .testTarget(name: "LLMLoadSchedulerTests", dependencies: ["LLMLoadScheduler", "LLMLoadTestSupport"]),
         .testTarget(
             name: "LLMLoadMonitorTests",

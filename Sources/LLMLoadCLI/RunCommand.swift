@@ -92,6 +92,18 @@ struct RunCommand: AsyncParsableCommand {
     @Option(help: "One prompt for every request. Default: built-in questions in English and Chinese.")
     var prompt: String?
 
+    @Option(
+        help: ArgumentHelp(
+            "A file of prompts, used in turn: text (one a line), JSONL ({\"prompt\": …} or {\"messages\": […]}) or ShareGPT (.json).",
+            valueName: "path"))
+    var prompts: String?
+
+    @Option(help: "Put each prompt in this template's {question}, e.g. \"请回答以下问题：{question}\".")
+    var template: String?
+
+    @Option(help: "Shuffle the prompts in an order fixed by this seed (default: the file's order).")
+    var shuffleSeed: UInt64?
+
     @Flag(help: "Ask for whole answers instead of streams (no TTFT then).")
     var noStream = false
 
@@ -146,6 +158,9 @@ struct RunCommand: AsyncParsableCommand {
     func validate() throws {
         guard qps.isFinite, qps > 0 else { throw ValidationError("--qps must be a positive number, got \(qps)") }
         guard duration.duration > .zero else { throw ValidationError("--duration must be positive") }
+        if prompt != nil && prompts != nil {
+            throw ValidationError("--prompt and --prompts exclude each other: give one prompt or a file of them")
+        }
         guard timeout.duration > .zero else { throw ValidationError("--timeout must be positive") }
         if let drainTimeout, drainTimeout.duration < .zero {
             throw ValidationError("--drain-timeout must be zero or more")
@@ -194,6 +209,9 @@ struct RunCommand: AsyncParsableCommand {
             baseURL ?? url ?? TargetURL.defaultTarget(environment: ProcessInfo.processInfo.environment))
         var requestSettings = RunConfiguration.Requests()
         requestSettings.prompt = prompt
+        requestSettings.promptFile = prompts
+        requestSettings.template = template
+        requestSettings.shuffleSeed = shuffleSeed
         requestSettings.maxOutputTokens = maxTokens
         requestSettings.isStreaming = !noStream
         requestSettings.sampling = SamplingOptions(temperature: temperature, topP: topP, seed: seed)

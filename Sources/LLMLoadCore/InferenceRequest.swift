@@ -1,7 +1,11 @@
 /// What to ask the model, independent of the wire format.
 public struct InferenceRequest: Sendable, Hashable {
     public var model: String
+    /// The text to complete; for a conversation, its turns' text (what is logged).
     public var prompt: String
+    /// A whole conversation for chat APIs; `nil` sends `prompt` as one user turn. APIs that take
+    /// a plain prompt (Ollama generate, OpenAI completions) send `prompt`.
+    public var messages: [ChatMessage]?
     /// `num_predict` / `max_tokens`; `nil` leaves the server's default.
     public var maxOutputTokens: Int?
     public var isStreaming: Bool
@@ -17,6 +21,7 @@ public struct InferenceRequest: Sendable, Hashable {
     public init(
         model: String,
         prompt: String,
+        messages: [ChatMessage]? = nil,
         maxOutputTokens: Int? = nil,
         isStreaming: Bool = true,
         sampling: SamplingOptions = .init(),
@@ -26,6 +31,7 @@ public struct InferenceRequest: Sendable, Hashable {
     ) {
         self.model = model
         self.prompt = prompt
+        self.messages = messages
         self.maxOutputTokens = maxOutputTokens
         self.isStreaming = isStreaming
         self.sampling = sampling
@@ -46,4 +52,9 @@ public struct SamplingOptions: Sendable, Hashable, Codable {
         self.topP = topP
         self.seed = seed
     }
+}
+
+extension InferenceRequest {
+    /// The turns a chat API sends: the conversation, or the prompt as one user turn.
+    public var chatMessages: [ChatMessage] { messages ?? [ChatMessage(role: "user", content: prompt)] }
 }

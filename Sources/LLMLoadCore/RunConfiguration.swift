@@ -71,6 +71,12 @@ public struct RunConfiguration: Sendable {
     public struct Requests: Sendable {
         /// One fixed prompt; `nil` cycles through the built-in prompts.
         public var prompt: String?
+        /// A prompt file (text lines, JSONL or ShareGPT); used instead of `prompt`.
+        public var promptFile: String?
+        /// Each prompt is put in this template's `{question}`.
+        public var template: String?
+        /// Shuffle the prompts in an order fixed by this seed; `nil` keeps the file's order.
+        public var shuffleSeed: UInt64?
         public var maxOutputTokens: Int?
         public var isStreaming = true
         public var sampling = SamplingOptions()

@@ -25,8 +25,12 @@ public struct RunConfigurationFile: Sendable, Codable, Equatable {
     }
 
     public struct Requests: Sendable, Codable, Equatable {
-        /// The prompt given with `--prompt`; `nil` for the built-in set.
+        /// The prompt given with `--prompt`; `nil` for the built-in set or a file.
         public var prompt: String?
+        /// `--prompts`, `--template`, `--shuffle-seed`.
+        public var promptFile: String?
+        public var template: String?
+        public var shuffleSeed: UInt64?
         public var maxTokens: Int?
         public var stream: Bool
         public var temperature: Double?
@@ -76,7 +80,8 @@ public struct RunConfigurationFile: Sendable, Codable, Equatable {
         )
         let r = c.requests
         requests = Requests(
-            prompt: r.prompt, maxTokens: r.maxOutputTokens, stream: r.isStreaming, temperature: r.sampling.temperature,
+            prompt: r.prompt, promptFile: r.promptFile, template: r.template, shuffleSeed: r.shuffleSeed,
+            maxTokens: r.maxOutputTokens, stream: r.isStreaming, temperature: r.sampling.temperature,
             topP: r.sampling.topP, seed: r.sampling.seed, keepAlive: r.keepAlive, stop: r.stop,
             ignoreEos: r.ignoresEndOfSequence, timeoutS: r.timeout.seconds
         )

@@ -41,6 +41,12 @@ public struct LoadRun: Sendable {
     public func run(progress: (@Sendable (LiveProgress.Snapshot) -> Void)? = nil) async throws -> Result {
         let base = URL(fileURLWithPath: configuration.output.directory)
         try RunFolder.checkWritable(base: base)
+        let prompts: PromptCycle
+        do {
+            prompts = try Self.makePrompts(configuration.requests)
+        } catch {
+            throw RunError.prompts(error.description)
+        }
         let monitor: SystemMonitor
         do {
             monitor = try SystemMonitor.prepare(configuration.monitor)
@@ -71,7 +77,8 @@ public struct LoadRun: Sendable {
                 throw RunError.target("--ignore-eos is not supported by Ollama's native API (\(target.api.rawValue))")
             }
             return try await measure(
-                with: client, target: target, base: base, redactor: redactor, monitor: monitor, progress: progress)
+                with: client, target: target, base: base, redactor: redactor, monitor: monitor, prompts: prompts,
+                progress: progress)
         }
     }
 
@@ -81,6 +88,7 @@ public struct LoadRun: Sendable {
         base: URL,
         redactor: SecretRedactor,
         monitor: SystemMonitor,
+        prompts: PromptCycle,
         progress: (@Sendable (LiveProgress.Snapshot) -> Void)?
     ) async throws -> Result {
         let startedAtDate = Date()
@@ -94,7 +102,6 @@ public struct LoadRun: Sendable {
             gpus: monitor.gpuDevices.map { $0.name ?? "GPU \($0.index)" })
         let api = target.api.makeAPI()
         let headers = configuration.target.headers
-        let prompts: any PromptSource = configuration.requests.prompt.map { PromptCycle([$0]) } ?? PromptCycle.builtIn
         let template = InferenceRequest(
             model: target.model, prompt: "", maxOutputTokens: configuration.requests.maxOutputTokens,
             isStreaming: configuration.requests.isStreaming, sampling: configuration.requests.sampling,
@@ -126,7 +133,9 @@ public struct LoadRun: Sendable {
         let (dispatch, samples) = await Self.monitoring(with: monitor, from: start) {
             await dispatcher.run(schedule, startingAt: start) { index, scheduledAt in
                 var request = template
-                request.prompt = prompts.prompt(forRequest: index)
+                let prompt = prompts.prompt(forRequest: index)
+                request.prompt = prompt.text
+                request.messages = prompt.messages
                 let plan = RequestPlan(
                     index: index, scheduledAt: scheduledAt, request: request,
                     isWarmup: configuration.load.isWarmup(index: index, offset: scheduledAt - start)
@@ -193,5 +202,24 @@ public struct LoadRun: Sendable {
         } catch {
             return "config.json: \(error.localizedDescription)"
         }
+    }
+
+    /// The prompts of the run: `--prompts` file, else `--prompt`, else the built-in set; then
+    /// `--template`, then a seeded shuffle.
+    static func makePrompts(_ requests: RunConfiguration.Requests) throws(PromptFileError) -> PromptCycle {
+        var prompts: PromptCycle
+        if let path = requests.promptFile {
+            prompts = PromptCycle(try PromptFile.load(path: path))
+        } else if let prompt = requests.prompt {
+            prompts = PromptCycle([prompt])
+        } else {
+            prompts = PromptCycle.builtIn
+        }
+        if let text = requests.template {
+            let template = try PromptTemplate(text)
+            prompts = PromptCycle(prompts.prompts.map(template.apply))
+        }
+        if let seed = requests.shuffleSeed { prompts = prompts.shuffled(seed: seed) }
+        return prompts
     }
 }

@@ -3,11 +3,14 @@ public enum RunError: Error, CustomStringConvertible {
     case target(String)
     /// The resource monitor cannot watch what was asked (a process, a GPU).
     case monitor(String)
+    /// The prompt file or template cannot be used.
+    case prompts(String)
 
     public var description: String {
         switch self {
         case .target(let message): message
         case .monitor(let message): message
+        case .prompts(let message): message
         }
     }
 }

@@ -1,19 +1,46 @@
-/// Supplies the prompt of each request, by its index in the run.
-public protocol PromptSource: Sendable {
-    func prompt(forRequest index: Int) -> String
+import LLMLoadCore
+
+/// What one request asks: a text, or a whole conversation for chat APIs (its `text` is then
+/// the turns' text, for APIs that take a plain prompt and for the logs).
+public struct Prompt: Sendable, Hashable {
+    public var text: String
+    public var messages: [ChatMessage]?
+
+    public init(_ text: String) {
+        self.text = text
+        self.messages = nil
+    }
+
+    public init(messages: [ChatMessage]) {
+        self.messages = messages
+        self.text = messages.map(\.content).joined(separator: "\n\n")
+    }
 }
 
-/// A fixed list of prompts, used in turn.
+/// Supplies the prompt of each request, by its index in the run.
+public protocol PromptSource: Sendable {
+    func prompt(forRequest index: Int) -> Prompt
+}
+
+/// A fixed list of prompts, used in turn (after an optional seeded shuffle).
 public struct PromptCycle: PromptSource {
-    public let prompts: [String]
+    public let prompts: [Prompt]
 
     /// - Precondition: `prompts` is not empty.
-    public init(_ prompts: [String]) {
+    public init(_ prompts: [Prompt]) {
         precondition(!prompts.isEmpty, "a prompt cycle needs at least one prompt")
         self.prompts = prompts
     }
 
-    public func prompt(forRequest index: Int) -> String { prompts[index % prompts.count] }
+    public init(_ texts: [String]) { self.init(texts.map(Prompt.init)) }
+
+    public func prompt(forRequest index: Int) -> Prompt { prompts[index % prompts.count] }
+
+    /// The same prompts in an order fixed by `seed`: the same seed gives the same run.
+    public func shuffled(seed: UInt64) -> PromptCycle {
+        var generator = SplitMix64(seed: seed)
+        return PromptCycle(prompts.shuffled(using: &generator))
+    }
 
     /// Short questions in English and Chinese, as a first user would ask a local model.
     public static let builtIn = PromptCycle([

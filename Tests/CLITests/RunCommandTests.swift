@@ -78,6 +78,7 @@ import Testing
         (["--slo", "ttft=fast"], "bad --slo part"),
         (["--fail-on-slo", "0.9"], "--fail-on-slo needs --slo"),
         (["--slo", "e2e=2s", "--fail-on-slo", "95"], "--fail-on-slo must be between 0 and 1"),
+        (["--prompt", "hi", "--prompts", "p.txt"], "--prompt and --prompts exclude each other"),
     ])
     func badInputIsRejectedWithASpecificMessage(arguments: [String], expected: String) {
         let message = validationMessage(arguments)
@@ -91,6 +92,14 @@ import Testing
         #expect(configuration.target.isInsecure)
         #expect(configuration.target.api == .openAIChat)
         #expect(!configuration.target.baseURL.contains("sk-x"))
+    }
+
+    @Test func promptFileTemplateAndShuffleReachTheConfiguration() throws {
+        let requests = try parse(["--prompts", "q.jsonl", "--template", "Q: {question}", "--shuffle-seed", "3"])
+            .makeConfiguration(baseURL: "http://h").requests
+        #expect(requests.promptFile == "q.jsonl")
+        #expect(requests.template == "Q: {question}")
+        #expect(requests.shuffleSeed == 3)
     }
 
     @Test func warmupIsATimeOrACount() throws {

@@ -31,7 +31,7 @@ public struct OllamaAPI: InferenceAPI {
         let body = Body(
             model: request.model,
             prompt: endpoint == .generate ? request.prompt : nil,
-            messages: endpoint == .chat ? [.init(role: "user", content: request.prompt)] : nil,
+            messages: endpoint == .chat ? request.chatMessages.map { .init(role: $0.role, content: $0.content) } : nil,
             // Ollama streams by default; say it explicitly so a changed default cannot skew TTFT.
             stream: request.isStreaming,
             options: options.isEmpty ? nil : options,

@@ -26,7 +26,7 @@ public struct OpenAIAPI: InferenceAPI {
     public func makeBody(for request: InferenceRequest) throws -> ByteBuffer {
         let body = Body(
             model: request.model,
-            messages: endpoint == .chat ? [.init(role: "user", content: request.prompt)] : nil,
+            messages: endpoint == .chat ? request.chatMessages.map { .init(role: $0.role, content: $0.content) } : nil,
             prompt: endpoint == .completions ? request.prompt : nil,
             maxTokens: request.maxOutputTokens,
             temperature: request.sampling.temperature,

@@ -1,0 +1,25 @@
+import Foundation
+
+/// `--template "请回答以下问题：{question}"`: each prompt of the list is put in the template's
+/// place (`{question}` or `{prompt}`). A conversation gets the template on its last user turn.
+public struct PromptTemplate: Sendable, Equatable {
+    public let text: String
+    static let placeholders = ["{question}", "{prompt}"]
+
+    public init(_ text: String) throws(PromptFileError) {
+        guard Self.placeholders.contains(where: text.contains) else { throw .badTemplate(text) }
+        self.text = text
+    }
+
+    public func apply(to value: String) -> String {
+        Self.placeholders.reduce(text) { $0.replacingOccurrences(of: $1, with: value) }
+    }
+
+    public func apply(to prompt: Prompt) -> Prompt {
+        guard var messages = prompt.messages else { return Prompt(apply(to: prompt.text)) }
+        if let last = messages.lastIndex(where: { $0.role == "user" }) {
+            messages[last].content = apply(to: messages[last].content)
+        }
+        return Prompt(messages: messages)
+    }
+}
