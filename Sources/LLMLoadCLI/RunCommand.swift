@@ -104,6 +104,13 @@ struct RunCommand: AsyncParsableCommand {
     @Option(help: "Shuffle the prompts in an order fixed by this seed (default: the file's order).")
     var shuffleSeed: UInt64?
 
+    @Flag(
+        inversion: .prefixedNo,
+        help:
+            "Start each prompt with a short tag unique to the request ([run-index]), so the server's prompt cache cannot hide prefill."
+    )
+    var uniquePrompts = true
+
     @Flag(help: "Ask for whole answers instead of streams (no TTFT then).")
     var noStream = false
 
@@ -212,6 +219,7 @@ struct RunCommand: AsyncParsableCommand {
         requestSettings.promptFile = prompts
         requestSettings.template = template
         requestSettings.shuffleSeed = shuffleSeed
+        requestSettings.isUniquePrefix = uniquePrompts
         requestSettings.maxOutputTokens = maxTokens
         requestSettings.isStreaming = !noStream
         requestSettings.sampling = SamplingOptions(temperature: temperature, topP: topP, seed: seed)

@@ -77,6 +77,9 @@ public struct RunConfiguration: Sendable {
         public var template: String?
         /// Shuffle the prompts in an order fixed by this seed; `nil` keeps the file's order.
         public var shuffleSeed: UInt64?
+        /// Start every prompt with a short tag unique to the request, so the server's prompt
+        /// (prefix) cache cannot hide the prefill of a repeated prompt.
+        public var isUniquePrefix = true
         public var maxOutputTokens: Int?
         public var isStreaming = true
         public var sampling = SamplingOptions()

@@ -31,6 +31,8 @@ public struct RunConfigurationFile: Sendable, Codable, Equatable {
         public var promptFile: String?
         public var template: String?
         public var shuffleSeed: UInt64?
+        /// Each prompt started with a tag unique to the request (`--no-unique-prompts` turns it off).
+        public var uniquePrefix: Bool
         public var maxTokens: Int?
         public var stream: Bool
         public var temperature: Double?
@@ -81,6 +83,7 @@ public struct RunConfigurationFile: Sendable, Codable, Equatable {
         let r = c.requests
         requests = Requests(
             prompt: r.prompt, promptFile: r.promptFile, template: r.template, shuffleSeed: r.shuffleSeed,
+            uniquePrefix: r.isUniquePrefix,
             maxTokens: r.maxOutputTokens, stream: r.isStreaming, temperature: r.sampling.temperature,
             topP: r.sampling.topP, seed: r.sampling.seed, keepAlive: r.keepAlive, stop: r.stop,
             ignoreEos: r.ignoresEndOfSequence, timeoutS: r.timeout.seconds

@@ -133,7 +133,8 @@ public struct LoadRun: Sendable {
         let (dispatch, samples) = await Self.monitoring(with: monitor, from: start) {
             await dispatcher.run(schedule, startingAt: start) { index, scheduledAt in
                 var request = template
-                let prompt = prompts.prompt(forRequest: index)
+                var prompt = prompts.prompt(forRequest: index)
+                if configuration.requests.isUniquePrefix { prompt = prompt.prefixed("[\(runTag)-\(index)] ") }
                 request.prompt = prompt.text
                 request.messages = prompt.messages
                 let plan = RequestPlan(

@@ -17,6 +17,16 @@ public struct Prompt: Sendable, Hashable {
     }
 }
 
+extension Prompt {
+    /// The prompt with `prefix` before its text (a conversation: before its first turn), so a
+    /// server's prompt cache cannot match it with an earlier request's.
+    public func prefixed(_ prefix: String) -> Prompt {
+        guard var messages, !messages.isEmpty else { return Prompt(prefix + text) }
+        messages[0].content = prefix + messages[0].content
+        return Prompt(messages: messages)
+    }
+}
+
 /// Supplies the prompt of each request, by its index in the run.
 public protocol PromptSource: Sendable {
     func prompt(forRequest index: Int) -> Prompt

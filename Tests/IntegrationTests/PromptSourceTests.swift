@@ -25,6 +25,7 @@ extension Integration {
                     baseURL: baseURL, api: .ollamaChat, rate: 20, duration: .milliseconds(500))
                 configuration.requests.promptFile = file.path
                 configuration.requests.template = "Q: {question}"
+                configuration.requests.isUniquePrefix = false
                 return try await harness.run(configuration)
             }
             // What the simulator counted as the prompt: every turn's content, one per line.

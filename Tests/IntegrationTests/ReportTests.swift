@@ -84,7 +84,10 @@ extension Integration {
             }
             #expect(entries.count == rows.count)
             #expect(entries.map(\.index) == rows.map { Int($0["index"]!)! })
-            #expect(entries.allSatisfy { $0.prompt.hasPrefix("Say <script>") })
+            #expect(
+                entries.allSatisfy { $0.prompt.hasSuffix("Say <script>alert('x')</script> in \"quotes\", 请用中文回答。") })
+            // Every prompt starts with a tag of its own, so no server cache can match two.
+            #expect(Set(entries.map(\.prompt)).count == entries.count)
             #expect(entries.filter { $0.outcome == "ok" }.allSatisfy { !$0.response.isEmpty })
             #expect(entries.filter { $0.phase == "warmup" }.count == 5)
             let failures = entries.filter { $0.outcome == "http_error" && $0.phase == "measure" }

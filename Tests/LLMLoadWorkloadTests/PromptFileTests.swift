@@ -92,4 +92,11 @@ import Testing
         #expect(Set(first) == Set(cycle.prompts))
         #expect(cycle.prompt(forRequest: 51) == Prompt("p1"), "prompts are used in turn")
     }
+
+    @Test func aPrefixGoesBeforeTheTextOrTheFirstTurn() {
+        #expect(Prompt("Q").prefixed("[a-1] ") == Prompt("[a-1] Q"))
+        let conversation = Prompt(messages: [.init(role: "system", content: "S"), .init(role: "user", content: "Q")])
+        #expect(conversation.prefixed("[a-2] ").messages?.map(\.content) == ["[a-2] S", "Q"])
+        #expect(conversation.prefixed("[a-2] ").text == "[a-2] S\n\nQ")
+    }
 }
