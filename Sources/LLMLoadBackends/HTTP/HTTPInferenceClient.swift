@@ -67,7 +67,7 @@ public struct HTTPInferenceClient: Sendable {
         timeout: Duration,
         headers: [(String, String)] = []
     ) async -> RequestRecord {
-        var observer = ResponseObserver(
+        let observer = ResponseObserver(
             decoder: api.makeDecoder(for: plan.request), isStreaming: plan.request.isStreaming)
         let request: HTTPClient.Request
         do {
@@ -80,10 +80,11 @@ public struct HTTPInferenceClient: Sendable {
                 body: .byteBuffer(api.makeBody(for: plan.request))
             )
         } catch {
-            observer.failed(.connectionError, "cannot build the request: \(error)", at: .now)
-            return observer.makeRecord(for: plan, endedAt: .now)
+            var failed = observer
+            failed.failed(.connectionError, "cannot build the request: \(error)", at: .now)
+            return failed.makeRecord(for: plan, endedAt: .now)
         }
-        let delegate = ObservingDelegate()
+        let delegate = ObservingDelegate(observer: observer)
         let task = httpClient.execute(
             request: request,
             delegate: delegate,
@@ -100,15 +101,14 @@ public struct HTTPInferenceClient: Sendable {
             } catch {
                 // The delegate saw the error already; this covers a failure reported only here.
                 let (outcome, message) = TransportFailure.classify(error)
-                delegate.record(outcome, message, at: .now)
+                let now = ContinuousClock.now
+                delegate.observer.withLock { $0.failed(outcome, message, at: now) }
             }
         } onCancel: {
             task.cancel()
         }
         let now = ContinuousClock.now
-        // Decoding happens here, in the request's task, after the event loop stamped every step.
-        delegate.replay(into: &observer)
-        return observer.makeRecord(for: plan, endedAt: now)
+        return delegate.observer.withLock { $0.makeRecord(for: plan, endedAt: now) }
     }
 
     /// A plain GET returning status and body (at most `limit` bytes), for discovery.
