@@ -14,10 +14,20 @@ public struct LLMLoadCommand: AsyncParsableCommand {
               llmload run --url http://localhost:11434 --model deepseek-r1:1.5b --qps 10 --duration 300
               llmload simulate --port 11434 --ttft-ms 200 --itl-ms 20 --output-tokens 128
               llmload report results/20261130-101500-qwen2.5_7b --lang zh
+              llmload run -f examples/ollama.yaml --duration 60   (options from a file; flags override it)
             """,
         version: "0.1.0",
         subcommands: [RunCommand.self, SimulateCommand.self, ReportCommand.self]
     )
 
     public init() {}
+
+    /// Expands a scenario file (`run -f scenario.yaml`) into options, then runs the command.
+    public static func main() async {
+        do {
+            await main(try ScenarioFile.expand(Array(CommandLine.arguments.dropFirst())))
+        } catch {
+            exit(withError: error)
+        }
+    }
 }
