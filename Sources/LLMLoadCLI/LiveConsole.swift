@@ -56,7 +56,9 @@ final class LiveConsole: Sendable {
     /// `[ 12.3s / 60s] sent 120  done 110  failed 0  in flight 10  8.5 req/s  412 tok/s  TTFT P50 85 ms`.
     static func line(_ s: LiveProgress.Snapshot, total: Duration) -> String {
         let ttft = s.ttftP50.map { milliseconds($0) } ?? "–"
-        return "[\(pad(fixed(s.elapsed.seconds, 1), 5))s / \(fixed(total.seconds, 0))s] sent \(s.dispatched)"
+        // Past the planned length only the drain is left: say so rather than show 12s / 5s bare.
+        let phase = s.elapsed > total && s.inFlight > 0 ? " draining" : ""
+        return "[\(pad(fixed(s.elapsed.seconds, 1), 5))s / \(fixed(total.seconds, 0))s\(phase)] sent \(s.dispatched)"
             + "  done \(s.finished)  failed \(s.failed)  in flight \(s.inFlight)"
             + "  \(fixed(s.recentRequestsPerSecond, 1)) req/s  \(fixed(s.recentOutputTokensPerSecond, 0)) tok/s"
             + "  TTFT P50 \(ttft)"

@@ -16,6 +16,13 @@ import Testing
         )
     }
 
+    @Test func pastThePlannedLengthItSaysItIsDraining() {
+        #expect(LiveConsole.line(snapshot, total: .seconds(10)).hasPrefix("[ 12.3s / 10s draining] sent 120"))
+        var drained = snapshot
+        drained.inFlight = 0
+        #expect(LiveConsole.line(drained, total: .seconds(10)).hasPrefix("[ 12.3s / 10s] sent 120"))
+    }
+
     @Test func beforeTheFirstAnswerTheMedianIsADash() {
         var early = snapshot
         early.ttftP50 = nil
