@@ -165,13 +165,10 @@ public struct LoadDispatcher<C: Clock>: Sendable where C.Duration == Duration {
                         return Task.isCancelled ? .interrupted : .scheduleExhausted
                     }
                     guard deadline < end else { return .durationReached }
-                    // Already due (a closed loop without think time): no sleep, no extra hop.
-                    if deadline > clock.now {
-                        do {
-                            try await clock.sleep(until: deadline, tolerance: nil)
-                        } catch {
-                            return .interrupted
-                        }
+                    do {
+                        try await clock.sleep(until: deadline, tolerance: nil)
+                    } catch {
+                        return .interrupted
                     }
                     // A stop can land between the wake-up and the send.
                     if Task.isCancelled { return .interrupted }
