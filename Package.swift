@@ -122,7 +122,7 @@ let package = Package(
         ),
         .testTarget(name: "LLMLoadCoreTests", dependencies: ["LLMLoadCore"]),
         .testTarget(name: "LLMLoadWorkloadTests", dependencies: ["LLMLoadWorkload", "LLMLoadCore"]),
-        .testTarget(name: "LLMLoadSchedulerTests", dependencies: ["LLMLoadScheduler", "LLMLoadTestSupport"]),
+        .testTarget(name: "LLMLoadSchedulerTests", dependencies: ["LLMLoadScheduler", "LLMLoadCore", "LLMLoadTestSupport"]),
         .testTarget(
             name: "LLMLoadMonitorTests",
             dependencies: ["LLMLoadMonitor", "LLMLoadCore", "LLMLoadTestSupport"],

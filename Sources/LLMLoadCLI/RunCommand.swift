@@ -15,9 +15,19 @@ struct RunCommand: AsyncParsableCommand {
         commandName: "run",
         abstract: "Send a load to an LLM server and measure it.",
         discussion: """
-            Requests go out at a constant rate (open loop): request i is due at start + i/qps, \
-            whether or not earlier ones have finished. After --duration no new request is sent; \
-            requests still in flight get --drain-timeout to finish.
+            By default requests go out at a constant rate (open loop): request i is due at \
+            start + i/qps, whether or not earlier ones have finished. --arrival poisson spaces them \
+            with exponential gaps at the same mean rate (seeded: --arrival-seed, default 42, so a \
+            run repeats); --ramp changes the rate linearly. --concurrency N is a closed loop \
+            instead: N users, each sending its next request when its last one ended (after \
+            --think-time). After --duration (or --requests) no new request is sent; requests \
+            still in flight get --drain-timeout to finish. Ctrl-C stops sending and drains; a \
+            second Ctrl-C cancels what is in flight. Results are written either way.
+
+            While it runs, a status line on standard error shows elapsed time, requests sent, \
+            done, failed and in flight, req/s and output tokens/s over the last 5 s, and the TTFT \
+            median so far (a plain line every 5 s when standard error is not a terminal; none with \
+            --quiet).
 
             Results go to <output>/<yyyyMMdd-HHmmss>-<model>[-<label>]/: report.html (one file \
             with every chart, opens offline), requests.csv (one row per request, written during \
@@ -27,6 +37,10 @@ struct RunCommand: AsyncParsableCommand {
 
             Examples:
               llmload run --simulate --qps 20 --duration 10
+              llmload run --simulate --arrival poisson --qps 50 --duration 60 --arrival-seed 7
+              llmload run --simulate --concurrency 8 --duration 30 --think-time 500ms
+              llmload run --simulate --ramp 10-500/60s --duration 90
+              llmload run --url http://localhost:8080/v1 --concurrency 4 --requests 200 --max-tokens 64
               llmload run --url http://localhost:11434 --model deepseek-r1:1.5b --qps 10 --duration 300
               llmload run --url http://gpu-box:11434/api/chat --model qwen2.5:7b --qps 5 --duration 5m --max-tokens 256
               llmload run --url http://localhost:8000/v1 --qps 20 --duration 60 --max-tokens 128 --warmup 10s
@@ -60,8 +74,11 @@ struct RunCommand: AsyncParsableCommand {
     @Option(name: .shortAndLong, help: "The model (default: the only model the server lists).")
     var model: String?
 
-    @Option(name: [.customLong("qps"), .customLong("rate")], help: "Requests per second (any positive number).")
-    var qps: Double = 1
+    @Option(
+        name: [.customLong("qps"), .customLong("rate")],
+        help: "Requests per second (any positive number), open loop. Default: 1."
+    )
+    var qps: Double?
 
     @Option(name: .shortAndLong, help: "How long to send requests: seconds, or 500ms, 10s, 5m, 1h.")
     var duration: DurationArgument = .init(.seconds(10))
@@ -150,11 +167,14 @@ struct RunCommand: AsyncParsableCommand {
     @Option(help: "Language of report.html: en or zh. Default: from the locale (LANG).")
     var lang: ReportLanguage?
 
-    @Flag(name: .shortAndLong, help: "No progress lines.")
+    @Flag(name: .shortAndLong, help: "No live status on standard error (the summary is still printed).")
     var quiet = false
 
     @Flag(name: .shortAndLong, help: "Log what the tool does, to standard error.")
     var verbose = false
+
+    @OptionGroup(title: "Load profile")
+    var profile: LoadProfileOptions
 
     @OptionGroup(title: "Resource monitor")
     var monitor: MonitorOptions
@@ -163,7 +183,10 @@ struct RunCommand: AsyncParsableCommand {
     var simulator: SimulatorOptions
 
     func validate() throws {
-        guard qps.isFinite, qps > 0 else { throw ValidationError("--qps must be a positive number, got \(qps)") }
+        if let qps, !(qps.isFinite && qps > 0) {
+            throw ValidationError("--qps must be a positive number, got \(qps)")
+        }
+        try profile.validate(qpsGiven: qps != nil)
         guard duration.duration > .zero else { throw ValidationError("--duration must be positive") }
         if prompt != nil && prompts != nil {
             throw ValidationError("--prompt and --prompts exclude each other: give one prompt or a file of them")
@@ -238,13 +261,14 @@ struct RunCommand: AsyncParsableCommand {
                 isInsecure: insecure
             ),
             load: .init(
-                ratePerSecond: qps, duration: duration.duration, maximumRequests: requests,
+                ratePerSecond: 1, duration: duration.duration, maximumRequests: requests,
                 drainTimeout: drainTimeout?.duration ?? timeout.duration,
                 warmup: warmup.map { .duration($0.duration) } ?? warmupRequests.map { .requests($0) }
             ),
             requests: requestSettings,
             output: .init(directory: output, label: label, language: lang ?? .fromEnvironment())
         )
+        (configuration.load.profile, configuration.load.ratePerSecond) = profile.profile(qps: qps ?? 1)
         configuration.objectives = try slo.map(ServiceLevelObjectives.parse)
         configuration.monitor = monitor.configuration
         return configuration
@@ -284,16 +308,16 @@ struct RunCommand: AsyncParsableCommand {
     private func execute(_ configuration: RunConfiguration, stop: StopSignal, logger: Logger) async throws
         -> LoadRun.Result
     {
-        let quiet = quiet
-        return try await LoadRun(configuration: configuration, stop: stop, logger: logger).run { snapshot in
-            guard !quiet else { return }
-            let seconds = snapshot.elapsed.seconds
-            let line = String(
-                format: "[%6.1fs] sent %d  done %d  failed %d  in flight %d  output tokens %d",
-                seconds, snapshot.dispatched, snapshot.finished, snapshot.failed, snapshot.inFlight,
-                snapshot.outputTokens
-            )
-            StandardError.write(line + "\n")
+        let run = LoadRun(configuration: configuration, stop: stop, logger: logger)
+        guard !quiet else { return try await run.run() }
+        let console = LiveConsole.standardError(total: configuration.load.warmupSpan + configuration.load.duration)
+        do {
+            let result = try await run.run(progressInterval: console.interval, progress: console.show)
+            console.clear()
+            return result
+        } catch {
+            console.clear()
+            throw error
         }
     }
 }

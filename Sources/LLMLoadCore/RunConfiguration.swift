@@ -39,7 +39,11 @@ public struct RunConfiguration: Sendable {
 
     /// When and how many requests are sent.
     public struct Load: Sendable {
+        /// The offered rate of the open-loop patterns (for a ramp: its highest rate, which
+        /// sizes the connection pool); not used by the closed loop.
         public var ratePerSecond: Double
+        /// How requests are paced: constant, Poisson, ramp or closed loop.
+        public var profile: LoadProfile = .constant
         /// Requests due at or after this offset from the start are not sent.
         public var duration: Duration
         public var maximumRequests: Int?
@@ -140,8 +144,26 @@ extension RunConfiguration.Load {
     public var warmupSpan: Duration {
         switch warmup {
         case .duration(let duration): duration
-        case .requests(let count): .nanoseconds(Int64((Double(count) * 1e9 / ratePerSecond).rounded()))
+        case .requests(let count):
+            switch profile {
+            case .constant, .poisson: .nanoseconds(Int64((Double(count) * 1e9 / ratePerSecond).rounded()))
+            case .ramp(let ramp): .nanoseconds(Int64((ramp.arrivalSeconds(Double(count)) * 1e9).rounded()))
+            // A closed loop's pace depends on the server: its warm-up requests come out of `duration`.
+            case .closedLoop: .zero
+            }
         case nil: .zero
+        }
+    }
+
+    /// The mean rate offered over the measured part of the run; `nil` for the closed loop,
+    /// which offers no rate (its rate is whatever the server sustains).
+    public var offeredRatePerSecond: Double? {
+        switch profile {
+        case .constant, .poisson: ratePerSecond
+        case .ramp(let ramp):
+            (ramp.expectedArrivals(by: (warmupSpan + duration).seconds) - ramp.expectedArrivals(by: warmupSpan.seconds))
+                / duration.seconds
+        case .closedLoop: nil
         }
     }
 

@@ -108,8 +108,11 @@ public struct RunSummary: Sendable, Codable, Equatable {
     }
 
     public struct Load: Sendable, Codable, Equatable {
+        /// `constant@5.00`, `poisson@5.00`, `ramp@10.00-500.00/60s` or `concurrency@8`.
         public var pattern: String
-        public var offeredRatePerS: Double
+        /// The mean rate asked for over the measured duration (a ramp's mean); absent for a
+        /// closed loop, which offers no rate.
+        public var offeredRatePerS: Double?
         public var durationS: Double
         public var maxRequests: Int?
         public var timeoutS: Double
@@ -119,11 +122,16 @@ public struct RunSummary: Sendable, Codable, Equatable {
         /// The warm-up before the measured load, as a time or a number of requests.
         public var warmupS: Double?
         public var warmupRequests: Int?
+        /// The Poisson arrivals' seed; absent for the other patterns.
+        public var seed: UInt64?
+        /// The closed loop's users and think time; absent for the open-loop patterns.
+        public var concurrency: Int?
+        public var thinkTimeS: Double?
 
         public init(
-            pattern: String, offeredRatePerS: Double, durationS: Double, maxRequests: Int? = nil, timeoutS: Double,
+            pattern: String, offeredRatePerS: Double?, durationS: Double, maxRequests: Int? = nil, timeoutS: Double,
             drainTimeoutS: Double, maxOutputTokens: Int? = nil, stream: Bool, warmupS: Double? = nil,
-            warmupRequests: Int? = nil
+            warmupRequests: Int? = nil, seed: UInt64? = nil, concurrency: Int? = nil, thinkTimeS: Double? = nil
         ) {
             self.pattern = pattern
             self.offeredRatePerS = offeredRatePerS
@@ -135,6 +143,9 @@ public struct RunSummary: Sendable, Codable, Equatable {
             self.stream = stream
             self.warmupS = warmupS
             self.warmupRequests = warmupRequests
+            self.seed = seed
+            self.concurrency = concurrency
+            self.thinkTimeS = thinkTimeS
         }
     }
 

@@ -6,7 +6,10 @@ public enum ConsoleSummary {
     public static func render(_ s: RunSummary, folder: String?) -> String {
         var lines: [String] = []
         let target = "\(s.target.url) (\(s.target.api), model \(s.target.model))"
-        lines.append("llmload \(s.tool.version): \(s.load.pattern) for \(format(s.load.durationS, 1)) s → \(target)")
+        var pattern = s.load.pattern
+        if let seed = s.load.seed { pattern += " (seed \(seed))" }
+        if let think = s.load.thinkTimeS, think > 0 { pattern += " (think \(format(think, 3)) s)" }
+        lines.append("llmload \(s.tool.version): \(pattern) for \(format(s.load.durationS, 1)) s → \(target)")
         if !s.target.tlsVerified { lines.append("TLS certificates were NOT verified (--insecure).") }
         if s.run.interrupted {
             lines.append("Run interrupted by the user: figures cover what was measured until then.")

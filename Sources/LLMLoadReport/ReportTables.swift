@@ -85,6 +85,8 @@ enum ReportTables {
         if let version = s.target.serverVersion { facts.append(fact("server_version", version)) }
         let warmup = ReportText.label("warmup", language)
         var load = s.load.pattern
+        if let seed = s.load.seed { load += ", seed \(seed)" }
+        if let think = s.load.thinkTimeS, think > 0 { load += ", think \(number(think, 3)) s" }
         if let n = s.load.maxRequests { load += ", ≤ \(n) req" }
         if let w = s.load.warmupS { load += ", \(warmup) \(number(w, 0)) s" }
         if let w = s.load.warmupRequests { load += ", \(warmup) \(w) req" }

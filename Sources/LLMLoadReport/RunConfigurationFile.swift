@@ -16,12 +16,18 @@ public struct RunConfigurationFile: Sendable, Codable, Equatable {
 
     public struct Load: Sendable, Codable, Equatable {
         public var pattern: String
-        public var ratePerS: Double
+        /// The open loop's rate (a ramp's highest); absent for the closed loop.
+        public var ratePerS: Double?
         public var durationS: Double
         public var maxRequests: Int?
         public var warmupS: Double?
         public var warmupRequests: Int?
         public var drainTimeoutS: Double
+        /// The Poisson arrivals' seed; absent for the other patterns.
+        public var seed: UInt64?
+        /// The closed loop's users and think time; absent for the open-loop patterns.
+        public var concurrency: Int?
+        public var thinkTimeS: Double?
     }
 
     public struct Requests: Sendable, Codable, Equatable {
@@ -76,9 +82,11 @@ public struct RunConfigurationFile: Sendable, Codable, Equatable {
             tlsVerified: !c.target.isInsecure
         )
         load = Load(
-            pattern: pattern, ratePerS: c.load.ratePerSecond, durationS: c.load.duration.seconds,
-            maxRequests: c.load.maximumRequests, warmupS: c.load.warmupDuration?.seconds,
-            warmupRequests: c.load.warmupRequestCount, drainTimeoutS: c.load.drainTimeout.seconds
+            pattern: pattern, ratePerS: c.load.profile.isClosedLoop ? nil : c.load.ratePerSecond,
+            durationS: c.load.duration.seconds, maxRequests: c.load.maximumRequests,
+            warmupS: c.load.warmupDuration?.seconds, warmupRequests: c.load.warmupRequestCount,
+            drainTimeoutS: c.load.drainTimeout.seconds, seed: c.load.poissonSeed, concurrency: c.load.closedLoopUsers,
+            thinkTimeS: c.load.closedLoopThinkTime?.seconds
         )
         let r = c.requests
         requests = Requests(

@@ -21,8 +21,11 @@ public enum RunWarning: Sendable, Equatable {
     public static func detect(in s: RunSummary) -> [RunWarning] {
         var warnings: [RunWarning] = []
         if let lag = s.latency.scheduleLagMs, lag.p99 > 10 { warnings.append(.fellBehindSchedule(lagP99Ms: lag.p99)) }
-        if let sent = s.throughput.sentPerS, sent < s.load.offeredRatePerS * 0.95, s.requests.total > 10 {
-            warnings.append(.sentBelowOffered(sentPerS: sent, offeredPerS: s.load.offeredRatePerS))
+        // A closed loop offers no rate: it sends as fast as the server answers.
+        if let sent = s.throughput.sentPerS, let offered = s.load.offeredRatePerS, sent < offered * 0.95,
+            s.requests.total > 10
+        {
+            warnings.append(.sentBelowOffered(sentPerS: sent, offeredPerS: offered))
         }
         if s.requests.total > 0, let rate = s.requests.timeoutRate, rate >= 0.05 {
             warnings.append(.manyTimeouts(rate: rate))

@@ -8,9 +8,9 @@ extension LoadRun {
     func makeSummary(
         aggregator: Aggregator,
         timeSeries: [TimeSeries.Bucket],
-        dispatch: OpenLoopDispatcher<ContinuousClock>.Report,
+        dispatch: LoadDispatcher<ContinuousClock>.Report,
         target: TargetDiscovery.Target,
-        schedule: ConstantRateSchedule,
+        pattern: String,
         startedAt: Date,
         endedAt: Date
     ) -> RunSummary {
@@ -30,13 +30,16 @@ extension LoadRun {
                 tlsVerified: !configuration.target.isInsecure
             ),
             load: .init(
-                pattern: schedule.label, offeredRatePerS: configuration.load.ratePerSecond,
+                pattern: pattern, offeredRatePerS: configuration.load.offeredRatePerSecond,
                 durationS: configuration.load.duration.seconds, maxRequests: configuration.load.maximumRequests,
                 timeoutS: configuration.requests.timeout.seconds,
                 drainTimeoutS: configuration.load.drainTimeout.seconds,
                 maxOutputTokens: configuration.requests.maxOutputTokens, stream: configuration.requests.isStreaming,
                 warmupS: configuration.load.warmupDuration?.seconds,
-                warmupRequests: configuration.load.warmupRequestCount
+                warmupRequests: configuration.load.warmupRequestCount,
+                seed: configuration.load.poissonSeed,
+                concurrency: configuration.load.closedLoopUsers,
+                thinkTimeS: configuration.load.closedLoopThinkTime?.seconds
             )
         )
     }

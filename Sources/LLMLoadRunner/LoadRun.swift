@@ -35,10 +35,14 @@ public struct LoadRun: Sendable {
     }
 
     /// Runs the load and writes every output.
-    /// - Parameter progress: called about once a second with live counts (never on the request path).
+    /// - Parameters:
+    ///   - progressInterval: how often `progress` is called.
+    ///   - progress: called every `progressInterval` with live counts (never on the request path).
     /// - Throws: only before the load starts: a bad output folder (``ReportError``), target or
     ///   monitored process or GPU (``RunError``).
-    public func run(progress: (@Sendable (LiveProgress.Snapshot) -> Void)? = nil) async throws -> Result {
+    public func run(
+        progressInterval: Duration = .seconds(1), progress: (@Sendable (LiveProgress.Snapshot) -> Void)? = nil
+    ) async throws -> Result {
         let base = URL(fileURLWithPath: configuration.output.directory)
         try RunFolder.checkWritable(base: base)
         let prompts: PromptCycle
@@ -58,7 +62,13 @@ public struct LoadRun: Sendable {
         // Open loop: in flight ≈ rate × latency, and latency is at most the timeout. A smaller
         // pool would queue requests inside the client, silently (STYLE C11). Connections are
         // opened on demand, so a generous limit costs nothing until the server slows down.
-        let connections = Int(min(max(load.ratePerSecond * timeout.seconds, 16), 50_000))
+        // Closed loop: exactly one connection per user.
+        let connections =
+            if case .closedLoop(let users, _) = load.profile {
+                max(users, 16)
+            } else {
+                Int(min(max(load.ratePerSecond * timeout.seconds, 16), 50_000))
+            }
         let transport = HTTPInferenceClient.Configuration(
             maximumConnections: connections, verifiesCertificates: !configuration.target.isInsecure
         )
@@ -78,7 +88,7 @@ public struct LoadRun: Sendable {
             }
             return try await measure(
                 with: client, target: target, base: base, redactor: redactor, monitor: monitor, prompts: prompts,
-                progress: progress)
+                progress: progress.map { (progressInterval, $0) })
         }
     }
 
@@ -89,16 +99,16 @@ public struct LoadRun: Sendable {
         redactor: SecretRedactor,
         monitor: SystemMonitor,
         prompts: PromptCycle,
-        progress: (@Sendable (LiveProgress.Snapshot) -> Void)?
+        progress: (interval: Duration, sink: @Sendable (LiveProgress.Snapshot) -> Void)?
     ) async throws -> Result {
         let startedAtDate = Date()
         let folder = try RunFolder.create(
             base: base, model: target.model, label: configuration.output.label, startedAt: startedAtDate
         )
-        let schedule = ConstantRateSchedule(ratePerSecond: configuration.load.ratePerSecond)
+        let pattern = configuration.load.patternLabel
         // Written first, so even a run cut short says how it was set up.
         let configFailure = writeConfiguration(
-            to: folder, target: target, pattern: schedule.label,
+            to: folder, target: target, pattern: pattern,
             gpus: monitor.gpuDevices.map { $0.name ?? "GPU \($0.index)" })
         let api = target.api.makeAPI()
         let headers = configuration.target.headers
@@ -109,7 +119,7 @@ public struct LoadRun: Sendable {
             ignoresEndOfSequence: configuration.requests.ignoresEndOfSequence
         )
         let live = LiveProgress()
-        let dispatcher = OpenLoopDispatcher(
+        let dispatcher = LoadDispatcher(
             clock: ContinuousClock(),
             limits: .init(
                 duration: configuration.load.warmupSpan + configuration.load.duration,
@@ -123,34 +133,43 @@ public struct LoadRun: Sendable {
         let runTag = String(UInt32.random(in: 0...UInt32.max), radix: 36)
         let (records, recordSink) = AsyncStream.makeStream(of: FinishedRequest.self, bufferingPolicy: .unbounded)
         let start = ContinuousClock.now
-        logger.info("load started", metadata: ["pattern": "\(schedule.label)", "folder": "\(folder.url.path)"])
+        logger.info("load started", metadata: ["pattern": "\(pattern)", "folder": "\(folder.url.path)"])
 
         async let folding = RecordConsumer.consume(
             records, origin: start, folder: folder, objectives: configuration.objectives,
             warmupSpan: configuration.load.warmupSpan
         )
-        async let ticker: Void = live.report(every: .seconds(1), until: dispatcher.gauge, to: progress)
+        async let ticker: Void = live.report(
+            every: progress?.interval ?? .seconds(1), until: dispatcher.gauge, to: progress?.sink)
+        let send: @Sendable (Int, ContinuousClock.Instant) async -> Void = { index, scheduledAt in
+            var request = template
+            var prompt = prompts.prompt(forRequest: index)
+            if configuration.requests.isUniquePrefix { prompt = prompt.prefixed("[\(runTag)-\(index)] ") }
+            request.prompt = prompt.text
+            request.messages = prompt.messages
+            let plan = RequestPlan(
+                index: index, scheduledAt: scheduledAt, request: request,
+                isWarmup: configuration.load.isWarmup(index: index, offset: scheduledAt - start)
+            )
+            var record = await client.execute(
+                plan, api: api, baseURL: configuration.target.baseURL, timeout: configuration.requests.timeout,
+                headers: headers + [("X-Request-Id", "llmload-\(runTag)-\(index)")]
+            )
+            record.errorMessage = record.errorMessage.map(redactor.redact)
+            record.responseText = redactor.redact(record.responseText)
+            record.reasoningText = redactor.redact(record.reasoningText)
+            live.add(record)
+            recordSink.yield(FinishedRequest(record: record, prompt: redactor.redact(request.prompt)))
+        }
         let (dispatch, samples) = await Self.monitoring(with: monitor, from: start) {
-            await dispatcher.run(schedule, startingAt: start) { index, scheduledAt in
-                var request = template
-                var prompt = prompts.prompt(forRequest: index)
-                if configuration.requests.isUniquePrefix { prompt = prompt.prefixed("[\(runTag)-\(index)] ") }
-                request.prompt = prompt.text
-                request.messages = prompt.messages
-                let plan = RequestPlan(
-                    index: index, scheduledAt: scheduledAt, request: request,
-                    isWarmup: configuration.load.isWarmup(index: index, offset: scheduledAt - start)
-                )
-                var record = await client.execute(
-                    plan, api: api, baseURL: configuration.target.baseURL, timeout: configuration.requests.timeout,
-                    headers: headers + [("X-Request-Id", "llmload-\(runTag)-\(index)")]
-                )
-                record.errorMessage = record.errorMessage.map(redactor.redact)
-                record.responseText = redactor.redact(record.responseText)
-                record.reasoningText = redactor.redact(record.reasoningText)
-                live.add(record)
-                recordSink.yield(FinishedRequest(record: record, prompt: redactor.redact(request.prompt)))
+            if case .closedLoop(let users, let thinkTime) = configuration.load.profile {
+                return await dispatcher.runClosedLoop(
+                    users: users, thinkTime: thinkTime, startingAt: start, send: send)
             }
+            guard let schedule = configuration.load.makeArrivalSchedule() else {
+                preconditionFailure("every open-loop profile has a schedule")
+            }
+            return await dispatcher.run(schedule, startingAt: start, send: send)
         }
         recordSink.finish()
         live.finish()
@@ -159,7 +178,7 @@ public struct LoadRun: Sendable {
 
         var summary = makeSummary(
             aggregator: folded.aggregator, timeSeries: folded.timeSeries.buckets(), dispatch: dispatch, target: target,
-            schedule: schedule,
+            pattern: pattern,
             startedAt: startedAtDate, endedAt: Date()
         )
         summary.resources = makeResources(

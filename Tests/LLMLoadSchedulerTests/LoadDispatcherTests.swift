@@ -5,7 +5,7 @@ import Testing
 
 /// The dispatcher on a manual clock: no test here sleeps.
 @Suite(.timeLimit(.minutes(1)))
-struct OpenLoopDispatcherTests {
+struct LoadDispatcherTests {
     /// Records every send and holds each request open until the test releases it.
     final class Target: Sendable {
         let sends = Mutex<[(index: Int, at: ManualClock.Instant)]>([])
@@ -30,7 +30,7 @@ struct OpenLoopDispatcherTests {
     @Test func sendsAtEachDeadlineWithoutWaitingForEarlierRequests() async {
         let clock = ManualClock()
         let target = Target(clock: clock)
-        let dispatcher = OpenLoopDispatcher(
+        let dispatcher = LoadDispatcher(
             clock: clock, limits: .init(duration: .seconds(1), drainTimeout: .seconds(5))
         )
         async let report = dispatcher.run(ConstantRateSchedule(ratePerSecond: 10), startingAt: clock.now) {
@@ -59,7 +59,7 @@ struct OpenLoopDispatcherTests {
         let clock = ManualClock()
         let target = Target(clock: clock)
         target.release.set()
-        let dispatcher = OpenLoopDispatcher(
+        let dispatcher = LoadDispatcher(
             clock: clock, limits: .init(duration: .seconds(100), maximumRequests: 3, drainTimeout: .seconds(5))
         )
         async let report = dispatcher.run(ConstantRateSchedule(ratePerSecond: 10), startingAt: clock.now) {
@@ -77,7 +77,7 @@ struct OpenLoopDispatcherTests {
     @Test func drainCancelsRequestsStillInFlightAtItsDeadline() async {
         let clock = ManualClock()
         let target = Target(clock: clock)
-        let dispatcher = OpenLoopDispatcher(
+        let dispatcher = LoadDispatcher(
             clock: clock, limits: .init(duration: .milliseconds(150), drainTimeout: .seconds(2))
         )
         async let report = dispatcher.run(ConstantRateSchedule(ratePerSecond: 10), startingAt: clock.now) {
@@ -100,7 +100,7 @@ struct OpenLoopDispatcherTests {
     @Test func firstStopRequestEndsSendingAndDrainsSecondCancels() async {
         let clock = ManualClock()
         let target = Target(clock: clock)
-        let dispatcher = OpenLoopDispatcher(
+        let dispatcher = LoadDispatcher(
             clock: clock, limits: .init(duration: .seconds(100), drainTimeout: .seconds(60))
         )
         async let report = dispatcher.run(ConstantRateSchedule(ratePerSecond: 10), startingAt: clock.now) {

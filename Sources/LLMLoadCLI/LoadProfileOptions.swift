@@ -1,0 +1,87 @@
+import ArgumentParser
+import LLMLoadCore
+
+/// The load-profile flags of `llmload run`: how requests are paced. The rate itself (`--qps`)
+/// and the limits (`--duration`, `--requests`) stay with the command.
+struct LoadProfileOptions: ParsableArguments {
+    /// Open-loop arrival patterns at a fixed mean rate.
+    enum Arrival: String, ExpressibleByArgument, CaseIterable {
+        case constant, poisson
+    }
+
+    @Option(help: "Open-loop arrivals at --qps: constant (evenly spaced) or poisson (exponential gaps, seeded).")
+    var arrival: Arrival = .constant
+
+    @Option(help: "Seed of --arrival poisson; the same seed sends at the same instants. Default: 42.")
+    var arrivalSeed: UInt64?
+
+    @Option(help: "Closed loop: this many users, each sending its next request when its last one ended.")
+    var concurrency: Int?
+
+    @Option(help: "With --concurrency: each user's pause between the end of a request and its next one.")
+    var thinkTime: DurationArgument?
+
+    @Option(
+        help: ArgumentHelp(
+            "Open loop with a rate changing linearly, as START-END/SPAN in req/s, such as 10-500/60s.",
+            discussion: "After SPAN the rate holds at END until --duration ends.",
+            valueName: "start-end/span"
+        )
+    )
+    var ramp: RampArgument?
+
+    /// Checks the flags against each other and against whether `--qps` was given.
+    func validate(qpsGiven: Bool) throws {
+        if let concurrency {
+            guard concurrency >= 1 else { throw ValidationError("--concurrency must be at least 1") }
+            if qpsGiven { throw ValidationError("--qps and --concurrency exclude each other (open and closed loop)") }
+            if arrival == .poisson {
+                throw ValidationError("--arrival poisson needs an open loop (--qps), not --concurrency")
+            }
+            if ramp != nil { throw ValidationError("--ramp and --concurrency exclude each other") }
+        }
+        if ramp != nil {
+            if qpsGiven { throw ValidationError("--ramp and --qps exclude each other (the ramp sets the rate)") }
+            if arrival == .poisson { throw ValidationError("--ramp sends at constant spacing; drop --arrival poisson") }
+        }
+        if let thinkTime {
+            guard concurrency != nil else { throw ValidationError("--think-time needs --concurrency") }
+            guard thinkTime.duration >= .zero else { throw ValidationError("--think-time must be zero or more") }
+        }
+        if arrivalSeed != nil && arrival != .poisson {
+            throw ValidationError("--arrival-seed needs --arrival poisson")
+        }
+    }
+
+    /// The profile, and the rate that goes with it (a ramp's highest rate sizes the pool).
+    func profile(qps: Double) -> (LoadProfile, ratePerSecond: Double) {
+        if let concurrency {
+            return (.closedLoop(users: concurrency, thinkTime: thinkTime?.duration ?? .zero), qps)
+        }
+        if let ramp {
+            return (.ramp(ramp.ramp), max(ramp.ramp.startPerSecond, ramp.ramp.endPerSecond))
+        }
+        switch arrival {
+        case .constant: return (.constant, qps)
+        case .poisson: return (.poisson(seed: arrivalSeed ?? LoadProfile.defaultSeed), qps)
+        }
+    }
+}
+
+/// `--ramp START-END/SPAN`: rates in requests per second, the span a duration (`60s`, `2m`).
+struct RampArgument: ExpressibleByArgument, Sendable {
+    var ramp: RateRamp
+
+    init?(argument: String) {
+        let parts = argument.split(separator: "/", omittingEmptySubsequences: false)
+        guard parts.count == 2 else { return nil }
+        let rates = parts[0].split(separator: "-", omittingEmptySubsequences: false)
+        guard rates.count == 2, let start = Double(rates[0]), let end = Double(rates[1]),
+            start.isFinite, end.isFinite, start > 0, end > 0,
+            let span = DurationArgument(argument: String(parts[1]))?.duration, span > .zero
+        else { return nil }
+        ramp = RateRamp(startPerSecond: start, endPerSecond: end, span: span)
+    }
+
+    var defaultValueDescription: String { ramp.description }
+}

@@ -1,0 +1,23 @@
+/// A small, fast, seeded generator (Steele, Lea and Flood's SplitMix64): the same seed gives the
+/// same numbers on every platform and Swift version, which `SystemRandomNumberGenerator` cannot.
+/// Not for anything secret.
+public struct SplitMix64: RandomNumberGenerator, Sendable {
+    private var state: UInt64
+
+    public init(seed: UInt64) {
+        state = seed
+    }
+
+    public mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+
+    /// A uniform value in `[0, 1)` with 53 random bits.
+    public mutating func nextUnit() -> Double {
+        Double(next() >> 11) * 0x1p-53
+    }
+}

@@ -1,0 +1,85 @@
+import ArgumentParser
+import LLMLoadCore
+import Testing
+
+@testable import LLMLoadCLI
+
+/// The load-profile flags: parsing, the configuration they make, and their conflicts (STYLE T7).
+@Suite struct LoadProfileOptionsTests {
+    private func configuration(_ arguments: [String]) throws -> RunConfiguration.Load {
+        try RunCommand.parse(arguments).makeConfiguration(baseURL: "http://h").load
+    }
+
+    private func validationMessage(_ arguments: [String]) -> String? {
+        do {
+            _ = try RunCommand.parse(arguments)
+            return nil
+        } catch {
+            return RunCommand.message(for: error)
+        }
+    }
+
+    @Test func constantArrivalsAtOneRequestASecondByDefault() throws {
+        let load = try configuration([])
+        #expect(load.profile == .constant)
+        #expect(load.ratePerSecond == 1)
+        #expect(load.offeredRatePerSecond == 1)
+    }
+
+    @Test func poissonIsSeededWithAFixedDefault() throws {
+        let load = try configuration(["--arrival", "poisson", "--qps", "50"])
+        #expect(load.profile == .poisson(seed: 42))
+        #expect(load.ratePerSecond == 50)
+        let seeded = try configuration(["--arrival", "poisson", "--arrival-seed", "7"])
+        #expect(seeded.profile == .poisson(seed: 7))
+    }
+
+    @Test func concurrencyMakesAClosedLoopWithOptionalThinkTime() throws {
+        let load = try configuration(["--concurrency", "8", "--think-time", "500ms", "--warmup", "10s"])
+        #expect(load.profile == .closedLoop(users: 8, thinkTime: .milliseconds(500)))
+        #expect(load.offeredRatePerSecond == nil)
+        #expect(load.warmupSpan == .seconds(10))
+        #expect(try configuration(["--concurrency", "2"]).profile == .closedLoop(users: 2, thinkTime: .zero))
+        let byCount = try configuration(["--concurrency", "2", "--warmup-requests", "5"])
+        #expect(byCount.isWarmup(index: 4, offset: .seconds(3)) && !byCount.isWarmup(index: 5, offset: .zero))
+    }
+
+    @Test func rampReadsStartEndAndSpan() throws {
+        let load = try configuration(["--ramp", "10-500/60s", "--duration", "90"])
+        #expect(load.profile == .ramp(.init(startPerSecond: 10, endPerSecond: 500, span: .seconds(60))))
+        #expect(load.ratePerSecond == 500, "the highest rate sizes the connection pool")
+        // 15 300 requests in the ramp, 15 000 in the 30 s at 500/s: 30 300 in 90 s.
+        #expect(abs(try #require(load.offeredRatePerSecond) - 30_300 / 90) < 1e-9)
+        let short = try configuration(["--ramp", "1-2.5/500ms"])
+        #expect(short.profile == .ramp(.init(startPerSecond: 1, endPerSecond: 2.5, span: .milliseconds(500))))
+    }
+
+    @Test(arguments: [
+        (["--qps", "5", "--concurrency", "4"], "--qps and --concurrency exclude each other"),
+        (["--rate", "5", "--ramp", "1-10/10s"], "--ramp and --qps exclude each other"),
+        (["--concurrency", "0"], "--concurrency must be at least 1"),
+        (["--concurrency=-2"], "--concurrency must be at least 1"),
+        (["--concurrency", "4", "--arrival", "poisson"], "--arrival poisson needs an open loop"),
+        (["--concurrency", "4", "--ramp", "1-10/10s"], "--ramp and --concurrency exclude each other"),
+        (["--ramp", "1-10/10s", "--arrival", "poisson"], "--ramp sends at constant spacing"),
+        (["--think-time", "1s"], "--think-time needs --concurrency"),
+        (["--concurrency", "2", "--think-time=-1s"], "--think-time must be zero or more"),
+        (["--arrival-seed", "3"], "--arrival-seed needs --arrival poisson"),
+        (["--arrival", "bursty"], "bursty"),
+        (["--ramp", "0-10/10s"], "0-10/10s"),
+        (["--ramp", "10-500"], "10-500"),
+        (["--ramp", "10-500/0s"], "10-500/0s"),
+        (["--ramp", "ten-500/60s"], "ten-500/60s"),
+    ])
+    func rejects(_ arguments: [String], message: String) {
+        let text = validationMessage(arguments)
+        #expect(text?.contains(message) == true, "\(arguments): \(text ?? "accepted")")
+    }
+
+    @Test func helpShowsAnExampleOfEachProfile() {
+        let help = RunCommand.helpMessage()
+        for example in ["--arrival poisson", "--concurrency 8", "--ramp 10-500/60s", "--qps 20"] {
+            #expect(help.contains(example), "no example with \(example)")
+        }
+    }
+}
