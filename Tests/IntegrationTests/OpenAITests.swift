@@ -38,7 +38,9 @@ extension Integration {
                     try #require(row.number("ttft_ms")) - (truth.tokenWrittenAt[0] - truth.receivedAt).milliseconds)
             }
             let offset = try #require(median(offsets))
-            #expect(offset > -0.5 && offset < transitBoundMilliseconds(atRate: 20), "TTFT against ground truth: \(offset) ms")
+            #expect(
+                offset > -0.5 && offset < transitBoundMilliseconds(atRate: 20),
+                "TTFT against ground truth: \(offset) ms")
         }
 
         @Test func nonStreamingHasE2EButNoTTFT() async throws {
