@@ -9,7 +9,7 @@ extension Integration {
     /// Whole runs against the built-in simulator, every figure compared with what the simulator
     /// recorded doing: robust on a busy machine, because both sides see the same real instants.
     @Suite
-    struct GroundTruthTests {
+    struct AccuracyTests {
         @Test func everyRequestMatchesWhatTheSimulatorDid() async throws {
             await QuietMachine.wait()
             let harness = RunHarness()
