@@ -8,15 +8,19 @@ import Foundation
 /// multiply that difference. Measuring on a quiet machine is what a benchmark would do; if the
 /// machine never quiets down, the test measures anyway and its bound says so.
 public enum QuietMachine {
-    /// Returns once three consecutive 200 ms windows were below `busyShare` of all CPUs, or
-    /// after `limit`. Returns the busy share last seen (`nil` without `/proc/stat`).
+    /// Returns once `windows` consecutive 200 ms windows were below `busyShare` of all CPUs, or
+    /// after `limit`. Returns the busy share last seen (`nil` without `/proc/stat`). A whole
+    /// second by default: unit suites pause between tests, and a shorter quiet spell was seen
+    /// to end in the middle of a measurement.
     @discardableResult
-    public static func wait(busyShare: Double = 0.35, limit: Duration = .seconds(60)) async -> Double? {
+    public static func wait(
+        busyShare: Double = 0.35, windows: Int = 5, limit: Duration = .seconds(60)
+    ) async -> Double? {
         let deadline = ContinuousClock.now + limit
         var quietWindows = 0
         var last: Double?
         guard var previous = times() else { return nil }
-        while ContinuousClock.now < deadline && quietWindows < 3 {
+        while ContinuousClock.now < deadline && quietWindows < windows {
             try? await Task.sleep(for: .milliseconds(200))
             guard let current = times() else { return nil }
             let total = current.total - previous.total

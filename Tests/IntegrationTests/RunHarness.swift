@@ -63,10 +63,12 @@ struct RunHarness {
 /// How close TTFT and E2E must be to the simulator's record (median), in milliseconds.
 ///
 /// With `LLMLOAD_STRICT_ACCURACY=1` (by hand, on a release build: see
-/// docs/MeasuringCorrectly.md) the bound is 0.5 ms. A debug build adds real client time, 1–2 ms
-/// on two cores when the accuracy suite runs first (see ``Integration``); the bound is 10 ms.
-/// The exact counts and the inter-token gaps (within 0.5 ms: differences cancel the transit)
-/// carry the finer check in every build.
+/// docs/MeasuringCorrectly.md) the bound is 0.5 ms. A debug build adds real client time: 1–2 ms
+/// on two cores at either rate when the machine is quiet, but at 200 req/s (twenty streams
+/// writing in the same instant) fresh-clone CI runs measured 27–31 ms, so the debug bound there
+/// is 50 ms: it still catches a client that stamps late by design. The exact counts and the
+/// inter-token gaps (within 0.5 ms: differences cancel the transit) carry the finer check.
 func transitBoundMilliseconds(atRate rate: Double) -> Double {
-    ProcessInfo.processInfo.environment["LLMLOAD_STRICT_ACCURACY"] == "1" ? 0.5 : 10
+    if ProcessInfo.processInfo.environment["LLMLOAD_STRICT_ACCURACY"] == "1" { return 0.5 }
+    return rate >= 100 ? 50 : 10
 }
