@@ -11,7 +11,8 @@ import Yams
 /// one set of checks and messages for both, and every new option works in files at once.
 enum ScenarioFile {
     /// `arguments` (without the program name) with `-f FILE` / `--file FILE` after `run`
-    /// replaced by the file's options.
+    /// replaced by the file's options. A file that cannot be used is a `ValidationError`: a bad
+    /// option like any other (exit status 64).
     static func expand(_ arguments: [String]) throws -> [String] {
         guard arguments.first == "run",
             let flag = arguments.firstIndex(where: { $0 == "-f" || $0 == "--file" || $0.hasPrefix("--file=") })
@@ -22,7 +23,7 @@ enum ScenarioFile {
             path = String(arguments[flag].dropFirst("--file=".count))
             rest.remove(at: flag)
         } else {
-            guard flag + 1 < arguments.count else { throw ScenarioError("\(arguments[flag]) needs a file") }
+            guard flag + 1 < arguments.count else { throw ValidationError("\(arguments[flag]) needs a file") }
             path = arguments[flag + 1]
             rest.removeSubrange(flag...flag + 1)
         }
@@ -35,18 +36,18 @@ enum ScenarioFile {
         do {
             text = try String(contentsOfFile: path, encoding: .utf8)
         } catch {
-            throw ScenarioError("cannot read scenario \(path): \((error as NSError).localizedDescription)")
+            throw ValidationError("cannot read scenario \(path): \((error as NSError).localizedDescription)")
         }
         let node: Node?
         do {
             node = try Yams.compose(yaml: text)
         } catch {
-            throw ScenarioError("\(path) is not valid YAML: \(error)")
+            throw ValidationError("\(path) is not valid YAML: \(error)")
         }
-        guard let mapping = node?.mapping else { throw ScenarioError("\(path) must be a mapping of option: value") }
+        guard let mapping = node?.mapping else { throw ValidationError("\(path) must be a mapping of option: value") }
         var arguments: [String] = []
         for (key, value) in mapping {
-            guard let name = key.string, !name.isEmpty else { throw ScenarioError("\(path): a key is not a name") }
+            guard let name = key.string, !name.isEmpty else { throw ValidationError("\(path): a key is not a name") }
             let option = "--" + name.replacingOccurrences(of: "_", with: "-")
             switch value {
             case .scalar(let scalar):
@@ -57,16 +58,15 @@ enum ScenarioFile {
                 }
             case .sequence(let items):
                 for item in items {
-                    guard let text = item.string else { throw ScenarioError("\(path): \(name) must list plain values") }
+                    guard let text = item.string else {
+                        throw ValidationError("\(path): \(name) must list plain values")
+                    }
                     arguments += [option, text]
                 }
             default:
-                throw ScenarioError("\(path): \(name) must be a value or a list of values")
+                throw ValidationError("\(path): \(name) must be a value or a list of values")
             }
         }
         return arguments
     }
 }
-
-/// A scenario file that cannot be used: a bad option, like any other (exit status 64).
-func ScenarioError(_ message: String) -> ValidationError { ValidationError(message) }

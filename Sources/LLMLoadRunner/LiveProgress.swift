@@ -19,7 +19,7 @@ public final class LiveProgress: Sendable {
         /// Output tokens (of successful requests) per second over the last few seconds.
         public var recentOutputTokensPerSecond: Double
         /// The median time to first token of the requests finished so far (warm-up included),
-        /// within 1.6 %; `nil` before the first one.
+        /// from the same HDR histogram as the summary's; `nil` before the first one.
         public var ttftP50: Duration?
 
         public init(
@@ -42,7 +42,7 @@ public final class LiveProgress: Sendable {
         var finished = 0
         var failed = 0
         var outputTokens = 0
-        var ttftMicroseconds = LogBucketHistogram()
+        var ttft = Distribution.milliseconds()
     }
 
     private let counts = Mutex(Counts())
@@ -54,12 +54,12 @@ public final class LiveProgress: Sendable {
     func add(_ record: RequestRecord) {
         let isOK = record.outcome == .ok
         let tokens = isOK ? record.outputTokens?.value ?? 0 : 0
-        let ttft = isOK ? record.timeToFirstToken.map { Int64(($0.seconds * 1e6).rounded()) } : nil
+        let ttft = isOK ? record.timeToFirstToken : nil
         counts.withLock {
             $0.finished += 1
             if !isOK { $0.failed += 1 }
             $0.outputTokens += tokens
-            if let ttft { $0.ttftMicroseconds.record(ttft) }
+            if let ttft { $0.ttft.record(ttft) }
         }
     }
 
@@ -80,10 +80,10 @@ public final class LiveProgress: Sendable {
             }
             next += interval
             if done.isSet { return }
-            // The quantile is found under the lock (a walk over ~1 200 counters a few times a
-            // second), so the histogram is never copied.
-            let (finished, failed, outputTokens, ttftMicroseconds) = counts.withLock {
-                ($0.finished, $0.failed, $0.outputTokens, $0.ttftMicroseconds.value(atQuantile: 0.5))
+            // The median is found under the lock (a walk over the histogram's buckets a few times
+            // a second), so the histogram is never copied.
+            let (finished, failed, outputTokens, ttftMilliseconds) = counts.withLock {
+                ($0.finished, $0.failed, $0.outputTokens, $0.ttft.percentile(50))
             }
             let elapsed = clock.now - start
             let recent = rates.add(elapsed: elapsed, finished: finished, outputTokens: outputTokens)
@@ -93,7 +93,7 @@ public final class LiveProgress: Sendable {
                     finished: finished, failed: failed, outputTokens: outputTokens,
                     recentRequestsPerSecond: recent.requestsPerSecond,
                     recentOutputTokensPerSecond: recent.outputTokensPerSecond,
-                    ttftP50: ttftMicroseconds.map { .microseconds($0) }
+                    ttftP50: ttftMilliseconds.map { .microseconds(Int64(($0 * 1000).rounded())) }
                 )
             )
         }
