@@ -193,6 +193,7 @@ public struct ResponseObserver<Decoder: ResponseDecoder>: Sendable {
             textChunks: textChunks,
             outputTokens: outputTokens,
             promptTokens: completion?.promptTokens.map { TokenCount($0, source: .server) },
+            targetPromptTokens: plan.targetPromptTokens,
             serverTimings: completion?.serverTimings,
             responseText: responseText,
             reasoningText: reasoningText

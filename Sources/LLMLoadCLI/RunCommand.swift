@@ -176,6 +176,9 @@ struct RunCommand: AsyncParsableCommand {
     @OptionGroup(title: "Load profile")
     var profile: LoadProfileOptions
 
+    @OptionGroup(title: "Synthetic prompts")
+    var input: InputLengthOptions
+
     @OptionGroup(title: "Resource monitor")
     var monitor: MonitorOptions
 
@@ -191,6 +194,11 @@ struct RunCommand: AsyncParsableCommand {
         if prompt != nil && prompts != nil {
             throw ValidationError("--prompt and --prompts exclude each other: give one prompt or a file of them")
         }
+        try input.validate(
+            otherSources: [
+                ("--prompt", prompt != nil), ("--prompts", prompts != nil), ("--template", template != nil),
+                ("--shuffle-seed", shuffleSeed != nil),
+            ].filter(\.1).map(\.0))
         guard timeout.duration > .zero else { throw ValidationError("--timeout must be positive") }
         if let drainTimeout, drainTimeout.duration < .zero {
             throw ValidationError("--drain-timeout must be zero or more")
@@ -243,6 +251,7 @@ struct RunCommand: AsyncParsableCommand {
         requestSettings.template = template
         requestSettings.shuffleSeed = shuffleSeed
         requestSettings.isUniquePrefix = uniquePrompts
+        input.apply(to: &requestSettings)
         requestSettings.maxOutputTokens = maxTokens
         requestSettings.isStreaming = !noStream
         requestSettings.sampling = SamplingOptions(temperature: temperature, topP: topP, seed: seed)
@@ -308,7 +317,9 @@ struct RunCommand: AsyncParsableCommand {
     private func execute(_ configuration: RunConfiguration, stop: StopSignal, logger: Logger) async throws
         -> LoadRun.Result
     {
-        let run = LoadRun(configuration: configuration, stop: stop, logger: logger)
+        let run = LoadRun(
+            configuration: configuration, stop: stop, logger: logger,
+            notify: { [quiet] line in if !quiet { StandardError.write(line + "\n") } })
         guard !quiet else { return try await run.run() }
         let console = LiveConsole.standardError(total: configuration.load.warmupSpan + configuration.load.duration)
         do {

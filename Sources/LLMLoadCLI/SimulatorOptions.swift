@@ -32,7 +32,23 @@ struct SimulatorOptions: ParsableArguments {
     @Option(help: "Seed for --fault-rate, so a run can be repeated exactly.")
     var faultSeed: UInt64 = 0
 
+    @Option(help: "POST /tokenize in the dialect of llama.cpp or vllm; none: no tokenizer endpoint.")
+    var tokenize: String = TokenizeDialect.llamaCpp.rawValue
+
+    @Option(help: "Ollama's context window when a request sets no num_ctx; longer prompts are cut to it.")
+    var ollamaContext: Int = 4096
+
+    @Option(help: "The model's context limit under Ollama: a larger num_ctx is lowered to it. None if not set.")
+    var ollamaContextLimit: Int?
+
     func validate() throws {
+        guard tokenize == "none" || TokenizeDialect(rawValue: tokenize) != nil else {
+            throw ValidationError("--tokenize takes llama.cpp, vllm or none")
+        }
+        guard ollamaContext >= 1 else { throw ValidationError("--ollama-context must be at least 1") }
+        if let ollamaContextLimit, ollamaContextLimit < 1 {
+            throw ValidationError("--ollama-context-limit must be at least 1")
+        }
         guard ttftMs.isFinite, ttftMs >= 0 else { throw ValidationError("--ttft-ms must be zero or more") }
         guard itlMs.isFinite, itlMs >= 0 else { throw ValidationError("--itl-ms must be zero or more") }
         guard outputTokens >= 0 else { throw ValidationError("--output-tokens must be zero or more") }
@@ -48,6 +64,9 @@ struct SimulatorOptions: ParsableArguments {
         configuration.defaultOutputTokens = outputTokens
         configuration.maximumConcurrency = maxConcurrency
         configuration.modelName = simulatedModel
+        configuration.tokenizeEndpoint = TokenizeDialect(rawValue: tokenize)
+        configuration.ollamaContextLength = ollamaContext
+        configuration.ollamaModelContextLimit = ollamaContextLimit
         configuration.fault = fault.map { kind in
             faultRate.map { FaultInjection(kind, rate: $0, seed: faultSeed) } ?? FaultInjection(kind, every: faultEvery)
         }

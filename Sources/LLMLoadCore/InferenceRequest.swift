@@ -17,6 +17,9 @@ public struct InferenceRequest: Sendable, Hashable {
     /// Ask the server to generate `maxOutputTokens` tokens even past end-of-sequence (vLLM
     /// `ignore_eos`); sent only when `true`.
     public var ignoresEndOfSequence: Bool
+    /// The context window the server should allocate (Ollama `options.num_ctx`), so a long
+    /// prompt is not cut to the server's default; `nil` leaves the default.
+    public var contextLength: Int?
 
     public init(
         model: String,
@@ -27,7 +30,8 @@ public struct InferenceRequest: Sendable, Hashable {
         sampling: SamplingOptions = .init(),
         keepAlive: String? = nil,
         stop: [String] = [],
-        ignoresEndOfSequence: Bool = false
+        ignoresEndOfSequence: Bool = false,
+        contextLength: Int? = nil
     ) {
         self.model = model
         self.prompt = prompt
@@ -38,6 +42,7 @@ public struct InferenceRequest: Sendable, Hashable {
         self.keepAlive = keepAlive
         self.stop = stop
         self.ignoresEndOfSequence = ignoresEndOfSequence
+        self.contextLength = contextLength
     }
 }
 

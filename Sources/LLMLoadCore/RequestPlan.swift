@@ -7,11 +7,18 @@ public struct RequestPlan: Sendable {
     public var request: InferenceRequest
     /// Sent during the warm-up: recorded, but left out of every statistic.
     public var isWarmup: Bool
+    /// The prompt tokens this request was built to have (`--input-tokens`), to compare with
+    /// the server's count.
+    public var targetPromptTokens: Int?
 
-    public init(index: Int, scheduledAt: ContinuousClock.Instant, request: InferenceRequest, isWarmup: Bool = false) {
+    public init(
+        index: Int, scheduledAt: ContinuousClock.Instant, request: InferenceRequest, isWarmup: Bool = false,
+        targetPromptTokens: Int? = nil
+    ) {
         self.index = index
         self.scheduledAt = scheduledAt
         self.request = request
         self.isWarmup = isWarmup
+        self.targetPromptTokens = targetPromptTokens
     }
 }

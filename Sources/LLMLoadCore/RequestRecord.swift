@@ -33,6 +33,8 @@ public struct RequestRecord: Sendable {
     public var textChunks: Int
     public var outputTokens: TokenCount?
     public var promptTokens: TokenCount?
+    /// The prompt tokens the request was built to have (`--input-tokens`); `nil` otherwise.
+    public var targetPromptTokens: Int?
     public var serverTimings: ServerTimings?
     public var responseText: String
     public var reasoningText: String
@@ -54,6 +56,7 @@ public struct RequestRecord: Sendable {
         textChunks: Int = 0,
         outputTokens: TokenCount? = nil,
         promptTokens: TokenCount? = nil,
+        targetPromptTokens: Int? = nil,
         serverTimings: ServerTimings? = nil,
         responseText: String = "",
         reasoningText: String = ""
@@ -74,6 +77,7 @@ public struct RequestRecord: Sendable {
         self.textChunks = textChunks
         self.outputTokens = outputTokens
         self.promptTokens = promptTokens
+        self.targetPromptTokens = targetPromptTokens
         self.serverTimings = serverTimings
         self.responseText = responseText
         self.reasoningText = reasoningText

@@ -84,6 +84,19 @@ public struct RunConfiguration: Sendable {
         /// Start every prompt with a short tag unique to the request, so the server's prompt
         /// (prefix) cache cannot hide the prefill of a repeated prompt.
         public var isUniquePrefix = true
+        /// Synthetic prompts of this many tokens, as the server counts them, cut from a corpus;
+        /// used instead of the prompt sources above (`--input-tokens`).
+        public var inputLength: InputLength?
+        /// With `inputLength`: the first this many tokens of every prompt are the same text, so
+        /// the server's prefix cache can reuse them (`--shared-prefix`); the unique tag follows.
+        public var sharedPrefixTokens: Int?
+        /// The text synthetic prompts are cut from; `nil`: the built-in corpus.
+        public var corpusFile: String?
+        /// Fixes the synthetic prompts' lengths and where in the corpus each starts.
+        public var inputSeed: UInt64 = 42
+        /// Ollama `options.num_ctx`; `nil`: with `inputLength`, large enough for the longest
+        /// prompt and its answer; otherwise the server's default.
+        public var contextLength: Int?
         public var maxOutputTokens: Int?
         public var isStreaming = true
         public var sampling = SamplingOptions()

@@ -45,6 +45,8 @@ public struct Aggregator: Sendable {
     public let objectives: ServiceLevelObjectives?
     /// Measured requests meeting every bound of `objectives`.
     public private(set) var requestsMeetingObjectives = 0
+    /// Server prompt counts against `--input-tokens` targets.
+    public private(set) var inputTokens = InputTokenComparison()
 
     public init(objectives: ServiceLevelObjectives? = nil) {
         self.objectives = objectives
@@ -66,6 +68,7 @@ public struct Aggregator: Sendable {
         }
         lastFinishedAt = max(lastFinishedAt ?? record.finishedAt, record.finishedAt)
         if let objectives, objectives.isMet(by: record) { requestsMeetingObjectives += 1 }
+        inputTokens.add(record)
         guard record.outcome == .ok else {
             errors.add(record)
             return

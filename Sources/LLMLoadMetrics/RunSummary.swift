@@ -28,6 +28,8 @@ public struct RunSummary: Sendable, Codable, Equatable {
     public var errorsNotListed: Int
     /// CPU, memory, process and GPU samples of the whole run; absent when nothing was monitored.
     public var resources: Resources?
+    /// Synthetic prompts against their targets; absent without `--input-tokens`.
+    public var inputTokens: InputTokens?
 
     public init(
         tool: Tool, run: Run, target: Target, load: Load, requests: Requests, throughput: Throughput, tokens: Tokens,

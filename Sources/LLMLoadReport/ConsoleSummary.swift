@@ -36,6 +36,7 @@ public enum ConsoleSummary {
                 "Goodput    \(g.requestsMeeting) requests (\(percent(g.share))) met \(bounds): \(format(g.ratePerS, 2)) req/s"
             )
         }
+        if let input = s.inputTokens { lines.append(inputLine(input)) }
         lines.append("")
         let header = ["", "count", "mean", "p50", "p90", "p99", "max"]
         var rows = [header]
@@ -75,6 +76,21 @@ public enum ConsoleSummary {
         for warning in warnings(s) { lines.append("Warning: " + warning) }
         if let folder { lines.append("\nResults in \(folder)") }
         return lines.joined(separator: "\n")
+    }
+
+    /// How the prompts' server counts compared with `--input-tokens`.
+    static func inputLine(_ input: RunSummary.InputTokens) -> String {
+        func signed(_ value: Int) -> String { value > 0 ? "+\(value)" : "\(value)" }
+        var line =
+            "Input      target \(input.target) tokens: \(input.withinTolerance) of \(input.serverCounted) server counts within 2 %"
+        if let low = input.minDeviationTokens, let high = input.maxDeviationTokens {
+            line += " (off by \(signed(low))…\(signed(high)) tokens)"
+        }
+        if input.shorterThanTarget > 0 { line += ", \(input.shorterThanTarget) shorter" }
+        if input.longerThanTarget > 0 { line += ", \(input.longerThanTarget) longer" }
+        if let calibration = input.calibration { line += "; fitted by \(calibration.method)" }
+        if let context = input.calibration?.contextLength { line += ", Ollama num_ctx \(context)" }
+        return line
     }
 
     /// What a reader must know before trusting the figures, in English.

@@ -93,6 +93,7 @@ enum ReportTables {
         if let t = s.load.maxOutputTokens { load += ", max_tokens \(t)" }
         load += ", " + ReportText.label(s.load.stream ? "streaming" : "not_streaming", language)
         facts.append(fact("load", load))
+        if let input = s.inputTokens { facts += inputFacts(input, language) }
         let window = ReportText.label("window", language)
         facts.append(fact("duration", "\(number(s.load.durationS, 1)) s (\(window) \(number(s.run.windowS, 2)) s)"))
         facts.append(fact("started", s.run.startedAt))
@@ -109,6 +110,34 @@ enum ReportTables {
             )
         }
         return facts
+    }
+
+    /// `--input-tokens`: the target and how the server's counts matched it; how the prompts were fitted.
+    static func inputFacts(_ input: RunSummary.InputTokens, _ language: ReportLanguage) -> [Row] {
+        func label(_ key: String) -> String { ReportText.label(key, language) }
+        func signed(_ value: Int) -> String { value > 0 ? "+\(value)" : "\(value)" }
+        var matched = "\(input.target) · \(input.withinTolerance)/\(input.serverCounted) \(label("within_2_percent"))"
+        if let low = input.minDeviationTokens, let high = input.maxDeviationTokens {
+            matched += " (\(signed(low))…\(signed(high)))"
+        }
+        if input.shorterThanTarget > 0 { matched += " · \(input.shorterThanTarget) \(label("shorter"))" }
+        if input.longerThanTarget > 0 { matched += " · \(input.longerThanTarget) \(label("longer"))" }
+        var rows: [Row] = [["name": label("input_tokens"), "value": matched]]
+        if let c = input.calibration {
+            let how =
+                language == .en
+                ? c.detail
+                : c.method == "tokenize"
+                    ? "服务器分词接口（POST /tokenize），另加一次请求测得的模板 token \(c.templateOverheadTokens ?? 0) 个"
+                    : "单 token 请求，读取服务器报告的提示词 token 数"
+            var fit =
+                "\(how) · \(c.levels) \(label("lengths")) · \(c.serverCounts) \(label("server_counts")) · "
+                + "\(label("largest_error")) \(c.maxErrorTokens) · \(number(c.seconds, 1)) s"
+            if let shared = c.sharedPrefixTokens { fit += " · \(label("shared_prefix")) \(shared)" }
+            if let context = c.contextLength { fit += " · Ollama num_ctx \(context)" }
+            rows.append(["name": label("input_fit"), "value": fit])
+        }
+        return rows
     }
 
     /// Average, P95 and maximum of every resource over the measured window, and average and

@@ -15,6 +15,8 @@ public struct ResponseEntry: Sendable, Codable, Equatable {
     public var ttftMs: Double?
     public var e2eMs: Double?
     public var promptTokens: Int?
+    /// The prompt tokens the request was built to have (`--input-tokens`).
+    public var targetPromptTokens: Int?
     public var outputTokens: Int?
     /// `server` or `estimated`.
     public var outputTokensSource: String?
@@ -30,6 +32,7 @@ public struct ResponseEntry: Sendable, Codable, Equatable {
         case ttftMs = "ttft_ms"
         case e2eMs = "e2e_ms"
         case promptTokens = "prompt_tokens"
+        case targetPromptTokens = "target_prompt_tokens"
         case outputTokens = "output_tokens"
         case outputTokensSource = "output_tokens_source"
     }
@@ -45,6 +48,7 @@ public struct ResponseEntry: Sendable, Codable, Equatable {
         ttftMs = r.timeToFirstToken.map { Self.microseconds($0.milliseconds, scale: 1e3) }
         e2eMs = r.endToEndLatency.map { Self.microseconds($0.milliseconds, scale: 1e3) }
         promptTokens = r.promptTokens?.value
+        targetPromptTokens = r.targetPromptTokens
         outputTokens = r.outputTokens?.value
         outputTokensSource = r.outputTokens?.source.rawValue
         self.prompt = prompt

@@ -39,6 +39,14 @@ public struct RunConfigurationFile: Sendable, Codable, Equatable {
         public var shuffleSeed: UInt64?
         /// Each prompt started with a tag unique to the request (`--no-unique-prompts` turns it off).
         public var uniquePrefix: Bool
+        /// `--input-tokens` as given, `--shared-prefix`, the corpus (`built-in` or a path) and
+        /// the seed of lengths and corpus places; absent without `--input-tokens`.
+        public var inputTokens: String?
+        public var sharedPrefixTokens: Int?
+        public var corpus: String?
+        public var inputSeed: UInt64?
+        /// Ollama `num_ctx` sent with every request; absent when the server's default was kept.
+        public var numCtx: Int?
         public var maxTokens: Int?
         public var stream: Bool
         public var temperature: Double?
@@ -64,13 +72,16 @@ public struct RunConfigurationFile: Sendable, Codable, Equatable {
     public var load: Load
     public var requests: Requests
     public var objectives: Objectives?
+    /// How the synthetic prompts were fitted (`--input-tokens`).
+    public var inputCalibration: InputCalibration?
     public var outputFolder: String
     public var label: String?
     public var host: HostFacts
 
     public init(
         configuration c: RunConfiguration, api: String, model: String, serverVersion: String?, pattern: String,
-        toolVersion: String, commandLine: [String], outputFolder: String, host: HostFacts
+        toolVersion: String, commandLine: [String], outputFolder: String, host: HostFacts,
+        inputCalibration: InputCalibration? = nil, contextLength: Int? = nil
     ) {
         let redactor = SecretRedactor(secrets: [c.target.apiKey])
         tool = "llmload"
@@ -91,7 +102,10 @@ public struct RunConfigurationFile: Sendable, Codable, Equatable {
         let r = c.requests
         requests = Requests(
             prompt: r.prompt, promptFile: r.promptFile, template: r.template, shuffleSeed: r.shuffleSeed,
-            uniquePrefix: r.isUniquePrefix,
+            uniquePrefix: r.isUniquePrefix, inputTokens: r.inputLength?.description,
+            sharedPrefixTokens: r.sharedPrefixTokens,
+            corpus: r.inputLength == nil ? nil : (r.corpusFile ?? "built-in"),
+            inputSeed: r.inputLength == nil ? nil : r.inputSeed, numCtx: contextLength,
             maxTokens: r.maxOutputTokens, stream: r.isStreaming, temperature: r.sampling.temperature,
             topP: r.sampling.topP, seed: r.sampling.seed, keepAlive: r.keepAlive, stop: r.stop,
             ignoreEos: r.ignoresEndOfSequence, timeoutS: r.timeout.seconds
@@ -101,6 +115,7 @@ public struct RunConfigurationFile: Sendable, Codable, Equatable {
                 ttftMs: $0.timeToFirstToken?.milliseconds, tpotMs: $0.timePerOutputToken?.milliseconds,
                 e2eMs: $0.endToEndLatency?.milliseconds)
         }
+        self.inputCalibration = inputCalibration
         self.outputFolder = outputFolder
         label = c.output.label
         self.host = host

@@ -16,6 +16,11 @@ public enum RunWarning: Sendable, Equatable {
     case estimatedTokens
     /// Responses that stopped at the output-token limit (finish reason `length`).
     case cutByLength(count: Int, share: Double)
+    /// Prompts the server counted shorter than their `--input-tokens` target by more than the
+    /// tolerance: it cut them (Ollama at its context window). `first`: some of their indexes.
+    case promptsShorterThanAsked(count: Int, requests: Int, first: [Int])
+    /// Prompts the server counted longer than their target by more than the tolerance.
+    case promptsLongerThanAsked(count: Int, requests: Int)
 
     /// The warnings that apply to `s`, most serious first.
     public static func detect(in s: RunSummary) -> [RunWarning] {
@@ -38,6 +43,15 @@ public enum RunWarning: Sendable, Equatable {
         }
         if let cut = s.requests.finishReasons["length"], cut > 0, s.requests.total > 0 {
             warnings.append(.cutByLength(count: cut, share: Double(cut) / Double(s.requests.total)))
+        }
+        if let input = s.inputTokens, input.shorterThanTarget > 0 {
+            warnings.append(
+                .promptsShorterThanAsked(
+                    count: input.shorterThanTarget, requests: input.serverCounted,
+                    first: Array(input.shortRequestIndexes.prefix(5))))
+        }
+        if let input = s.inputTokens, input.longerThanTarget > 0 {
+            warnings.append(.promptsLongerThanAsked(count: input.longerThanTarget, requests: input.serverCounted))
         }
         return warnings
     }
@@ -70,6 +84,18 @@ public enum RunWarning: Sendable, Equatable {
             return zh
                 ? "\(count) 个回答（\(Self.percent(share))）因达到输出 token 上限而截断（finish reason 为 length）"
                 : "\(count) responses (\(Self.percent(share))) stopped at the output-token limit (finish reason length)"
+        case .promptsShorterThanAsked(let count, let requests, let first):
+            let list = first.map { "#\($0)" }.joined(separator: ", ")
+            return zh
+                ? "\(count)/\(requests) 个提示词比要求的短（服务器计数比 --input-tokens 目标少 2 % 以上）：服务器截断了它们"
+                    + "（Ollama 会在上下文窗口处截断；见 --num-ctx）。例如请求 \(list)"
+                : "\(count) of \(requests) prompts were shorter than asked (the server counted over 2 % fewer tokens "
+                    + "than the --input-tokens target): the server cut them (Ollama does at its context window; "
+                    + "see --num-ctx). For example requests \(list)"
+        case .promptsLongerThanAsked(let count, let requests):
+            return zh
+                ? "\(count)/\(requests) 个提示词比要求的长（服务器计数比目标多 2 % 以上）"
+                : "\(count) of \(requests) prompts were longer than asked (the server counted over 2 % more tokens than the target)"
         }
     }
 

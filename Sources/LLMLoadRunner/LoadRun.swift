@@ -19,11 +19,18 @@ public struct LoadRun: Sendable {
     public let configuration: RunConfiguration
     public let stop: StopSignal
     public let logger: Logger
+    /// Tells the user what happens before the load starts (fitting prompts, Ollama's context
+    /// window): one line each.
+    public let notify: @Sendable (String) -> Void
 
-    public init(configuration: RunConfiguration, stop: StopSignal = StopSignal(), logger: Logger) {
+    public init(
+        configuration: RunConfiguration, stop: StopSignal = StopSignal(), logger: Logger,
+        notify: @escaping @Sendable (String) -> Void = { _ in }
+    ) {
         self.configuration = configuration
         self.stop = stop
         self.logger = logger
+        self.notify = notify
     }
 
     /// What a finished run produced.
@@ -45,10 +52,18 @@ public struct LoadRun: Sendable {
     ) async throws -> Result {
         let base = URL(fileURLWithPath: configuration.output.directory)
         try RunFolder.checkWritable(base: base)
-        let prompts: PromptCycle
+        var prompts: any PromptSource
+        var corpus: Corpus?
         do {
-            prompts = try Self.makePrompts(configuration.requests)
-        } catch {
+            if configuration.requests.inputLength != nil {
+                corpus = try Self.makeCorpus(configuration.requests)
+                prompts = PromptCycle.builtIn
+            } else {
+                prompts = try Self.makePrompts(configuration.requests)
+            }
+        } catch let error as CorpusError {
+            throw RunError.prompts(error.description)
+        } catch let error as PromptFileError {
             throw RunError.prompts(error.description)
         }
         let monitor: SystemMonitor
@@ -86,8 +101,31 @@ public struct LoadRun: Sendable {
             if target.api.isOllama && configuration.requests.ignoresEndOfSequence {
                 throw RunError.target("--ignore-eos is not supported by Ollama's native API (\(target.api.rawValue))")
             }
+            let contextLength = contextLength(for: target.api)
+            let template = InferenceRequest(
+                model: target.model, prompt: "", maxOutputTokens: configuration.requests.maxOutputTokens,
+                isStreaming: configuration.requests.isStreaming, sampling: configuration.requests.sampling,
+                keepAlive: configuration.requests.keepAlive, stop: configuration.requests.stop,
+                ignoresEndOfSequence: configuration.requests.ignoresEndOfSequence, contextLength: contextLength
+            )
+            if let contextLength {
+                notify(
+                    "Ollama num_ctx: \(contextLength) tokens for every request"
+                        + (configuration.requests.contextLength == nil
+                            ? " (room for the longest prompt and its answer; --num-ctx to change)" : ""))
+            }
+            let tag = PromptTag.random()
+            var calibration: InputCalibration?
+            if let length = configuration.requests.inputLength, let corpus {
+                let fitted = try await fitSyntheticPrompts(
+                    length, corpus: corpus, client: client, target: target, template: template,
+                    tag: configuration.requests.isUniquePrefix ? tag : nil)
+                (prompts, calibration) = (fitted.0, fitted.1)
+                notify(Self.describe(fitted.1, length: length))
+            }
             return try await measure(
-                with: client, target: target, base: base, redactor: redactor, monitor: monitor, prompts: prompts,
+                with: client, target: target, base: base, redactor: redactor, monitor: monitor,
+                workload: .init(prompts: prompts, template: template, tag: tag, calibration: calibration),
                 progress: progress.map { (progressInterval, $0) })
         }
     }
@@ -98,7 +136,7 @@ public struct LoadRun: Sendable {
         base: URL,
         redactor: SecretRedactor,
         monitor: SystemMonitor,
-        prompts: PromptCycle,
+        workload: Workload,
         progress: (interval: Duration, sink: @Sendable (LiveProgress.Snapshot) -> Void)?
     ) async throws -> Result {
         let startedAtDate = Date()
@@ -109,15 +147,10 @@ public struct LoadRun: Sendable {
         // Written first, so even a run cut short says how it was set up.
         let configFailure = writeConfiguration(
             to: folder, target: target, pattern: pattern,
-            gpus: monitor.gpuDevices.map { $0.name ?? "GPU \($0.index)" })
+            gpus: monitor.gpuDevices.map { $0.name ?? "GPU \($0.index)" }, workload: workload)
         let api = target.api.makeAPI()
         let headers = configuration.target.headers
-        let template = InferenceRequest(
-            model: target.model, prompt: "", maxOutputTokens: configuration.requests.maxOutputTokens,
-            isStreaming: configuration.requests.isStreaming, sampling: configuration.requests.sampling,
-            keepAlive: configuration.requests.keepAlive, stop: configuration.requests.stop,
-            ignoresEndOfSequence: configuration.requests.ignoresEndOfSequence
-        )
+        let (template, prompts, tag) = (workload.template, workload.prompts, workload.tag)
         let live = LiveProgress()
         let dispatcher = LoadDispatcher(
             clock: ContinuousClock(),
@@ -130,7 +163,6 @@ public struct LoadRun: Sendable {
             ),
             stop: stop
         )
-        let runTag = String(UInt32.random(in: 0...UInt32.max), radix: 36)
         let (records, recordSink) = AsyncStream.makeStream(of: FinishedRequest.self, bufferingPolicy: .unbounded)
         let start = ContinuousClock.now
         logger.info("load started", metadata: ["pattern": "\(pattern)", "folder": "\(folder.url.path)"])
@@ -143,17 +175,18 @@ public struct LoadRun: Sendable {
             every: progress?.interval ?? .seconds(1), until: dispatcher.gauge, to: progress?.sink)
         let send: @Sendable (Int, ContinuousClock.Instant) async -> Void = { index, scheduledAt in
             var request = template
-            var prompt = prompts.prompt(forRequest: index)
-            if configuration.requests.isUniquePrefix { prompt = prompt.prefixed("[\(runTag)-\(index)] ") }
-            request.prompt = prompt.text
-            request.messages = prompt.messages
+            let planned = prompts.plannedPrompt(
+                forRequest: index, tag: configuration.requests.isUniquePrefix ? tag.text(forRequest: index) : nil)
+            request.prompt = planned.prompt.text
+            request.messages = planned.prompt.messages
             let plan = RequestPlan(
                 index: index, scheduledAt: scheduledAt, request: request,
-                isWarmup: configuration.load.isWarmup(index: index, offset: scheduledAt - start)
+                isWarmup: configuration.load.isWarmup(index: index, offset: scheduledAt - start),
+                targetPromptTokens: planned.targetTokens
             )
             var record = await client.execute(
                 plan, api: api, baseURL: configuration.target.baseURL, timeout: configuration.requests.timeout,
-                headers: headers + [("X-Request-Id", "llmload-\(runTag)-\(index)")]
+                headers: headers + [("X-Request-Id", "llmload-\(tag.run)-\(index)")]
             )
             record.errorMessage = record.errorMessage.map(redactor.redact)
             record.responseText = redactor.redact(record.responseText)
@@ -183,6 +216,10 @@ public struct LoadRun: Sendable {
         )
         summary.resources = makeResources(
             samples: samples, monitor: monitor, aggregator: folded.aggregator, origin: start)
+        summary.inputTokens = configuration.requests.inputLength.map {
+            RunSummary.InputTokens(
+                target: $0.description, comparison: folded.aggregator.inputTokens, calibration: workload.calibration)
+        }
         var failures = [configFailure].compactMap { $0 } + folded.writeFailures
         if let failure = TimeSeriesCSVWriter.write(
             summary.timeseries, resources: summary.resources, to: folder.file("timeseries.csv"))
@@ -207,14 +244,15 @@ public struct LoadRun: Sendable {
 
     /// Writes `config.json`; returns why it could not, if it could not.
     private func writeConfiguration(
-        to folder: RunFolder, target: TargetDiscovery.Target, pattern: String, gpus: [String]
+        to folder: RunFolder, target: TargetDiscovery.Target, pattern: String, gpus: [String], workload: Workload
     ) -> String? {
         var host = HostFacts.current()
         host.gpus = gpus
         let file = RunConfigurationFile(
             configuration: configuration, api: target.api.rawValue, model: target.model,
             serverVersion: target.serverVersion, pattern: pattern, toolVersion: Self.toolVersion,
-            commandLine: CommandLine.arguments, outputFolder: folder.url.path, host: host
+            commandLine: CommandLine.arguments, outputFolder: folder.url.path, host: host,
+            inputCalibration: workload.calibration, contextLength: workload.template.contextLength
         )
         do {
             try file.encoded().write(to: folder.file("config.json"), options: .atomic)
@@ -223,23 +261,14 @@ public struct LoadRun: Sendable {
             return "config.json: \(error.localizedDescription)"
         }
     }
+}
 
-    /// The prompts of the run: `--prompts` file, else `--prompt`, else the built-in set; then
-    /// `--template`, then a seeded shuffle.
-    static func makePrompts(_ requests: RunConfiguration.Requests) throws(PromptFileError) -> PromptCycle {
-        var prompts: PromptCycle
-        if let path = requests.promptFile {
-            prompts = PromptCycle(try PromptFile.load(path: path))
-        } else if let prompt = requests.prompt {
-            prompts = PromptCycle([prompt])
-        } else {
-            prompts = PromptCycle.builtIn
-        }
-        if let text = requests.template {
-            let template = try PromptTemplate(text)
-            prompts = PromptCycle(prompts.prompts.map(template.apply))
-        }
-        if let seed = requests.shuffleSeed { prompts = prompts.shuffled(seed: seed) }
-        return prompts
-    }
+/// What each request of a run is made from, settled before the load starts.
+struct Workload: Sendable {
+    var prompts: any PromptSource
+    /// Every request is this one with its prompt filled in.
+    var template: InferenceRequest
+    var tag: PromptTag
+    /// How synthetic prompts were fitted; `nil` without `--input-tokens`.
+    var calibration: InputCalibration?
 }

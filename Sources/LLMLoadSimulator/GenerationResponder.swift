@@ -22,11 +22,15 @@ struct GenerationResponder: Sendable {
             return Self.json(.notFound, format.errorBody(modelNotFound(parsed.model), status: .notFound))
         }
         let outputTokens = parsed.outputTokens(default: simulator.configuration.defaultOutputTokens)
+        let prompt = parsed.promptTokens(
+            ollamaDefaultContext: simulator.configuration.ollamaContextLength,
+            modelLimit: simulator.configuration.ollamaModelContextLimit, isOllama: api.isOllama)
         var truth = SimulatedRequestTruth(
             requestID: parsed.requestID, path: parsed.path, receivedAt: receivedAt, startedAt: receivedAt,
-            tokenWrittenAt: [], finishedAt: receivedAt, promptTokens: TokenText.promptTokens(for: parsed.prompt),
-            outputTokens: 0, fault: fault, status: 200
+            tokenWrittenAt: [], finishedAt: receivedAt, promptTokens: prompt.count, outputTokens: 0, fault: fault,
+            status: 200
         )
+        truth.isPromptCut = prompt.isCut
         if let fault, let status = fault.httpStatus {
             truth.status = Int(status.code)
             simulator.record(truth)

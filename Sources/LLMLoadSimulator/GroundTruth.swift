@@ -11,7 +11,10 @@ public struct SimulatedRequestTruth: Sendable {
     public var tokenWrittenAt: [ContinuousClock.Instant]
     /// Just before the terminator (or the fault) was written.
     public var finishedAt: ContinuousClock.Instant
+    /// The prompt tokens reported (after any cut to Ollama's context window).
     public var promptTokens: Int
+    /// Ollama cut the prompt to its context window; `promptTokens` is the window.
+    public var isPromptCut = false
     public var outputTokens: Int
     public var fault: FaultKind?
     /// The HTTP status the simulator answered with.

@@ -5,6 +5,10 @@ import Hummingbird
 struct SimulatedRequest {
     var model: String
     var prompt: String
+    /// The number of turns of a chat request; `nil` for a plain prompt.
+    var messageCount: Int?
+    /// Ollama `options.num_ctx`.
+    var contextLength: Int?
     /// `num_predict` / `max_tokens` when the request set it.
     var requestedTokens: Int?
     var isStreaming: Bool
@@ -12,6 +16,14 @@ struct SimulatedRequest {
     var includesUsage: Bool
     var requestID: String?
     var path: String
+
+    /// The prompt tokens the server reports: Ollama cuts a prompt longer than its context
+    /// window (`num_ctx`, else its default) to that window, silently, as Ollama does.
+    func promptTokens(ollamaDefaultContext: Int, modelLimit: Int?, isOllama: Bool) -> (count: Int, isCut: Bool) {
+        let count = SimulatedTokenizer.promptTokens(text: prompt, messages: messageCount)
+        let window = min(contextLength ?? ollamaDefaultContext, modelLimit ?? .max)
+        return isOllama && count > window ? (window, true) : (count, false)
+    }
 
     /// Tokens to generate: the request's limit, else the simulator's default.
     func outputTokens(default value: Int) -> Int { requestedTokens ?? value }
@@ -24,6 +36,8 @@ struct SimulatedRequest {
         model = json["model"] as? String ?? ""
         let messages = (json["messages"] as? [[String: Any]] ?? []).compactMap { $0["content"] as? String }
         prompt = api.usesMessages ? messages.joined(separator: "\n") : json["prompt"] as? String ?? ""
+        messageCount = api.usesMessages ? messages.count : nil
+        contextLength = ((json["options"] as? [String: Any])?["num_ctx"] as? NSNumber)?.intValue
         let limit: NSNumber? =
             api.isOllama
             ? (json["options"] as? [String: Any])?["num_predict"] as? NSNumber

@@ -23,8 +23,24 @@ public struct SimulatorConfiguration: Sendable {
     /// Which APIs are served (both by default), so API detection can be tested.
     public var servesOllama = true
     public var servesOpenAI = true
+    /// The tokenizer endpoint served beside the OpenAI API (`POST /tokenize`), in the body
+    /// dialect of llama.cpp or vLLM; `nil`: none, as SGLang or a hosted service.
+    public var tokenizeEndpoint: TokenizeDialect? = .llamaCpp
+    /// Ollama's context window when a request sets no `num_ctx`; longer prompts are cut to it.
+    public var ollamaContextLength = 4096
+    /// The model's own context limit: a larger `num_ctx` is lowered to it, as Ollama does for a
+    /// model trained on shorter texts; `nil`: no limit.
+    public var ollamaModelContextLimit: Int?
 
     public init() {}
+}
+
+/// The request and answer shape of `POST /tokenize`.
+public enum TokenizeDialect: String, Sendable, CaseIterable {
+    /// `{"content": …}` → `{"tokens": […]}`
+    case llamaCpp = "llama.cpp"
+    /// `{"model": …, "prompt": …}` → `{"count": n, "max_model_len": …, "tokens": […]}`
+    case vLLM = "vllm"
 }
 
 /// Which generation requests get a fault: every `n`-th one, or each with a probability.

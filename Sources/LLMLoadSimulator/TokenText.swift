@@ -7,7 +7,4 @@ enum TokenText {
     ]
 
     static func token(_ index: Int) -> String { vocabulary[index % vocabulary.count] }
-
-    /// The simulator's prompt token count: about four bytes of UTF-8 a token, at least one.
-    static func promptTokens(for prompt: String) -> Int { max(1, (prompt.utf8.count + 3) / 4) }
 }

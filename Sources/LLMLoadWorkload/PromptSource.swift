@@ -27,9 +27,23 @@ extension Prompt {
     }
 }
 
+/// One request's prompt, and the prompt tokens it was built to have when it was built to a
+/// length (`--input-tokens`).
+public struct PlannedPrompt: Sendable, Hashable {
+    public var prompt: Prompt
+    public var targetTokens: Int?
+
+    public init(_ prompt: Prompt, targetTokens: Int? = nil) {
+        self.prompt = prompt
+        self.targetTokens = targetTokens
+    }
+}
+
 /// Supplies the prompt of each request, by its index in the run.
 public protocol PromptSource: Sendable {
-    func prompt(forRequest index: Int) -> Prompt
+    /// The prompt of request `index`, carrying `tag` (unique to the request) where the source
+    /// puts it: at the very start, or after a prefix meant to be shared; `nil`: no tag.
+    func plannedPrompt(forRequest index: Int, tag: String?) -> PlannedPrompt
 }
 
 /// A fixed list of prompts, used in turn (after an optional seeded shuffle).
@@ -45,6 +59,11 @@ public struct PromptCycle: PromptSource {
     public init(_ texts: [String]) { self.init(texts.map(Prompt.init)) }
 
     public func prompt(forRequest index: Int) -> Prompt { prompts[index % prompts.count] }
+
+    public func plannedPrompt(forRequest index: Int, tag: String?) -> PlannedPrompt {
+        let prompt = prompt(forRequest: index)
+        return PlannedPrompt(tag.map(prompt.prefixed) ?? prompt)
+    }
 
     /// The same prompts in an order fixed by `seed`: the same seed gives the same run.
     public func shuffled(seed: UInt64) -> PromptCycle {

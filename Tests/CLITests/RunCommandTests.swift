@@ -79,6 +79,19 @@ import Testing
         (["--fail-on-slo", "0.9"], "--fail-on-slo needs --slo"),
         (["--slo", "e2e=2s", "--fail-on-slo", "95"], "--fail-on-slo must be between 0 and 1"),
         (["--prompt", "hi", "--prompts", "p.txt"], "--prompt and --prompts exclude each other"),
+        (["--input-tokens", "2048", "--prompt", "hi"], "--input-tokens and --prompt exclude each other"),
+        (
+            ["--input-tokens", "2048", "--template", "Q: {question}"],
+            "--input-tokens and --template exclude each other"
+        ),
+        (["--input-tokens", "2048", "--shuffle-seed", "1"], "--input-tokens and --shuffle-seed exclude each other"),
+        (["--input-tokens", "0"], "--input-tokens: \"0\" is not a whole number of tokens of at least 1"),
+        (["--input-tokens", "4096-1000"], "the range must go from low to high"),
+        (["--shared-prefix", "100"], "--shared-prefix needs --input-tokens"),
+        (["--corpus", "c.txt"], "--corpus needs --input-tokens"),
+        (["--input-tokens", "1000-4096", "--shared-prefix", "1000"], "--shared-prefix 1000 leaves no room"),
+        (["--input-tokens", "4096", "--num-ctx", "2048"], "--num-ctx 2048 is below the longest prompt"),
+        (["--num-ctx", "0"], "--num-ctx must be at least 1"),
     ])
     func badInputIsRejectedWithASpecificMessage(arguments: [String], expected: String) {
         let message = validationMessage(arguments)
@@ -100,6 +113,19 @@ import Testing
         #expect(requests.promptFile == "q.jsonl")
         #expect(requests.template == "Q: {question}")
         #expect(requests.shuffleSeed == 3)
+    }
+
+    @Test func inputLengthFlagsReachTheConfiguration() throws {
+        let requests = try parse([
+            "--input-tokens", "normal:2048,256", "--shared-prefix", "512", "--corpus", "c.txt", "--input-seed", "7",
+            "--num-ctx", "8192",
+        ]).makeConfiguration(baseURL: "http://h").requests
+        #expect(requests.inputLength == .normal(mean: 2048, standardDeviation: 256))
+        #expect(requests.sharedPrefixTokens == 512)
+        #expect(requests.corpusFile == "c.txt")
+        #expect(requests.inputSeed == 7)
+        #expect(requests.contextLength == 8192)
+        #expect(try parse([]).makeConfiguration(baseURL: "http://h").requests.inputSeed == 42)
     }
 
     @Test func warmupIsATimeOrACount() throws {

@@ -2,6 +2,7 @@ import Foundation
 import LLMLoadCore
 import LLMLoadReport
 import LLMLoadRunner
+import LLMLoadSimulator
 import LLMLoadTestSupport
 import Testing
 
@@ -41,7 +42,9 @@ extension Integration {
             for entry in entries {
                 let sent = turns[entry.index % 3]
                 #expect(entry.prompt == sent.joined(separator: "\n\n"))
-                #expect(entry.promptTokens == max(1, (sent.joined(separator: "\n").utf8.count + 3) / 4))
+                #expect(
+                    entry.promptTokens
+                        == SimulatedTokenizer.promptTokens(text: sent.joined(separator: "\n"), messages: sent.count))
             }
         }
 

@@ -124,4 +124,23 @@ public struct HTTPInferenceClient: Sendable {
         let body = try await response.body.collect(upTo: limit)
         return (Int(response.status.code), body)
     }
+
+    /// A plain POST of a JSON body returning status and body (at most `limit` bytes), for
+    /// endpoints other than generation (`/tokenize`).
+    public func post(
+        _ url: String,
+        json body: ByteBuffer,
+        headers: [(String, String)] = [],
+        timeout: Duration,
+        limit: Int = 16 << 20
+    ) async throws -> (status: Int, body: ByteBuffer) {
+        var request = HTTPClientRequest(url: url)
+        request.method = .POST
+        request.headers.add(name: "Content-Type", value: "application/json")
+        request.headers.add(contentsOf: headers)
+        request.body = .bytes(body)
+        let response = try await httpClient.execute(request, timeout: .nanoseconds(timeout.nanoseconds))
+        let answer = try await response.body.collect(upTo: limit)
+        return (Int(response.status.code), answer)
+    }
 }

@@ -26,7 +26,8 @@ public struct OllamaAPI: InferenceAPI {
             temperature: request.sampling.temperature,
             topP: request.sampling.topP,
             seed: request.sampling.seed,
-            stop: request.stop.isEmpty ? nil : request.stop
+            stop: request.stop.isEmpty ? nil : request.stop,
+            numCtx: request.contextLength
         )
         let body = Body(
             model: request.model,
@@ -65,12 +66,16 @@ public struct OllamaAPI: InferenceAPI {
         var topP: Double?
         var seed: Int?
         var stop: [String]?
+        var numCtx: Int?
 
-        var isEmpty: Bool { numPredict == nil && temperature == nil && topP == nil && seed == nil && stop == nil }
+        var isEmpty: Bool {
+            numPredict == nil && temperature == nil && topP == nil && seed == nil && stop == nil && numCtx == nil
+        }
 
         enum CodingKeys: String, CodingKey {
             case temperature, seed, stop
             case numPredict = "num_predict"
+            case numCtx = "num_ctx"
             case topP = "top_p"
         }
     }

@@ -1,0 +1,86 @@
+import ArgumentParser
+import LLMLoadCore
+
+/// The synthetic-prompt flags of `llmload run`: prompts of a length the server counts.
+struct InputLengthOptions: ParsableArguments {
+    @Option(
+        help: ArgumentHelp(
+            "Prompts of this many tokens as the server counts them: N, LOW-HIGH or normal:MEAN,STDDEV.",
+            discussion: """
+                Text is cut from a built-in English corpus (or --corpus) and fitted before the load with \
+                the server's own count (llama.cpp/vLLM POST /tokenize, else one-token requests), to \
+                within 0.2 %. Every request's count is compared with its target; prompts the server cut \
+                are reported.
+                """,
+            valueName: "tokens"
+        )
+    )
+    var inputTokens: String?
+
+    /// `--input-tokens` read; `nil` when absent or unreadable (``validate(otherSources:)`` says why).
+    var inputLength: InputLength? { inputTokens.flatMap { try? InputLength.parse($0) } }
+
+    @Option(
+        help:
+            "With --input-tokens: the first N tokens of every prompt are the same text, for the server's prefix cache.")
+    var sharedPrefix: Int?
+
+    @Option(help: "With --input-tokens: a UTF-8 text file to cut prompts from instead of the built-in corpus.")
+    var corpus: String?
+
+    @Option(help: "With --input-tokens: seed of the prompts' lengths and places in the corpus. Default: 42.")
+    var inputSeed: UInt64?
+
+    @Option(
+        help: """
+            Ollama only: the context window (options.num_ctx) of every request. Default: with \
+            --input-tokens, room for the longest prompt and --max-tokens; else Ollama's.
+            """
+    )
+    var numCtx: Int?
+
+    /// Checks the flags against each other and against the other prompt sources.
+    func validate(otherSources: [String]) throws {
+        if let numCtx, numCtx < 1 { throw ValidationError("--num-ctx must be at least 1") }
+        guard let text = inputTokens else {
+            for (flag, given) in [
+                ("--shared-prefix", sharedPrefix != nil), ("--corpus", corpus != nil),
+                ("--input-seed", inputSeed != nil),
+            ] where given {
+                throw ValidationError("\(flag) needs --input-tokens")
+            }
+            return
+        }
+        let inputTokens: InputLength
+        do {
+            inputTokens = try InputLength.parse(text)
+        } catch {
+            throw ValidationError(error.description)
+        }
+        if let other = otherSources.first {
+            throw ValidationError(
+                "--input-tokens and \(other) exclude each other: prompts are either fitted text or given")
+        }
+        if let sharedPrefix {
+            guard sharedPrefix >= 1 else { throw ValidationError("--shared-prefix must be at least 1") }
+            guard sharedPrefix < inputTokens.bounds.lowerBound else {
+                throw ValidationError(
+                    "--shared-prefix \(sharedPrefix) leaves no room: the shortest prompt of --input-tokens \(inputTokens) is \(inputTokens.bounds.lowerBound) tokens"
+                )
+            }
+        }
+        if let numCtx, numCtx < inputTokens.bounds.upperBound {
+            throw ValidationError(
+                "--num-ctx \(numCtx) is below the longest prompt of --input-tokens \(inputTokens): Ollama would cut it")
+        }
+    }
+
+    /// Writes the flags into `requests`.
+    func apply(to requests: inout RunConfiguration.Requests) {
+        requests.inputLength = inputLength
+        requests.sharedPrefixTokens = sharedPrefix
+        requests.corpusFile = corpus
+        if let inputSeed { requests.inputSeed = inputSeed }
+        requests.contextLength = numCtx
+    }
+}

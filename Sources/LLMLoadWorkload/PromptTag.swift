@@ -1,0 +1,17 @@
+/// The short text that makes each request's prompt unique (`[k3x9a-17] `), so that no server
+/// cache can match it with an earlier prompt and hide the prefill. `run` is random per run.
+public struct PromptTag: Sendable, Hashable {
+    public let run: String
+
+    public init(run: String) {
+        self.run = run
+    }
+
+    /// A tag for a fresh run.
+    public static func random() -> PromptTag {
+        PromptTag(run: String(UInt32.random(in: 0...UInt32.max), radix: 36))
+    }
+
+    /// The tag of request `index`.
+    public func text(forRequest index: Int) -> String { "[\(run)-\(index)] " }
+}
