@@ -117,7 +117,11 @@ let package = Package(
         ),
         .testTarget(
             name: "LLMLoadBackendsTests",
-            dependencies: ["LLMLoadBackends", "LLMLoadCore", .product(name: "NIOCore", package: "swift-nio")],
+            dependencies: [
+                "LLMLoadBackends", "LLMLoadCore", .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"), .product(name: "NIOHTTP1", package: "swift-nio"),
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+            ],
             resources: [.copy("Fixtures")]
         ),
         .testTarget(name: "LLMLoadCoreTests", dependencies: ["LLMLoadCore"]),

@@ -100,6 +100,9 @@ public struct ResponseObserver<Decoder: ResponseDecoder>: Sendable {
         }
     }
 
+    /// Whether any byte of the answer arrived (its head at least).
+    public var hasAnswer: Bool { responseHeadAt != nil }
+
     /// The exchange failed in the transport. Ignored once the response had already ended
     /// properly: a connection reset after the terminator does not undo a complete answer.
     public mutating func failed(_ outcome: RequestOutcome, _ message: String, at instant: Instant) {

@@ -35,6 +35,9 @@ public struct RequestRecord: Sendable {
     public var promptTokens: TokenCount?
     /// The prompt tokens the request was built to have (`--input-tokens`); `nil` otherwise.
     public var targetPromptTokens: Int?
+    /// Sent again because its connection closed before any byte of the answer (a keep-alive
+    /// connection the server closed as the request went out); the figures are the last send's.
+    public var resentOnClosedConnection = false
     public var serverTimings: ServerTimings?
     public var responseText: String
     public var reasoningText: String

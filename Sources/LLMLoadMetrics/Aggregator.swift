@@ -45,6 +45,8 @@ public struct Aggregator: Sendable {
     public let objectives: ServiceLevelObjectives?
     /// Measured requests meeting every bound of `objectives`.
     public private(set) var requestsMeetingObjectives = 0
+    /// Measured requests sent again after their connection closed before any answer.
+    public private(set) var resentOnClosedConnection = 0
     /// Server prompt counts against `--input-tokens` targets.
     public private(set) var inputTokens = InputTokenComparison()
 
@@ -69,6 +71,7 @@ public struct Aggregator: Sendable {
         lastFinishedAt = max(lastFinishedAt ?? record.finishedAt, record.finishedAt)
         if let objectives, objectives.isMet(by: record) { requestsMeetingObjectives += 1 }
         inputTokens.add(record)
+        if record.resentOnClosedConnection { resentOnClosedConnection += 1 }
         guard record.outcome == .ok else {
             errors.add(record)
             return

@@ -168,6 +168,11 @@ public struct RunSummary: Sendable, Codable, Equatable {
         public var errorRate: Double?
         public var timeoutRate: Double?
         public var cancelledRate: Double?
+        /// Requests sent again because their connection closed before any byte of the answer
+        /// (a keep-alive connection the server closed as the request went out; it never
+        /// reached the server). Each is counted once, by its last send's outcome.
+        /// Absent in summaries written before it was counted.
+        public var resentOnClosedConnection: Int?
 
         public init(
             total: Int, warmup: Int = 0, sent: Int, byOutcome: [String: Int], byHttpStatus: [String: Int],
@@ -364,6 +369,7 @@ extension RunSummary {
             histograms: a.distributions.mapValues(\.snapshot),
             errorsNotListed: a.errors.overflow
         )
+        requests.resentOnClosedConnection = a.resentOnClosedConnection
     }
 
     private static func source(_ counts: [TokenCountSource: Int]) -> String {

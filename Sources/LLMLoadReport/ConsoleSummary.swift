@@ -18,8 +18,13 @@ public enum ConsoleSummary {
         let outcomes = s.requests.byOutcome.filter { $0.value > 0 }.sorted { $0.key < $1.key }
             .map { "\($0.key) \($0.value)" }.joined(separator: ", ")
         let warmup = r.warmup > 0 ? " (after \(r.warmup) warm-up requests, left out)" : ""
+        let resent =
+            (r.resentOnClosedConnection ?? 0) > 0
+            ? " (\(r.resentOnClosedConnection ?? 0) sent again: the server closed the idle connection they went out on)"
+            : ""
         lines.append(
-            "Requests   \(r.total) dispatched, \(r.sent) sent: \(outcomes.isEmpty ? "none" : outcomes)\(warmup)")
+            "Requests   \(r.total) dispatched, \(r.sent) sent: \(outcomes.isEmpty ? "none" : outcomes)\(warmup)\(resent)"
+        )
         lines.append(
             "Rates      success \(percent(r.successRate)), error \(percent(r.errorRate)), "
                 + "timeout \(percent(r.timeoutRate)), cancelled \(percent(r.cancelledRate))"

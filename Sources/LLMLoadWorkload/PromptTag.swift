@@ -12,6 +12,10 @@ public struct PromptTag: Sendable, Hashable {
         PromptTag(run: String(UInt32.random(in: 0...UInt32.max), radix: 36))
     }
 
-    /// The tag of request `index`.
-    public func text(forRequest index: Int) -> String { "[\(run)-\(index)] " }
+    /// The tag of request `index`, the index written with six digits at least: every tag of a
+    /// run then has the same tokens, so a prompt fitted to a length keeps it whatever its index.
+    public func text(forRequest index: Int) -> String {
+        let digits = String(index)
+        return "[\(run)-\(String(repeating: "0", count: max(0, 6 - digits.count)))\(digits)] "
+    }
 }

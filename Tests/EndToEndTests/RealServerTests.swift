@@ -78,6 +78,37 @@ struct RealServerTests {
     }
 }
 
+extension RealServerTests {
+    /// `--input-tokens` against llama.cpp: fitted with its `/tokenize`, then every request's
+    /// prompt count, as the server reports it, within 2 % of its target.
+    @Test(arguments: [APIKind.openAIChat, .openAICompletions])
+    func promptsHaveTheLengthAskedForByTheServersOwnCount(api: APIKind) async throws {
+        var requests = RunConfiguration.Requests()
+        requests.maxOutputTokens = 4
+        requests.inputLength = .uniform(200, 600)
+        var load = RunConfiguration.Load(ratePerSecond: 1, duration: .seconds(60), maximumRequests: 6)
+        load.profile = .closedLoop(users: 2, thinkTime: .zero)
+        let configuration = RunConfiguration(
+            target: .init(baseURL: try #require(RealServer.url), api: api, model: "smollm2"), load: load,
+            requests: requests, output: .init(directory: Self.output.path, label: "input-\(api.rawValue)"))
+        var logger = Logger(label: "e2e")
+        logger.logLevel = .critical
+        let result = try await LoadRun(configuration: configuration, logger: logger).run()
+        let rows = try RealServer.rows(result.folder)
+        #expect(rows.count == 6)
+        for row in rows {
+            #expect(row["outcome"] == "ok", "\(row["error"] ?? "")")
+            let target = try #require(row.number("target_prompt_tokens"))
+            let counted = try #require(row.number("prompt_tokens"))
+            #expect(row["prompt_tokens_source"] == "server")
+            #expect(abs(counted - target) <= max(10, target * 0.02), "the server counted \(counted) for \(target)")
+        }
+        let input = try #require(result.summary.inputTokens)
+        #expect(input.withinTolerance == 6 && input.shorterThanTarget == 0)
+        #expect(input.calibration?.method == "tokenize", "llama-server has POST /tokenize")
+    }
+}
+
 enum RealServer {
     static var url: String? {
         ProcessInfo.processInfo.environment["LLMLOAD_E2E_URL"].flatMap { $0.isEmpty ? nil : $0 }

@@ -71,7 +71,7 @@ struct FlatCounter: TokenCounter {
         let prompts = SyntheticPrompts(
             length: .fixed(2048), seed: 7, sharedPrefix: result.sharedPrefix, bodies: result.bodies)
         let first = prompts.plannedPrompt(forRequest: 3, tag: tag.text(forRequest: 3)).prompt.text
-        #expect(first.hasPrefix(result.sharedPrefix + "\n\n[abc12-3] "), "the tag follows the shared prefix")
+        #expect(first.hasPrefix(result.sharedPrefix + "\n\n[abc12-000003] "), "the tag follows the shared prefix")
         #expect(abs(try await counter.count(first) - 2048) <= 6)
     }
 
@@ -132,5 +132,14 @@ struct FlatCounter: TokenCounter {
         #expect(planned.prompt.text == "[t-5] b\(forward[5])")
         #expect(planned.targetTokens == forward[5])
         #expect(prompts.plannedPrompt(forRequest: 5, tag: nil).prompt.text == "b\(forward[5])")
+    }
+}
+
+@Suite struct PromptTagTests {
+    @Test func everyTagOfARunHasTheSameShape() {
+        let tag = PromptTag(run: "k3x9a")
+        #expect(tag.text(forRequest: 0) == "[k3x9a-000000] ")
+        #expect(tag.text(forRequest: 12_345) == "[k3x9a-012345] ")
+        #expect(tag.text(forRequest: 1_234_567) == "[k3x9a-1234567] ", "past six digits it grows")
     }
 }

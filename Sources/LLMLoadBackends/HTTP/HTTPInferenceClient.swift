@@ -3,7 +3,9 @@ import LLMLoadCore
 import Logging
 import NIOCore
 import NIOHTTP1
+import NIOPosix
 import NIOSSL
+import Synchronization
 
 /// Sends inference requests over HTTP and measures them. One per run.
 ///
@@ -18,16 +20,41 @@ public struct HTTPInferenceClient: Sendable {
         public var connectTimeout: Duration
         /// `false` skips TLS certificate verification (`--insecure`).
         public var verifiesCertificates: Bool
+        /// Event loops (threads) reading responses; `nil`: one a core.
+        public var eventLoops: Int?
 
-        public init(maximumConnections: Int, connectTimeout: Duration = .seconds(10), verifiesCertificates: Bool = true)
-        {
+        public init(
+            maximumConnections: Int, connectTimeout: Duration = .seconds(10), verifiesCertificates: Bool = true,
+            eventLoops: Int? = nil
+        ) {
             self.maximumConnections = maximumConnections
             self.connectTimeout = connectTimeout
             self.verifiesCertificates = verifiesCertificates
+            self.eventLoops = eventLoops
         }
     }
 
-    private let httpClient: HTTPClient
+    /// One AHC client per event loop, each with a one-loop group, used in turn. A response's
+    /// callbacks must run on the loop that reads its connection, or each instant is taken a
+    /// thread wake-up late; AHC can pin a request to a loop (`.delegateAndChannel`), but then
+    /// opens a connection just for it and closes it afterwards (no keep-alive, a new TCP
+    /// connection per request). With one loop per client, every connection of a client is on
+    /// the loop its callbacks run on, and connections are kept and reused.
+    private let clients: [HTTPClient]
+    private let turn: Turn
+
+    /// Picks the next client.
+    private final class Turn: Sendable {
+        let counter = Atomic(0)
+    }
+
+    private var httpClient: HTTPClient {
+        clients[turn.counter.wrappingAdd(1, ordering: .relaxed).oldValue % clients.count]
+    }
+
+    /// How long a connection may stay idle in the pool: below the 5 s after which common
+    /// servers close it on their side.
+    public static let idleConnectionTimeout = TimeAmount.seconds(3)
 
     /// Runs `body` with a client, and shuts the client down on both the normal and error paths.
     public static func withClient<Result>(
@@ -35,8 +62,12 @@ public struct HTTPInferenceClient: Sendable {
         _ body: (HTTPInferenceClient) async throws -> Result
     ) async throws -> Result {
         var settings = HTTPClient.Configuration()
+        // Servers close idle keep-alive connections after a few seconds (llama.cpp's
+        // cpp-httplib and vLLM's uvicorn after 5 s, later when they are busy): a request sent on
+        // such a connection just as the server closes it fails without reaching the server. The
+        // client closes them first, so every failure recorded is the server's.
         settings.connectionPool = .init(
-            idleTimeout: .seconds(60),
+            idleTimeout: Self.idleConnectionTimeout,
             concurrentHTTP1ConnectionsPerHostSoftLimit: max(1, configuration.maximumConnections)
         )
         settings.timeout = .init(connect: .nanoseconds(configuration.connectTimeout.nanoseconds), read: nil)
@@ -50,13 +81,35 @@ public struct HTTPInferenceClient: Sendable {
             tls.certificateVerification = .none
             settings.tlsConfiguration = tls
         }
-        return try await HTTPClient.withHTTPClient(configuration: settings) { client in
-            try await body(HTTPInferenceClient(httpClient: client))
+        let loops = max(1, configuration.eventLoops ?? System.coreCount)
+        settings.connectionPool.concurrentHTTP1ConnectionsPerHostSoftLimit = max(
+            1, (configuration.maximumConnections + loops - 1) / loops)
+        let groups = (0..<loops).map { _ in MultiThreadedEventLoopGroup(numberOfThreads: 1) }
+        let clients = groups.map { HTTPClient(eventLoopGroupProvider: .shared($0), configuration: settings) }
+        let result: Result
+        do {
+            result = try await body(HTTPInferenceClient(clients: clients, turn: Turn()))
+        } catch {
+            await shutDown(clients, groups)
+            throw error
         }
+        await shutDown(clients, groups)
+        return result
+    }
+
+    private static func shutDown(_ clients: [HTTPClient], _ groups: [MultiThreadedEventLoopGroup]) async {
+        for client in clients { try? await client.shutdown() }
+        for group in groups { try? await group.shutdownGracefully() }
     }
 
     /// Sends one request and measures it until its response ends, fails, times out, or the
     /// calling task is cancelled (recorded as `cancelled`).
+    ///
+    /// A request whose connection closed before any byte of the answer is sent again, at most
+    /// twice more, and marked (``RequestRecord/resentOnClosedConnection``): servers close idle
+    /// keep-alive connections on their own schedule (llama.cpp right after an answer that took
+    /// over 5 s), and a request written as that happens never reached the server. Its
+    /// scheduled instant stays, so the time lost shows as schedule lag, not as server latency.
     /// - Parameters:
     ///   - baseURL: the target without the API path, for example `http://127.0.0.1:11434`.
     ///   - headers: extra headers, such as a request id the server can log.
@@ -67,6 +120,29 @@ public struct HTTPInferenceClient: Sendable {
         timeout: Duration,
         headers: [(String, String)] = []
     ) async -> RequestRecord {
+        var resent = false
+        for attempt in 1...Self.attemptsOnClosedConnection {
+            var (record, closedBeforeAnswer) = await attemptOnce(
+                plan, api: api, baseURL: baseURL, timeout: timeout, headers: headers)
+            record.resentOnClosedConnection = resent
+            guard closedBeforeAnswer, attempt < Self.attemptsOnClosedConnection, !Task.isCancelled,
+                ContinuousClock.now < plan.scheduledAt + timeout
+            else { return record }
+            resent = true
+        }
+        preconditionFailure("the last attempt returns")
+    }
+
+    /// Sends of one request when its connection keeps closing before an answer.
+    static let attemptsOnClosedConnection = 3
+
+    private func attemptOnce<API: InferenceAPI>(
+        _ plan: RequestPlan,
+        api: API,
+        baseURL: String,
+        timeout: Duration,
+        headers: [(String, String)]
+    ) async -> (RequestRecord, closedBeforeAnswer: Bool) {
         let observer = ResponseObserver(
             decoder: api.makeDecoder(for: plan.request), isStreaming: plan.request.isStreaming)
         let request: HTTPClient.Request
@@ -82,16 +158,15 @@ public struct HTTPInferenceClient: Sendable {
         } catch {
             var failed = observer
             failed.failed(.connectionError, "cannot build the request: \(error)", at: .now)
-            return failed.makeRecord(for: plan, endedAt: .now)
+            return (failed.makeRecord(for: plan, endedAt: .now), false)
         }
         let delegate = ObservingDelegate(observer: observer)
+        let httpClient = httpClient
         let task = httpClient.execute(
             request: request,
             delegate: delegate,
-            // The delegate must run on the connection's own event loop: with `.indifferent`
-            // AHC may hop every body part to another loop, and each instant would be taken
-            // after that hop (a thread wake-up later than the bytes arrived).
-            eventLoop: .delegateAndChannel(on: httpClient.eventLoopGroup.next()),
+            // The client has one loop: the delegate runs where the connection is read.
+            eventLoop: .indifferent,
             deadline: .now() + .nanoseconds(timeout.nanoseconds),
             logger: nil
         )
@@ -100,15 +175,14 @@ public struct HTTPInferenceClient: Sendable {
                 try await task.futureResult.get()
             } catch {
                 // The delegate saw the error already; this covers a failure reported only here.
-                let (outcome, message) = TransportFailure.classify(error)
-                let now = ContinuousClock.now
-                delegate.observer.withLock { $0.failed(outcome, message, at: now) }
+                delegate.failed(error, at: .now)
             }
         } onCancel: {
             task.cancel()
         }
         let now = ContinuousClock.now
-        return delegate.observer.withLock { $0.makeRecord(for: plan, endedAt: now) }
+        let record = delegate.observer.withLock { $0.makeRecord(for: plan, endedAt: now) }
+        return (record, delegate.closedBeforeAnswer.load(ordering: .relaxed) && record.outcome == .connectionError)
     }
 
     /// A plain GET returning status and body (at most `limit` bytes), for discovery.

@@ -13,6 +13,8 @@ final class ObservingDelegate<Decoder: ResponseDecoder>: HTTPClientResponseDeleg
     /// Only touched from the connection's event loop in practice; the lock is uncontended and
     /// makes that safe without relying on it.
     let observer: Mutex<ResponseObserver<Decoder>>
+    /// The connection closed before any byte of the answer (see ``TransportFailure/isConnectionClosed(_:)``).
+    let closedBeforeAnswer = Atomic(false)
 
     init(observer: ResponseObserver<Decoder>) {
         self.observer = Mutex(observer)
@@ -37,8 +39,20 @@ final class ObservingDelegate<Decoder: ResponseDecoder>: HTTPClientResponseDeleg
 
     func didReceiveError(task: HTTPClient.Task<Void>, _ error: any Error) {
         let now = ContinuousClock.now
+        failed(error, at: now)
+    }
+
+    /// Records a transport failure, noting whether it was a closed connection before any answer.
+    func failed(_ error: any Error, at instant: ContinuousClock.Instant) {
         let (outcome, message) = TransportFailure.classify(error)
-        observer.withLock { $0.failed(outcome, message, at: now) }
+        let unanswered = observer.withLock { observer in
+            let unanswered = !observer.hasAnswer
+            observer.failed(outcome, message, at: instant)
+            return unanswered
+        }
+        if unanswered && TransportFailure.isConnectionClosed(error) {
+            closedBeforeAnswer.store(true, ordering: .relaxed)
+        }
     }
 
     func didFinishRequest(task: HTTPClient.Task<Void>) throws {

@@ -30,6 +30,17 @@ enum TransportFailure {
         return (.connectionError, describe(error))
     }
 
+    /// Whether `error` says the connection was closed under the request, as when a server
+    /// closes an idle keep-alive connection just as the client sends on it. Before any answer
+    /// byte, such a request never reached the server and may be sent again.
+    static func isConnectionClosed(_ error: any Error) -> Bool {
+        if let error = error as? ChannelError { return error == .ioOnClosedChannel || error == .eof }
+        if let error = error as? HTTPClientError { return error == .remoteConnectionClosed }
+        // Closed while the request was still being written: the unread bytes make it a reset.
+        if let error = error as? IOError { return error.errnoCode == ECONNRESET || error.errnoCode == EPIPE }
+        return false
+    }
+
     /// A one-line description, preferring the OS error (`connection refused`) when there is one.
     static func describe(_ error: any Error) -> String {
         if let error = error as? NIOSSLError {
