@@ -41,6 +41,8 @@ struct RunCommand: AsyncParsableCommand {
               llmload run --simulate --concurrency 8 --duration 30 --think-time 500ms
               llmload run --simulate --ramp 10-500/60s --duration 90
               llmload run --url http://localhost:8080/v1 --concurrency 4 --requests 200 --max-tokens 64
+              llmload run --url http://localhost:8000/v1 --qps 5 --duration 60 --input-tokens 1000-4096 --max-tokens 256
+              llmload run --url http://localhost:11434 --model qwen2.5:7b --qps 2 --duration 120 --input-tokens 2048 --shared-prefix 1024
               llmload run --url http://localhost:11434 --model deepseek-r1:1.5b --qps 10 --duration 300
               llmload run --url http://gpu-box:11434/api/chat --model qwen2.5:7b --qps 5 --duration 5m --max-tokens 256
               llmload run --url http://localhost:8000/v1 --qps 20 --duration 60 --max-tokens 128 --warmup 10s
