@@ -20,7 +20,7 @@ public enum ConsoleSummary {
         let warmup = r.warmup > 0 ? " (after \(r.warmup) warm-up requests, left out)" : ""
         let resent =
             (r.resentOnClosedConnection ?? 0) > 0
-            ? " (\(r.resentOnClosedConnection ?? 0) sent again: the server closed the idle connection they went out on)"
+            ? " (\(r.resentOnClosedConnection ?? 0) sent again: the server closed the connection before answering)"
             : ""
         lines.append(
             "Requests   \(r.total) dispatched, \(r.sent) sent: \(outcomes.isEmpty ? "none" : outcomes)\(warmup)\(resent)"
