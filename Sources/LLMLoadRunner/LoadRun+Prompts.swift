@@ -3,10 +3,72 @@ import LLMLoadBackends
 import LLMLoadCore
 import LLMLoadWorkload
 
+/// Where a run's prompts come from, settled before the target is contacted.
+enum PromptPlan {
+    /// From `--prompts`, `--prompt` or the built-in set.
+    case given(PromptCycle)
+    /// Fitted to `--input-tokens` once the target can count them.
+    case synthetic(InputLength, Corpus)
+}
+
+/// What each request of a run is made from, settled before the load starts.
+struct Workload: Sendable {
+    var prompts: any PromptSource
+    /// Every request is this one with its prompt filled in.
+    var template: InferenceRequest
+    var tag: PromptTag
+    /// How synthetic prompts were fitted; `nil` without `--input-tokens`.
+    var calibration: InputCalibration?
+}
+
 extension LoadRun {
+    /// Reads the prompt file or the corpus, so a bad one stops the run before anything is sent.
+    static func makePromptPlan(_ requests: RunConfiguration.Requests) throws(RunError) -> PromptPlan {
+        do {
+            if let length = requests.inputLength { return .synthetic(length, try makeCorpus(requests)) }
+            return .given(try makePrompts(requests))
+        } catch let error as CorpusError {
+            throw .prompts(error.description)
+        } catch let error as PromptFileError {
+            throw .prompts(error.description)
+        } catch {
+            throw .prompts("\(error)")
+        }
+    }
+
+    /// What every request is made from: the request template (with Ollama's `num_ctx`), the run's
+    /// tag, and the prompts, fitted to the server now if they are synthetic.
+    func prepareWorkload(
+        _ plan: PromptPlan, client: HTTPInferenceClient, target: TargetDiscovery.Target
+    ) async throws -> Workload {
+        let requests = configuration.requests
+        let contextLength = contextLength(for: target.api)
+        let template = InferenceRequest(
+            model: target.model, prompt: "", maxOutputTokens: requests.maxOutputTokens,
+            isStreaming: requests.isStreaming, sampling: requests.sampling, keepAlive: requests.keepAlive,
+            stop: requests.stop, ignoresEndOfSequence: requests.ignoresEndOfSequence, contextLength: contextLength
+        )
+        if let contextLength {
+            notify(
+                "Ollama num_ctx: \(contextLength) tokens for every request"
+                    + (requests.contextLength == nil
+                        ? " (room for the longest prompt and its answer; --num-ctx to change)" : ""))
+        }
+        let tag = PromptTag.random()
+        switch plan {
+        case .given(let prompts):
+            return Workload(prompts: prompts, template: template, tag: tag)
+        case .synthetic(let length, let corpus):
+            let (prompts, calibration) = try await fitSyntheticPrompts(
+                length, corpus: corpus, client: client, target: target, template: template,
+                tag: requests.isUniquePrefix ? tag : nil)
+            notify(Self.describe(calibration, length: length))
+            return Workload(prompts: prompts, template: template, tag: tag, calibration: calibration)
+        }
+    }
+
     /// The prompts of the run: `--prompts` file, else `--prompt`, else the built-in set; then
-    /// `--template`, then a seeded shuffle. Synthetic prompts (`--input-tokens`) are made by
-    /// ``fitSyntheticPrompts(_:client:target:tag:)`` once the target is known.
+    /// `--template`, then a seeded shuffle.
     static func makePrompts(_ requests: RunConfiguration.Requests) throws(PromptFileError) -> PromptCycle {
         var prompts: PromptCycle
         if let path = requests.promptFile {

@@ -52,20 +52,7 @@ public struct LoadRun: Sendable {
     ) async throws -> Result {
         let base = URL(fileURLWithPath: configuration.output.directory)
         try RunFolder.checkWritable(base: base)
-        var prompts: any PromptSource
-        var corpus: Corpus?
-        do {
-            if configuration.requests.inputLength != nil {
-                corpus = try Self.makeCorpus(configuration.requests)
-                prompts = PromptCycle.builtIn
-            } else {
-                prompts = try Self.makePrompts(configuration.requests)
-            }
-        } catch let error as CorpusError {
-            throw RunError.prompts(error.description)
-        } catch let error as PromptFileError {
-            throw RunError.prompts(error.description)
-        }
+        let prompts = try Self.makePromptPlan(configuration.requests)
         let monitor: SystemMonitor
         do {
             monitor = try SystemMonitor.prepare(configuration.monitor)
@@ -101,32 +88,10 @@ public struct LoadRun: Sendable {
             if target.api.isOllama && configuration.requests.ignoresEndOfSequence {
                 throw RunError.target("--ignore-eos is not supported by Ollama's native API (\(target.api.rawValue))")
             }
-            let contextLength = contextLength(for: target.api)
-            let template = InferenceRequest(
-                model: target.model, prompt: "", maxOutputTokens: configuration.requests.maxOutputTokens,
-                isStreaming: configuration.requests.isStreaming, sampling: configuration.requests.sampling,
-                keepAlive: configuration.requests.keepAlive, stop: configuration.requests.stop,
-                ignoresEndOfSequence: configuration.requests.ignoresEndOfSequence, contextLength: contextLength
-            )
-            if let contextLength {
-                notify(
-                    "Ollama num_ctx: \(contextLength) tokens for every request"
-                        + (configuration.requests.contextLength == nil
-                            ? " (room for the longest prompt and its answer; --num-ctx to change)" : ""))
-            }
-            let tag = PromptTag.random()
-            var calibration: InputCalibration?
-            if let length = configuration.requests.inputLength, let corpus {
-                let fitted = try await fitSyntheticPrompts(
-                    length, corpus: corpus, client: client, target: target, template: template,
-                    tag: configuration.requests.isUniquePrefix ? tag : nil)
-                (prompts, calibration) = (fitted.0, fitted.1)
-                notify(Self.describe(fitted.1, length: length))
-            }
+            let workload = try await prepareWorkload(prompts, client: client, target: target)
             return try await measure(
                 with: client, target: target, base: base, redactor: redactor, monitor: monitor,
-                workload: .init(prompts: prompts, template: template, tag: tag, calibration: calibration),
-                progress: progress.map { (progressInterval, $0) })
+                workload: workload, progress: progress.map { (progressInterval, $0) })
         }
     }
 
@@ -261,14 +226,4 @@ public struct LoadRun: Sendable {
             return "config.json: \(error.localizedDescription)"
         }
     }
-}
-
-/// What each request of a run is made from, settled before the load starts.
-struct Workload: Sendable {
-    var prompts: any PromptSource
-    /// Every request is this one with its prompt filled in.
-    var template: InferenceRequest
-    var tag: PromptTag
-    /// How synthetic prompts were fitted; `nil` without `--input-tokens`.
-    var calibration: InputCalibration?
 }
