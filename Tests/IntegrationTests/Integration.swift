@@ -5,7 +5,7 @@ import Testing
 /// would measure each other. Unit-test suites still run in parallel beside them.
 ///
 /// They run in the order of their files' names, and `AccuracyTests.swift` comes first on
-/// purpose: its TTFT/E2E comparisons at 200 req/s came out 1–2 ms when run early and up to
-/// 30 ms after the other suites had run in the same process (debug build, 2 cores).
+/// purpose: its TTFT/E2E comparisons are the most sensitive to what ran before them in the
+/// same process.
 @Suite(.serialized, .timeLimit(.minutes(5)))
 enum Integration {}

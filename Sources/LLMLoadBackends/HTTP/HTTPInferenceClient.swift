@@ -48,7 +48,8 @@ public struct HTTPInferenceClient: Sendable {
         let counter = Atomic(0)
     }
 
-    private var httpClient: HTTPClient {
+    /// The next client in turn.
+    var httpClient: HTTPClient {
         clients[turn.counter.wrappingAdd(1, ordering: .relaxed).oldValue % clients.count]
     }
 
@@ -183,38 +184,5 @@ public struct HTTPInferenceClient: Sendable {
         let now = ContinuousClock.now
         let record = delegate.observer.withLock { $0.makeRecord(for: plan, endedAt: now) }
         return (record, delegate.closedBeforeAnswer.load(ordering: .relaxed) && record.outcome == .connectionError)
-    }
-
-    /// A plain GET returning status and body (at most `limit` bytes), for discovery.
-    public func get(
-        _ url: String,
-        headers: [(String, String)] = [],
-        timeout: Duration,
-        limit: Int = 1 << 20
-    ) async throws -> (status: Int, body: ByteBuffer) {
-        var request = HTTPClientRequest(url: url)
-        request.headers.add(contentsOf: headers)
-        let response = try await httpClient.execute(request, timeout: .nanoseconds(timeout.nanoseconds))
-        let body = try await response.body.collect(upTo: limit)
-        return (Int(response.status.code), body)
-    }
-
-    /// A plain POST of a JSON body returning status and body (at most `limit` bytes), for
-    /// endpoints other than generation (`/tokenize`).
-    public func post(
-        _ url: String,
-        json body: ByteBuffer,
-        headers: [(String, String)] = [],
-        timeout: Duration,
-        limit: Int = 16 << 20
-    ) async throws -> (status: Int, body: ByteBuffer) {
-        var request = HTTPClientRequest(url: url)
-        request.method = .POST
-        request.headers.add(name: "Content-Type", value: "application/json")
-        request.headers.add(contentsOf: headers)
-        request.body = .bytes(body)
-        let response = try await httpClient.execute(request, timeout: .nanoseconds(timeout.nanoseconds))
-        let answer = try await response.body.collect(upTo: limit)
-        return (Int(response.status.code), answer)
     }
 }
