@@ -99,42 +99,55 @@ public struct PromptCalibrator: Sendable {
         var counts: Int
     }
 
+    /// The word count whose measure is nearest `target`: from `words`, corrected by the
+    /// measured miss over `perWord` until within ``goal(_:)``, a count repeats, or ten tries.
+    /// `measure` gets the try's number (for a fresh tag) and the word count.
+    private func search(
+        _ target: Int, from words: Int, fewest: Int, perWord: Double,
+        measure: (_ attempt: Int, _ words: Int) async throws -> Int
+    ) async throws -> (words: Int, measured: Int, counts: Int) {
+        var words = max(fewest, words)
+        var measured = try await measure(0, words)
+        var best = (words: words, measured: measured)
+        var tried: Set<Int> = [words]
+        var attempts = 1
+        while attempts < 10, abs(measured - target) > Self.goal(target), !(words == fewest && measured > target) {
+            var step = Int((Double(target - measured) / perWord).rounded())
+            if step == 0 { step = target > measured ? 1 : -1 }
+            words = max(fewest, words + step)
+            guard tried.insert(words).inserted else { break }
+            measured = try await measure(attempts, words)
+            attempts += 1
+            if abs(measured - target) < abs(best.measured - target) { best = (words, measured) }
+        }
+        return (best.words, best.measured, attempts)
+    }
+
     /// The body of length `target`: a corpus window whose whole prompt the server counts as
     /// `target` tokens, or as near as words allow.
     private func fit(_ target: Int, position: Int, shared: String, start: Double, perWord: Double) async throws -> Fit {
         var generator = SplitMix64(seed: seed ^ UInt64(target))
         let offset = Int(generator.next() % UInt64(corpus.wordCount))
-        var words = max(0, Int(((Double(target) - start) / perWord).rounded()))
-        var best: Fit?
-        var tried: Set<Int> = []
-        for attempt in 0..<10 {
-            tried.insert(words)
-            let count = try await counter.count(
+        let found = try await search(
+            target, from: Int(((Double(target) - start) / perWord).rounded()), fewest: 0, perWord: perWord
+        ) { attempt, words in
+            try await counter.count(
                 compose(shared, tagIndex: 1100 + position * 10 + attempt, words: words, from: offset))
-            if best.map({ abs(count - target) < abs($0.count - target) }) ?? true {
-                best = Fit(body: corpus.window(from: offset, words: words), count: count, counts: 0)
-            }
-            best?.counts = attempt + 1
-            if abs(count - target) <= Self.goal(target) { break }
-            if words == 0 && count > target {
-                throw CalibrationError(
-                    "the shortest prompt the server counts is \(count) tokens (chat template, tag"
-                        + (shared.isEmpty ? "" : ", shared prefix") + "); --input-tokens \(target) is below that")
-            }
-            var step = Int((Double(target - count) / perWord).rounded())
-            if step == 0 { step = target > count ? 1 : -1 }
-            words = max(0, words + step)
-            if tried.contains(words) { break }
         }
-        guard let best else { preconditionFailure("at least one count is made") }
-        guard abs(best.count - target) <= InputLength.tolerance(forTarget: target) else {
+        if found.words == 0 && found.measured > target {
             throw CalibrationError(
-                best.count < target
-                    ? "could not build a prompt of \(target) tokens: the server counted at most \(best.count); "
-                        + "it cuts longer prompts (its context window, or the model's limit)"
-                    : "could not build a prompt of \(target) tokens: the nearest the server counted was \(best.count)")
+                "the shortest prompt the server counts is \(found.measured) tokens (chat template, tag"
+                    + (shared.isEmpty ? "" : ", shared prefix") + "); --input-tokens \(target) is below that")
         }
-        return best
+        guard abs(found.measured - target) <= InputLength.tolerance(forTarget: target) else {
+            throw CalibrationError(
+                found.measured < target
+                    ? "could not build a prompt of \(target) tokens: the server counted at most \(found.measured); "
+                        + "it cuts longer prompts (its context window, or the model's limit)"
+                    : "could not build a prompt of \(target) tokens: the nearest the server counted was \(found.measured)"
+            )
+        }
+        return Fit(body: corpus.window(from: offset, words: found.words), count: found.measured, counts: found.counts)
     }
 
     /// A shared prefix of `target` tokens: the difference it makes to the count of a probe prompt.
@@ -143,28 +156,18 @@ public struct PromptCalibrator: Sendable {
     ) async throws -> (text: String, tokens: Int, counts: Int) {
         var generator = SplitMix64(seed: seed ^ 0x5348_4152_4544)  // "SHARED"
         let offset = Int(generator.next() % UInt64(corpus.wordCount))
-        var words = max(1, Int((Double(target) / perWord).rounded()))
-        var best: (text: String, tokens: Int)?
-        var tried: Set<Int> = []
-        var counts = 0
-        for attempt in 0..<10 {
-            tried.insert(words)
-            let text = corpus.window(from: offset, words: words)
-            let tagText = tag?.text(forRequest: 1010 + attempt) ?? ""
-            let count = try await counter.count(text + Self.sharedSeparator + tagText + probe.window)
-            counts += 1
-            let tokens = count - probe.count
-            if best.map({ abs(tokens - target) < abs($0.tokens - target) }) ?? true { best = (text, tokens) }
-            if abs(tokens - target) <= Self.goal(target) { break }
-            var step = Int((Double(target - tokens) / perWord).rounded())
-            if step == 0 { step = target > tokens ? 1 : -1 }
-            words = max(1, words + step)
-            if tried.contains(words) { break }
+        let found = try await search(
+            target, from: Int((Double(target) / perWord).rounded()), fewest: 1, perWord: perWord
+        ) { attempt, words in
+            let prefix = corpus.window(from: offset, words: words) + Self.sharedSeparator
+            return try await counter.count(prefix + (tag?.text(forRequest: 1010 + attempt) ?? "") + probe.window)
+                - probe.count
         }
-        guard let best, abs(best.tokens - target) <= InputLength.tolerance(forTarget: target) else {
-            throw CalibrationError("could not build a shared prefix of \(target) tokens")
+        guard abs(found.measured - target) <= InputLength.tolerance(forTarget: target) else {
+            throw CalibrationError(
+                "could not build a shared prefix of \(target) tokens: the nearest was \(found.measured)")
         }
-        return (best.text, best.tokens, counts)
+        return (corpus.window(from: offset, words: found.words), found.measured, found.counts)
     }
 
     /// Between the shared prefix and the rest of the prompt.
