@@ -43,7 +43,13 @@ public struct TokenizeEndpoint: Sendable {
             case .llamaCpp: try JSONEncoder().encodeAsByteBuffer(LlamaBody(content: text), allocator: .init())
             case .vLLM: try JSONEncoder().encodeAsByteBuffer(VLLMBody(model: model, prompt: text), allocator: .init())
             }
-        let (status, answer) = try await client.post(url, json: body, headers: headers, timeout: timeout)
+        let status: Int
+        let answer: ByteBuffer
+        do {
+            (status, answer) = try await client.post(url, json: body, headers: headers, timeout: timeout)
+        } catch {
+            throw TokenizeError(description: "POST \(url) failed: \(TransportFailure.describe(error))")
+        }
         guard status == 200 else {
             throw TokenizeError(
                 description: "POST \(url) answered HTTP \(status): \(ErrorBodyMessage.extract(from: answer))")

@@ -121,13 +121,15 @@ public struct HTTPInferenceClient: Sendable {
         timeout: Duration,
         headers: [(String, String)] = []
     ) async -> RequestRecord {
+        // One deadline for every send: a resent request does not get a fresh timeout.
+        let deadline = NIODeadline.now() + .nanoseconds(timeout.nanoseconds)
         var resent = false
         for attempt in 1...Self.attemptsOnClosedConnection {
             var (record, closedBeforeAnswer) = await attemptOnce(
-                plan, api: api, baseURL: baseURL, timeout: timeout, headers: headers)
+                plan, api: api, baseURL: baseURL, deadline: deadline, headers: headers)
             record.resentOnClosedConnection = resent
             guard closedBeforeAnswer, attempt < Self.attemptsOnClosedConnection, !Task.isCancelled,
-                ContinuousClock.now < plan.scheduledAt + timeout
+                NIODeadline.now() < deadline
             else { return record }
             resent = true
         }
@@ -141,7 +143,7 @@ public struct HTTPInferenceClient: Sendable {
         _ plan: RequestPlan,
         api: API,
         baseURL: String,
-        timeout: Duration,
+        deadline: NIODeadline,
         headers: [(String, String)]
     ) async -> (RequestRecord, closedBeforeAnswer: Bool) {
         let observer = ResponseObserver(
@@ -168,7 +170,7 @@ public struct HTTPInferenceClient: Sendable {
             delegate: delegate,
             // The client has one loop: the delegate runs where the connection is read.
             eventLoop: .indifferent,
-            deadline: .now() + .nanoseconds(timeout.nanoseconds),
+            deadline: deadline,
             logger: nil
         )
         await withTaskCancellationHandler {
