@@ -8,6 +8,7 @@ let package = Package(
     platforms: [.macOS(.v15)],
     products: [
         .executable(name: "llmload", targets: ["llmload"]),
+        .executable(name: "llmload-bench", targets: ["llmload-bench"]),
         // A scripted stand-in for libnvidia-ml.so.1, loaded by tests through LLMLOAD_NVML_PATH.
         .library(name: "FakeNVML", type: .dynamic, targets: ["FakeNVML"]),
     ],
@@ -106,6 +107,13 @@ let package = Package(
             ]
         ),
         .executableTarget(name: "llmload", dependencies: ["LLMLoadCLI"]),
+        // `scripts/bench.sh`'s in-process figures: decoder MB/s and requests.csv rows/s.
+        .executableTarget(
+            name: "llmload-bench",
+            dependencies: [
+                "LLMLoadBackends", "LLMLoadCore", "LLMLoadReport", .product(name: "NIOCore", package: "swift-nio"),
+            ]
+        ),
         .target(
             name: "LLMLoadTestSupport",
             dependencies: [
