@@ -11,6 +11,13 @@ struct SimulatorOptions: ParsableArguments {
     @Option(help: "Time between tokens, in milliseconds.")
     var itlMs: Double = 20
 
+    @Option(
+        help: ArgumentHelp(
+            "Write a stream at most every N milliseconds, all tokens due in one write (0: one write per token).",
+            discussion: "As a busy server batches tokens (vLLM's stream_interval); every token keeps its schedule."
+        ))
+    var coalesceMs: Double = 0
+
     @Option(help: "Tokens per answer when the request does not set num_predict.")
     var outputTokens: Int = 128
 
@@ -51,6 +58,7 @@ struct SimulatorOptions: ParsableArguments {
         }
         guard ttftMs.isFinite, ttftMs >= 0 else { throw ValidationError("--ttft-ms must be zero or more") }
         guard itlMs.isFinite, itlMs >= 0 else { throw ValidationError("--itl-ms must be zero or more") }
+        guard coalesceMs.isFinite, coalesceMs >= 0 else { throw ValidationError("--coalesce-ms must be zero or more") }
         guard outputTokens >= 0 else { throw ValidationError("--output-tokens must be zero or more") }
         if let maxConcurrency, maxConcurrency < 1 { throw ValidationError("--max-concurrency must be at least 1") }
         guard faultEvery >= 1 else { throw ValidationError("--fault-every must be at least 1") }
@@ -61,6 +69,7 @@ struct SimulatorOptions: ParsableArguments {
         var configuration = SimulatorConfiguration()
         configuration.timeToFirstToken = .nanoseconds(Int64(ttftMs * 1e6))
         configuration.interTokenLatency = .nanoseconds(Int64(itlMs * 1e6))
+        configuration.coalescingInterval = .nanoseconds(Int64(coalesceMs * 1e6))
         configuration.defaultOutputTokens = outputTokens
         configuration.maximumConcurrency = maxConcurrency
         configuration.modelName = simulatedModel

@@ -67,8 +67,9 @@ struct GenerationResponder: Sendable {
                 try await simulator.withSlot(receivedAt: truth.receivedAt) { startedAt in
                     truth.startedAt = startedAt
                     defer { simulator.record(truth) }
-                    let completed = try await generation.run(startedAt: startedAt, truth: &truth) { _, token in
-                        try await writer.write(ByteBuffer(string: format.token(token)))
+                    let framing = format.tokenFraming
+                    let completed = try await generation.run(startedAt: startedAt, truth: &truth) { tokens in
+                        try await writer.write(framing.chunks(tokens))
                     }
                     truth.outputTokens = truth.tokenWrittenAt.count
                     if completed {

@@ -7,7 +7,8 @@ public struct SimulatedRequestTruth: Sendable {
     public var receivedAt: ContinuousClock.Instant
     /// When the request left the queue and generation began.
     public var startedAt: ContinuousClock.Instant
-    /// The instant just before each token's bytes were handed to the connection.
+    /// The instant just before each token's bytes were handed to the connection (tokens
+    /// coalesced into one write share it).
     public var tokenWrittenAt: [ContinuousClock.Instant]
     /// Just before the terminator (or the fault) was written.
     public var finishedAt: ContinuousClock.Instant
@@ -21,6 +22,9 @@ public struct SimulatedRequestTruth: Sendable {
     public var status: Int
     /// Whether tokens were written one by one (a stream) rather than in one body.
     public var isStreamed = false
+    /// How many tokens each token-bearing write carried, in order: all ones unless the
+    /// simulator coalesces (``SimulatorConfiguration/coalescingInterval``).
+    public var tokensPerWrite: [Int] = []
     /// Body writes before the first token (OpenAI's role-only chunk), so the writes a
     /// ``WireTimestamps`` saw can be matched to tokens.
     public var writesBeforeTokens = 0

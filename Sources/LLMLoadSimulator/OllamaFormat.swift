@@ -6,21 +6,22 @@ struct OllamaFormat: WireFormat {
     let prefix: String
     let isChat: Bool
     let finishReason: String
+    let tokenFraming: TokenFraming
 
     init(_ request: SimulatedRequest, isChat: Bool) {
-        let createdAt = Date().formatted(.iso8601)
-        prefix = #"{"model":\#(JSONText.quoted(request.model)),"created_at":"\#(createdAt)","#
+        prefix = #"{"model":\#(JSONText.quoted(request.model)),"created_at":"\#(OllamaTimestamp.now())","#
         self.isChat = isChat
         finishReason = request.finishReason
+        tokenFraming =
+            isChat
+            ? TokenFraming(
+                head: prefix + #""message":{"role":"assistant","content":"#, tail: #"},"done":false}"# + "\n")
+            : TokenFraming(head: prefix + #""response":"#, tail: #","done":false}"# + "\n")
     }
 
     var streamContentType: String { "application/x-ndjson" }
 
     func preamble() -> String? { nil }
-
-    func token(_ text: String) -> String {
-        prefix + textField(text) + #","done":false}"# + "\n"
-    }
 
     func streamEnd(truth: SimulatedRequestTruth, generation: SimulatedGeneration) -> String {
         completeBody(text: "", truth: truth, generation: generation)

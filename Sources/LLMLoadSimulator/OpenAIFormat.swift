@@ -9,6 +9,7 @@ struct OpenAIFormat: WireFormat {
     let finishReason: String
     /// `{"id":…,"object":…,"created":…,"model":…,` — the constant start of every chunk.
     let prefix: String
+    let tokenFraming: TokenFraming
 
     init(_ request: SimulatedRequest, isChat: Bool, number: Int) {
         self.isChat = isChat
@@ -19,6 +20,11 @@ struct OpenAIFormat: WireFormat {
         prefix =
             #"{"id":"\#(isChat ? "chatcmpl" : "cmpl")-sim-\#(number)","object":"\#(object)","#
             + #""created":\#(created),"model":\#(JSONText.quoted(request.model)),"#
+        let choice =
+            isChat
+            ? (#""choices":[{"index":0,"delta":{"content":"#, #"},"finish_reason":null}]"#)
+            : (#""choices":[{"index":0,"text":"#, #","logprobs":null,"finish_reason":null}]"#)
+        tokenFraming = TokenFraming(head: "data: " + prefix + choice.0, tail: choice.1 + "}\n\n")
     }
 
     var streamContentType: String { "text/event-stream" }
@@ -26,10 +32,6 @@ struct OpenAIFormat: WireFormat {
     func preamble() -> String? {
         // Real servers open a chat stream with a role-only delta: it carries no token.
         isChat ? event(#""choices":[{"index":0,"delta":{"role":"assistant","content":""},"finish_reason":null}]"#) : nil
-    }
-
-    func token(_ text: String) -> String {
-        event(#""choices":[\#(choice(text: text, finishReason: nil))]"#)
     }
 
     func streamEnd(truth: SimulatedRequestTruth, generation: SimulatedGeneration) -> String {

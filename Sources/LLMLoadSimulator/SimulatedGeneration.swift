@@ -11,19 +11,32 @@ struct SimulatedGeneration {
     /// Tokens written before an injected mid-stream fault.
     var tokensBeforeFault: Int { outputTokens / 2 }
 
-    /// Runs the token schedule, calling `write` with each token's index and text right after
-    /// recording the instant. Stops early (returning `false`) where a mid-stream fault is due.
+    /// Runs the token schedule, calling `write` with the indexes of the tokens to write in one
+    /// write, right after recording their instant: one token a write, or with a
+    /// ``SimulatorConfiguration/coalescingInterval`` every token due by then. Stops early
+    /// (returning `false`) where a mid-stream fault is due.
     func run(
         startedAt start: ContinuousClock.Instant,
         truth: inout SimulatedRequestTruth,
-        write: (Int, String) async throws -> Void
+        write: (Range<Int>) async throws -> Void
     ) async throws -> Bool {
         let count = fault == nil ? outputTokens : tokensBeforeFault
+        let interval = configuration.coalescingInterval
         truth.tokenWrittenAt.reserveCapacity(count)
-        for index in 0..<count {
-            try await clock.sleep(until: tokenDeadline(index, from: start), tolerance: nil)
-            truth.tokenWrittenAt.append(clock.now)
-            try await write(index, TokenText.token(index))
+        var next = 0
+        var notBefore = start
+        while next < count {
+            try await clock.sleep(until: max(tokenDeadline(next, from: start), notBefore), tolerance: nil)
+            let writtenAt = clock.now
+            var end = next + 1
+            if interval > .zero {
+                while end < count, tokenDeadline(end, from: start) <= writtenAt { end += 1 }
+                notBefore = writtenAt + interval
+            }
+            for _ in next..<end { truth.tokenWrittenAt.append(writtenAt) }
+            truth.tokensPerWrite.append(end - next)
+            try await write(next..<end)
+            next = end
         }
         if count == 0 {
             try await clock.sleep(until: start + configuration.timeToFirstToken, tolerance: nil)

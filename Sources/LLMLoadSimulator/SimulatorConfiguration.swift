@@ -4,6 +4,10 @@ public struct SimulatorConfiguration: Sendable {
     public var timeToFirstToken: Duration = .milliseconds(200)
     /// Between consecutive tokens (decode).
     public var interTokenLatency: Duration = .milliseconds(20)
+    /// The shortest time between two writes of a stream; tokens that fall due meanwhile go out
+    /// together in the next write, as a busy server batches them (vLLM's `stream_interval`).
+    /// Zero: one write per token, each at its own deadline.
+    public var coalescingInterval: Duration = .zero
     /// Tokens generated when the request does not say (`options.num_predict`).
     public var defaultOutputTokens = 128
     /// Requests generating at once; later ones wait in a FIFO queue, so latency grows with

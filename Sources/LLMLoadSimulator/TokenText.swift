@@ -7,4 +7,10 @@ enum TokenText {
     ]
 
     static func token(_ index: Int) -> String { vocabulary[index % vocabulary.count] }
+
+    /// Token `index` as a JSON string literal, quotes included, in UTF-8.
+    static func quoted(_ index: Int) -> [UInt8] { quotedVocabulary[index % quotedVocabulary.count] }
+
+    static let quotedVocabulary: [[UInt8]] = vocabulary.map { Array(JSONText.quoted($0).utf8) }
+    static let longestQuoted = quotedVocabulary.map(\.count).max() ?? 0
 }

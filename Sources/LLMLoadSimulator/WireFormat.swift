@@ -6,7 +6,8 @@ protocol WireFormat: Sendable {
     var streamContentType: String { get }
     /// Bytes sent as soon as the stream opens, before any token (OpenAI's role-only chunk).
     func preamble() -> String?
-    func token(_ text: String) -> String
+    /// How a token's bytes are spelled: the bytes before and after its quoted text.
+    var tokenFraming: TokenFraming { get }
     /// The end of a complete stream (terminator, finish reason, counts).
     func streamEnd(truth: SimulatedRequestTruth, generation: SimulatedGeneration) -> String
     /// A whole non-streaming answer.
@@ -15,6 +16,30 @@ protocol WireFormat: Sendable {
     func errorBody(_ message: String, status: HTTPResponse.Status) -> String
     /// What a mid-stream fault writes, if anything.
     func fault(_ kind: FaultKind) -> String?
+}
+
+/// One token's chunk is `head`, the token's text as a JSON string, then `tail`: the constant
+/// parts are built once per request, so a token costs three copies into the write's buffer.
+struct TokenFraming: Sendable {
+    let head: [UInt8]
+    let tail: [UInt8]
+
+    init(head: String, tail: String) {
+        self.head = Array(head.utf8)
+        self.tail = Array(tail.utf8)
+    }
+
+    /// The chunks of `tokens`, in order, as one buffer for one write.
+    func chunks(_ tokens: Range<Int>) -> ByteBuffer {
+        var buffer = ByteBuffer()
+        buffer.reserveCapacity(tokens.count * (head.count + tail.count + TokenText.longestQuoted))
+        for index in tokens {
+            buffer.writeBytes(head)
+            buffer.writeBytes(TokenText.quoted(index))
+            buffer.writeBytes(tail)
+        }
+        return buffer
+    }
 }
 
 extension SimulatedRequest {

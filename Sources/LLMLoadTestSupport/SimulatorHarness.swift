@@ -26,12 +26,15 @@ public final class TruthLog: Sendable {
         truth.receivedAt = entry.headArrivedAt
         guard truth.isStreamed else { return truth }
         let writes = entry.bodyWrittenAt.dropFirst(truth.writesBeforeTokens)
-        for (token, instant) in zip(truth.tokenWrittenAt.indices, writes) {
-            truth.tokenWrittenAt[token] = instant
+        // A coalescing simulator writes several tokens at once: they share their write's instant.
+        var token = 0
+        for (count, instant) in zip(truth.tokensPerWrite, writes) {
+            for index in token..<(token + count) { truth.tokenWrittenAt[index] = instant }
+            token += count
         }
         // The write after the last token carries the terminator.
-        if writes.count > truth.tokenWrittenAt.count {
-            truth.finishedAt = writes[writes.startIndex + truth.tokenWrittenAt.count]
+        if writes.count > truth.tokensPerWrite.count {
+            truth.finishedAt = writes[writes.startIndex + truth.tokensPerWrite.count]
         }
         return truth
     }
