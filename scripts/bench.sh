@@ -5,8 +5,9 @@
 #   scripts/bench.sh --quick    a few seconds: decoders and one short pinned run per API (CI, smoke)
 #
 # Options: --duration S (seconds per rate, default 10), --rates "250 500 …", --bin DIR (binaries
-# from another build, e.g. a baseline), --no-build, --only NAME (openai-token, openai-coalesced,
-# ollama-token, ollama-coalesced, two-cores), --ttft-ms / --itl-ms / --coalesce-ms (server timing).
+# from another build, e.g. a baseline), --server-bin DIR (the simulator's; default: --bin's),
+# --no-build, --only NAME (openai-token, openai-coalesced, ollama-token, ollama-coalesced,
+# two-cores), --ttft-ms / --itl-ms / --coalesce-ms (the server's timing).
 #
 # A release build of `llmload run` pinned to one core (taskset) loads `llmload simulate` pinned to
 # the other, on 127.0.0.1, with 64-token streams. A rate is sustained when every request succeeds
@@ -15,7 +16,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-quick=0 build=1 duration=10 only="" bin=.build/release
+quick=0 build=1 duration=10 only="" bin=.build/release server_bin=
 rates="250 500 1000 1500 2000 3000"
 ttft_ms=50 itl_ms=5 coalesce_ms=50 tokens=64 lag_bound_ms=5
 while [ $# -gt 0 ]; do
@@ -25,11 +26,12 @@ while [ $# -gt 0 ]; do
     --duration) duration=$2; shift ;;
     --rates) rates=$2; shift ;;
     --bin) bin=$2; build=0; shift ;;
+    --server-bin) server_bin=$2; shift ;;
     --only) only=$2; shift ;;
     --ttft-ms) ttft_ms=$2; shift ;;
     --itl-ms) itl_ms=$2; shift ;;
     --coalesce-ms) coalesce_ms=$2; shift ;;
-    -h | --help) sed -n '2,15p' "$0"; exit 0 ;;
+    -h | --help) sed -n '2,17p' "$0"; exit 0 ;;
     *) echo "unknown option $1 (see --help)" >&2; exit 64 ;;
   esac
   shift
@@ -45,6 +47,7 @@ if [ "$build" = 1 ]; then
   swift build -c release --product llmload-bench >&2
 fi
 llmload=$bin/llmload
+simulator=${server_bin:-$bin}/llmload
 work=$(mktemp -d)
 server_pid=
 cleanup() {
@@ -55,7 +58,7 @@ trap cleanup EXIT
 
 echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //'), load average at start: $(cut -d' ' -f1-3 /proc/loadavg)"
 echo "build:   $llmload ($(git rev-parse --short HEAD 2>/dev/null || echo '?')$(git diff --quiet 2>/dev/null || echo ', uncommitted changes'))"
-echo "server:  llmload simulate --ttft-ms $ttft_ms --itl-ms $itl_ms --output-tokens $tokens; coalesced: --coalesce-ms $coalesce_ms"
+echo "server:  $simulator simulate --ttft-ms $ttft_ms --itl-ms $itl_ms --output-tokens $tokens; coalesced: --coalesce-ms $coalesce_ms"
 echo
 
 # In-process figures, one core.
@@ -71,7 +74,7 @@ ticks_per_s=$(getconf CLK_TCK)
 # start_server CORES EXTRA-FLAGS…: starts the simulator on a free port; sets server_pid and port.
 start_server() {
   local cores=$1; shift
-  taskset -c "$cores" "$llmload" simulate --port 0 --ttft-ms "$ttft_ms" --itl-ms "$itl_ms" \
+  taskset -c "$cores" "$simulator" simulate --port 0 --ttft-ms "$ttft_ms" --itl-ms "$itl_ms" \
     --output-tokens "$tokens" "$@" 2>"$work/server.log" &
   server_pid=$!
   for _ in $(seq 100); do
@@ -134,7 +137,7 @@ scenario() {
 }
 
 coalesce=()
-if "$llmload" simulate --help 2>&1 | grep -q -- --coalesce-ms; then coalesce=(--coalesce-ms "$coalesce_ms"); fi
+if "$simulator" simulate --help 2>&1 | grep -q -- --coalesce-ms; then coalesce=(--coalesce-ms "$coalesce_ms"); fi
 scenario openai-token openai-chat /v1 0 1
 [ ${#coalesce[@]} -eq 0 ] || scenario openai-coalesced openai-chat /v1 0 1 "${coalesce[@]}"
 scenario ollama-token ollama-generate "" 0 1
