@@ -18,11 +18,19 @@ public enum ResponseDecodingError: Error, Equatable, CustomStringConvertible {
     case malformed(excerpt: String)
     /// A line grew past ``LineFramer/maximumLineLength`` without ending.
     case lineTooLong(bytes: Int)
+    /// A Server-Sent Event's `data` grew past ``SSEFramer/maximumEventLength`` without the blank
+    /// line that ends it.
+    case eventTooLong(bytes: Int)
+    /// A non-streaming body grew past ``OpenAIStreamDecoder/maximumBodyLength``.
+    case bodyTooLarge(bytes: Int)
 
     public var description: String {
         switch self {
         case .malformed(let excerpt): "malformed response line: \(excerpt)"
         case .lineTooLong(let bytes): "response line longer than \(bytes) bytes without a newline"
+        case .eventTooLong(let bytes):
+            "server-sent event data longer than \(bytes) bytes without the blank line that ends an event"
+        case .bodyTooLarge(let bytes): "response body larger than \(bytes) bytes"
         }
     }
 

@@ -33,4 +33,29 @@ import Testing
             try framer.append(big) { _ in }
         }
     }
+
+    /// A line arriving in many small chunks is searched once, not once per chunk: 8 MiB in
+    /// 512-byte chunks took quadratic time (64 GiB of searching) before.
+    @Test(.timeLimit(.minutes(1)))
+    func framesALongLineArrivingInSmallChunksInLinearTime() throws {
+        var framer = LineFramer()
+        let chunk = ByteBuffer(repeating: UInt8(ascii: "x"), count: 512)
+        let clock = ContinuousClock()
+        var lengths: [Int] = []
+        let elapsed = try clock.measure {
+            for _ in 0..<(8 * 1024 * 1024 / 512) { try framer.append(chunk) { lengths.append($0.readableBytes) } }
+            try framer.append(ByteBuffer(string: "\nnext\n")) { lengths.append($0.readableBytes) }
+        }
+        #expect(lengths == [8 * 1024 * 1024, 4])
+        #expect(elapsed < .seconds(5), "took \(elapsed)")
+    }
+
+    @Test func keepsLinesWholeWhenChunksEndAnywhereAroundNewlines() throws {
+        let text = "first line\nsecond\r\n\nthird, a longer line\nlast"
+        let whole = try lines([ByteBuffer(string: text)])
+        #expect(whole == ["first line", "second", "third, a longer line", "last"])
+        for size in 1...8 {
+            #expect(try lines(Fixture.chunks(Array(text.utf8), size: size)) == whole, "chunks of \(size)")
+        }
+    }
 }

@@ -134,4 +134,49 @@ import Testing
             try events("data: <html>502</html>\n\n")
         }
     }
+
+    @Test func rejectsANonStreamingBodyPastItsLimit() throws {
+        var decoder = OpenAIStreamDecoder(isStreaming: false)
+        let part = ByteBuffer(repeating: UInt8(ascii: " "), count: 1024 * 1024)
+        let error = #expect(throws: ResponseDecodingError.self) {
+            for _ in 0...(OpenAIStreamDecoder.maximumBodyLength / part.readableBytes) {
+                try decoder.decode(part) { _ in }
+            }
+        }
+        #expect(error == .bodyTooLarge(bytes: OpenAIStreamDecoder.maximumBodyLength + part.readableBytes))
+    }
+
+    /// `Int64(1e13 ms * 1e6)` trapped: a server's absurd timing must cost its value, not the run.
+    @Test(arguments: [
+        #"{"prompt_ms":1e13,"predicted_ms":-5,"predicted_per_second":2.5}"#,
+        #"{"prompt_ms":10000000000000,"predicted_ms":-5.0,"predicted_per_second":2.5}"#,
+        #"{"prompt_ms":1e308,"predicted_ms":-1e308,"predicted_per_second":2.5}"#,
+    ])
+    func absurdTimingsAreDroppedWithoutTrapping(timings: String) throws {
+        let stream = "data: {\"choices\":[],\"timings\":\(timings)}\n\ndata: [DONE]\n\n"
+        let expected = StreamCompletion(serverTimings: ServerTimings(decodeTokensPerSecond: 2.5))
+        #expect(try events(stream) == [.done(expected)])
+    }
+
+    @Test func timingsInRangeBecomeWholeNanoseconds() throws {
+        let stream = #"data: {"timings":{"prompt_ms":0.0004,"predicted_ms":9000000000000}}"# + "\n\ndata: [DONE]\n\n"
+        let timings = ServerTimings(
+            promptEvalDurationNanoseconds: 400, evalDurationNanoseconds: 9_000_000_000_000_000_000)
+        #expect(try events(stream) == [.done(StreamCompletion(serverTimings: timings))])
+    }
+
+    @Test func usageCountsAreExactInRangeAndDroppedBeyond() throws {
+        let inRange = #"data: {"usage":{"prompt_tokens":9223372036854775807,"completion_tokens":-3}}"# + "\n\n"
+        #expect(
+            try events(inRange + "data: [DONE]\n\n") == [
+                .done(StreamCompletion(promptTokens: Int.max, outputTokens: -3))
+            ])
+        let beyond = #"data: {"usage":{"prompt_tokens":92233720368547758070,"completion_tokens":5}}"# + "\n\n"
+        #expect(try events(beyond + "data: [DONE]\n\n") == [.done(StreamCompletion())])
+    }
+
+    @Test func decodesEscapesAndSurrogatePairsInDeltas() throws {
+        let stream = #"data: {"choices":[{"delta":{"content":"\u003cthink\u003e \"q\" \ud83d\ude00 é\n"}}]}"# + "\n\n"
+        #expect(try events(stream) == [.text(answer: "<think> \"q\" 😀 é\n", reasoning: "")])
+    }
 }

@@ -10,23 +10,40 @@ import NIOFoundationCompat
 /// body that carried a finish reason. The usage chunk (`"choices": []`) that
 /// `stream_options.include_usage` asks for comes after the finish reason, so the ``StreamEvent/done(_:)``
 /// event is held back until the stream ends.
+///
+/// Each chunk is read by a byte-level reader (``OpenAIChunk/init(reading:)``) when it has a
+/// shape that reader knows; anything else goes to `JSONDecoder`, which has the last word.
 public struct OpenAIStreamDecoder: ResponseDecoder {
+    /// A longer non-streaming body is treated as malformed rather than buffered without bound.
+    public static let maximumBodyLength = 16 * 1024 * 1024
+
     private var framer: SSEFramer?
     private var body: ByteBuffer?
     private var completion = StreamCompletion()
     private var sawFinishReason = false
     private var isDone = false
     private let jsonDecoder = JSONDecoder()
+    private let usesFastReader: Bool
 
     /// - Parameter isStreaming: `true` for SSE, `false` for one JSON body.
     public init(isStreaming: Bool) {
+        self.init(isStreaming: isStreaming, usesFastReader: true)
+    }
+
+    /// - Parameter usesFastReader: `false` decodes every chunk with `JSONDecoder` (the reference
+    ///   the fast reader is tested against).
+    package init(isStreaming: Bool, usesFastReader: Bool) {
         if isStreaming { framer = SSEFramer() } else { body = ByteBuffer() }
+        self.usesFastReader = usesFastReader
     }
 
     public mutating func decode(_ buffer: ByteBuffer, emit: (StreamEvent) -> Void) throws(ResponseDecodingError) {
         guard !isDone else { return }
         if var body {
             self.body = nil
+            guard body.readableBytes + buffer.readableBytes <= Self.maximumBodyLength else {
+                throw .bodyTooLarge(bytes: body.readableBytes + buffer.readableBytes)
+            }
             body.writeImmutableBuffer(buffer)
             self.body = body
             return
@@ -40,7 +57,7 @@ public struct OpenAIStreamDecoder: ResponseDecoder {
     public mutating func finish(emit: (StreamEvent) -> Void) throws(ResponseDecodingError) {
         if let body {
             self.body = nil
-            try handleChunk(Data(body.readableBytesView), emit: emit)
+            try handleChunk(body, emit: emit)
             if sawFinishReason || completion.outputTokens != nil { finishStream(emit: emit) }
             return
         }
@@ -51,9 +68,9 @@ public struct OpenAIStreamDecoder: ResponseDecoder {
         if sawFinishReason { finishStream(emit: emit) }
     }
 
-    private mutating func handleEvent(_ data: Data, emit: (StreamEvent) -> Void) throws(ResponseDecodingError) {
+    private mutating func handleEvent(_ data: ByteBuffer, emit: (StreamEvent) -> Void) throws(ResponseDecodingError) {
         guard !isDone else { return }
-        if data.elementsEqual("[DONE]".utf8) { return finishStream(emit: emit) }
+        if data.withUnsafeReadableBytes({ $0.equals("[DONE]") }) { return finishStream(emit: emit) }
         try handleChunk(data, emit: emit)
     }
 
@@ -63,20 +80,15 @@ public struct OpenAIStreamDecoder: ResponseDecoder {
         emit(.done(completion))
     }
 
-    private mutating func handleChunk(_ bytes: Data, emit: (StreamEvent) -> Void) throws(ResponseDecodingError) {
-        let chunk: OpenAIChunk
-        do {
-            chunk = try jsonDecoder.decode(OpenAIChunk.self, from: bytes)
-        } catch {
-            throw .malformed(ByteBuffer(bytes: bytes))
-        }
+    private mutating func handleChunk(_ bytes: ByteBuffer, emit: (StreamEvent) -> Void) throws(ResponseDecodingError) {
+        let chunk = try OpenAIChunk.decode(bytes, usingFastReader: usesFastReader, or: jsonDecoder)
         // Servers report failures inside a 200 stream as an `error` member: check it first.
         if let message = chunk.error {
             isDone = true
             emit(.serverError(message: message))
             return
         }
-        if let choice = chunk.choices?.first {
+        if let choice = chunk.firstChoice {
             let answer = choice.delta?.content ?? choice.message?.content ?? choice.text ?? ""
             let reasoning =
                 choice.delta?.reasoningContent ?? choice.delta?.reasoning ?? choice.message?.reasoningContent
@@ -94,80 +106,89 @@ public struct OpenAIStreamDecoder: ResponseDecoder {
         }
         if let timings = chunk.timings { completion.serverTimings = timings.serverTimings }
     }
-
 }
 
-/// One SSE event (or the whole non-streaming body) of an OpenAI-compatible response.
-private struct OpenAIChunk: Decodable {
-    struct Choice: Decodable {
-        struct Delta: Decodable {
-            var content: String?
-            var reasoningContent: String?
-            var reasoning: String?
-
-            enum CodingKeys: String, CodingKey {
-                case content, reasoning
-                case reasoningContent = "reasoning_content"
-            }
-        }
-
-        var delta: Delta?
-        var message: Delta?
-        var text: String?
-        var finishReason: String?
-
-        enum CodingKeys: String, CodingKey {
-            case delta, message, text
-            case finishReason = "finish_reason"
-        }
+/// What llmload reads from one SSE event (or the whole non-streaming body) of an
+/// OpenAI-compatible response.
+package struct OpenAIChunk: Equatable {
+    /// The fields of a choice's `delta` (streaming) or `message` (non-streaming).
+    package struct Delta: Equatable {
+        package var content: String?
+        package var reasoningContent: String?
+        package var reasoning: String?
     }
 
-    struct Usage: Decodable {
-        var promptTokens: Int?
-        var completionTokens: Int?
+    package struct Choice: Equatable {
+        package var delta: Delta?
+        package var message: Delta?
+        package var text: String?
+        package var finishReason: String?
+    }
 
-        enum CodingKeys: String, CodingKey {
-            case promptTokens = "prompt_tokens"
-            case completionTokens = "completion_tokens"
-        }
+    package struct Usage: Equatable {
+        package var promptTokens: Int?
+        package var completionTokens: Int?
     }
 
     /// llama.cpp's own measurement of the request.
-    struct Timings: Decodable {
-        var promptMilliseconds: Double?
-        var predictedMilliseconds: Double?
-        var promptPerSecond: Double?
-        var predictedPerSecond: Double?
-
-        enum CodingKeys: String, CodingKey {
-            case promptMilliseconds = "prompt_ms"
-            case predictedMilliseconds = "predicted_ms"
-            case promptPerSecond = "prompt_per_second"
-            case predictedPerSecond = "predicted_per_second"
-        }
+    package struct Timings: Equatable {
+        package var promptMilliseconds: Double?
+        package var predictedMilliseconds: Double?
+        package var promptPerSecond: Double?
+        package var predictedPerSecond: Double?
 
         var serverTimings: ServerTimings {
             ServerTimings(
-                promptEvalDurationNanoseconds: promptMilliseconds.map { Int64(($0 * 1e6).rounded()) },
-                evalDurationNanoseconds: predictedMilliseconds.map { Int64(($0 * 1e6).rounded()) },
+                promptEvalDurationNanoseconds: Self.nanoseconds(promptMilliseconds),
+                evalDurationNanoseconds: Self.nanoseconds(predictedMilliseconds),
                 promptTokensPerSecond: promptPerSecond,
                 decodeTokensPerSecond: predictedPerSecond
             )
         }
+
+        /// `milliseconds` in whole nanoseconds; `nil` for a value no duration can have
+        /// (negative, or past `Int64` nanoseconds, 292 years), which a server must not make
+        /// the client trap on.
+        static func nanoseconds(_ milliseconds: Double?) -> Int64? {
+            guard let milliseconds, milliseconds >= 0 else { return nil }
+            let nanoseconds = (milliseconds * 1e6).rounded()
+            guard nanoseconds < 0x1p63 else { return nil }  // also false for infinity
+            return Int64(nanoseconds)
+        }
     }
 
-    var choices: [Choice]?
-    var usage: Usage?
-    var timings: Timings?
-    var error: String?
+    /// Only the first choice counts; a body must still have every choice well-formed.
+    package var firstChoice: Choice?
+    package var usage: Usage?
+    package var timings: Timings?
+    /// The server's error message, when the chunk reports a failure.
+    package var error: String?
 
+    /// The chunk in `bytes`: read by the fast reader when it can, else by `decoder`.
+    package static func decode(
+        _ bytes: ByteBuffer,
+        usingFastReader: Bool,
+        or decoder: JSONDecoder
+    ) throws(ResponseDecodingError) -> OpenAIChunk {
+        if usingFastReader, let chunk = bytes.withUnsafeReadableBytes({ try? OpenAIChunk(reading: $0) }) {
+            return chunk
+        }
+        do {
+            return try decoder.decode(OpenAIChunk.self, from: bytes)
+        } catch {
+            throw .malformed(bytes)
+        }
+    }
+}
+
+extension OpenAIChunk: Decodable {
     enum CodingKeys: String, CodingKey {
         case choices, usage, timings, error
     }
 
-    init(from decoder: any Decoder) throws {
+    package init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
-        choices = try container.decodeIfPresent([Choice].self, forKey: .choices)
+        firstChoice = try container.decodeIfPresent([Choice].self, forKey: .choices)?.first
         usage = try? container.decodeIfPresent(Usage.self, forKey: .usage)
         timings = try? container.decodeIfPresent(Timings.self, forKey: .timings)
         // `{"error": {"message": …}}` (OpenAI, vLLM, llama.cpp) or `{"error": "…"}` (some proxies).
@@ -180,7 +201,37 @@ private struct OpenAIChunk: Decodable {
         }
     }
 
-    struct ErrorObject: Decodable {
+    private struct ErrorObject: Decodable {
         var message: String?
+    }
+}
+
+extension OpenAIChunk.Delta: Decodable {
+    enum CodingKeys: String, CodingKey {
+        case content, reasoning
+        case reasoningContent = "reasoning_content"
+    }
+}
+
+extension OpenAIChunk.Choice: Decodable {
+    enum CodingKeys: String, CodingKey {
+        case delta, message, text
+        case finishReason = "finish_reason"
+    }
+}
+
+extension OpenAIChunk.Usage: Decodable {
+    enum CodingKeys: String, CodingKey {
+        case promptTokens = "prompt_tokens"
+        case completionTokens = "completion_tokens"
+    }
+}
+
+extension OpenAIChunk.Timings: Decodable {
+    enum CodingKeys: String, CodingKey {
+        case promptMilliseconds = "prompt_ms"
+        case predictedMilliseconds = "predicted_ms"
+        case promptPerSecond = "prompt_per_second"
+        case predictedPerSecond = "predicted_per_second"
     }
 }

@@ -1,0 +1,281 @@
+/// The fast chunk readers met something they do not handle with certainty; the caller decodes
+/// the same bytes with `JSONDecoder` instead, so the answer is always `JSONDecoder`'s.
+package struct JSONFallback: Error {}
+
+/// A forward-only cursor over the bytes of one JSON document, for the few shapes the chunk
+/// readers pull values out of.
+///
+/// It accepts strict RFC 8259 JSON only, and gives up (``JSONFallback``) on anything that
+/// `JSONDecoder` might treat differently: invalid UTF-8 anywhere, lone surrogates, control
+/// characters in strings, keys written with escapes, nesting deeper than ``maximumDepth``, numbers
+/// that are not exact integers where an integer is asked for. Skipped values are validated as
+/// strictly as read ones: a document the scanner accepts is one `JSONDecoder` accepts too.
+///
+/// - Important: `bytes` must outlive the scanner; use it inside `withUnsafeReadableBytes` only.
+struct JSONScanner {
+    /// Deeper documents are left to `JSONDecoder` (its own limit is 512).
+    static let maximumDepth = 64
+
+    private let bytes: UnsafeRawBufferPointer
+    private var index = 0
+    private var depth = 0
+
+    init(_ bytes: UnsafeRawBufferPointer) {
+        self.bytes = bytes
+    }
+
+    // MARK: Structure
+
+    /// Whether only whitespace is left.
+    mutating func isAtEnd() -> Bool {
+        skipWhitespace()
+        return index == bytes.count
+    }
+
+    /// Consumes `{`, or gives up.
+    mutating func beginObject() throws(JSONFallback) {
+        try expect(UInt8(ascii: "{"))
+        try enter()
+    }
+
+    /// Consumes `[`, or gives up.
+    mutating func beginArray() throws(JSONFallback) {
+        try expect(UInt8(ascii: "["))
+        try enter()
+    }
+
+    /// The raw bytes of the next member's key with its `:` consumed, or `nil` when the object
+    /// closes. `isFirst` starts `true` for each object.
+    mutating func nextKey(_ isFirst: inout Bool) throws(JSONFallback) -> UnsafeRawBufferPointer? {
+        skipWhitespace()
+        guard index < bytes.count else { throw JSONFallback() }
+        if bytes[index] == UInt8(ascii: "}") {
+            index += 1
+            depth -= 1
+            return nil
+        }
+        if !isFirst {
+            try expect(UInt8(ascii: ","))
+            skipWhitespace()
+        }
+        isFirst = false
+        let key = try stringBytes()
+        // `JSONDecoder` matches keys after unescaping them; the readers compare raw bytes.
+        guard !key.hasEscapes else { throw JSONFallback() }
+        try expect(UInt8(ascii: ":"))
+        return key.bytes
+    }
+
+    /// Whether another array element follows (its leading `,` consumed); `false` once the array
+    /// closes. `isFirst` starts `true` for each array.
+    mutating func hasNextElement(_ isFirst: inout Bool) throws(JSONFallback) -> Bool {
+        skipWhitespace()
+        guard index < bytes.count else { throw JSONFallback() }
+        if bytes[index] == UInt8(ascii: "]") {
+            index += 1
+            depth -= 1
+            return false
+        }
+        if !isFirst { try expect(UInt8(ascii: ",")) }
+        isFirst = false
+        return true
+    }
+
+    /// The next value's first byte, without consuming it.
+    @inline(__always)
+    mutating func peek() throws(JSONFallback) -> UInt8 {
+        skipWhitespace()
+        guard index < bytes.count else { throw JSONFallback() }
+        return bytes[index]
+    }
+
+    /// Consumes a `null` literal if one comes next.
+    mutating func skipNull() throws(JSONFallback) -> Bool {
+        guard try peek() == UInt8(ascii: "n") else { return false }
+        try literal("null")
+        return true
+    }
+
+    // MARK: Values
+
+    /// A string, or `nil` for `null`; any other value gives up.
+    mutating func stringOrNull() throws(JSONFallback) -> String? {
+        if try skipNull() { return nil }
+        return try string()
+    }
+
+    /// `true`, `false`, or `nil` for `null`; any other value gives up.
+    mutating func boolOrNull() throws(JSONFallback) -> Bool? {
+        switch try peek() {
+        case UInt8(ascii: "t"):
+            try literal("true")
+            return true
+        case UInt8(ascii: "f"):
+            try literal("false")
+            return false
+        default:
+            guard try skipNull() else { throw JSONFallback() }
+            return nil
+        }
+    }
+
+    /// An integer written without fraction or exponent that fits `Int`, or `nil` for `null`.
+    /// Anything else (`1.0`, `1e3`, `-0`, out of range, not a number) gives up.
+    mutating func integerOrNull() throws(JSONFallback) -> Int? {
+        if try skipNull() { return nil }
+        let start = index
+        try number()
+        var position = start
+        let isNegative = bytes[position] == UInt8(ascii: "-")
+        if isNegative { position += 1 }
+        // 18 digits never overflow; 19 might; 20 always do.
+        let digitCount = index - position
+        guard digitCount <= 19 else { throw JSONFallback() }
+        var value = 0
+        while position < index {
+            let digit = bytes[position] &- UInt8(ascii: "0")
+            guard digit <= 9 else { throw JSONFallback() }  // a fraction or exponent
+            let (shifted, overflowed) = value.multipliedReportingOverflow(by: 10)
+            let (next, overflowedAgain) = shifted.addingReportingOverflow(isNegative ? -Int(digit) : Int(digit))
+            guard !overflowed && !overflowedAgain else { throw JSONFallback() }
+            value = next
+            position += 1
+        }
+        guard !(isNegative && value == 0) else { throw JSONFallback() }
+        return value
+    }
+
+    /// A number without exponent and of ordinary length, or `nil` for `null`. Conversion is the
+    /// standard library's correctly rounded one, as `JSONDecoder`'s is.
+    mutating func doubleOrNull() throws(JSONFallback) -> Double? {
+        if try skipNull() { return nil }
+        let start = index
+        try number()
+        let text = UnsafeRawBufferPointer(rebasing: bytes[start..<index])
+        guard text.count <= 40, !text.contains(UInt8(ascii: "e")), !text.contains(UInt8(ascii: "E")) else {
+            throw JSONFallback()
+        }
+        guard let value = Double(String(decoding: text, as: UTF8.self)), value.isFinite else {
+            throw JSONFallback()
+        }
+        return value
+    }
+
+    /// Consumes any value, checking it as strictly as if it were read.
+    mutating func skipValue() throws(JSONFallback) {
+        switch try peek() {
+        case UInt8(ascii: "\""):
+            _ = try stringBytes()
+        case UInt8(ascii: "{"):
+            try beginObject()
+            var isFirst = true
+            while try nextKey(&isFirst) != nil { try skipValue() }
+        case UInt8(ascii: "["):
+            try beginArray()
+            var isFirst = true
+            while try hasNextElement(&isFirst) { try skipValue() }
+        case UInt8(ascii: "t"): try literal("true")
+        case UInt8(ascii: "f"): try literal("false")
+        case UInt8(ascii: "n"): try literal("null")
+        default: try number()
+        }
+    }
+
+    // MARK: Tokens
+
+    @inline(__always)
+    private mutating func skipWhitespace() {
+        while index < bytes.count {
+            switch bytes[index] {
+            case UInt8(ascii: " "), UInt8(ascii: "\n"), UInt8(ascii: "\r"), UInt8(ascii: "\t"): index += 1
+            default: return
+            }
+        }
+    }
+
+    @inline(__always)
+    private mutating func expect(_ byte: UInt8) throws(JSONFallback) {
+        skipWhitespace()
+        guard index < bytes.count, bytes[index] == byte else { throw JSONFallback() }
+        index += 1
+    }
+
+    @inline(__always)
+    private mutating func enter() throws(JSONFallback) {
+        depth += 1
+        guard depth <= Self.maximumDepth else { throw JSONFallback() }
+    }
+
+    private mutating func literal(_ word: StaticString) throws(JSONFallback) {
+        let count = word.utf8CodeUnitCount
+        guard bytes.count - index >= count else { throw JSONFallback() }
+        for offset in 0..<count where bytes[index + offset] != word.utf8Start[offset] {
+            throw JSONFallback()
+        }
+        index += count
+    }
+
+    /// Consumes a number of RFC 8259 form: `-? (0 | [1-9][0-9]*) (. [0-9]+)? ([eE] [+-]? [0-9]+)?`.
+    private mutating func number() throws(JSONFallback) {
+        skipWhitespace()
+        if index < bytes.count, bytes[index] == UInt8(ascii: "-") { index += 1 }
+        guard index < bytes.count else { throw JSONFallback() }
+        if bytes[index] == UInt8(ascii: "0") {
+            index += 1
+        } else {
+            try digits()
+        }
+        if index < bytes.count, bytes[index] == UInt8(ascii: ".") {
+            index += 1
+            try digits()
+        }
+        if index < bytes.count, bytes[index] | 0x20 == UInt8(ascii: "e") {
+            index += 1
+            if index < bytes.count, bytes[index] == UInt8(ascii: "+") || bytes[index] == UInt8(ascii: "-") {
+                index += 1
+            }
+            try digits()
+        }
+    }
+
+    /// One or more decimal digits.
+    @inline(__always)
+    private mutating func digits() throws(JSONFallback) {
+        let start = index
+        while index < bytes.count, bytes[index] &- UInt8(ascii: "0") <= 9 { index += 1 }
+        guard index > start else { throw JSONFallback() }
+    }
+
+    /// A string's decoded value.
+    mutating func string() throws(JSONFallback) -> String {
+        let raw = try stringBytes()
+        return raw.hasEscapes ? try JSONString.unescape(raw.bytes) : String(decoding: raw.bytes, as: UTF8.self)
+    }
+
+    /// The raw bytes between a string's quotes, checked (valid UTF-8, no control characters,
+    /// well-formed escapes with paired surrogates) but not unescaped.
+    private mutating func stringBytes() throws(JSONFallback) -> (bytes: UnsafeRawBufferPointer, hasEscapes: Bool) {
+        skipWhitespace()
+        guard index < bytes.count, bytes[index] == UInt8(ascii: "\"") else { throw JSONFallback() }
+        index += 1
+        let start = index
+        var isASCII = true
+        var hasEscapes = false
+        while true {
+            let run = ByteScan.stringRun(in: bytes, from: index)
+            if run.hasNonASCII { isASCII = false }
+            index = run.end
+            guard index < bytes.count else { throw JSONFallback() }
+            let byte = bytes[index]
+            if byte == UInt8(ascii: "\"") { break }
+            guard byte == UInt8(ascii: "\\") else { throw JSONFallback() }  // a control character
+            hasEscapes = true
+            index += 2  // the escape's letter is checked by `JSONString.validateEscapes`
+        }
+        let raw = UnsafeRawBufferPointer(rebasing: bytes[start..<index])
+        index += 1
+        if !isASCII { try JSONString.validateUTF8(raw) }
+        if hasEscapes { try JSONString.validateEscapes(raw) }
+        return (raw, hasEscapes)
+    }
+}

@@ -1,0 +1,173 @@
+/// The fast path for OpenAI-compatible chunks: the fields llmload uses, read straight from the
+/// bytes, with the exact meaning of ``OpenAIChunk``'s `Decodable` conformance.
+///
+/// Where `JSONDecoder` would throw (a wrong type anywhere it decodes with `try`) or where its
+/// answer takes care to reproduce (a `try?` member of the wrong type, a repeated key), the reader
+/// gives up and the caller asks `JSONDecoder`.
+extension OpenAIChunk {
+    /// Reads one chunk.
+    ///
+    /// - Throws: ``JSONFallback`` when `JSONDecoder` must decide.
+    package init(reading bytes: UnsafeRawBufferPointer) throws(JSONFallback) {
+        var scanner = JSONScanner(bytes)
+        try scanner.beginObject()
+        var seen = KeySet()
+        var isFirst = true
+        while let key = try scanner.nextKey(&isFirst) {
+            if key.equals("choices") {
+                try seen.insert(0)
+                firstChoice = try Self.readChoices(&scanner)
+            } else if key.equals("usage") {
+                try seen.insert(1)
+                usage = try Self.readUsage(&scanner)
+            } else if key.equals("timings") {
+                try seen.insert(2)
+                timings = try Self.readTimings(&scanner)
+            } else if key.equals("error") {
+                try seen.insert(3)
+                error = try Self.readError(&scanner)
+            } else {
+                try scanner.skipValue()
+            }
+        }
+        guard scanner.isAtEnd() else { throw JSONFallback() }
+    }
+
+    /// `choices`: `null`, or an array of choice objects of which the first is kept.
+    private static func readChoices(_ scanner: inout JSONScanner) throws(JSONFallback) -> Choice? {
+        if try scanner.skipNull() { return nil }
+        try scanner.beginArray()
+        var first: Choice?
+        var isFirst = true
+        while try scanner.hasNextElement(&isFirst) {
+            let choice = try readChoice(&scanner)
+            if first == nil { first = choice }
+        }
+        return first
+    }
+
+    private static func readChoice(_ scanner: inout JSONScanner) throws(JSONFallback) -> Choice {
+        var choice = Choice()
+        var seen = KeySet()
+        try scanner.beginObject()
+        var isFirst = true
+        while let key = try scanner.nextKey(&isFirst) {
+            if key.equals("delta") {
+                try seen.insert(0)
+                choice.delta = try readDelta(&scanner)
+            } else if key.equals("message") {
+                try seen.insert(1)
+                choice.message = try readDelta(&scanner)
+            } else if key.equals("text") {
+                try seen.insert(2)
+                choice.text = try scanner.stringOrNull()
+            } else if key.equals("finish_reason") {
+                try seen.insert(3)
+                choice.finishReason = try scanner.stringOrNull()
+            } else {
+                try scanner.skipValue()
+            }
+        }
+        return choice
+    }
+
+    private static func readDelta(_ scanner: inout JSONScanner) throws(JSONFallback) -> Delta? {
+        if try scanner.skipNull() { return nil }
+        var delta = Delta()
+        var seen = KeySet()
+        try scanner.beginObject()
+        var isFirst = true
+        while let key = try scanner.nextKey(&isFirst) {
+            if key.equals("content") {
+                try seen.insert(0)
+                delta.content = try scanner.stringOrNull()
+            } else if key.equals("reasoning_content") {
+                try seen.insert(1)
+                delta.reasoningContent = try scanner.stringOrNull()
+            } else if key.equals("reasoning") {
+                try seen.insert(2)
+                delta.reasoning = try scanner.stringOrNull()
+            } else {
+                try scanner.skipValue()
+            }
+        }
+        return delta
+    }
+
+    /// `usage`, decoded with `try?`: a count that is not an exact `Int` makes `JSONDecoder` drop
+    /// the whole member, so the reader leaves that case to it.
+    private static func readUsage(_ scanner: inout JSONScanner) throws(JSONFallback) -> Usage? {
+        if try scanner.skipNull() { return nil }
+        var usage = Usage()
+        var seen = KeySet()
+        try scanner.beginObject()
+        var isFirst = true
+        while let key = try scanner.nextKey(&isFirst) {
+            if key.equals("prompt_tokens") {
+                try seen.insert(0)
+                usage.promptTokens = try scanner.integerOrNull()
+            } else if key.equals("completion_tokens") {
+                try seen.insert(1)
+                usage.completionTokens = try scanner.integerOrNull()
+            } else {
+                try scanner.skipValue()
+            }
+        }
+        return usage
+    }
+
+    private static func readTimings(_ scanner: inout JSONScanner) throws(JSONFallback) -> Timings? {
+        if try scanner.skipNull() { return nil }
+        var timings = Timings()
+        var seen = KeySet()
+        try scanner.beginObject()
+        var isFirst = true
+        while let key = try scanner.nextKey(&isFirst) {
+            if key.equals("prompt_ms") {
+                try seen.insert(0)
+                timings.promptMilliseconds = try scanner.doubleOrNull()
+            } else if key.equals("predicted_ms") {
+                try seen.insert(1)
+                timings.predictedMilliseconds = try scanner.doubleOrNull()
+            } else if key.equals("prompt_per_second") {
+                try seen.insert(2)
+                timings.promptPerSecond = try scanner.doubleOrNull()
+            } else if key.equals("predicted_per_second") {
+                try seen.insert(3)
+                timings.predictedPerSecond = try scanner.doubleOrNull()
+            } else {
+                try scanner.skipValue()
+            }
+        }
+        return timings
+    }
+
+    /// `error`: an object's `message`, a string, `null` (no error), or any other value (an error
+    /// without a readable message).
+    private static func readError(_ scanner: inout JSONScanner) throws(JSONFallback) -> String? {
+        switch try scanner.peek() {
+        case UInt8(ascii: "n"):
+            _ = try scanner.skipNull()
+            return nil
+        case UInt8(ascii: "\""):
+            return try scanner.string()
+        case UInt8(ascii: "{"):
+            var message: String?
+            var seen = KeySet()
+            try scanner.beginObject()
+            var isFirst = true
+            while let key = try scanner.nextKey(&isFirst) {
+                if key.equals("message") {
+                    try seen.insert(0)
+                    message = try scanner.stringOrNull()
+                } else {
+                    try scanner.skipValue()
+                }
+            }
+            return message ?? "error (no message)"
+        default:
+            try scanner.skipValue()
+            return "error (unreadable payload)"
+        }
+    }
+}
