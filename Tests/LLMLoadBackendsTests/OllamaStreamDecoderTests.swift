@@ -87,4 +87,35 @@ import Testing
                 .done(StreamCompletion(finishReason: "stop", outputTokens: 2)),
             ])
     }
+
+    /// A count out of range made the whole line malformed, failing a stream whose text had
+    /// arrived intact; now the count alone is dropped.
+    @Test func dropsCountsOutOfRangeInsteadOfFailing() throws {
+        let line =
+            #"{"done":true,"done_reason":"stop","eval_count":99999999999999999999,"prompt_eval_count":-1,"#
+            + #""total_duration":9223372036854775807,"eval_duration":9223372036854775808,"load_duration":1.5}"#
+        let events = try events([ByteBuffer(string: line + "\n")])
+        #expect(
+            events == [
+                .done(
+                    StreamCompletion(
+                        finishReason: "stop", promptTokens: -1,
+                        serverTimings: ServerTimings(totalDurationNanoseconds: .max)
+                    )
+                )
+            ])
+    }
+
+    @Test func decodesTheRealQwen3StreamWithInlineThinkTags() throws {
+        let bytes = try Fixture.bytes("ollama-qwen3-generate-stream-inline-think.ndjson")
+        let events = try events([ByteBuffer(bytes: bytes)])
+        #expect(events.first == .text(answer: "<think>", reasoning: ""))
+        #expect(events.contains(.text(answer: "</think>", reasoning: "")))
+        guard case .done(let completion) = events.last else {
+            Issue.record("no done event")
+            return
+        }
+        #expect(completion.outputTokens == 188)
+        #expect(completion.serverTimings?.evalDurationNanoseconds == 14_715_080_100)
+    }
 }

@@ -1,0 +1,87 @@
+/// The fast path for Ollama NDJSON lines: the fields llmload uses, read straight from the bytes,
+/// with the exact meaning of ``OllamaChunk``'s `Decodable` conformance.
+///
+/// Where `JSONDecoder` would throw (a wrong type anywhere it decodes with `try`) or where its
+/// answer takes care to reproduce (a count that is not an exact integer, an `error` object, a
+/// repeated key), the reader gives up and the caller asks `JSONDecoder`.
+extension OllamaChunk {
+    /// Reads one line.
+    ///
+    /// - Throws: ``JSONFallback`` when `JSONDecoder` must decide.
+    package init(reading bytes: UnsafeRawBufferPointer) throws(JSONFallback) {
+        var scanner = JSONScanner(bytes)
+        try scanner.beginObject()
+        var seen = KeySet()
+        var isFirst = true
+        while let key = try scanner.nextKey(&isFirst) {
+            if key.equals("response") {
+                try seen.insert(0)
+                response = try scanner.stringOrNull()
+            } else if key.equals("thinking") {
+                try seen.insert(1)
+                thinking = try scanner.stringOrNull()
+            } else if key.equals("message") {
+                try seen.insert(2)
+                message = try Self.readMessage(&scanner)
+            } else if key.equals("done") {
+                try seen.insert(3)
+                done = try scanner.boolOrNull()
+            } else if key.equals("done_reason") {
+                try seen.insert(4)
+                doneReason = try scanner.stringOrNull()
+            } else if key.equals("error") {
+                try seen.insert(5)
+                error = try Self.readError(&scanner)
+            } else if key.equals("prompt_eval_count") {
+                try seen.insert(6)
+                promptEvalCount = try scanner.integerOrNull()
+            } else if key.equals("eval_count") {
+                try seen.insert(7)
+                evalCount = try scanner.integerOrNull()
+            } else if key.equals("total_duration") {
+                try seen.insert(8)
+                totalDuration = try scanner.integerOrNull().map { Int64($0) }
+            } else if key.equals("load_duration") {
+                try seen.insert(9)
+                loadDuration = try scanner.integerOrNull().map { Int64($0) }
+            } else if key.equals("prompt_eval_duration") {
+                try seen.insert(10)
+                promptEvalDuration = try scanner.integerOrNull().map { Int64($0) }
+            } else if key.equals("eval_duration") {
+                try seen.insert(11)
+                evalDuration = try scanner.integerOrNull().map { Int64($0) }
+            } else {
+                try scanner.skipValue()
+            }
+        }
+        guard scanner.isAtEnd() else { throw JSONFallback() }
+    }
+
+    private static func readMessage(_ scanner: inout JSONScanner) throws(JSONFallback) -> Message? {
+        if try scanner.skipNull() { return nil }
+        var message = Message()
+        var seen = KeySet()
+        try scanner.beginObject()
+        var isFirst = true
+        while let key = try scanner.nextKey(&isFirst) {
+            if key.equals("content") {
+                try seen.insert(0)
+                message.content = try scanner.stringOrNull()
+            } else if key.equals("thinking") {
+                try seen.insert(1)
+                message.thinking = try scanner.stringOrNull()
+            } else {
+                try scanner.skipValue()
+            }
+        }
+        return message
+    }
+
+    /// `error`: a string (Ollama's own form), or `null`, which the `Decodable` conformance counts
+    /// as present but unreadable. Objects and other values go to `JSONDecoder`.
+    private static func readError(_ scanner: inout JSONScanner) throws(JSONFallback) -> String {
+        if try scanner.skipNull() { return "error (unreadable payload)" }
+        guard try scanner.peek() == UInt8(ascii: "\"") else { throw JSONFallback() }
+        return try scanner.string()
+    }
+}
