@@ -1,5 +1,6 @@
 import Dispatch
 import Foundation
+import LLMLoadRunner
 import LLMLoadScheduler
 
 #if canImport(Glibc)
@@ -31,28 +32,60 @@ enum ProcessLimits {
     }
 }
 
-/// Turns Ctrl-C (SIGINT) and SIGTERM into stop requests: the first stops sending and drains,
-/// the second cancels what is in flight. Every measured request is still written.
+/// Turns Ctrl-C (SIGINT) and SIGTERM into stop requests, as operators expect:
+///
+/// - during the load, the first Ctrl-C stops sending and drains; the second cancels what is in
+///   flight. SIGTERM stops sending and drains for at most `termGrace`, then cancels (a container
+///   runtime sends SIGKILL 10–30 s after SIGTERM). Every measured request is still written, and
+///   the run exits with ``exitStatus``.
+/// - before the load (discovery, `/tokenize`, prompt fitting), any stop ends the run at once
+///   (`RunError.interrupted`); nothing has been written yet. A second signal then ends the
+///   process directly, in case some wait does not notice the first.
 enum InterruptHandler {
-    static func install(stop: StopSignal) -> Cancellable {
+    /// The exit status of an interrupted run: 128 + SIGINT, as shells report Ctrl-C.
+    static let exitStatus: Int32 = 130
+
+    static func install(stop: StopSignal, termGrace: Duration) -> Cancellable {
         let sources = [SIGINT, SIGTERM].map { number -> any DispatchSourceSignal in
             signal(number, SIG_IGN)
             let source = DispatchSource.makeSignalSource(signal: number, queue: .global())
-            source.setEventHandler {
-                switch stop.request() {
-                case .stopSending:
-                    StandardError.write(
-                        "\nstopping: no new requests; waiting for those in flight (Ctrl-C again to stop now)\n")
-                case .stopNow:
-                    StandardError.write("\nstopping now: cancelling requests in flight; results are still written\n")
-                }
-            }
+            source.setEventHandler { handle(number, stop: stop, termGrace: termGrace) }
             source.resume()
             return source
         }
         return Cancellable {
             for source in sources { source.cancel() }
             for number in [SIGINT, SIGTERM] { signal(number, SIG_DFL) }
+        }
+    }
+
+    /// One signal: escalates `stop` and tells the user what happens now.
+    static func handle(_ number: Int32, stop: StopSignal, termGrace: Duration) {
+        let step = stop.request()
+        guard stop.loadStarted.isSet else {
+            if step == .stopNow {
+                StandardError.write("\n\(RunError.interrupted)\n")
+                exit(exitStatus)
+            }
+            return
+        }
+        switch step {
+        case .stopSending where number == SIGTERM:
+            StandardError.write(
+                "\nSIGTERM: no new requests; those in flight get \(termGrace.seconds) s (--term-grace), then are cancelled; results are still written\n"
+            )
+            // A timer, not a task: this runs at the process boundary, outside the run's task tree.
+            DispatchQueue.global().asyncAfter(deadline: .now() + .nanoseconds(Int(termGrace.nanoseconds))) {
+                if stop.stopNow.set() {
+                    StandardError.write(
+                        "\n--term-grace passed: cancelling requests in flight; results are still written\n")
+                }
+            }
+        case .stopSending:
+            StandardError.write(
+                "\nstopping: no new requests; waiting for those in flight (Ctrl-C again to stop now)\n")
+        case .stopNow:
+            StandardError.write("\nstopping now: cancelling requests in flight; results are still written\n")
         }
     }
 

@@ -22,7 +22,10 @@ struct RunCommand: AsyncParsableCommand {
             instead: N users, each sending its next request when its last one ended (after \
             --think-time). After --duration (or --requests) no new request is sent; requests \
             still in flight get --drain-timeout to finish. Ctrl-C stops sending and drains; a \
-            second Ctrl-C cancels what is in flight. Results are written either way.
+            second Ctrl-C cancels what is in flight. SIGTERM stops sending and gives requests in \
+            flight --term-grace (5 s) before cancelling them. Results are written either way, and \
+            an interrupted run exits with status 130 (at once, with nothing written, when it is \
+            interrupted before the load starts).
 
             While it runs, a status line on standard error shows elapsed time, requests sent, \
             done, failed and in flight, req/s and output tokens/s over the last 5 s, and the TTFT \
@@ -104,6 +107,14 @@ struct RunCommand: AsyncParsableCommand {
         )
     )
     var drainTimeout: DurationArgument?
+
+    @Option(
+        help: ArgumentHelp(
+            "After SIGTERM, how long requests in flight may finish before they are cancelled.",
+            discussion: "Kept well inside the 10–30 s a container runtime waits before SIGKILL, so results are written."
+        )
+    )
+    var termGrace: DurationArgument = .init(.seconds(5))
 
     @Option(help: "Maximum output tokens per request (num_predict / max_tokens). Default: the server's.")
     var maxTokens: Int?
@@ -187,62 +198,6 @@ struct RunCommand: AsyncParsableCommand {
     @OptionGroup(title: "Simulator (with --simulate)")
     var simulator: SimulatorOptions
 
-    func validate() throws {
-        if let qps, !(qps.isFinite && qps > 0) {
-            throw ValidationError("--qps must be a positive number, got \(qps)")
-        }
-        try profile.validate(qpsGiven: qps != nil)
-        guard duration.duration > .zero else { throw ValidationError("--duration must be positive") }
-        if prompt != nil && prompts != nil {
-            throw ValidationError("--prompt and --prompts exclude each other: give one prompt or a file of them")
-        }
-        try input.validate(
-            otherSources: [
-                ("--prompt", prompt != nil), ("--prompts", prompts != nil), ("--template", template != nil),
-                ("--shuffle-seed", shuffleSeed != nil),
-            ].filter(\.1).map(\.0))
-        guard timeout.duration > .zero else { throw ValidationError("--timeout must be positive") }
-        if let drainTimeout, drainTimeout.duration < .zero {
-            throw ValidationError("--drain-timeout must be zero or more")
-        }
-        if let requests, requests < 1 { throw ValidationError("--requests must be at least 1") }
-        if warmup != nil && warmupRequests != nil {
-            throw ValidationError("--warmup and --warmup-requests exclude each other")
-        }
-        if let warmup, warmup.duration <= .zero { throw ValidationError("--warmup must be positive") }
-        if let warmupRequests, warmupRequests < 1 { throw ValidationError("--warmup-requests must be at least 1") }
-        if let maxTokens, maxTokens < 0 { throw ValidationError("--max-tokens must be zero or more") }
-        if let topP, !(0...1).contains(topP) { throw ValidationError("--top-p must be between 0 and 1") }
-        if let temperature, !(temperature.isFinite && temperature >= 0) {
-            throw ValidationError("--temperature must be zero or more")
-        }
-        if simulate && url != nil { throw ValidationError("--simulate and --url exclude each other") }
-        if let model, model.trimmingCharacters(in: .whitespaces).isEmpty {
-            throw ValidationError("--model must not be empty")
-        }
-        if let url { _ = try parsedURL(url) }
-        if ignoreEos && maxTokens == nil { throw ValidationError("--ignore-eos needs --max-tokens") }
-        if ignoreEos, let api, api.isOllama {
-            throw ValidationError("--ignore-eos is not supported by Ollama's native API")
-        }
-        if let apiKey, apiKey.isEmpty { throw ValidationError("--api-key must not be empty") }
-        if let slo {
-            do { _ = try ServiceLevelObjectives.parse(slo) } catch { throw ValidationError("\(error)") }
-        }
-        if let failOnSlo {
-            guard slo != nil else { throw ValidationError("--fail-on-slo needs --slo") }
-            guard (0...1).contains(failOnSlo) else { throw ValidationError("--fail-on-slo must be between 0 and 1") }
-        }
-    }
-
-    private func parsedURL(_ text: String) throws -> TargetURL.Parsed {
-        do {
-            return try TargetURL.parse(text)
-        } catch {
-            throw ValidationError("\(error)")
-        }
-    }
-
     /// The run's configuration; `baseURL` is the simulator's when it runs in-process.
     func makeConfiguration(baseURL: String?) throws -> RunConfiguration {
         let parsed = try parsedURL(
@@ -290,20 +245,29 @@ struct RunCommand: AsyncParsableCommand {
         logger.logLevel = verbose ? .info : .warning
         ProcessLimits.raiseOpenFileLimit()
         let stop = StopSignal()
-        let signals = InterruptHandler.install(stop: stop)
+        let signals = InterruptHandler.install(stop: stop, termGrace: termGrace.duration)
         defer { signals.cancel() }
         let result: LoadRun.Result
-        if simulate {
-            let (command, logger) = (self, logger)
-            result = try await Simulator.withRunning(simulator.configuration) { baseURL in
-                try await command.execute(try command.makeConfiguration(baseURL: baseURL), stop: stop, logger: logger)
+        do {
+            if simulate {
+                let (command, logger) = (self, logger)
+                result = try await Simulator.withRunning(simulator.configuration) { baseURL in
+                    try await command.execute(
+                        try command.makeConfiguration(baseURL: baseURL), stop: stop, logger: logger)
+                }
+            } else {
+                result = try await execute(try makeConfiguration(baseURL: nil), stop: stop, logger: logger)
             }
-        } else {
-            result = try await execute(try makeConfiguration(baseURL: nil), stop: stop, logger: logger)
+        } catch RunError.interrupted {
+            StandardError.write("\(RunError.interrupted)\n")
+            throw ExitCode(InterruptHandler.exitStatus)
         }
         print(ConsoleSummary.render(result.summary, folder: result.folder.path))
         if !result.writeFailures.isEmpty {
             throw ExitCode(3)
+        }
+        if result.summary.run.interrupted {
+            throw ExitCode(InterruptHandler.exitStatus)
         }
         if let required = failOnSlo {
             let share = result.summary.goodput?.share ?? 0

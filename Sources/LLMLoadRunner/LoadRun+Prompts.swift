@@ -22,6 +22,26 @@ struct Workload: Sendable {
 }
 
 extension LoadRun {
+    /// Runs a phase before the load (discovery, `/tokenize`, prompt fitting) so that a stop
+    /// request (Ctrl-C, SIGTERM) ends it at once: the phase is cancelled and
+    /// ``RunError/interrupted`` thrown, before any run folder exists. A stop that lands just
+    /// after the phase is honoured too. Marks the load as started when the phase ends.
+    func beforeLoad<Value: Sendable>(_ phase: @escaping @Sendable () async throws -> Value) async throws -> Value {
+        let value = try await withThrowingTaskGroup(of: Value?.self) { group in
+            group.addTask { try await phase() }
+            group.addTask {
+                await stop.stopSending.wait()
+                return nil
+            }
+            defer { group.cancelAll() }
+            guard let first = try await group.next(), let value = first else { throw RunError.interrupted }
+            return value
+        }
+        guard !stop.isRequested else { throw RunError.interrupted }
+        stop.loadStarted.set()
+        return value
+    }
+
     /// Reads the prompt file or the corpus, so a bad one stops the run before anything is sent.
     static func makePromptPlan(_ requests: RunConfiguration.Requests) throws(RunError) -> PromptPlan {
         do {

@@ -76,19 +76,23 @@ public struct LoadRun: Sendable {
         )
         let redactor = SecretRedactor(secrets: [configuration.target.apiKey])
         return try await HTTPInferenceClient.withClient(configuration: transport) { client in
-            let target: TargetDiscovery.Target
-            do {
-                target = try await TargetDiscovery.discover(
-                    baseURL: configuration.target.baseURL, api: configuration.target.api,
-                    model: configuration.target.model, headers: configuration.target.headers, using: client
-                )
-            } catch let error as TargetError {
-                throw RunError.target(redactor.redact(error.description))
+            // Ctrl-C or SIGTERM before the load ends the run at once (`beforeLoad`).
+            let (target, workload) = try await beforeLoad { [self] in
+                let target: TargetDiscovery.Target
+                do {
+                    target = try await TargetDiscovery.discover(
+                        baseURL: configuration.target.baseURL, api: configuration.target.api,
+                        model: configuration.target.model, headers: configuration.target.headers, using: client
+                    )
+                } catch let error as TargetError {
+                    throw RunError.target(redactor.redact(error.description))
+                }
+                if target.api.isOllama && configuration.requests.ignoresEndOfSequence {
+                    throw RunError.target(
+                        "--ignore-eos is not supported by Ollama's native API (\(target.api.rawValue))")
+                }
+                return (target, try await prepareWorkload(prompts, client: client, target: target))
             }
-            if target.api.isOllama && configuration.requests.ignoresEndOfSequence {
-                throw RunError.target("--ignore-eos is not supported by Ollama's native API (\(target.api.rawValue))")
-            }
-            let workload = try await prepareWorkload(prompts, client: client, target: target)
             return try await measure(
                 with: client, target: target, base: base, redactor: redactor, monitor: monitor,
                 workload: workload, progress: progress.map { (progressInterval, $0) })

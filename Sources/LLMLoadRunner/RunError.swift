@@ -5,12 +5,15 @@ public enum RunError: Error, CustomStringConvertible {
     case monitor(String)
     /// The prompt file or template cannot be used.
     case prompts(String)
+    /// A stop (Ctrl-C, SIGTERM) arrived before the load started: nothing was sent or written.
+    case interrupted
 
     public var description: String {
         switch self {
         case .target(let message): message
         case .monitor(let message): message
         case .prompts(let message): message
+        case .interrupted: "interrupted before the load started: nothing was sent, no run folder was made"
         }
     }
 }

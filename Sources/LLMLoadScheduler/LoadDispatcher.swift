@@ -115,6 +115,7 @@ public struct LoadDispatcher<C: Clock>: Sendable where C.Duration == Duration {
         send: @escaping @Sendable (_ index: Int, _ scheduledAt: C.Instant) async -> Void,
         ended: (@Sendable () -> Void)? = nil
     ) async -> Report {
+        stop.loadStarted.set()
         let (ticks, tickContinuation) = AsyncStream.makeStream(of: Tick.self, bufferingPolicy: .unbounded)
         return await withDiscardingTaskGroup(returning: Report.self) { requests in
             requests.addTask {
@@ -138,6 +139,9 @@ public struct LoadDispatcher<C: Clock>: Sendable where C.Duration == Duration {
             }
             let drained = await drain()
             if !drained { requests.cancelAll() }
+            // A stop during the drain (Ctrl-C, SIGTERM) cut the run short too, even though
+            // sending had already ended on its own: the run must not read as complete.
+            if stop.isRequested { stopReason = .interrupted }
             return Report(dispatched: gauge.dispatched, stopReason: stopReason, cancelledInFlight: !drained)
         }
     }

@@ -5,8 +5,15 @@ public final class StopSignal: Sendable {
     public let stopSending = Latch()
     /// Set on the second request: requests in flight are cancelled.
     public let stopNow = Latch()
+    /// Set when the run leaves its preparation (discovery, `/tokenize`, prompt fitting) and the
+    /// load begins. Before it, a stop ends the run at once and nothing is written; after it, a
+    /// stop drains and every output is written.
+    public let loadStarted = Latch()
 
     public init() {}
+
+    /// `true` once any stop was requested: the run did not end on its own terms.
+    public var isRequested: Bool { stopSending.isSet }
 
     /// Escalates one step. Returns the step reached.
     @discardableResult

@@ -119,3 +119,27 @@ struct LoadDispatcherTests {
         #expect(target.cancelled.withLock { $0 } == 1)
     }
 }
+
+extension LoadDispatcherTests {
+    /// Sending ended on its own (the duration), then the user stopped twice during the drain:
+    /// the report must say the run was interrupted, not that the duration was reached.
+    @Test func stopDuringTheDrainReportsAnInterruptedRun() async {
+        let clock = ManualClock()
+        let target = Target(clock: clock)
+        let dispatcher = LoadDispatcher(
+            clock: clock, limits: .init(duration: .milliseconds(50), drainTimeout: .seconds(60))
+        )
+        #expect(!dispatcher.stop.loadStarted.isSet)
+        async let report = dispatcher.run(ConstantRateSchedule(ratePerSecond: 10), startingAt: clock.now) {
+            await target.send(index: $0, scheduledAt: $1)
+        }
+        // One request in flight; the next (100 ms) is past the duration: only the drain sleeps.
+        let drainDeadline = clock.now.advanced(by: .seconds(60))
+        #expect(await ManualClock.settle { target.count == 1 && clock.sleeperDeadlines == [drainDeadline] })
+        #expect(dispatcher.stop.loadStarted.isSet)
+        dispatcher.stop.request()
+        dispatcher.stop.request()
+        let result = await report
+        #expect(result == .init(dispatched: 1, stopReason: .interrupted, cancelledInFlight: true))
+    }
+}

@@ -1,0 +1,63 @@
+import ArgumentParser
+import LLMLoadCore
+
+extension RunCommand {
+    /// Checks every option before anything is created or contacted: a bad value is a
+    /// `ValidationError` (exit status 64) with the option's name.
+    func validate() throws {
+        if let qps, !(qps.isFinite && qps > 0) {
+            throw ValidationError("--qps must be a positive number, got \(qps)")
+        }
+        try profile.validate(qpsGiven: qps != nil)
+        guard duration.duration > .zero else { throw ValidationError("--duration must be positive") }
+        if prompt != nil && prompts != nil {
+            throw ValidationError("--prompt and --prompts exclude each other: give one prompt or a file of them")
+        }
+        try input.validate(
+            otherSources: [
+                ("--prompt", prompt != nil), ("--prompts", prompts != nil), ("--template", template != nil),
+                ("--shuffle-seed", shuffleSeed != nil),
+            ].filter(\.1).map(\.0))
+        guard timeout.duration > .zero else { throw ValidationError("--timeout must be positive") }
+        if let drainTimeout, drainTimeout.duration < .zero {
+            throw ValidationError("--drain-timeout must be zero or more")
+        }
+        guard termGrace.duration >= .zero else { throw ValidationError("--term-grace must be zero or more") }
+        if let requests, requests < 1 { throw ValidationError("--requests must be at least 1") }
+        if warmup != nil && warmupRequests != nil {
+            throw ValidationError("--warmup and --warmup-requests exclude each other")
+        }
+        if let warmup, warmup.duration <= .zero { throw ValidationError("--warmup must be positive") }
+        if let warmupRequests, warmupRequests < 1 { throw ValidationError("--warmup-requests must be at least 1") }
+        if let maxTokens, maxTokens < 0 { throw ValidationError("--max-tokens must be zero or more") }
+        if let topP, !(0...1).contains(topP) { throw ValidationError("--top-p must be between 0 and 1") }
+        if let temperature, !(temperature.isFinite && temperature >= 0) {
+            throw ValidationError("--temperature must be zero or more")
+        }
+        if simulate && url != nil { throw ValidationError("--simulate and --url exclude each other") }
+        if let model, model.trimmingCharacters(in: .whitespaces).isEmpty {
+            throw ValidationError("--model must not be empty")
+        }
+        if let url { _ = try parsedURL(url) }
+        if ignoreEos && maxTokens == nil { throw ValidationError("--ignore-eos needs --max-tokens") }
+        if ignoreEos, let api, api.isOllama {
+            throw ValidationError("--ignore-eos is not supported by Ollama's native API")
+        }
+        if let apiKey, apiKey.isEmpty { throw ValidationError("--api-key must not be empty") }
+        if let slo {
+            do { _ = try ServiceLevelObjectives.parse(slo) } catch { throw ValidationError("\(error)") }
+        }
+        if let failOnSlo {
+            guard slo != nil else { throw ValidationError("--fail-on-slo needs --slo") }
+            guard (0...1).contains(failOnSlo) else { throw ValidationError("--fail-on-slo must be between 0 and 1") }
+        }
+    }
+
+    func parsedURL(_ text: String) throws -> TargetURL.Parsed {
+        do {
+            return try TargetURL.parse(text)
+        } catch {
+            throw ValidationError("\(error)")
+        }
+    }
+}
