@@ -48,25 +48,90 @@ enum ScenarioFile {
         var arguments: [String] = []
         for (key, value) in mapping {
             guard let name = key.string, !name.isEmpty else { throw ValidationError("\(path): a key is not a name") }
-            let option = "--" + name.replacingOccurrences(of: "_", with: "-")
-            switch value {
-            case .scalar(let scalar):
-                switch scalar.string.lowercased() {
-                case "true", "yes", "on": arguments.append(option)
-                case "false", "no", "off": continue
-                default: arguments += [option, scalar.string]
-                }
-            case .sequence(let items):
-                for item in items {
-                    guard let text = item.string else {
-                        throw ValidationError("\(path): \(name) must list plain values")
-                    }
-                    arguments += [option, text]
-                }
-            default:
-                throw ValidationError("\(path): \(name) must be a value or a list of values")
-            }
+            arguments += try self.arguments(name.replacingOccurrences(of: "_", with: "-"), value, path: path)
         }
         return arguments
+    }
+
+    /// One key's arguments. Quoted YAML strings stay strings (`prompt: "No"` is the text "No").
+    /// An unquoted YAML boolean (`true`, `false`, `yes`, `no`, `on`, `off`) switches a flag: `true`
+    /// gives the flag, `false` its inversion (`unique-prompts: false` is
+    /// `--no-unique-prompts`) or nothing for a flag that is off by default. A boolean for an
+    /// option that takes a value, or a value for a flag, is an error naming the key.
+    static func arguments(_ name: String, _ value: Node, path: String) throws -> [String] {
+        let option = "--" + name
+        let flags = RunOptionNames.flags
+        guard flags.contains(name) || RunOptionNames.valued.contains(name) else {
+            throw ValidationError("\(path): \(name) is not an option of llmload run")
+        }
+        switch value {
+        case .scalar(let scalar):
+            if flags.contains(name) {
+                guard let isOn = boolean(scalar) else {
+                    throw ValidationError(
+                        "\(path): \(name) is a switch: give true or false, not \(quoted(scalar.string))")
+                }
+                if isOn { return [option] }
+                let inverse = name.hasPrefix("no-") ? String(name.dropFirst(3)) : "no-" + name
+                return flags.contains(inverse) ? ["--" + inverse] : []
+            }
+            if boolean(scalar) != nil {
+                throw ValidationError(
+                    "\(path): \(name) takes a value, and \(scalar.string) reads as a YAML boolean: quote it (\(name): \"\(scalar.string)\") to mean the text"
+                )
+            }
+            return [option, scalar.string]
+        case .sequence(let items) where !flags.contains(name):
+            return try items.flatMap { item -> [String] in
+                guard case .scalar(let scalar) = item else {
+                    throw ValidationError("\(path): \(name) must list plain values")
+                }
+                if boolean(scalar) != nil {
+                    throw ValidationError(
+                        "\(path): \(name) lists \(scalar.string), which reads as a YAML boolean: quote it to mean the text"
+                    )
+                }
+                return [option, scalar.string]
+            }
+        default:
+            throw ValidationError(
+                "\(path): \(name) must be \(flags.contains(name) ? "true or false" : "a value or a list of values")")
+        }
+    }
+
+    /// The value of an unquoted YAML 1.1 boolean; `nil` for anything else, quoted text included.
+    static func boolean(_ scalar: Node.Scalar) -> Bool? {
+        guard scalar.style == .plain || scalar.style == .any else { return nil }
+        switch scalar.string.lowercased() {
+        case "true", "yes", "on": return true
+        case "false", "no", "off": return false
+        default: return nil
+        }
+    }
+
+    private static func quoted(_ text: String) -> String { "\"\(text)\"" }
+}
+
+/// The long names of `llmload run`'s options, from ArgumentParser's own description of the
+/// command, so every new option is known here at once.
+enum RunOptionNames {
+    /// Options without a value (`--simulate`, `--unique-prompts`, `--no-unique-prompts`).
+    static let flags: Set<String> = names(kind: "flag")
+    /// Options taking a value (`--qps 5`).
+    static let valued: Set<String> = names(kind: "option")
+
+    private static func names(kind: String) -> Set<String> {
+        guard
+            let object = try? JSONSerialization.jsonObject(with: Data(RunCommand._dumpHelp().utf8)) as? [String: Any],
+            let command = object["command"] as? [String: Any],
+            let arguments = command["arguments"] as? [[String: Any]]
+        else { return [] }
+        var result: Set<String> = []
+        for argument in arguments where argument["kind"] as? String == kind {
+            for name in argument["names"] as? [[String: Any]] ?? [] where name["kind"] as? String == "long" {
+                if let text = name["name"] as? String { result.insert(text) }
+            }
+        }
+        return result
     }
 }

@@ -78,4 +78,61 @@ import Testing
         _ = try command.makeConfiguration(baseURL: "http://127.0.0.1:1")
         #expect(arguments.count > 6)
     }
+
+    /// The message of the error `body` throws, or "" if it throws none.
+    func message(_ body: () throws -> Any) -> String {
+        do {
+            _ = try body()
+            return ""
+        } catch {
+            return "\(error)"
+        }
+    }
+
+    @Test func falseTurnsOffAFlagThatIsOnByDefault() throws {
+        let arguments = try ScenarioFile.expand(["run", "-f", try scenario("unique-prompts: false\n")])
+        #expect(arguments == ["run", "--no-unique-prompts"])
+        let configuration = try RunCommand.parse(Array(arguments.dropFirst())).makeConfiguration(baseURL: "http://h")
+        #expect(configuration.requests.isUniquePrefix == false)
+        #expect(
+            try ScenarioFile.expand(["run", "-f", try scenario("unique_prompts: yes\n")]) == [
+                "run", "--unique-prompts",
+            ])
+        #expect(try ScenarioFile.expand(["run", "-f", try scenario("ignore-eos: off\n")]) == ["run"])
+    }
+
+    @Test func quotedStringsStayStrings() throws {
+        let path = try scenario(
+            """
+            prompt: "No"
+            stop: ["no", 'off']
+            keep-alive: "off"
+            label: 'on'
+            """)
+        let arguments = try ScenarioFile.expand(["run", "-f", path])
+        #expect(
+            arguments == [
+                "run", "--prompt", "No", "--stop", "no", "--stop", "off", "--keep-alive", "off", "--label", "on",
+            ])
+        let configuration = try RunCommand.parse(Array(arguments.dropFirst())).makeConfiguration(baseURL: "http://h")
+        #expect(configuration.requests.prompt == "No")
+        #expect(configuration.requests.stop == ["no", "off"])
+        #expect(configuration.requests.keepAlive == "off")
+        #expect(configuration.output.label == "on")
+    }
+
+    @Test func aBooleanForAValueOptionIsAnErrorNamingTheKey() throws {
+        for yaml in ["label: on\n", "prompt: no\n", "keep-alive: true\n", "stop: [yes]\n"] {
+            let text = message { try ScenarioFile.expand(["run", "-f", try self.scenario(yaml)]) }
+            let key = String(yaml.prefix { $0 != ":" })
+            #expect(text.contains(key) && text.contains("quote"), "\(yaml): \(text)")
+        }
+    }
+
+    @Test func aValueForAFlagOrAnUnknownKeyIsAnError() throws {
+        let forFlag = message { try ScenarioFile.expand(["run", "-f", try self.scenario("no-stream: \"true\"\n")]) }
+        #expect(forFlag.contains("no-stream") && forFlag.contains("true or false"))
+        let unknown = message { try ScenarioFile.expand(["run", "-f", try self.scenario("qpss: 5\n")]) }
+        #expect(unknown.contains("qpss is not an option"))
+    }
 }
