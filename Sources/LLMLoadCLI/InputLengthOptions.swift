@@ -42,6 +42,8 @@ struct InputLengthOptions: ParsableArguments {
     /// Checks the flags against each other and against the other prompt sources.
     func validate(otherSources: [String]) throws {
         if let numCtx, numCtx < 1 { throw ValidationError("--num-ctx must be at least 1") }
+        try OptionBounds.check("--num-ctx", numCtx, atMost: OptionBounds.maximumTokens)
+        try OptionBounds.check("--shared-prefix", sharedPrefix, atMost: OptionBounds.maximumTokens)
         guard let text = inputTokens else {
             for (flag, given) in [
                 ("--shared-prefix", sharedPrefix != nil), ("--corpus", corpus != nil),

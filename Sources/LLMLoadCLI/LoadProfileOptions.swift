@@ -34,19 +34,24 @@ struct LoadProfileOptions: ParsableArguments {
     func validate(qpsGiven: Bool) throws {
         if let concurrency {
             guard concurrency >= 1 else { throw ValidationError("--concurrency must be at least 1") }
+            try OptionBounds.check("--concurrency", concurrency, atMost: OptionBounds.maximumConcurrency)
             if qpsGiven { throw ValidationError("--qps and --concurrency exclude each other (open and closed loop)") }
             if arrival == .poisson {
                 throw ValidationError("--arrival poisson needs an open loop (--qps), not --concurrency")
             }
             if ramp != nil { throw ValidationError("--ramp and --concurrency exclude each other") }
         }
-        if ramp != nil {
+        if let ramp {
+            let highest = max(ramp.ramp.startPerSecond, ramp.ramp.endPerSecond)
+            try OptionBounds.check("--ramp's rate", highest, atMost: OptionBounds.maximumRatePerSecond)
+            try OptionBounds.check("--ramp's span", ramp.ramp.span)
             if qpsGiven { throw ValidationError("--ramp and --qps exclude each other (the ramp sets the rate)") }
             if arrival == .poisson { throw ValidationError("--ramp sends at constant spacing; drop --arrival poisson") }
         }
         if let thinkTime {
             guard concurrency != nil else { throw ValidationError("--think-time needs --concurrency") }
             guard thinkTime.duration >= .zero else { throw ValidationError("--think-time must be zero or more") }
+            try OptionBounds.check("--think-time", thinkTime.duration)
         }
         if arrivalSeed != nil && arrival != .poisson {
             throw ValidationError("--arrival-seed needs --arrival poisson")

@@ -47,6 +47,7 @@ extension RunCommand {
         if let slo {
             do { _ = try ServiceLevelObjectives.parse(slo) } catch { throw ValidationError("\(error)") }
         }
+        try checkBounds()
         if let failOnSlo {
             guard slo != nil else { throw ValidationError("--fail-on-slo needs --slo") }
             guard (0...1).contains(failOnSlo) else { throw ValidationError("--fail-on-slo must be between 0 and 1") }
@@ -58,6 +59,36 @@ extension RunCommand {
             return try TargetURL.parse(text)
         } catch {
             throw ValidationError("\(error)")
+        }
+    }
+
+    /// Absurd numbers (`--qps 1e19`, `--concurrency 1000000000`, a warm-up of centuries) are
+    /// refused here, before the run folder is created, rather than trapping or queueing for ever.
+    private func checkBounds() throws {
+        try OptionBounds.check("--qps", qps, atMost: OptionBounds.maximumRatePerSecond)
+        try OptionBounds.check("--requests", requests, atMost: OptionBounds.maximumRequests)
+        try OptionBounds.check("--warmup-requests", warmupRequests, atMost: OptionBounds.maximumRequests)
+        try OptionBounds.check("--max-tokens", maxTokens, atMost: OptionBounds.maximumTokens)
+        for (option, value) in [
+            ("--duration", duration.duration), ("--timeout", timeout.duration),
+            ("--drain-timeout", drainTimeout?.duration),
+            ("--warmup", warmup?.duration), ("--term-grace", termGrace.duration),
+        ] {
+            try OptionBounds.check(option, value)
+        }
+        if let warmupRequests {
+            let (loadProfile, rate) = profile.profile(qps: qps ?? 1)
+            let seconds: Double =
+                switch loadProfile {
+                case .ramp(let ramp): ramp.arrivalSeconds(Double(warmupRequests))
+                case .closedLoop: 0
+                case .constant, .poisson: Double(warmupRequests) / rate
+                }
+            guard seconds.isFinite, seconds <= OptionBounds.maximumDuration.seconds else {
+                throw ValidationError(
+                    "--warmup-requests \(warmupRequests) would take longer than 30 days at this rate: send fewer or faster"
+                )
+            }
         }
     }
 }

@@ -56,8 +56,13 @@ struct SimulatorOptions: ParsableArguments {
         if let ollamaContextLimit, ollamaContextLimit < 1 {
             throw ValidationError("--ollama-context-limit must be at least 1")
         }
-        guard ttftMs.isFinite, ttftMs >= 0 else { throw ValidationError("--ttft-ms must be zero or more") }
-        guard itlMs.isFinite, itlMs >= 0 else { throw ValidationError("--itl-ms must be zero or more") }
+        // At most 30 days (in ms): the nanoseconds must fit an Int64.
+        guard ttftMs.isFinite, (0...2.592e9).contains(ttftMs) else {
+            throw ValidationError("--ttft-ms must be 0–2592000000")
+        }
+        guard itlMs.isFinite, (0...2.592e9).contains(itlMs) else {
+            throw ValidationError("--itl-ms must be 0–2592000000")
+        }
         guard coalesceMs.isFinite, coalesceMs >= 0 else { throw ValidationError("--coalesce-ms must be zero or more") }
         guard outputTokens >= 0 else { throw ValidationError("--output-tokens must be zero or more") }
         if let maxConcurrency, maxConcurrency < 1 { throw ValidationError("--max-concurrency must be at least 1") }

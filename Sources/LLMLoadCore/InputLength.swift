@@ -11,6 +11,10 @@ public enum InputLength: Sendable, Hashable, CustomStringConvertible {
     /// `normal:2048,256`: rounded, and kept within four standard deviations and at least 1.
     case normal(mean: Int, standardDeviation: Int)
 
+    /// The longest prompt accepted, in tokens: far above any model's context, and low enough
+    /// that no arithmetic on a length can overflow.
+    public static let maximumTokens = 10_000_000
+
     /// Why a `--input-tokens` text was refused.
     public struct ParseError: Error, CustomStringConvertible, Equatable {
         public var description: String
@@ -19,11 +23,14 @@ public enum InputLength: Sendable, Hashable, CustomStringConvertible {
     /// Reads `2048`, `1000-4096` or `normal:2048,256`.
     public static func parse(_ text: String) throws(ParseError) -> InputLength {
         let text = text.trimmingCharacters(in: .whitespaces)
+        let tooLong = ParseError(
+            description: "--input-tokens \(text): prompts of over \(maximumTokens) tokens are not accepted")
         func number(_ part: some StringProtocol) throws(ParseError) -> Int {
             guard let value = Int(part.trimmingCharacters(in: .whitespaces)), value >= 1 else {
                 throw ParseError(
                     description: "--input-tokens: \"\(part)\" is not a whole number of tokens of at least 1")
             }
+            guard value <= maximumTokens else { throw tooLong }
             return value
         }
         if text.lowercased().hasPrefix("normal:") {
@@ -36,6 +43,8 @@ public enum InputLength: Sendable, Hashable, CustomStringConvertible {
             guard let deviation = Int(parts[1].trimmingCharacters(in: .whitespaces)), deviation >= 0 else {
                 throw ParseError(description: "--input-tokens: the standard deviation must be a whole number ≥ 0")
             }
+            // Lengths reach the mean plus four standard deviations.
+            guard deviation <= maximumTokens, mean + 4 * deviation <= maximumTokens else { throw tooLong }
             return deviation == 0 ? .fixed(mean) : .normal(mean: mean, standardDeviation: deviation)
         }
         let bounds = text.split(separator: "-", omittingEmptySubsequences: false)
