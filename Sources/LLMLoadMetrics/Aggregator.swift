@@ -10,7 +10,11 @@ public struct Aggregator: Sendable {
     public private(set) var sent = 0
     public private(set) var outcomes: [RequestOutcome: Int] = [:]
     public private(set) var httpStatuses: [Int: Int] = [:]
+    /// Successful requests by the server's finish reason: at most ``maximumFinishReasons``
+    /// distinct ones, the rest counted under ``otherFinishReasons``.
     public private(set) var finishReasons: [String: Int] = [:]
+    public static let maximumFinishReasons = 50
+    public static let otherFinishReasons = "other"
     public private(set) var errors = ErrorTally()
 
     // Distributions over successful (`ok`) requests only.
@@ -76,7 +80,13 @@ public struct Aggregator: Sendable {
             errors.add(record)
             return
         }
-        if let reason = record.finishReason { finishReasons[reason, default: 0] += 1 }
+        if let reason = record.finishReason {
+            // A hostile server could send a new reason every time: keep a bounded set.
+            let key =
+                finishReasons[reason] != nil || finishReasons.count < Self.maximumFinishReasons
+                ? reason : Self.otherFinishReasons
+            finishReasons[key, default: 0] += 1
+        }
         record.timeToFirstToken.map { timeToFirstToken.record($0) }
         record.timeToFirstAnswerToken.map { timeToFirstAnswerToken.record($0) }
         record.endToEndLatency.map { endToEndLatency.record($0) }
@@ -86,11 +96,12 @@ public struct Aggregator: Sendable {
         record.scheduleLag.map { scheduleLag.record($0) }
         latencyFromSchedule.record(record.latencyFromSchedule)
         if let tokens = record.outputTokens {
-            outputTokens += tokens.value
+            // Saturating: a server's count (up to Int.max) must not trap the run.
+            outputTokens = outputTokens.saturatingAdding(max(0, tokens.value))
             outputTokenSources[tokens.source, default: 0] += 1
         }
         if let tokens = record.promptTokens {
-            promptTokens += tokens.value
+            promptTokens = promptTokens.saturatingAdding(max(0, tokens.value))
             promptTokenSources[tokens.source, default: 0] += 1
         }
     }

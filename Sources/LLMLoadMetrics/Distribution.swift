@@ -25,7 +25,7 @@ public struct Distribution: Sendable, Codable {
         self.scale = scale
         var histogram = Histogram<UInt64>(
             lowestDiscernibleValue: 1,
-            highestTrackableValue: UInt64(highestTrackable * scale),
+            highestTrackableValue: UInt64(min(highestTrackable * scale, Self.largestRecordedUnits)),
             numberOfSignificantValueDigits: .three
         )
         histogram.autoResize = true
@@ -38,9 +38,17 @@ public struct Distribution: Sendable, Codable {
     /// A rate (for example tokens per second), resolved to a thousandth.
     public static func rate() -> Self { Self(scale: 1000, highestTrackable: 1_000_000) }
 
+    /// The largest value recorded, in recorded units (2⁵³: every integer up to it is exact in a
+    /// `Double`; 285 years in microseconds). A larger value (a server's absurd number) is
+    /// recorded as this, so it can neither trap the conversion to an integer nor grow the
+    /// histogram without bound, nor make the sum of squares infinite.
+    public static let largestRecordedUnits = 9_007_199_254_740_992.0
+
+    /// Records `value` (display units), clamped to 0…``largestRecordedUnits`` / `scale`. NaN and
+    /// infinities are not values and are skipped.
     public mutating func record(_ value: Double) {
         guard value.isFinite else { return }
-        let clamped = max(0, value)
+        let clamped = min(max(0, value), Self.largestRecordedUnits / scale)
         _ = histogram.record(UInt64((clamped * scale).rounded()))
         count += 1
         sum += clamped

@@ -27,11 +27,13 @@ public struct InputTokenComparison: Sendable {
         requests += 1
         guard let counted = record.promptTokens, counted.source == .server else { return }
         serverCounted += 1
-        let deviation = counted.value - target
-        deviationSum += deviation
+        // Saturating: the count is the server's and may be anything up to Int.max.
+        let deviation = counted.value.saturatingSubtracting(target)
+        deviationSum = deviationSum.saturatingAdding(deviation)
         minimumDeviation = min(minimumDeviation ?? deviation, deviation)
         maximumDeviation = max(maximumDeviation ?? deviation, deviation)
-        maximumRelativeDeviation = max(maximumRelativeDeviation, Double(abs(deviation)) / Double(target))
+        maximumRelativeDeviation = max(
+            maximumRelativeDeviation, Double(deviation.magnitude) / Double(max(1, target)))
         let tolerance = InputLength.tolerance(forTarget: target)
         if deviation < -tolerance {
             shorter += 1

@@ -58,7 +58,7 @@ public final class LiveProgress: Sendable {
         counts.withLock {
             $0.finished += 1
             if !isOK { $0.failed += 1 }
-            $0.outputTokens += tokens
+            $0.outputTokens = $0.outputTokens.saturatingAdding(max(0, tokens))
             if let ttft { $0.ttft.record(ttft) }
         }
     }
