@@ -38,6 +38,16 @@ enum ByteScan {
     static func stringRun(in bytes: UnsafeRawBufferPointer, from start: Int) -> (end: Int, hasNonASCII: Bool) {
         var index = start
         var seen: UInt64 = 0
+        // Most strings (keys, tokens) end within a word: look at those bytes one by one first.
+        let shortEnd = min(start + 8, bytes.count)
+        while index < shortEnd {
+            let byte = bytes[index]
+            if byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") || byte < 0x20 {
+                return (index, seen & 0x80 != 0)
+            }
+            seen |= UInt64(byte)
+            index += 1
+        }
         if let base = bytes.baseAddress {
             let quotes = ones &* UInt64(UInt8(ascii: "\""))
             let backslashes = ones &* UInt64(UInt8(ascii: "\\"))
