@@ -28,6 +28,17 @@ final class BufferedFileWriter {
     func write(_ text: String) {
         guard failure == nil else { return }
         buffer.append(contentsOf: text.utf8)
+        flushIfDue()
+    }
+
+    /// Writes UTF-8 (or any) bytes as they are.
+    func write(_ bytes: [UInt8]) {
+        guard failure == nil else { return }
+        buffer.append(contentsOf: bytes)
+        flushIfDue()
+    }
+
+    private func flushIfDue() {
         if buffer.count >= Self.capacity || ContinuousClock.now - lastFlush > .seconds(1) { flush() }
     }
 

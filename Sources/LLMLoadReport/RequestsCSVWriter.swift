@@ -1,10 +1,10 @@
-import CSV
 import Foundation
 import LLMLoadCore
 
 /// Streams one row per request to `requests.csv` while the run goes, so memory does not grow
-/// with the number of requests. Quoting (commas, quotes, newlines in server messages) is
-/// CSV.swift's job. Instants are written as milliseconds since the run's start.
+/// with the number of requests. Instants are written as milliseconds since the run's start.
+/// Rows are built into one reusable buffer by ``CSVRowBuilder`` (RFC 4180 quoting, server text
+/// kept from being a spreadsheet formula), with no formatter or writer object per row.
 public final class RequestsCSVWriter {
     /// The fixed columns, in order. Documented in `docs/results-schema.md`.
     public static let columns = [
@@ -22,6 +22,8 @@ public final class RequestsCSVWriter {
 
     private let file: BufferedFileWriter
     private let origin: ContinuousClock.Instant
+    /// One buffer for every row, so a row costs no allocation.
+    private var row = CSVRowBuilder()
 
     /// - Parameter origin: the run's start; every instant is written relative to it.
     public init(url: URL, origin: ContinuousClock.Instant) {
@@ -34,56 +36,67 @@ public final class RequestsCSVWriter {
     public var failure: String? { file.failure }
 
     public func append(_ record: RequestRecord) {
-        file.write(Self.line(fields(record)))
+        row.removeAll()
+        Self.build(record, origin: origin, into: &row)
+        file.write(row.bytes)
     }
 
     public func close() { file.close() }
 
-    private func fields(_ r: RequestRecord) -> [String] {
-        func at(_ instant: ContinuousClock.Instant?) -> String { instant.map { ms($0 - origin) } ?? "" }
+    /// One row, in the order of ``columns``. Text from the server goes through
+    /// ``CSVRowBuilder/text(_:)``, which keeps it from being a spreadsheet formula.
+    static func build(_ r: RequestRecord, origin: ContinuousClock.Instant, into row: inout CSVRowBuilder) {
+        func at(_ instant: ContinuousClock.Instant?) -> Double? { instant.map { ($0 - origin).milliseconds } }
+        func nanos(_ value: Int64?) -> Double? { value.map { Double($0) / 1e6 } }
         let gaps = r.interTokenGapsNanoseconds
-        let meanGap = gaps.isEmpty ? "" : Self.decimal(Double(gaps.reduce(0, +)) / Double(gaps.count) / 1e6)
         let timings = r.serverTimings
-        return [
-            String(r.index), r.isWarmup ? "warmup" : "measure", r.outcome.rawValue, r.httpStatus.map(String.init) ?? "",
-            r.errorMessage ?? "",
-            at(r.scheduledAt), at(r.sentAt), r.scheduleLag.map(ms) ?? "", at(r.responseHeadAt), at(r.firstTokenAt),
-            at(r.finishedAt),
-            r.timeToFirstToken.map(ms) ?? "", r.timeToFirstAnswerToken.map(ms) ?? "", r.endToEndLatency.map(ms) ?? "",
-            ms(r.latencyFromSchedule),
-            r.timePerOutputToken.map(ms) ?? "", meanGap, r.decodeTokensPerSecond.map(Self.decimal) ?? "",
-            r.outputTokens.map { String($0.value) } ?? "", r.outputTokens?.source.rawValue ?? "",
-            r.promptTokens.map { String($0.value) } ?? "", r.promptTokens?.source.rawValue ?? "",
-            r.targetPromptTokens.map(String.init) ?? "", String(r.textChunks),
-            r.finishReason ?? "", String(r.responseText.count), String(r.reasoningText.count),
-            nanos(timings?.totalDurationNanoseconds), nanos(timings?.loadDurationNanoseconds),
-            nanos(timings?.promptEvalDurationNanoseconds), nanos(timings?.evalDurationNanoseconds),
-            r.serverDecodeTokensPerSecond.map(Self.decimal) ?? "",
-            r.serverPromptTokensPerSecond.map(Self.decimal) ?? "", r.clientSideOverhead.map(ms) ?? "",
-        ]
+        row.integer(r.index)
+        row.text(r.isWarmup ? "warmup" : "measure")
+        row.text(r.outcome.rawValue)
+        row.integer(r.httpStatus)
+        row.text(r.errorMessage)
+        row.number(at(r.scheduledAt))
+        row.number(at(r.sentAt))
+        row.number(r.scheduleLag?.milliseconds)
+        row.number(at(r.responseHeadAt))
+        row.number(at(r.firstTokenAt))
+        row.number(at(r.finishedAt))
+        row.number(r.timeToFirstToken?.milliseconds)
+        row.number(r.timeToFirstAnswerToken?.milliseconds)
+        row.number(r.endToEndLatency?.milliseconds)
+        row.number(r.latencyFromSchedule.milliseconds)
+        row.number(r.timePerOutputToken?.milliseconds)
+        row.number(gaps.isEmpty ? nil : Double(gaps.reduce(0, +)) / Double(gaps.count) / 1e6)
+        row.number(r.decodeTokensPerSecond)
+        row.integer(r.outputTokens?.value)
+        row.text(r.outputTokens?.source.rawValue)
+        row.integer(r.promptTokens?.value)
+        row.text(r.promptTokens?.source.rawValue)
+        row.integer(r.targetPromptTokens)
+        row.integer(r.textChunks)
+        row.text(r.finishReason)
+        row.integer(r.responseText.count)
+        row.integer(r.reasoningText.count)
+        row.number(nanos(timings?.totalDurationNanoseconds))
+        row.number(nanos(timings?.loadDurationNanoseconds))
+        row.number(nanos(timings?.promptEvalDurationNanoseconds))
+        row.number(nanos(timings?.evalDurationNanoseconds))
+        row.number(r.serverDecodeTokensPerSecond)
+        row.number(r.serverPromptTokensPerSecond)
+        row.number(r.clientSideOverhead?.milliseconds)
+        row.endRow()
     }
-
-    private func ms(_ duration: Duration) -> String { Self.decimal(duration.milliseconds) }
-
-    private func nanos(_ value: Int64?) -> String { value.map { Self.decimal(Double($0) / 1e6) } ?? "" }
 
     /// Three decimals, locale-independent.
     static func decimal(_ value: Double) -> String {
         DecimalText.format(value, places: 3) ?? ""
     }
 
-    /// One CSV line (with its newline) from CSV.swift, which quotes as RFC 4180 requires.
+    /// One CSV line (with its newline), every field as it is, quoted as RFC 4180 requires.
     static func line(_ fields: [String]) -> String {
-        let stream = OutputStream(toMemory: ())
-        do {
-            let writer = try CSVWriter(stream: stream)
-            try writer.write(row: fields)
-            writer.stream.close()
-        } catch {
-            // Writing to memory cannot fail; keep the row count right if it ever did.
-            return fields.map { _ in "" }.joined(separator: ",") + "\n"
-        }
-        let data = stream.property(forKey: .dataWrittenToMemoryStreamKey) as? Data ?? Data()
-        return String(decoding: data, as: UTF8.self) + "\n"
+        var row = CSVRowBuilder(capacity: 256)
+        for field in fields { row.plain(field) }
+        row.endRow()
+        return String(decoding: row.bytes, as: UTF8.self)
     }
 }

@@ -2,6 +2,7 @@ import CSV
 import Foundation
 import LLMLoadCore
 import LLMLoadReport
+import LLMLoadTestSupport
 import Testing
 
 @Suite struct RequestsCSVWriterTests {
@@ -53,6 +54,61 @@ import Testing
         #expect(row["output_tokens_source"] == "server")
         #expect(row["response_head_ms"] == "", "absent values are empty, not zero")
         #expect(rows[1] == rows[2])
+    }
+
+    @Test func everyFieldReadsBackAsTheRecordSays() throws {
+        let url = temporaryFile()
+        defer { try? FileManager.default.removeItem(at: url) }
+        let sent = origin + .microseconds(100_123)
+        let record = RequestRecord(
+            index: 41, isWarmup: true, scheduledAt: origin + .microseconds(99_999), sentAt: sent,
+            responseHeadAt: sent + .microseconds(5_000), firstTokenAt: sent + .microseconds(62_500),
+            firstAnswerTokenAt: sent + .microseconds(70_000), finishedAt: sent + .microseconds(1_000_000),
+            interTokenGapsNanoseconds: [1_000_001, 2_000_002], outcome: .streamError, httpStatus: 200,
+            errorMessage: "=HYPERLINK(\"http://evil\",\"click\")", finishReason: "-length", textChunks: 3,
+            outputTokens: TokenCount(3, source: .server), promptTokens: TokenCount(17, source: .estimated),
+            targetPromptTokens: 16,
+            // The server accounts for more than the client measured: a negative overhead.
+            serverTimings: ServerTimings(
+                totalDurationNanoseconds: 1_000_001_700, loadDurationNanoseconds: 1,
+                promptEvalDurationNanoseconds: 12_345_678, evalDurationNanoseconds: 937_500_000),
+            responseText: "héllo 😀", reasoningText: "@think"
+        )
+        let writer = RequestsCSVWriter(url: url, origin: origin)
+        writer.append(record)
+        writer.close()
+        let rows = try CSVRows.read(url)
+        #expect(rows.count == 1)
+        let row = try #require(rows.first)
+        #expect(row.keys.sorted() == RequestsCSVWriter.columns.sorted())
+        // Numbers as the writer always wrote them: String(format:locale:), three decimals.
+        func ms(_ duration: Duration?) -> String {
+            duration.map { String(format: "%.3f", locale: Locale(identifier: "en_US_POSIX"), $0.milliseconds) } ?? ""
+        }
+        let expected: [String: String] = [
+            "index": "41", "phase": "warmup", "outcome": "stream_error", "http_status": "200",
+            "error": "'=HYPERLINK(\"http://evil\",\"click\")",
+            "scheduled_ms": "99.999", "sent_ms": "100.123", "schedule_lag_ms": "0.124",
+            "response_head_ms": "105.123", "first_token_ms": "162.623", "finished_ms": "1100.123",
+            "ttft_ms": "62.500", "time_to_first_answer_token_ms": "70.000", "e2e_ms": "1000.000",
+            "latency_from_schedule_ms": "1000.124", "tpot_ms": ms(record.timePerOutputToken), "mean_itl_ms": "1.500",
+            "decode_tokens_per_s": String(
+                format: "%.3f", locale: Locale(identifier: "en_US_POSIX"),
+                record.decodeTokensPerSecond!),
+            "output_tokens": "3", "output_tokens_source": "server", "prompt_tokens": "17",
+            "prompt_tokens_source": "estimated", "target_prompt_tokens": "16", "text_chunks": "3",
+            "finish_reason": "'-length", "response_chars": "7", "reasoning_chars": "6",
+            "server_total_duration_ms": "1000.002", "server_load_duration_ms": "0.000",
+            "server_prompt_eval_duration_ms": "12.346", "server_eval_duration_ms": "937.500",
+            "server_decode_tokens_per_s": "3.200", "server_prompt_tokens_per_s": "",
+            "client_overhead_ms": "-0.002",
+        ]
+        for column in RequestsCSVWriter.columns {
+            #expect(row[column] == expected[column], "\(column)")
+        }
+        // The negative number is a bare number in the file: no quotes, no leading '.
+        let text = try String(contentsOf: url, encoding: .utf8)
+        #expect(text.hasSuffix(",3.200,,-0.002\n"))
     }
 
     @Test func anUnwritableFileIsReportedNotThrown() {
