@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import LLMLoadCore
 
 extension RunCommand {
@@ -44,6 +45,7 @@ extension RunCommand {
             throw ValidationError("--ignore-eos is not supported by Ollama's native API")
         }
         if let apiKey, apiKey.isEmpty { throw ValidationError("--api-key must not be empty") }
+        try checkAPIKeyCharacters()
         if let slo {
             do { _ = try ServiceLevelObjectives.parse(slo) } catch { throw ValidationError("\(error)") }
         }
@@ -90,5 +92,17 @@ extension RunCommand {
                 )
             }
         }
+    }
+
+    /// A key with a control character (the `\r` of a CRLF `.env` file) cannot be sent as a
+    /// header, and the HTTP library's error would echo it: refuse it here, without showing it.
+    private func checkAPIKeyCharacters() throws {
+        let fromEnvironment = ProcessInfo.processInfo.environment["OPENAI_API_KEY"]
+        guard let key = apiKey ?? fromEnvironment,
+            key.unicodeScalars.contains(where: { $0.properties.generalCategory == .control })
+        else { return }
+        throw ValidationError(
+            "\(apiKey != nil ? "--api-key" : "$OPENAI_API_KEY") contains a control character (a line end from a CRLF .env file?): remove it (the key is not shown)"
+        )
     }
 }

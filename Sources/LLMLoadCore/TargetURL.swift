@@ -9,12 +9,22 @@ public enum TargetURL {
         public var api: APIKind?
     }
 
+    /// `text` with the `user:password@` of its authority replaced by `(credentials removed)@`.
+    static func hidingCredentials(_ text: String) -> String {
+        let authorityStart = text.range(of: "://")?.upperBound ?? text.startIndex
+        let authorityEnd = text[authorityStart...].firstIndex { "/?#".contains($0) } ?? text.endIndex
+        guard let at = text[authorityStart..<authorityEnd].lastIndex(of: "@") else { return text }
+        return text.replacingCharacters(in: authorityStart..<at, with: "(credentials removed)")
+    }
+
     /// Accepts `http://host:port`, `https://…`, `host:port` (as Ollama's `OLLAMA_HOST` does:
     /// `http` is assumed), full endpoint URLs like `http://host:11434/api/chat` or
     /// `http://host:8000/v1/completions`, and OpenAI base URLs ending in `/v1`.
     /// - Throws: ``ConfigurationError/badURL(_:reason:)``.
     public static func parse(_ text: String) throws -> Parsed {
         let trimmed = text.trimmingCharacters(in: .whitespaces)
+        // Every message shows the URL without its credentials, whichever check fails first.
+        let text = hidingCredentials(text)
         guard !trimmed.isEmpty else { throw ConfigurationError.badURL(text, reason: "it is empty") }
         let withScheme = trimmed.contains("://") ? trimmed : "http://" + trimmed
         guard let components = URLComponents(string: withScheme) else {

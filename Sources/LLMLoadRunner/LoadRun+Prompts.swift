@@ -129,6 +129,8 @@ extension LoadRun {
         template: InferenceRequest, tag: PromptTag?
     ) async throws -> (SyntheticPrompts, InputCalibration) {
         let started = ContinuousClock.now
+        // A server may echo the key in an error that ends the fitting.
+        let redactor = SecretRedactor(secrets: [configuration.target.apiKey])
         let requests = configuration.requests
         let baseURL = configuration.target.baseURL
         let headers = configuration.target.headers
@@ -167,9 +169,9 @@ extension LoadRun {
                 contextLength: template.contextLength, seconds: (ContinuousClock.now - started).seconds)
             return (prompts, calibration)
         } catch let error as CalibrationError {
-            throw RunError.prompts("--input-tokens: \(error.description)")
+            throw RunError.prompts(redactor.redact("--input-tokens: \(error.description)"))
         } catch let error as TokenizeError {
-            throw RunError.prompts("--input-tokens: \(error.description)")
+            throw RunError.prompts(redactor.redact("--input-tokens: \(error.description)"))
         }
     }
 

@@ -9,8 +9,32 @@ import Testing
                 == "Incorrect API key provided: [redacted] ([redacted])")
     }
 
-    @Test func ignoresSecretsTooShortToRedactSafely() {
-        #expect(SecretRedactor(secrets: ["ab"]).redact("about a tab") == "about a tab")
+    @Test func redactsShortSecretsToo() {
+        #expect(SecretRedactor(secrets: ["k9"]).redact("key k9 rejected") == "key [redacted] rejected")
+        #expect(SecretRedactor(secrets: ["x"]).redact("bad key: x") == "bad key: [redacted]")
+        #expect(SecretRedactor(secrets: [""]).redact("nothing") == "nothing")
+    }
+
+    /// A key with a carriage return (a CRLF `.env`) comes back escaped in library errors.
+    @Test func redactsEscapedForms() {
+        let redactor = SecretRedactor(secrets: ["sk-abc123\r"])
+        let swiftEscaped = "invalidHeaderFieldValues([\"Bearer sk-abc123\\r\"])"
+        #expect(redactor.redact(swiftEscaped) == "invalidHeaderFieldValues([\"Bearer [redacted]\"])")
+        #expect(!redactor.redact("{\"key\":\"sk-abc123\\r\"}").contains("sk-abc"))
+        #expect(!redactor.redact("auth=sk-abc123%0D").contains("sk-abc"))
+        let quoted = SecretRedactor(secrets: ["a\"b/c\\d"])
+        #expect(!quoted.redact(#"error: "a\"b\/c\\d" rejected"#).contains(#"b\/c"#))
+    }
+
+    /// An excerpt cut inside the key must not leak its first part.
+    @Test func redactsTheBeginningOfAKeyCutAtTheEnd() {
+        let redactor = SecretRedactor(secrets: ["sk-proj-abcdef0123456789"])
+        #expect(redactor.redact("Incorrect API key provided: sk-proj-abc") == "Incorrect API key provided: [redacted]")
+        #expect(
+            redactor.redact("Incorrect API key provided: sk-proj-abc…") == "Incorrect API key provided: [redacted]…")
+        #expect(redactor.redact("key sk-p\n") == "key [redacted]\n")
+        // Three characters or fewer of a long key are left: they say nothing, and "sk-" is common.
+        #expect(redactor.redact("use an sk-") == "use an sk-")
     }
 }
 

@@ -36,3 +36,18 @@ import Testing
             TargetURL.defaultTarget(environment: ["OLLAMA_HOST": "https://ollama.example"]) == "https://ollama.example")
     }
 }
+
+extension TargetURLTests {
+    /// The port check runs before the credentials check: its message must not show the password.
+    @Test(arguments: [
+        "http://u:pw-secret@h:99999", "ftp://u:pw-secret@h", "u:pw-secret@h:0/x", "http://u:pw-secret@/v1",
+    ])
+    func noMessageShowsTheCredentials(url: String) {
+        do {
+            _ = try TargetURL.parse(url)
+            Issue.record("accepted \(url)")
+        } catch {
+            #expect(!"\(error)".contains("pw-secret"), "\(error)")
+        }
+    }
+}
