@@ -45,7 +45,7 @@ struct ReportCommand: ParsableCommand {
             )
             print("Report written to \(written.path)")
         } catch {
-            StandardError.write("llmload: \(error)\n")
+            StandardError.write(TerminalText.escaped("llmload: \(error)") + "\n")
             throw ExitCode(1)
         }
     }

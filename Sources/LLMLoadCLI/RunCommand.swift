@@ -261,8 +261,12 @@ struct RunCommand: AsyncParsableCommand {
         } catch RunError.interrupted {
             StandardError.write("\(RunError.interrupted)\n")
             throw ExitCode(InterruptHandler.exitStatus)
+        } catch let error as RunError {
+            // Its message may quote the server (model names, error texts).
+            throw TerminalSafeError(error.description)
         }
-        print(ConsoleSummary.render(result.summary, folder: result.folder.path))
+        // Model names, versions and error texts in it come from the server.
+        print(TerminalText.escaped(ConsoleSummary.render(result.summary, folder: result.folder.path)))
         if !result.writeFailures.isEmpty {
             throw ExitCode(3)
         }
@@ -277,24 +281,6 @@ struct RunCommand: AsyncParsableCommand {
                 )
                 throw ExitCode(4)
             }
-        }
-    }
-
-    private func execute(_ configuration: RunConfiguration, stop: StopSignal, logger: Logger) async throws
-        -> LoadRun.Result
-    {
-        let run = LoadRun(
-            configuration: configuration, stop: stop, logger: logger,
-            notify: { [quiet] line in if !quiet { StandardError.write(line + "\n") } })
-        guard !quiet else { return try await run.run() }
-        let console = LiveConsole.standardError(total: configuration.load.warmupSpan + configuration.load.duration)
-        do {
-            let result = try await run.run(progressInterval: console.interval, progress: console.show)
-            console.clear()
-            return result
-        } catch {
-            console.clear()
-            throw error
         }
     }
 }

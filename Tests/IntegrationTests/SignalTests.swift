@@ -89,6 +89,20 @@ extension Integration {
             }
         }
 
+        /// The model name is the server's: its escape sequences must reach the terminal escaped.
+        @Test func theConsoleShowsServerTextWithItsControlCharactersEscaped() async throws {
+            let child = try ChildRun([
+                "--simulate", "--simulated-model", "evil\u{1B}]0;pwned\u{07}\u{1B}[2J", "--requests", "1",
+                "--duration", "5", "--itl-ms", "1",
+            ])
+            defer { child.end() }
+            let status = try await child.exitStatus(within: .seconds(60))
+            #expect(status == 0)
+            let output = child.standardOutput
+            #expect(output.contains("evil\\u{1B}]0;pwned\\u{7}\\u{1B}[2J"), "\(output)")
+            #expect(!output.unicodeScalars.contains { $0.value == 0x1B || $0.value == 0x07 })
+        }
+
         @Test func discoveryAgainstAServerStallingMidBodyEndsAtTheTimeout() async throws {
             try await StallingServer.withServer { server in
                 try await HTTPInferenceClient.withClient(configuration: .init(maximumConnections: 4)) { client in
@@ -194,6 +208,10 @@ private final class ChildRun {
     /// Kills the child if it still runs.
     func end() {
         if process.isRunning { kill(process.processIdentifier, SIGKILL) }
+    }
+
+    var standardOutput: String {
+        (try? String(contentsOf: logs.appendingPathComponent("stdout.txt"), encoding: .utf8)) ?? ""
     }
 
     var standardError: String {
