@@ -1,5 +1,11 @@
 import Foundation
 
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
 /// The folder one run writes into: `<base>/<yyyyMMdd-HHmmss>-<model>[-<label>]`, with a name
 /// that is safe on every file system.
 public struct RunFolder: Sendable {
@@ -14,14 +20,28 @@ public struct RunFolder: Sendable {
     /// folder itself. Call before any load is sent.
     /// - Throws: ``ReportError/unwritable(path:reason:)``.
     public static func checkWritable(base: URL) throws {
-        let probe = base.appendingPathComponent(".llmload-write-check-\(ProcessInfo.processInfo.processIdentifier)")
+        try checkWritable(
+            base: base,
+            probeName:
+                ".llmload-write-check-\(ProcessInfo.processInfo.processIdentifier)-\(UInt32.random(in: .min ... .max))")
+    }
+
+    /// The check with a given probe file name. The probe is created exclusively and never
+    /// through a symbolic link (`O_CREAT | O_EXCL | O_NOFOLLOW`): a file or link planted under
+    /// its name in a shared folder is neither followed nor truncated; the check fails instead.
+    static func checkWritable(base: URL, probeName: String) throws {
+        let probe = base.appendingPathComponent(probeName)
         do {
             try FileManager.default.createDirectory(at: base, withIntermediateDirectories: true)
-            try Data().write(to: probe)
-            try FileManager.default.removeItem(at: probe)
         } catch {
             throw ReportError.unwritable(path: base.path, reason: Self.reason(error))
         }
+        let descriptor = open(probe.path, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o600)
+        guard descriptor >= 0 else {
+            throw ReportError.unwritable(path: base.path, reason: String(cString: strerror(errno)))
+        }
+        close(descriptor)
+        unlink(probe.path)
     }
 
     /// Creates a new, uniquely named run folder under `base`.
