@@ -57,7 +57,11 @@ cleanup() {
 trap cleanup EXIT
 
 echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //'), load average at start: $(cut -d' ' -f1-3 /proc/loadavg)"
-echo "build:   $llmload ($(git rev-parse --short HEAD 2>/dev/null || echo '?')$(git diff --quiet 2>/dev/null || echo ', uncommitted changes'))"
+if [ "$bin" = .build/release ]; then
+  echo "build:   $llmload ($(git rev-parse --short HEAD)$(git diff --quiet || echo ', with uncommitted changes'))"
+else
+  echo "build:   $llmload"
+fi
 echo "server:  $simulator simulate --ttft-ms $ttft_ms --itl-ms $itl_ms --output-tokens $tokens; coalesced: --coalesce-ms $coalesce_ms"
 echo
 
@@ -101,10 +105,10 @@ measure() {
   jq -r --arg user "$user" --arg sys "$sys" --arg rss "$rss_kb" --arg server "$((after - before))" --arg hz "$ticks_per_s" '
     (.requests.total) as $n
     | [ (if (.requests.by_outcome.ok // 0) == $n and $n > 0 then "ok" else "failed" end),
-        (.latency.schedule_lag_ms.p99 // 1e9 | . * 100 | round / 100),
-        (($user | tonumber) + ($sys | tonumber)) * 1000 / $n * 1000 | round / 1000,
-        ($rss | tonumber) / 1024 | round,
-        ($server | tonumber) * 1000 / ($hz | tonumber) / $n * 1000 | round / 1000 ] | @tsv' "$summary"
+        ((.latency.schedule_lag_ms.p99 // 1e9) * 100 | round / 100),
+        ((($user | tonumber) + ($sys | tonumber)) * 1000 / $n * 1000 | round / 1000),
+        (($rss | tonumber) / 1024 | round),
+        (($server | tonumber) * 1000 / ($hz | tonumber) / $n * 1000 | round / 1000) ] | @tsv' "$summary"
   rm -rf "$out"
 }
 

@@ -1,4 +1,5 @@
 import Hummingbird
+import NIOCore
 
 /// The generation flow every simulated API shares: parse, check the model, maybe fail on
 /// purpose, wait for a slot, write tokens on schedule, end — and record what was done.
@@ -7,6 +8,22 @@ struct GenerationResponder: Sendable {
 
     func respond(
         to request: Request,
+        eventLoop: any EventLoop,
+        api: SimulatedAPI,
+        format makeFormat: @Sendable (SimulatedRequest, _ number: Int) -> any WireFormat,
+        modelNotFound: @Sendable (String) -> String
+    ) async throws -> Response {
+        // Hummingbird calls handlers on the global executor: reading the body and answering
+        // would each hop between its threads and the loop. On the loop, they do not.
+        let loop = EventLoopExecutor(eventLoop)
+        return try await withTaskExecutorPreference(loop) {
+            try await answer(request, loop: loop, api: api, format: makeFormat, modelNotFound: modelNotFound)
+        }
+    }
+
+    private func answer(
+        _ request: Request,
+        loop: EventLoopExecutor,
         api: SimulatedAPI,
         format makeFormat: @Sendable (SimulatedRequest, _ number: Int) -> any WireFormat,
         modelNotFound: @Sendable (String) -> String
@@ -58,32 +75,50 @@ struct GenerationResponder: Sendable {
             status: .ok,
             headers: [.contentType: format.streamContentType, .cacheControl: "no-cache"],
             body: ResponseBody { [truth] writer in
-                var truth = truth
-                truth.isStreamed = true
-                if let preamble = format.preamble() {
-                    truth.writesBeforeTokens = 1
-                    try await writer.write(ByteBuffer(string: preamble))
+                // The stream's timers, task and writes all on the connection's loop: no thread hops.
+                try await withTaskExecutorPreference(loop) {
+                    try await stream(
+                        truth, fault: fault, format: format, generation: generation, loop: loop, to: &writer)
                 }
-                try await simulator.withSlot(receivedAt: truth.receivedAt) { startedAt in
-                    truth.startedAt = startedAt
-                    defer { simulator.record(truth) }
-                    let framing = format.tokenFraming
-                    let completed = try await generation.run(startedAt: startedAt, truth: &truth) { tokens in
-                        try await writer.write(framing.chunks(tokens))
-                    }
-                    truth.outputTokens = truth.tokenWrittenAt.count
-                    if completed {
-                        try await writer.write(
-                            ByteBuffer(string: format.streamEnd(truth: truth, generation: generation)))
-                    } else if fault == .disconnect {
-                        throw SimulatedDisconnect()
-                    } else if let fault, let text = format.fault(fault) {
-                        try await writer.write(ByteBuffer(string: text))
-                    }
-                }
-                try await writer.finish(nil)
             }
         )
+    }
+
+    /// Writes a streamed answer: preamble, tokens on schedule, then the end or the fault.
+    private func stream(
+        _ truth: SimulatedRequestTruth,
+        fault: FaultKind?,
+        format: any WireFormat,
+        generation: SimulatedGeneration,
+        loop: EventLoopExecutor,
+        to writer: inout any ResponseBodyWriter
+    ) async throws {
+        var truth = truth
+        truth.isStreamed = true
+        if let preamble = format.preamble() {
+            truth.writesBeforeTokens = 1
+            try await writer.write(ByteBuffer(string: preamble))
+        }
+        try await simulator.withSlot(receivedAt: truth.receivedAt) { startedAt in
+            truth.startedAt = startedAt
+            defer { simulator.record(truth) }
+            let framing = format.tokenFraming
+            let completed = try await generation.run(
+                startedAt: startedAt, truth: &truth, sleep: loop.sleep(until:)
+            ) { tokens in
+                try await writer.write(framing.chunks(tokens))
+            }
+            truth.outputTokens = truth.tokenWrittenAt.count
+            if completed {
+                try await writer.write(
+                    ByteBuffer(string: format.streamEnd(truth: truth, generation: generation)))
+            } else if fault == .disconnect {
+                throw SimulatedDisconnect()
+            } else if let fault, let text = format.fault(fault) {
+                try await writer.write(ByteBuffer(string: text))
+            }
+        }
+        try await writer.finish(nil)
     }
 
     static func json(_ status: HTTPResponse.Status, _ text: String) -> Response {

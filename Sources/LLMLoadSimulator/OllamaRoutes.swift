@@ -5,17 +5,19 @@ import Hummingbird
 struct OllamaRoutes: Sendable {
     let simulator: SimulatorState
 
-    func register(on router: Router<BasicRequestContext>) {
+    func register(on router: Router<SimulatorRequestContext>) {
         let responder = GenerationResponder(simulator: simulator)
         let notFound: @Sendable (String) -> String = { "model \"\($0)\" not found, try pulling it first" }
-        router.post("/api/generate") { request, _ in
+        router.post("/api/generate") { request, context in
             try await responder.respond(
-                to: request, api: .ollamaGenerate, format: { request, _ in OllamaFormat(request, isChat: false) },
+                to: request, eventLoop: context.eventLoop, api: .ollamaGenerate,
+                format: { request, _ in OllamaFormat(request, isChat: false) },
                 modelNotFound: notFound)
         }
-        router.post("/api/chat") { request, _ in
+        router.post("/api/chat") { request, context in
             try await responder.respond(
-                to: request, api: .ollamaChat, format: { request, _ in OllamaFormat(request, isChat: true) },
+                to: request, eventLoop: context.eventLoop, api: .ollamaChat,
+                format: { request, _ in OllamaFormat(request, isChat: true) },
                 modelNotFound: notFound)
         }
         router.get("/api/version") { _, _ in

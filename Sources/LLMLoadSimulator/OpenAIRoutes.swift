@@ -6,18 +6,18 @@ import Hummingbird
 struct OpenAIRoutes: Sendable {
     let simulator: SimulatorState
 
-    func register(on router: Router<BasicRequestContext>) {
+    func register(on router: Router<SimulatorRequestContext>) {
         let responder = GenerationResponder(simulator: simulator)
         let notFound: @Sendable (String) -> String = { "The model `\($0)` does not exist." }
-        router.post("/v1/chat/completions") { request, _ in
+        router.post("/v1/chat/completions") { request, context in
             try await responder.respond(
-                to: request, api: .openAIChat,
+                to: request, eventLoop: context.eventLoop, api: .openAIChat,
                 format: { request, number in OpenAIFormat(request, isChat: true, number: number) },
                 modelNotFound: notFound)
         }
-        router.post("/v1/completions") { request, _ in
+        router.post("/v1/completions") { request, context in
             try await responder.respond(
-                to: request, api: .openAICompletions,
+                to: request, eventLoop: context.eventLoop, api: .openAICompletions,
                 format: { request, number in OpenAIFormat(request, isChat: false, number: number) },
                 modelNotFound: notFound)
         }

@@ -18,6 +18,7 @@ struct SimulatedGeneration {
     func run(
         startedAt start: ContinuousClock.Instant,
         truth: inout SimulatedRequestTruth,
+        sleep: (ContinuousClock.Instant) async throws -> Void,
         write: (Range<Int>) async throws -> Void
     ) async throws -> Bool {
         let count = fault == nil ? outputTokens : tokensBeforeFault
@@ -26,7 +27,7 @@ struct SimulatedGeneration {
         var next = 0
         var notBefore = start
         while next < count {
-            try await clock.sleep(until: max(tokenDeadline(next, from: start), notBefore), tolerance: nil)
+            try await sleep(max(tokenDeadline(next, from: start), notBefore))
             let writtenAt = clock.now
             var end = next + 1
             if interval > .zero {
@@ -39,7 +40,7 @@ struct SimulatedGeneration {
             next = end
         }
         if count == 0 {
-            try await clock.sleep(until: start + configuration.timeToFirstToken, tolerance: nil)
+            try await sleep(start + configuration.timeToFirstToken)
         }
         truth.finishedAt = clock.now
         return fault == nil

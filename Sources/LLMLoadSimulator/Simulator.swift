@@ -1,3 +1,4 @@
+import Foundation
 import Hummingbird
 import Logging
 import NIOCore
@@ -19,7 +20,7 @@ public enum Simulator {
         eventLoopGroup: (any EventLoopGroup)? = nil,
         onServerRunning: @escaping @Sendable (Int) async -> Void = { _ in }
     ) -> some ApplicationProtocol {
-        let router = Router()
+        let router = Router(context: SimulatorRequestContext.self)
         let state = SimulatorState(configuration: configuration, observer: observer)
         if let key = configuration.apiKey { router.add(middleware: BearerAuthentication(key: key)) }
         if configuration.servesOllama { OllamaRoutes(simulator: state).register(on: router) }
@@ -31,7 +32,7 @@ public enum Simulator {
             ),
             configuration: .init(address: .hostname(host, port: port), serverName: "llmload-simulator"),
             onServerRunning: { channel in await onServerRunning(channel.localAddress?.port ?? port) },
-            eventLoopGroupProvider: eventLoopGroup.map { .shared($0) } ?? .singleton,
+            eventLoopGroupProvider: .shared(eventLoopGroup ?? Self.eventLoops),
             logger: logger
         )
     }
@@ -80,6 +81,28 @@ public enum Simulator {
                 throw error
             }
         }
+    }
+}
+
+extension Simulator {
+    /// The loops of a simulator given none: one per core this process may use (`taskset`
+    /// narrows it), not per core of the machine as NIO's singleton, since extra loops on a
+    /// pinned core only switch threads. Like the singleton, it lives as long as the process.
+    static let eventLoops = MultiThreadedEventLoopGroup(numberOfThreads: usableCoreCount)
+
+    /// The cores this process may run on (its affinity mask, as `taskset` sets it): the
+    /// simulator's event loops. NIO's `System.coreCount` counts the machine's cores, and more
+    /// loops than cores only adds thread switches.
+    public static var usableCoreCount: Int {
+        // `Cpus_allowed:\t3` (a hex mask, comma-separated in 32-bit groups); Glibc's Swift
+        // module does not export `sched_getaffinity`.
+        guard let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8),
+            let line = status.split(separator: "\n").first(where: { $0.hasPrefix("Cpus_allowed:") })
+        else { return System.coreCount }
+        let count = line.dropFirst("Cpus_allowed:".count).reduce(0) { count, character in
+            count + (character.hexDigitValue?.nonzeroBitCount ?? 0)
+        }
+        return count > 0 ? count : System.coreCount
     }
 }
 
