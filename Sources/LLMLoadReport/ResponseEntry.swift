@@ -59,3 +59,52 @@ public struct ResponseEntry: Sendable, Codable, Equatable {
     /// Rounded to whole microseconds (`scale`: microseconds per unit), as in `requests.csv`.
     static func microseconds(_ value: Double, scale: Double) -> Double { (value * scale).rounded() / scale }
 }
+
+extension ResponseEntry {
+    /// Appends the entry as one line of `responses.jsonl` (with its newline): the bytes
+    /// `JSONEncoder` writes with `.sortedKeys` and `.withoutEscapingSlashes`, absent values left
+    /// out, but without an encoder per entry.
+    func appendJSONLine(to bytes: inout [UInt8]) {
+        var isFirst = true
+        func key(_ name: StaticString) {
+            bytes.append(isFirst ? UInt8(ascii: "{") : UInt8(ascii: ","))
+            isFirst = false
+            bytes.append(UInt8(ascii: "\""))
+            bytes.append(contentsOf: UnsafeBufferPointer(start: name.utf8Start, count: name.utf8CodeUnitCount))
+            bytes.append(contentsOf: [UInt8(ascii: "\""), UInt8(ascii: ":")])
+        }
+        func string(_ name: StaticString, _ value: String?) {
+            guard let value else { return }
+            key(name)
+            JSONStringEscaper.appendString(value, to: &bytes)
+        }
+        func integer(_ name: StaticString, _ value: Int?) {
+            guard let value else { return }
+            key(name)
+            JSONStringEscaper.appendInteger(value, to: &bytes)
+        }
+        func number(_ name: StaticString, _ value: Double?) {
+            guard let value else { return }
+            key(name)
+            JSONStringEscaper.appendNumber(value, to: &bytes)
+        }
+        // In the order of the keys' names, as `.sortedKeys` writes them.
+        number("e2e_ms", e2eMs)
+        string("error", error)
+        string("finish_reason", finishReason)
+        integer("http_status", httpStatus)
+        integer("index", index)
+        string("outcome", outcome)
+        integer("output_tokens", outputTokens)
+        string("output_tokens_source", outputTokensSource)
+        string("phase", phase)
+        string("prompt", prompt)
+        integer("prompt_tokens", promptTokens)
+        string("reasoning", reasoning)
+        string("response", response)
+        number("scheduled_s", scheduledS)
+        integer("target_prompt_tokens", targetPromptTokens)
+        number("ttft_ms", ttftMs)
+        bytes.append(contentsOf: [UInt8(ascii: "}"), UInt8(ascii: "\n")])
+    }
+}

@@ -11,17 +11,14 @@ public final class ResponsesWriter {
     private let jsonl: BufferedFileWriter
     private let text: BufferedFileWriter
     private let origin: ContinuousClock.Instant
-    private let encoder: JSONEncoder
+    /// One buffer for every entry, so an entry costs no encoder and no intermediate strings.
+    private var bytes: [UInt8] = []
 
     public init(folder: RunFolder, origin: ContinuousClock.Instant) {
         jsonl = BufferedFileWriter(url: folder.file("responses.jsonl"))
         text = BufferedFileWriter(url: folder.file("responses.txt"))
         self.origin = origin
-        encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        encoder.nonConformingFloatEncodingStrategy = .convertToString(
-            positiveInfinity: "Infinity", negativeInfinity: "-Infinity", nan: "NaN"
-        )
+        bytes.reserveCapacity(16 * 1024)
     }
 
     /// Why each file could not be written, for those that could not.
@@ -29,10 +26,12 @@ public final class ResponsesWriter {
 
     public func append(_ record: RequestRecord, prompt: String) {
         let entry = ResponseEntry(record: record, prompt: prompt, origin: origin)
-        if let data = try? encoder.encode(entry) {
-            jsonl.write(String(decoding: data, as: UTF8.self) + "\n")
-        }
-        text.write(Self.readable(entry))
+        bytes.removeAll(keepingCapacity: true)
+        entry.appendJSONLine(to: &bytes)
+        jsonl.write(bytes)
+        bytes.removeAll(keepingCapacity: true)
+        Self.appendReadable(entry, to: &bytes)
+        text.write(bytes)
     }
 
     public func close() {
@@ -43,18 +42,69 @@ public final class ResponsesWriter {
     /// One entry as a block of text: a header line with the figures, then the prompt, any
     /// reasoning, the response or the error.
     static func readable(_ e: ResponseEntry) -> String {
-        var header = "#\(e.index) \(e.outcome)"
-        if e.phase == "warmup" { header += " (warm-up)" }
-        if let status = e.httpStatus { header += " HTTP \(status)" }
-        header += " · scheduled +\(DecimalText.format(e.scheduledS, places: 3) ?? "–") s"
-        if let ttft = e.ttftMs { header += " · TTFT \(DecimalText.format(ttft, places: 1) ?? "–") ms" }
-        if let e2e = e.e2eMs { header += " · E2E \(DecimalText.format(e2e, places: 1) ?? "–") ms" }
-        if let tokens = e.outputTokens { header += " · \(tokens) tokens (\(e.outputTokensSource ?? "?"))" }
-        if let reason = e.finishReason { header += " · \(reason)" }
-        var block = header + "\n--- prompt\n" + e.prompt + "\n"
-        if !e.reasoning.isEmpty { block += "--- reasoning\n" + e.reasoning + "\n" }
-        if let error = e.error { block += "--- error\n" + error + "\n" }
-        if !e.response.isEmpty || e.error == nil { block += "--- response\n" + e.response + "\n" }
-        return block + String(repeating: "=", count: 72) + "\n"
+        var bytes: [UInt8] = []
+        appendReadable(e, to: &bytes)
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// ``readable(_:)``'s text, appended as UTF-8.
+    static func appendReadable(_ e: ResponseEntry, to bytes: inout [UInt8]) {
+        func add(_ text: String) { bytes.append(contentsOf: text.utf8) }
+        func add(_ value: Double, places: Int) {
+            if !DecimalText.append(value, places: places, to: &bytes) { add("–") }
+        }
+        add("#")
+        add(String(e.index))
+        add(" ")
+        add(e.outcome)
+        if e.phase == "warmup" { add(" (warm-up)") }
+        if let status = e.httpStatus {
+            add(" HTTP ")
+            add(String(status))
+        }
+        add(" · scheduled +")
+        add(e.scheduledS, places: 3)
+        add(" s")
+        if let ttft = e.ttftMs {
+            add(" · TTFT ")
+            add(ttft, places: 1)
+            add(" ms")
+        }
+        if let e2e = e.e2eMs {
+            add(" · E2E ")
+            add(e2e, places: 1)
+            add(" ms")
+        }
+        if let tokens = e.outputTokens {
+            add(" · ")
+            add(String(tokens))
+            add(" tokens (")
+            add(e.outputTokensSource ?? "?")
+            add(")")
+        }
+        if let reason = e.finishReason {
+            add(" · ")
+            add(reason)
+        }
+        add("\n--- prompt\n")
+        add(e.prompt)
+        add("\n")
+        if !e.reasoning.isEmpty {
+            add("--- reasoning\n")
+            add(e.reasoning)
+            add("\n")
+        }
+        if let error = e.error {
+            add("--- error\n")
+            add(error)
+            add("\n")
+        }
+        if !e.response.isEmpty || e.error == nil {
+            add("--- response\n")
+            add(e.response)
+            add("\n")
+        }
+        bytes.append(contentsOf: repeatElement(UInt8(ascii: "="), count: 72))
+        add("\n")
     }
 }

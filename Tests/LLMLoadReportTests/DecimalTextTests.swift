@@ -14,7 +14,9 @@ import Testing
     /// huge and tiny values, random bit patterns; each with both signs.
     static func awkwardValues(count: Int, seed: UInt64) -> [Double] {
         var generator = SplitMix64(seed: seed)
-        var values: [Double] = [0, 0.5, 1.5, 2.5, 0.0005, 0.0015, 0.0625, 0.1875, 1e15, 1e300, 5e-324, 0x1p53, 0x1p64]
+        var values: [Double] = [
+            0, 0.5, 1.5, 2.5, 0.0005, 0.0015, 0.0625, 0.1875, 1e15, 1e300, .leastNonzeroMagnitude, 0x1p53, 0x1p64,
+        ]
         for exponent in -10...22 {
             let power = pow(10, Double(exponent))
             values += [power, power.nextUp, power.nextDown, power - 0.0005, power + 0.0005, power - 0.5]

@@ -35,6 +35,36 @@ import Testing
         #expect(text.contains("--- error\nboom <b>bold</b>"))
     }
 
+    /// The block as the writer built it with string interpolation before it wrote bytes.
+    static func formerReadable(_ e: ResponseEntry) -> String {
+        var header = "#\(e.index) \(e.outcome)"
+        if e.phase == "warmup" { header += " (warm-up)" }
+        if let status = e.httpStatus { header += " HTTP \(status)" }
+        header += " · scheduled +\(DecimalText.format(e.scheduledS, places: 3) ?? "–") s"
+        if let ttft = e.ttftMs { header += " · TTFT \(DecimalText.format(ttft, places: 1) ?? "–") ms" }
+        if let e2e = e.e2eMs { header += " · E2E \(DecimalText.format(e2e, places: 1) ?? "–") ms" }
+        if let tokens = e.outputTokens { header += " · \(tokens) tokens (\(e.outputTokensSource ?? "?"))" }
+        if let reason = e.finishReason { header += " · \(reason)" }
+        var block = header + "\n--- prompt\n" + e.prompt + "\n"
+        if !e.reasoning.isEmpty { block += "--- reasoning\n" + e.reasoning + "\n" }
+        if let error = e.error { block += "--- error\n" + error + "\n" }
+        if !e.response.isEmpty || e.error == nil { block += "--- response\n" + e.response + "\n" }
+        return block + String(repeating: "=", count: 72) + "\n"
+    }
+
+    @Test func readableTextIsWhatItWasBefore() {
+        var generator = SplitMix64(seed: 5)
+        var differences = 0
+        for i in 0..<1_000 {
+            var entry = ResponseEntryJSONTests.entry(i, generator: &generator)
+            if i % 3 == 0 { entry.phase = "warmup" }
+            if i % 7 == 0 { entry.reasoning = "" }
+            if i % 11 == 0 { entry.scheduledS = .nan }
+            if ResponsesWriter.readable(entry) != Self.formerReadable(entry) { differences += 1 }
+        }
+        #expect(differences == 0)
+    }
+
     @Test func oneFileFailingLeavesTheOther() throws {
         let fixture = ReportFolderFixture()
         defer { fixture.remove() }
