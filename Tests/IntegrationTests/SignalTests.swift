@@ -116,6 +116,18 @@ extension Integration {
             }
         }
 
+        @Test func aPlainExchangeRefusesABodyOverItsLimit() async throws {
+            try await StallingServer.withServer { server in
+                try await HTTPInferenceClient.withClient(configuration: .init(maximumConnections: 4)) { client in
+                    // The head announces 100 bytes: over a 10-byte limit, refused without waiting.
+                    await #expect(throws: PlainExchangeError.tooLarge(limit: 10)) {
+                        _ = try await client.get(
+                            "http://127.0.0.1:\(server.port)/api/version", timeout: .seconds(30), limit: 10)
+                    }
+                }
+            }
+        }
+
         @Test func aStalledPlainExchangeEndsWhenItsTaskIsCancelled() async throws {
             try await StallingServer.withServer { server in
                 try await HTTPInferenceClient.withClient(configuration: .init(maximumConnections: 4)) { client in
