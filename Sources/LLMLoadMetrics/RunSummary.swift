@@ -30,6 +30,9 @@ public struct RunSummary: Sendable, Codable, Equatable {
     public var resources: Resources?
     /// Synthetic prompts against their targets; absent without `--input-tokens`.
     public var inputTokens: InputTokens?
+    /// How late the client's own event loops ran, and whether that made the figures unreliable;
+    /// absent in summaries written before it was measured.
+    public var client: Client?
 
     public init(
         tool: Tool, run: Run, target: Target, load: Load, requests: Requests, throughput: Throughput, tokens: Tokens,

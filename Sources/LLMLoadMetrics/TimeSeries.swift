@@ -28,6 +28,19 @@ public struct TimeSeries: Sendable {
         public var ttftP95Ms: Double?
         public var e2eMeanMs: Double?
         public var e2eP95Ms: Double?
+        /// The client's own event-loop delay in this second, P99 and maximum over every loop
+        /// (``ClientLoopDelay``); absent in summaries written before it was measured.
+        public var clientLoopDelayP99Ms: Double?
+        public var clientLoopDelayMaxMs: Double?
+        /// The client's loop-delay P99 in this second was above ``ClientLoopDelay/bound``: its
+        /// instants were late, so latencies measured in it are not reliable.
+        public var isClientSaturated: Bool?
+
+        /// An empty second.
+        public init(second: Int, isWarmup: Bool) {
+            self.second = second
+            self.isWarmup = isWarmup
+        }
     }
 
     private struct Accumulator: Sendable {

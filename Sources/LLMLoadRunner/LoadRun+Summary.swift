@@ -12,9 +12,13 @@ extension LoadRun {
         target: TargetDiscovery.Target,
         pattern: String,
         startedAt: Date,
-        endedAt: Date
+        endedAt: Date,
+        loopDelay: ClientLoopDelay,
+        eventLoops: Int
     ) -> RunSummary {
-        RunSummary(
+        var timeSeries = timeSeries
+        loopDelay.annotate(&timeSeries)
+        var summary = RunSummary(
             aggregator: aggregator,
             timeSeries: timeSeries,
             tool: .init(name: "llmload", version: Self.toolVersion),
@@ -42,5 +46,9 @@ extension LoadRun {
                 thinkTimeS: configuration.load.closedLoopThinkTime?.seconds
             )
         )
+        summary.client = RunSummary.Client(delay: loopDelay, eventLoops: eventLoops, timeseries: timeSeries)
+        // Beside the latency histograms, so shards of a run merge it too.
+        summary.histograms["client_event_loop_delay_ms"] = loopDelay.measured.snapshot
+        return summary
     }
 }

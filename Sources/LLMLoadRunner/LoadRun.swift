@@ -22,6 +22,9 @@ public struct LoadRun: Sendable {
     /// Tells the user what happens before the load starts (fitting prompts, Ollama's context
     /// window): one line each.
     public let notify: @Sendable (String) -> Void
+    /// Called with the client as the load starts. A test seam: tests block the client's event
+    /// loops through it to saturate the client on purpose.
+    package var onLoadStarted: (@Sendable (HTTPInferenceClient) -> Void)?
 
     public init(
         configuration: RunConfiguration, stop: StopSignal = StopSignal(), logger: Logger,
@@ -135,6 +138,9 @@ public struct LoadRun: Sendable {
         let (records, recordSink) = AsyncStream.makeStream(of: FinishedRequest.self, bufferingPolicy: .unbounded)
         let start = ContinuousClock.now
         logger.info("load started", metadata: ["pattern": "\(pattern)", "folder": "\(folder.url.path)"])
+        let loopLag = EventLoopLagProbe(client: client, origin: start, measuredFrom: configuration.load.warmupSpan)
+        loopLag.start()
+        onLoadStarted?(client)
 
         async let folding = RecordConsumer.consume(
             records, origin: start, folder: folder, objectives: configuration.objectives,
@@ -173,6 +179,8 @@ public struct LoadRun: Sendable {
             }
             return await dispatcher.run(schedule, startingAt: start, send: send)
         }
+        // The drain is over: nothing left in flight to distort.
+        let loopDelay = loopLag.stop()
         recordSink.finish()
         live.finish()
         let folded = await folding
@@ -181,7 +189,7 @@ public struct LoadRun: Sendable {
         var summary = makeSummary(
             aggregator: folded.aggregator, timeSeries: folded.timeSeries.buckets(), dispatch: dispatch, target: target,
             pattern: pattern,
-            startedAt: startedAtDate, endedAt: Date()
+            startedAt: startedAtDate, endedAt: Date(), loopDelay: loopDelay, eventLoops: client.eventLoopCount
         )
         summary.resources = makeResources(
             samples: samples, monitor: monitor, aggregator: folded.aggregator, origin: start)

@@ -53,6 +53,21 @@ public struct HTTPInferenceClient: Sendable {
         clients[turn.counter.wrappingAdd(1, ordering: .relaxed).oldValue % clients.count]
     }
 
+    /// The event loops reading responses: one per core unless configured otherwise.
+    public var eventLoopCount: Int { clients.count }
+
+    /// Runs `task` on event loop `index` (`0..<eventLoopCount`) at `deadline`, or as soon as
+    /// the loop is free after it. Every instant of a response is taken on these loops, so how
+    /// late such a task runs is how late those instants are (the run's lag probe measures it).
+    /// Tasks still pending when the client shuts down are dropped.
+    public func execute(
+        onEventLoop index: Int, at deadline: ContinuousClock.Instant, _ task: @escaping @Sendable () -> Void
+    ) {
+        // Relative, because NIO's deadlines and `ContinuousClock` are different clocks.
+        let delay = max(.zero, deadline - .now)
+        _ = clients[index].eventLoopGroup.next().scheduleTask(in: .nanoseconds(delay.nanoseconds)) { task() }
+    }
+
     /// How long a connection may stay idle in the pool: below the 5 s after which common
     /// servers close it on their side.
     public static let idleConnectionTimeout = TimeAmount.seconds(3)
