@@ -14,6 +14,10 @@ public enum ConsoleSummary {
         if s.run.interrupted {
             lines.append("Run interrupted by the user: figures cover what was measured until then.")
         }
+        // First, before any figure it makes unreliable.
+        if let saturation = RunWarning.detect(in: s).first(where: \.isClientSaturation) {
+            lines.append("CLIENT SATURATED: " + saturation.text(.en))
+        }
         let r = s.requests
         let outcomes = s.requests.byOutcome.filter { $0.value > 0 }.sorted { $0.key < $1.key }
             .map { "\($0.key) \($0.value)" }.joined(separator: ", ")
@@ -42,6 +46,7 @@ public enum ConsoleSummary {
             )
         }
         if let input = s.inputTokens { lines.append(inputLine(input)) }
+        if let client = s.client { lines.append(clientLine(client)) }
         lines.append("")
         let header = ["", "count", "mean", "p50", "p90", "p99", "max"]
         var rows = [header]
@@ -78,7 +83,9 @@ public enum ConsoleSummary {
             }
             if s.errors.count > 5 { lines.append("  … \(s.errors.count - 5) more kinds in summary.json") }
         }
-        for warning in warnings(s) { lines.append("Warning: " + warning) }
+        for warning in RunWarning.detect(in: s) where !warning.isClientSaturation {
+            lines.append("Warning: " + warning.text(.en))
+        }
         if let folder { lines.append("\nResults in \(folder)") }
         return lines.joined(separator: "\n")
     }
@@ -96,6 +103,18 @@ public enum ConsoleSummary {
         if let calibration = input.calibration { line += "; fitted by \(calibration.method)" }
         if let context = input.calibration?.contextLength { line += ", Ollama num_ctx \(context)" }
         return line
+    }
+
+    /// How late the client's own event loops ran, against the saturation bound.
+    static func clientLine(_ client: RunSummary.Client) -> String {
+        let delay = client.eventLoopDelayMs
+        let loops = client.eventLoops == 1 ? "1 loop" : "\(client.eventLoops) loops"
+        let verdict =
+            client.saturated
+            ? "SATURATED"
+            : client.saturatedSeconds.isEmpty ? "not saturated" : "saturated in \(client.saturatedSeconds.count) s"
+        return "Client     event-loop delay P99 \(format(delay?.p99, 2)) ms, max \(format(delay?.max, 2)) ms "
+            + "over \(loops) (bound \(format(client.saturationBoundMs, 0)) ms): \(verdict)"
     }
 
     /// What a reader must know before trusting the figures, in English.

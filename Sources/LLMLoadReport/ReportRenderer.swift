@@ -41,7 +41,10 @@ public enum ReportRenderer {
 
     static func context(_ input: ReportInput, language: ReportLanguage) -> [String: Any] {
         let s = input.summary
-        let warnings = RunWarning.detect(in: s).map { $0.text(language) }
+        let detected = RunWarning.detect(in: s)
+        // The saturation warning is the banner, not one line among the others.
+        let warnings = detected.filter { !$0.isClientSaturation }.map { $0.text(language) }
+        let saturation = detected.first(where: \.isClientSaturation)?.text(language)
         var context: [String: Any] = [
             "lang": language == .zh ? "zh-CN" : "en",
             "t": ReportText.labels(language),
@@ -52,6 +55,8 @@ public enum ReportRenderer {
             "facts": ReportTables.facts(s, input.configuration, language),
             "insecure": !s.target.tlsVerified,
             "interrupted": s.run.interrupted,
+            "clientSaturated": saturation != nil,
+            "clientSaturation": saturation ?? "",
             "hasWarnings": !warnings.isEmpty,
             "warnings": warnings,
             "cards": ReportTables.cards(s, language),

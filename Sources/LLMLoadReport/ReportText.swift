@@ -33,6 +33,7 @@ enum ReportText {
             "The run was interrupted: the figures cover what was measured until then.",
             "运行被中断：数据仅覆盖中断前测得的部分。"
         ),
+        "client_saturated": ("Measurements unreliable:", "测量结果不可靠："),
         "warnings": ("Warnings", "警告"),
         "headline": ("At a glance", "概览"),
         "requests": ("Requests", "请求数"),

@@ -4,6 +4,12 @@ import LLMLoadMetrics
 /// Something a reader must know before trusting a run's figures, found in its ``RunSummary``.
 /// The console and `report.html` show the same list, each in its language.
 public enum RunWarning: Sendable, Equatable {
+    /// The client's own event loops ran late over the measured window (loop-delay P99 above
+    /// the bound): its instants were late, so its latency figures are not reliable. `seconds`:
+    /// saturated seconds; `fromRatePerS`: the offered rate at which it first was.
+    case clientSaturated(delayP99Ms: Double, boundMs: Double, fromRatePerS: Double?, seconds: Int)
+    /// Some measured seconds were client-saturated, though not the window as a whole.
+    case clientSaturatedSeconds(count: Int, fromRatePerS: Double?)
     /// The client sent requests late (schedule lag P99 above 10 ms).
     case fellBehindSchedule(lagP99Ms: Double)
     /// Requests went out slower than the rate asked for.
@@ -25,6 +31,19 @@ public enum RunWarning: Sendable, Equatable {
     /// The warnings that apply to `s`, most serious first.
     public static func detect(in s: RunSummary) -> [RunWarning] {
         var warnings: [RunWarning] = []
+        if let client = s.client {
+            let warmup = Set(s.timeseries.filter(\.isWarmup).map(\.second))
+            let measured = client.saturatedSeconds.filter { !warmup.contains($0) }
+            if client.saturated {
+                warnings.append(
+                    .clientSaturated(
+                        delayP99Ms: client.eventLoopDelayMs?.p99 ?? 0, boundMs: client.saturationBoundMs,
+                        fromRatePerS: client.saturatedFromRatePerS, seconds: client.saturatedSeconds.count))
+            } else if !measured.isEmpty {
+                warnings.append(
+                    .clientSaturatedSeconds(count: measured.count, fromRatePerS: client.saturatedFromRatePerS))
+            }
+        }
         if let lag = s.latency.scheduleLagMs, lag.p99 > 10 { warnings.append(.fellBehindSchedule(lagP99Ms: lag.p99)) }
         // A closed loop offers no rate: it sends as fast as the server answers.
         if let sent = s.throughput.sentPerS, let offered = s.load.offeredRatePerS, sent < offered * 0.95,
@@ -60,6 +79,16 @@ public enum RunWarning: Sendable, Equatable {
     public func text(_ language: ReportLanguage) -> String {
         let zh = language == .zh
         switch self {
+        case .clientSaturated(let p99, let bound, let rate, let seconds):
+            return Self.saturationText(p99: p99, bound: bound, rate: rate, seconds: seconds, zh: zh)
+        case .clientSaturatedSeconds(let count, let rate):
+            let from = rate.map {
+                zh ? "（自每秒约 \(Self.number($0, 0)) 个计划请求起）" : " (from about \(Self.number($0, 0)) req/s offered)"
+            }
+            return zh
+                ? "客户端在 \(count) 秒内自身饱和\(from ?? "")：这些秒内完成的请求的延迟不可靠（见 timeseries.csv 的 client_saturated 列）"
+                : "the client itself was saturated in \(Self.seconds(count))\(from ?? ""): latencies of requests in them are not "
+                    + "reliable (see the client_saturated column of timeseries.csv)"
         case .fellBehindSchedule(let lag):
             let p99 = Self.number(lag, 1)
             return zh
@@ -98,6 +127,32 @@ public enum RunWarning: Sendable, Equatable {
                 : "\(count) of \(requests) prompts were longer than asked (the server counted over 2 % more tokens than the target)"
         }
     }
+
+    /// Whether this is the warning that the client was saturated: the console puts it first,
+    /// the report in a banner.
+    public var isClientSaturation: Bool {
+        if case .clientSaturated = self { return true }
+        return false
+    }
+
+    private static func saturationText(p99: Double, bound: Double, rate: Double?, seconds: Int, zh: Bool) -> String {
+        let p99 = number(p99, 2)
+        let bound = number(bound, 0)
+        if zh {
+            let from = rate.map { "，约从每秒 \(number($0, 0)) 个计划请求开始" } ?? ""
+            return "客户端自身已饱和：llmload 的事件循环运行滞后（循环延迟 P99 \(p99) 毫秒，超过 \(bound) 毫秒\(from)，"
+                + "受影响 \(seconds) 秒）。时间戳记录滞后、数据块被合并记录，因此首 token 延迟（TTFT）、token 间延迟（ITL）、"
+                + "每 token 时间（TPOT）、解码速度与端到端延迟（E2E）均不可靠。请降低每个 llmload 进程的请求速率、"
+                + "给它更多 CPU 核心，或把负载拆分到多个 llmload 进程或机器上。"
+        }
+        let from = rate.map { " from about \(number($0, 0)) req/s offered" } ?? ""
+        return "The client itself was saturated\(from): llmload's event loops ran late (loop delay P99 \(p99) ms, "
+            + "above \(bound) ms; \(Self.seconds(seconds)) affected), so chunks were read late and stamped together. "
+            + "TTFT, ITL, TPOT, decode speed and E2E are not reliable. Offer fewer requests a second per llmload "
+            + "process, give it more cores, or split the load across several llmload processes or machines."
+    }
+
+    private static func seconds(_ count: Int) -> String { count == 1 ? "1 second" : "\(count) seconds" }
 
     static func number(_ value: Double, _ places: Int) -> String { DecimalText.format(value, places: places) ?? "–" }
     static func percent(_ share: Double) -> String { number(share * 100, 1) + " %" }

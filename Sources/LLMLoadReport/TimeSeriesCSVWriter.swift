@@ -7,6 +7,7 @@ public enum TimeSeriesCSVWriter {
     public static let columns = [
         "second", "phase", "offered", "sent", "completed", "failed", "in_flight", "output_tokens_per_s",
         "ttft_mean_ms", "ttft_p95_ms", "e2e_mean_ms", "e2e_p95_ms",
+        "client_loop_delay_p99_ms", "client_loop_delay_max_ms", "client_saturated",
     ]
 
     /// - Parameter resources: adds the monitor's columns, each the mean of the samples whose
@@ -27,6 +28,8 @@ public enum TimeSeriesCSVWriter {
                     String(b.second), b.isWarmup ? "warmup" : "measure", String(b.offered), String(b.sent),
                     String(b.completed), String(b.failed), String(b.inFlight), number(b.outputTokensPerS),
                     number(b.ttftMeanMs), number(b.ttftP95Ms), number(b.e2eMeanMs), number(b.e2eP95Ms),
+                    number(b.clientLoopDelayP99Ms), number(b.clientLoopDelayMaxMs),
+                    b.isClientSaturated.map { $0 ? "1" : "0" } ?? "",
                 ]
             } else {
                 // Samples after the last request event: no request figures to give.

@@ -77,7 +77,7 @@ import Testing
             measuredWindowS: nil)
         #expect(TimeSeriesCSVWriter.write([], resources: resources, to: url) == nil)
         let header = try String(contentsOf: url, encoding: .utf8).split(separator: "\n").first ?? ""
-        #expect(header.hasSuffix("e2e_p95_ms,cpu_percent,memory_used_percent,memory_used_bytes"))
+        #expect(header.hasSuffix("client_saturated,cpu_percent,memory_used_percent,memory_used_bytes"))
     }
 
     @Test func consoleShowsAverageAndMaximumOfEachResource() {

@@ -1,0 +1,120 @@
+import Foundation
+import LLMLoadCore
+import LLMLoadMetrics
+import Testing
+
+@testable import LLMLoadReport
+
+/// How a client-saturated run reads in every output but `summary.json` (which is the section
+/// itself): warnings, the console, `timeseries.csv` and the report's banner.
+@Suite struct ClientSaturationReportTests {
+    static let delay = DistributionSummary(
+        count: 400, mean: 30, std: 80, min: 0.02, p50: 0.05, p90: 120, p95: 250, p99: 380, p99_9: 395, max: 398)
+
+    /// The fixture summary, four seconds long (the first a warm-up), with a client section.
+    static func summary(saturated: Bool, seconds: [Int], fromRate: Double?) -> RunSummary {
+        var summary = SummaryWriterTests.summary
+        summary.timeseries = (0..<4).map { second in
+            var bucket = TimeSeries.Bucket(second: second, isWarmup: second == 0)
+            bucket.offered = 20
+            bucket.isClientSaturated = seconds.contains(second)
+            bucket.clientLoopDelayP99Ms = seconds.contains(second) ? 380 : 0.05
+            bucket.clientLoopDelayMaxMs = seconds.contains(second) ? 398 : 0.1
+            return bucket
+        }
+        summary.client = RunSummary.Client(
+            eventLoops: 2, probeIntervalMs: 10, saturationBoundMs: 1, eventLoopDelayMs: delay, saturated: saturated,
+            saturatedSeconds: seconds, saturatedFromRatePerS: fromRate)
+        return summary
+    }
+
+    @Test func aSaturatedRunIsWarnedAboutFirst() {
+        let warnings = RunWarning.detect(in: Self.summary(saturated: true, seconds: [1, 2], fromRate: 20))
+        #expect(warnings.first == .clientSaturated(delayP99Ms: 380, boundMs: 1, fromRatePerS: 20, seconds: 2))
+    }
+
+    @Test func saturatedSecondsWithoutASaturatedWindowAreAMilderWarning() {
+        let warnings = RunWarning.detect(in: Self.summary(saturated: false, seconds: [2], fromRate: 20))
+        #expect(warnings == [.clientSaturatedSeconds(count: 1, fromRatePerS: 20)])
+        #expect(warnings[0].text(.en).contains("saturated in 1 second (from about 20 req/s offered)"))
+        #expect(!warnings[0].isClientSaturation, "no banner for a few seconds")
+    }
+
+    @Test func aSaturatedWarmupAloneIsNoWarning() {
+        #expect(RunWarning.detect(in: Self.summary(saturated: false, seconds: [0], fromRate: nil)).isEmpty)
+    }
+
+    @Test func theTextNamesTheUnreliableFiguresTheRateAndWhatToDo() {
+        let warning = RunWarning.clientSaturated(delayP99Ms: 380, boundMs: 1, fromRatePerS: 480, seconds: 7)
+        let english = warning.text(.en)
+        for needle in [
+            "from about 480 req/s offered", "loop delay P99 380.00 ms", "above 1 ms", "7 seconds",
+            "TTFT, ITL, TPOT, decode speed and E2E are not reliable", "fewer requests a second per llmload process",
+            "more cores", "several llmload processes",
+        ] {
+            #expect(english.contains(needle), "missing: \(needle)")
+        }
+        let chinese = warning.text(.zh)
+        for needle in ["每秒 480 个计划请求", "TTFT", "ITL", "TPOT", "解码速度", "E2E", "更多 CPU 核心", "多个 llmload 进程"] {
+            #expect(chinese.contains(needle), "missing: \(needle)")
+        }
+    }
+
+    @Test func theConsoleSaysSoBeforeAnyFigureAndOnlyOnce() throws {
+        let text = ConsoleSummary.render(Self.summary(saturated: true, seconds: [1, 2], fromRate: 20), folder: nil)
+        let lines = text.split(separator: "\n").map(String.init)
+        let banner = try #require(lines.firstIndex { $0.hasPrefix("CLIENT SATURATED: ") })
+        let table = try #require(lines.firstIndex { $0.hasPrefix("TTFT ms") })
+        #expect(banner < table)
+        #expect(lines.filter { $0.contains("llmload's event loops ran late") }.count == 1)
+        #expect(
+            lines.contains(
+                "Client     event-loop delay P99 380.00 ms, max 398.00 ms over 2 loops (bound 1 ms): SATURATED"))
+    }
+
+    @Test func anUnsaturatedConsoleShowsTheMargin() {
+        var summary = Self.summary(saturated: false, seconds: [], fromRate: nil)
+        summary.client?.eventLoopDelayMs = DistributionSummary(
+            count: 400, mean: 0.05, std: 0.01, min: 0.02, p50: 0.05, p90: 0.07, p95: 0.08, p99: 0.12, p99_9: 0.3,
+            max: 0.4)
+        let text = ConsoleSummary.render(summary, folder: nil)
+        #expect(
+            text.contains(
+                "Client     event-loop delay P99 0.12 ms, max 0.40 ms over 2 loops (bound 1 ms): not saturated"))
+        #expect(!text.contains("SATURATED"))
+        #expect(!text.contains("Warning"))
+    }
+
+    @Test func theTimeSeriesHasADelayAndAFlagEachSecond() throws {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("ts-\(UUID().uuidString).csv")
+        defer { try? FileManager.default.removeItem(at: url) }
+        let summary = Self.summary(saturated: true, seconds: [1, 2], fromRate: 20)
+        #expect(TimeSeriesCSVWriter.write(summary.timeseries, to: url) == nil)
+        let rows = try String(contentsOf: url, encoding: .utf8).split(separator: "\n").map {
+            $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
+        }
+        let header = try #require(rows.first)
+        let p99 = try #require(header.firstIndex(of: "client_loop_delay_p99_ms"))
+        let flag = try #require(header.firstIndex(of: "client_saturated"))
+        #expect(rows.dropFirst().map { $0[flag] } == ["0", "1", "1", "0"])
+        #expect(rows[2][p99] == "380.000")
+    }
+
+    @Test func theReportShowsABannerInBothLanguages() throws {
+        let fixture = ReportFolderFixture()
+        defer { fixture.remove() }
+        _ = try fixture.write(count: 20)
+        let saturated = Self.summary(saturated: true, seconds: [1, 2], fromRate: 20)
+        for language in ReportLanguage.allCases {
+            let url = try ReportRenderer.render(folder: fixture.url, language: language, summary: saturated)
+            let html = try String(contentsOf: url, encoding: .utf8)
+            expectContains(html, "id=\"client-saturated\"")
+            expectContains(html, ReportText.label("client_saturated", language))
+            expectContains(html, language == .zh ? "解码速度" : "TTFT, ITL, TPOT, decode speed and E2E are not reliable")
+        }
+        let clean = Self.summary(saturated: false, seconds: [], fromRate: nil)
+        let html = try String(
+            contentsOf: try ReportRenderer.render(folder: fixture.url, language: .en, summary: clean), encoding: .utf8)
+        expectLacks(html, "id=\"client-saturated\"")
+    }
+}
