@@ -119,14 +119,18 @@ scenario() {
   start_server "$server" "$@"
   local url="http://127.0.0.1:$port$path" best="none" best_line="" at_2000=""
   printf '%s (client on core %s, server on core %s)\n' "$name" "$client" "$server"
-  printf '  %8s  %6s  %12s  %14s  %8s  %14s\n' "req/s" "result" "lag P99 ms" "client CPU-ms" "RSS MB" "server CPU-ms"
+  printf '  %8s  %9s  %11s  %14s  %7s  %14s  %s\n' "req/s" "result" "lag P99 ms" "client CPU-ms" "RSS MB" "server CPU-ms" "server core"
   local tried_2000=0
   for rate in $rates; do
     read -r result lag cpu rss server_cpu < <(measure "$client" "$url" "$api" "$rate")
     local verdict=$result
     [ "$result" = ok ] && [ "$(jq -n "$lag <= $lag_bound_ms")" = true ] && verdict=sustained
     [ "$verdict" = ok ] && verdict="lag>${lag_bound_ms}ms"
-    printf '  %8s  %6s  %12s  %14s  %8s  %14s\n' "$rate" "${verdict:0:9}" "$lag" "$cpu" "$rss" "$server_cpu"
+    # The server's share of its core: near 100 %, the server, not llmload, is the limit.
+    local server_core
+    server_core=$(jq -n "$server_cpu * $rate / 10 | round")
+    printf '  %8s  %9s  %11s  %14s  %7s  %14s  %s\n' "$rate" "$verdict" "$lag" "$cpu" "$rss" "$server_cpu" \
+      "$server_core %$([ "$server_core" -ge 90 ] && echo ' (server-bound)')"
     [ "$rate" = 2000 ] && tried_2000=1 && at_2000="$cpu CPU-ms/request, $rss MB peak RSS, lag P99 $lag ms"
     if [ "$verdict" = sustained ]; then best=$rate best_line="$cpu CPU-ms/request, $rss MB peak RSS"; else break; fi
   done
