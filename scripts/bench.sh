@@ -37,8 +37,8 @@ while [ $# -gt 0 ]; do
   shift
 done
 if [ "$quick" = 1 ]; then duration=3 rates=200; fi
-for tool in taskset jq /usr/bin/time curl; do
-  command -v "$tool" >/dev/null || { echo "bench: $tool is missing (apt-get install util-linux jq time curl)" >&2; exit 1; }
+for tool in taskset jq /usr/bin/time; do
+  command -v "$tool" >/dev/null || { echo "bench: $tool is missing (apt-get install util-linux jq time)" >&2; exit 1; }
 done
 [ "$(nproc)" -ge 2 ] || { echo "bench: needs at least 2 cores" >&2; exit 1; }
 
