@@ -5,13 +5,12 @@ import LLMLoadSimulator
 import LLMLoadTestSupport
 import Testing
 
-extension Integration {
+extension Timing {
     /// Whole runs against the built-in simulator, every figure compared with what the simulator
     /// recorded doing: robust on a busy machine, because both sides see the same real instants.
     @Suite
     struct AccuracyTests {
         @Test func everyRequestMatchesWhatTheSimulatorDid() async throws {
-            await QuietMachine.wait()
             let harness = RunHarness()
             defer { harness.cleanUp() }
             let simulator = simulatorConfiguration(ttftMilliseconds: 200, itlMilliseconds: 10, outputTokens: 50)
@@ -85,7 +84,6 @@ extension Integration {
         }
 
         @Test func at200RequestsPerSecondEveryCountIsExactAndEveryGapMatches() async throws {
-            await QuietMachine.wait()
             let harness = RunHarness()
             defer { harness.cleanUp() }
             let simulator = simulatorConfiguration(

@@ -8,7 +8,7 @@ import LLMLoadTestSupport
 import Logging
 import Testing
 
-extension Integration {
+extension Timing {
     /// The client measures its own event loops and says when they ran too late for its figures
     /// to be trusted.
     @Suite struct ClientSaturationTests {

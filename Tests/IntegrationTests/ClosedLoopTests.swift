@@ -4,7 +4,7 @@ import LLMLoadSimulator
 import LLMLoadTestSupport
 import Testing
 
-extension Integration {
+extension Timing {
     /// `--concurrency` against the simulator, checked against what the simulator recorded.
     @Suite
     struct ClosedLoopTests {
@@ -27,7 +27,6 @@ extension Integration {
         }
 
         @Test func eightUsersKeepEightInFlightAndTheThroughputTheLatencyAllows() async throws {
-            await QuietMachine.wait()
             let harness = RunHarness()
             defer { harness.cleanUp() }
             // 200 ms to the first token, then 40 more at 20 ms: 1 s a request, so 8 users finish

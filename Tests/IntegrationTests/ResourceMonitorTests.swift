@@ -6,7 +6,7 @@ import LLMLoadRunner
 import LLMLoadTestSupport
 import Testing
 
-extension Integration {
+extension Timing {
     /// The resource monitor through a whole run against the simulator, with the package's
     /// scripted NVML standing in for two GPUs.
     @Suite
