@@ -55,14 +55,7 @@ struct CSVRowBuilder {
     mutating func integer(_ value: Int?) {
         separate()
         guard let value else { return }
-        if value < 0 { bytes.append(UInt8(ascii: "-")) }
-        var rest = value.magnitude
-        let start = bytes.count
-        repeat {
-            bytes.append(UInt8(ascii: "0") + UInt8(rest % 10))
-            rest /= 10
-        } while rest != 0
-        bytes[start...].reverse()
+        DecimalText.appendInteger(value, to: &bytes)
     }
 
     private mutating func separate() {

@@ -180,4 +180,16 @@ package enum DecimalText {
         }
         return (digits, (pointPosition ?? digits.count) + exponentSign * exponent)
     }
+
+    /// A whole number, in decimal digits, appended to `bytes`.
+    package static func appendInteger(_ value: Int, to bytes: inout [UInt8]) {
+        if value < 0 { bytes.append(UInt8(ascii: "-")) }
+        var rest = value.magnitude
+        let start = bytes.count
+        repeat {
+            bytes.append(UInt8(ascii: "0") + UInt8(rest % 10))
+            rest /= 10
+        } while rest != 0
+        bytes[start...].reverse()
+    }
 }

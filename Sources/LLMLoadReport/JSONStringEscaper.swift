@@ -40,18 +40,6 @@ enum JSONStringEscaper {
         }
     }
 
-    /// A whole number.
-    static func appendInteger(_ value: Int, to bytes: inout [UInt8]) {
-        if value < 0 { bytes.append(UInt8(ascii: "-")) }
-        var rest = value.magnitude
-        let start = bytes.count
-        repeat {
-            bytes.append(UInt8(ascii: "0") + UInt8(rest % 10))
-            rest /= 10
-        } while rest != 0
-        bytes[start...].reverse()
-    }
-
     /// The shortest decimal that reads back as `value`, without a trailing `.0`, as
     /// `JSONEncoder` writes it; a non-finite value as the strings `"Infinity"`, `"-Infinity"`
     /// and `"NaN"` (its `.convertToString` strategy with those names).

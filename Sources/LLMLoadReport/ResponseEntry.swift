@@ -81,7 +81,7 @@ extension ResponseEntry {
         func integer(_ name: StaticString, _ value: Int?) {
             guard let value else { return }
             key(name)
-            JSONStringEscaper.appendInteger(value, to: &bytes)
+            DecimalText.appendInteger(value, to: &bytes)
         }
         func number(_ name: StaticString, _ value: Double?) {
             guard let value else { return }
