@@ -7,7 +7,7 @@ import Testing
     import Darwin
 #endif
 
-extension Integration {
+extension Timing {
     /// Every exit status README's "Exit status" promises, from the built binary (130 is
     /// `SignalTests`'). The simulated runs answer in 8 tokens 1 ms apart, so each run ends
     /// within about 2 s.

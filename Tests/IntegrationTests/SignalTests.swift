@@ -9,7 +9,7 @@ import Testing
     import Darwin
 #endif
 
-extension Integration {
+extension Timing {
     /// Real signals sent to a child `llmload` process (the built binary beside the test bundle),
     /// in every phase of a run, and the plain exchange of discovery against a server that
     /// stalls mid-body.
@@ -117,7 +117,7 @@ extension Integration {
         }
 
         @Test func aPlainExchangeRefusesABodyOverItsLimit() async throws {
-            try await StallingServer.withServer { server in
+            _ = try await StallingServer.withServer { server in
                 try await HTTPInferenceClient.withClient(configuration: .init(maximumConnections: 4)) { client in
                     // The head announces 100 bytes: over a 10-byte limit, refused without waiting.
                     await #expect(throws: PlainExchangeError.tooLarge(limit: 10)) {
