@@ -6,7 +6,8 @@ import LLMLoadTestSupport
 import Testing
 
 extension Timing {
-    /// The OpenAI-compatible streams against the simulator's record: TTFT, token counts, chunks.
+    /// The OpenAI-compatible API against the simulator's record: TTFT, token counts, chunks, and a
+    /// non-streaming answer that can never take less than the simulator's whole generation.
     @Suite
     struct OpenAIAccuracyTests {
         @Test(arguments: [APIKind.openAIChat, .openAICompletions])
@@ -37,6 +38,22 @@ extension Timing {
             #expect(
                 offset > -0.5 && offset < transitBoundMilliseconds(atRate: 20),
                 "TTFT against ground truth: \(offset) ms")
+        }
+
+        @Test func nonStreamingHasE2EButNoTTFT() async throws {
+            let harness = RunHarness()
+            defer { harness.cleanUp() }
+            let simulator = simulatorConfiguration(ttftMilliseconds: 50, itlMilliseconds: 5, outputTokens: 10)
+            let result = try await withSimulator(simulator) { baseURL, _ in
+                var configuration = harness.configuration(
+                    baseURL: baseURL, api: .openAIChat, rate: 10, duration: .milliseconds(500))
+                configuration.requests.isStreaming = false
+                return try await harness.run(configuration)
+            }
+            #expect(result.summary.requests.byOutcome["ok"] == 5)
+            #expect(result.summary.latency.ttftMs == nil)
+            #expect(try #require(result.summary.latency.e2eMs).min >= 95)
+            #expect(result.summary.tokens.outputTotal == 50)
         }
     }
 }

@@ -12,22 +12,6 @@ import Testing
 extension Integration {
     @Suite
     struct OpenAITests {
-        @Test func nonStreamingHasE2EButNoTTFT() async throws {
-            let harness = RunHarness()
-            defer { harness.cleanUp() }
-            let simulator = simulatorConfiguration(ttftMilliseconds: 50, itlMilliseconds: 5, outputTokens: 10)
-            let result = try await withSimulator(simulator) { baseURL, _ in
-                var configuration = harness.configuration(
-                    baseURL: baseURL, api: .openAIChat, rate: 10, duration: .milliseconds(500))
-                configuration.requests.isStreaming = false
-                return try await harness.run(configuration)
-            }
-            #expect(result.summary.requests.byOutcome["ok"] == 5)
-            #expect(result.summary.latency.ttftMs == nil)
-            #expect(try #require(result.summary.latency.e2eMs).min >= 95)
-            #expect(result.summary.tokens.outputTotal == 50)
-        }
-
         @Test(arguments: [
             (false, true, APIKind.openAIChat), (true, false, .ollamaGenerate), (true, true, .ollamaGenerate),
         ])
