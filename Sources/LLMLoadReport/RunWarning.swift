@@ -10,6 +10,9 @@ public enum RunWarning: Sendable, Equatable {
     case clientSaturated(delayP99Ms: Double, boundMs: Double, fromRatePerS: Double?, seconds: Int)
     /// Some measured seconds were client-saturated, though not the window as a whole.
     case clientSaturatedSeconds(count: Int, fromRatePerS: Double?)
+    /// The client was saturated while the machine's CPUs were nearly all busy: the delay may
+    /// come from the server or other work on the same machine, not from the load's rate.
+    case machineCPUBusy(percent: Double)
     /// The client sent requests late (schedule lag P99 above 10 ms).
     case fellBehindSchedule(lagP99Ms: Double)
     /// Requests went out slower than the rate asked for.
@@ -42,6 +45,9 @@ public enum RunWarning: Sendable, Equatable {
             } else if !measured.isEmpty {
                 warnings.append(
                     .clientSaturatedSeconds(count: measured.count, fromRatePerS: client.saturatedFromRatePerS))
+            }
+            if client.saturated || !measured.isEmpty, let cpu = s.resources?.measured.cpuPercent?.mean, cpu >= 90 {
+                warnings.append(.machineCPUBusy(percent: cpu))
             }
         }
         if let lag = s.latency.scheduleLagMs, lag.p99 > 10 { warnings.append(.fellBehindSchedule(lagP99Ms: lag.p99)) }
@@ -89,6 +95,13 @@ public enum RunWarning: Sendable, Equatable {
                 ? "客户端在 \(count) 秒内自身饱和\(from ?? "")：这些秒内完成的请求的延迟不可靠（见 timeseries.csv 的 client_saturated 列）"
                 : "the client itself was saturated in \(Self.seconds(count))\(from ?? ""): latencies of requests in them are not "
                     + "reliable (see the client_saturated column of timeseries.csv)"
+        case .machineCPUBusy(let cpu):
+            let share = Self.number(cpu, 0)
+            return zh
+                ? "运行期间本机 CPU 平均 \(share) % 繁忙：客户端的延误可能来自同一台机器上的服务器或其他工作，而非负载速率；请把客户端放在另一台机器上，或用 taskset 把客户端和服务器绑定到不同的核"
+                : "the machine's CPUs were \(share) % busy on average: the client's delay may come from the server or other "
+                    + "work on this machine rather than the load's rate; run the client on another machine, or pin client "
+                    + "and server to different cores (taskset)"
         case .fellBehindSchedule(let lag):
             let p99 = Self.number(lag, 1)
             return zh

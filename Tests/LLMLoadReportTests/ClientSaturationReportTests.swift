@@ -33,6 +33,26 @@ import Testing
         #expect(warnings.first == .clientSaturated(delayP99Ms: 380, boundMs: 1, fromRatePerS: 20, seconds: 2))
     }
 
+    /// The client's delay on a machine whose CPUs were all busy (the server beside it, a build)
+    /// is named as the machine's, not blamed on the rate alone.
+    @Test(arguments: [(100.0, true), (91, true), (89, false)])
+    func aBusyMachineIsNamedBesideTheSaturation(cpuPercent: Double, isNamed: Bool) throws {
+        var summary = Self.summary(saturated: true, seconds: [1, 2], fromRate: 20)
+        var statistics = RunSummary.Statistics([], gpuNames: [:])
+        statistics.cpuPercent = ResourceStatistic(mean: cpuPercent, min: 80, max: 100, p95: 100, count: 4)
+        summary.resources = RunSummary.Resources(
+            sampleIntervalMs: 1000, gpuNote: nil, process: nil, samples: [], measured: statistics,
+            wholeRun: statistics)
+        let warnings = RunWarning.detect(in: summary)
+        #expect(warnings.contains(.machineCPUBusy(percent: cpuPercent)) == isNamed)
+        let light = Self.summary(saturated: false, seconds: [], fromRate: nil)
+        #expect(!RunWarning.detect(in: light).contains { if case .machineCPUBusy = $0 { true } else { false } })
+        if isNamed {
+            #expect(warnings[1].text(.en).contains("CPUs were \(Int(cpuPercent)) % busy on average"))
+            #expect(warnings[1].text(.zh).contains("CPU 平均 \(Int(cpuPercent)) % 繁忙"))
+        }
+    }
+
     @Test func saturatedSecondsWithoutASaturatedWindowAreAMilderWarning() {
         let warnings = RunWarning.detect(in: Self.summary(saturated: false, seconds: [2], fromRate: 20))
         #expect(warnings == [.clientSaturatedSeconds(count: 1, fromRatePerS: 20)])
