@@ -60,6 +60,18 @@ import Testing
         #expect(!warnings[0].isClientSaturation, "no banner for a few seconds")
     }
 
+    @Test func oneSaturatedSecondInTwentyIsNoWarning() {
+        var summary = Self.summary(saturated: false, seconds: [5], fromRate: 20)
+        summary.timeseries = (0..<21).map { second in
+            var bucket = TimeSeries.Bucket(second: second, isWarmup: second == 0)
+            bucket.isClientSaturated = second == 5
+            return bucket
+        }
+        #expect(RunWarning.detect(in: summary).isEmpty, "in timeseries.csv, too few seconds for a warning")
+        summary.client?.saturatedSeconds = [5, 6]
+        #expect(RunWarning.detect(in: summary) == [.clientSaturatedSeconds(count: 2, fromRatePerS: 20)])
+    }
+
     @Test func aSaturatedWarmupAloneIsNoWarning() {
         #expect(RunWarning.detect(in: Self.summary(saturated: false, seconds: [0], fromRate: nil)).isEmpty)
     }
