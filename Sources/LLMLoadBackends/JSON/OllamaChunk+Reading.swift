@@ -4,7 +4,7 @@
 /// Where `JSONDecoder` would throw (a wrong type anywhere it decodes with `try`) or where its
 /// answer takes care to reproduce (a count that is not an exact integer, an `error` object, a
 /// repeated key), the reader gives up and the caller asks `JSONDecoder`.
-extension OllamaChunk {
+extension OllamaChunk: ReadableChunk {
     /// Reads one line.
     ///
     /// - Throws: ``JSONFallback`` when `JSONDecoder` must decide.

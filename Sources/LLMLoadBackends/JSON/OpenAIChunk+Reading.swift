@@ -4,7 +4,7 @@
 /// Where `JSONDecoder` would throw (a wrong type anywhere it decodes with `try`) or where its
 /// answer takes care to reproduce (a `try?` member of the wrong type, a repeated key), the reader
 /// gives up and the caller asks `JSONDecoder`.
-extension OpenAIChunk {
+extension OpenAIChunk: ReadableChunk {
     /// Reads one chunk.
     ///
     /// - Throws: ``JSONFallback`` when `JSONDecoder` must decide.

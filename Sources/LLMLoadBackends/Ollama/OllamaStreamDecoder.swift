@@ -83,22 +83,6 @@ package struct OllamaChunk: Equatable {
     package var promptEvalDuration: Int64?
     package var evalDuration: Int64?
 
-    /// The line in `bytes`: read by the fast reader when it can, else by `decoder`.
-    package static func decode(
-        _ bytes: ByteBuffer,
-        usingFastReader: Bool,
-        or decoder: JSONDecoder
-    ) throws(ResponseDecodingError) -> OllamaChunk {
-        if usingFastReader, let chunk = bytes.withUnsafeReadableBytes({ try? OllamaChunk(reading: $0) }) {
-            return chunk
-        }
-        do {
-            return try decoder.decode(OllamaChunk.self, from: bytes)
-        } catch {
-            throw .malformed(bytes)
-        }
-    }
-
     var completion: StreamCompletion {
         let timings = ServerTimings(
             totalDurationNanoseconds: totalDuration,

@@ -163,22 +163,6 @@ package struct OpenAIChunk: Equatable {
     package var timings: Timings?
     /// The server's error message, when the chunk reports a failure.
     package var error: String?
-
-    /// The chunk in `bytes`: read by the fast reader when it can, else by `decoder`.
-    package static func decode(
-        _ bytes: ByteBuffer,
-        usingFastReader: Bool,
-        or decoder: JSONDecoder
-    ) throws(ResponseDecodingError) -> OpenAIChunk {
-        if usingFastReader, let chunk = bytes.withUnsafeReadableBytes({ try? OpenAIChunk(reading: $0) }) {
-            return chunk
-        }
-        do {
-            return try decoder.decode(OpenAIChunk.self, from: bytes)
-        } catch {
-            throw .malformed(bytes)
-        }
-    }
 }
 
 extension OpenAIChunk: Decodable {
