@@ -21,7 +21,8 @@ enum Integration {}
 enum Timing {}
 
 /// Raises the priority of every thread of the timing stage before each of its tests (threads made
-/// since the last test included), and says once whether it could.
+/// since the last test included), keeps the CPUs from sleeping while it runs, and says once
+/// whether it could.
 struct TimingStagePriority: SuiteTrait, TestTrait, TestScoping {
     var isRecursive: Bool { true }
     private static let hasReported = Atomic(false)
@@ -30,8 +31,13 @@ struct TimingStagePriority: SuiteTrait, TestTrait, TestScoping {
         for test: Test, testCase: Test.Case?, performing function: @Sendable () async throws -> Void
     ) async throws {
         let priority = TimingStage.raisePriority()
+        let idle = TimingStage.holdShallowIdle()
         if Self.hasReported.compareExchange(expected: false, desired: true, ordering: .relaxed).exchanged {
             print("timing stage: every thread's priority \(priority)")
+            print(
+                idle
+                    ? "timing stage: CPUs held in polling idle states (/dev/cpu_dma_latency 0)"
+                    : "timing stage: CPUs may sleep when idle (/dev/cpu_dma_latency needs root): wake-ups may show")
         }
         try await function()
     }
