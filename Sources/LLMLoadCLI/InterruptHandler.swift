@@ -9,29 +9,6 @@ import LLMLoadScheduler
     import Darwin
 #endif
 
-/// Writes to standard error (progress and notices; standard output carries only results).
-enum StandardError {
-    static func write(_ text: String) {
-        FileHandle.standardError.write(Data(text.utf8))
-    }
-}
-
-/// Process-wide limits a load generator needs.
-enum ProcessLimits {
-    /// Every request in flight holds a socket: raise the soft open-file limit to the hard one.
-    static func raiseOpenFileLimit() {
-        var limit = rlimit()
-        #if canImport(Glibc)
-            let resource = __rlimit_resource_t(RLIMIT_NOFILE.rawValue)
-        #else
-            let resource = RLIMIT_NOFILE
-        #endif
-        guard getrlimit(resource, &limit) == 0, limit.rlim_cur < limit.rlim_max else { return }
-        limit.rlim_cur = limit.rlim_max
-        _ = setrlimit(resource, &limit)
-    }
-}
-
 /// Turns Ctrl-C (SIGINT) and SIGTERM into stop requests, as operators expect:
 ///
 /// - during the load, the first Ctrl-C stops sending and drains; the second cancels what is in
