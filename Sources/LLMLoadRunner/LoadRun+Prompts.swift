@@ -12,7 +12,7 @@ enum PromptPlan {
 }
 
 /// What each request of a run is made from, settled before the load starts.
-struct Workload: Sendable {
+struct PreparedWorkload: Sendable {
     var prompts: any PromptSource
     /// Every request is this one with its prompt filled in.
     var template: InferenceRequest
@@ -60,7 +60,7 @@ extension LoadRun {
     /// tag, and the prompts, fitted to the server now if they are synthetic.
     func prepareWorkload(
         _ plan: PromptPlan, client: HTTPInferenceClient, target: TargetDiscovery.Target
-    ) async throws -> Workload {
+    ) async throws -> PreparedWorkload {
         let requests = configuration.requests
         let contextLength = contextLength(for: target.api)
         let template = InferenceRequest(
@@ -77,13 +77,13 @@ extension LoadRun {
         let tag = PromptTag.random()
         switch plan {
         case .given(let prompts):
-            return Workload(prompts: prompts, template: template, tag: tag)
+            return PreparedWorkload(prompts: prompts, template: template, tag: tag)
         case .synthetic(let length, let corpus):
             let (prompts, calibration) = try await fitSyntheticPrompts(
                 length, corpus: corpus, client: client, target: target, template: template,
                 tag: requests.isUniquePrefix ? tag : nil)
             notify(Self.describe(calibration, length: length))
-            return Workload(prompts: prompts, template: template, tag: tag, calibration: calibration)
+            return PreparedWorkload(prompts: prompts, template: template, tag: tag, calibration: calibration)
         }
     }
 

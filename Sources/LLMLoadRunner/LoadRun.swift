@@ -108,7 +108,7 @@ public struct LoadRun: Sendable {
         base: URL,
         redactor: SecretRedactor,
         monitor: SystemMonitor,
-        workload: Workload,
+        workload: PreparedWorkload,
         progress: (interval: Duration, sink: @Sendable (LiveProgress.Snapshot) -> Void)?
     ) async throws -> Result {
         let startedAtDate = Date()
@@ -221,7 +221,8 @@ public struct LoadRun: Sendable {
 
     /// Writes `config.json`; returns why it could not, if it could not.
     private func writeConfiguration(
-        to folder: RunFolder, target: TargetDiscovery.Target, pattern: String, gpus: [String], workload: Workload
+        to folder: RunFolder, target: TargetDiscovery.Target, pattern: String, gpus: [String],
+        workload: PreparedWorkload
     ) -> String? {
         var host = HostFacts.current()
         host.gpus = gpus
