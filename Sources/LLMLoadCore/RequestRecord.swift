@@ -20,8 +20,11 @@ public struct RequestRecord: Sendable {
     public var firstAnswerTokenAt: Instant?
     /// End of the response: the chunk carrying the terminator, or when the failure was seen.
     public var finishedAt: Instant
-    /// Gaps between consecutive text-bearing chunks, in nanoseconds.
+    /// Gaps between consecutive text-bearing chunks, in nanoseconds: the first
+    /// ``ResponseLimits/storedTokenGaps``; later ones are in ``tokenGapOverflow``.
     public var interTokenGapsNanoseconds: [Int64]
+    /// The gaps after the stored ones, folded; `nil` when every gap is stored.
+    public var tokenGapOverflow: TokenGapOverflow?
 
     public var outcome: RequestOutcome
     public var httpStatus: Int?
@@ -39,8 +42,14 @@ public struct RequestRecord: Sendable {
     /// connection the server closed as the request went out); the figures are the last send's.
     public var resentOnClosedConnection = false
     public var serverTimings: ServerTimings?
+    /// The answer text, up to ``ResponseLimits/answerTextBytes``.
     public var responseText: String
+    /// The reasoning text, up to ``ResponseLimits/reasoningTextBytes``.
     public var reasoningText: String
+    /// Bytes of answer text received past ``ResponseLimits/answerTextBytes`` and not kept.
+    public var responseTextTruncatedBytes = 0
+    /// Bytes of reasoning text received past ``ResponseLimits/reasoningTextBytes`` and not kept.
+    public var reasoningTextTruncatedBytes = 0
 
     public init(
         index: Int,
@@ -102,6 +111,17 @@ extension RequestRecord {
     public var timeToFirstAnswerToken: Duration? {
         guard let sentAt, let firstAnswerTokenAt else { return nil }
         return firstAnswerTokenAt - sentAt
+    }
+
+    /// Gaps between consecutive text-bearing chunks, stored or folded.
+    public var tokenGapCount: Int { interTokenGapsNanoseconds.count + (tokenGapOverflow?.count ?? 0) }
+
+    /// The mean of every inter-token gap, stored or folded; `nil` without a gap.
+    public var meanInterTokenGap: Duration? {
+        guard tokenGapCount > 0 else { return nil }
+        let stored = interTokenGapsNanoseconds.reduce(0) { $0.saturatingAdding(Int($1)) }
+        let total = stored.saturatingAdding(Int(tokenGapOverflow?.sumNanoseconds ?? 0))
+        return .nanoseconds(total) / tokenGapCount
     }
 
     /// End-to-end latency, from `sentAt` to the end of the response.
