@@ -10,9 +10,6 @@ import NIOCore
 public struct ResponseObserver<Decoder: ResponseDecoder>: Sendable {
     public typealias Instant = ContinuousClock.Instant
 
-    /// Largest error body kept for the error message.
-    static var errorBodyLimit: Int { 16 * 1024 }
-
     private enum Phase: Sendable {
         case awaitingHead
         case streaming
@@ -32,10 +29,15 @@ public struct ResponseObserver<Decoder: ResponseDecoder>: Sendable {
     private(set) var firstAnswerTokenAt: Instant?
     private var lastTokenAt: Instant?
     private(set) var finishedAt: Instant?
+    /// The first ``ResponseLimits/storedTokenGaps`` gaps; the rest go to `gapOverflow`.
     private(set) var gapsNanoseconds: [Int64] = []
+    private(set) var gapOverflow: TokenGapOverflow?
     private(set) var textChunks = 0
+    /// Text up to its cap (``ResponseLimits``); what arrives past it is only counted.
     private(set) var responseText = ""
     private(set) var reasoningText = ""
+    private(set) var responseTextTruncatedBytes = 0
+    private(set) var reasoningTextTruncatedBytes = 0
     private(set) var httpStatus: Int?
     private(set) var completion: StreamCompletion?
     private(set) var failure: (outcome: RequestOutcome, message: String)?
@@ -64,7 +66,7 @@ public struct ResponseObserver<Decoder: ResponseDecoder>: Sendable {
             return
         case .collectingErrorBody(let status, var body):
             phase = .ended  // avoid a copy-on-write of `body` while it is held here
-            let room = Self.errorBodyLimit - body.readableBytes
+            let room = ResponseLimits.errorBodyBytes - body.readableBytes
             if room > 0 {
                 body.writeImmutableBuffer(
                     buffer.getSlice(at: buffer.readerIndex, length: min(room, buffer.readableBytes))!)
@@ -137,12 +139,24 @@ public struct ResponseObserver<Decoder: ResponseDecoder>: Sendable {
         switch event {
         case .text(let answer, let reasoning):
             textChunks += 1
-            responseText += answer
-            reasoningText += reasoning
+            Self.append(
+                answer, to: &responseText, limit: ResponseLimits.answerTextBytes,
+                truncatedBytes: &responseTextTruncatedBytes)
+            Self.append(
+                reasoning, to: &reasoningText, limit: ResponseLimits.reasoningTextBytes,
+                truncatedBytes: &reasoningTextTruncatedBytes)
             guard isStreaming else { return }
             if firstTokenAt == nil { firstTokenAt = instant }
             if firstAnswerTokenAt == nil, !answer.isEmpty { firstAnswerTokenAt = instant }
-            if let lastTokenAt { gapsNanoseconds.append((instant - lastTokenAt).nanoseconds) }
+            if let lastTokenAt {
+                let gap = (instant - lastTokenAt).nanoseconds
+                if gapsNanoseconds.count < ResponseLimits.storedTokenGaps {
+                    gapsNanoseconds.append(gap)
+                } else {
+                    if gapOverflow == nil { gapOverflow = TokenGapOverflow() }
+                    gapOverflow?.add(nanoseconds: gap)  // in place: no copy of its table
+                }
+            }
             lastTokenAt = instant
         case .done(let completion):
             self.completion = completion
@@ -153,9 +167,30 @@ public struct ResponseObserver<Decoder: ResponseDecoder>: Sendable {
         }
     }
 
+    /// Appends `piece` to `text` while `text` is under `limit` bytes, cut on a scalar boundary;
+    /// once anything was cut, later pieces are only counted, so `text` stays a prefix of the answer.
+    private static func append(_ piece: String, to text: inout String, limit: Int, truncatedBytes: inout Int) {
+        guard !piece.isEmpty else { return }
+        let bytes = piece.utf8.count
+        guard truncatedBytes == 0 else {
+            truncatedBytes = truncatedBytes.saturatingAdding(bytes)
+            return
+        }
+        let room = limit - text.utf8.count
+        if bytes <= room {
+            text += piece
+        } else {
+            let kept = ResponseLimits.prefix(of: piece, maximumBytes: room)
+            text += kept
+            truncatedBytes = bytes - kept.utf8.count
+        }
+    }
+
+    /// Ends the exchange as failed. The message is cut to ``ResponseLimits/receivedErrorTextBytes``:
+    /// a server's error text can be megabytes.
     private mutating func end(_ outcome: RequestOutcome, _ message: String, at instant: Instant) {
         phase = .ended
-        failure = (outcome, message)
+        failure = (outcome, ResponseLimits.receivedErrorText(message))
         finishedAt = instant
     }
 
@@ -179,7 +214,7 @@ public struct ResponseObserver<Decoder: ResponseDecoder>: Sendable {
             } else {
                 nil
             }
-        return RequestRecord(
+        var record = RequestRecord(
             index: plan.index,
             isWarmup: plan.isWarmup,
             scheduledAt: plan.scheduledAt,
@@ -201,5 +236,9 @@ public struct ResponseObserver<Decoder: ResponseDecoder>: Sendable {
             responseText: responseText,
             reasoningText: reasoningText
         )
+        record.tokenGapOverflow = gapOverflow
+        record.responseTextTruncatedBytes = responseTextTruncatedBytes
+        record.reasoningTextTruncatedBytes = reasoningTextTruncatedBytes
+        return record
     }
 }
