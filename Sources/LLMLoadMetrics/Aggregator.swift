@@ -91,6 +91,7 @@ public struct Aggregator: Sendable {
         record.timeToFirstAnswerToken.map { timeToFirstAnswerToken.record($0) }
         record.endToEndLatency.map { endToEndLatency.record($0) }
         for gap in record.interTokenGapsNanoseconds { interTokenLatency.record(Double(gap) / 1e6) }
+        if let overflow = record.tokenGapOverflow { interTokenLatency.merge(Distribution(overflow)) }
         record.timePerOutputToken.map { timePerOutputToken.record($0) }
         record.decodeTokensPerSecond.map { decodeSpeed.record($0) }
         record.scheduleLag.map { scheduleLag.record($0) }
@@ -120,7 +121,8 @@ public struct Aggregator: Sendable {
 }
 
 /// Distinct failures and how often each happened, bounded so a server that returns a new
-/// message every time cannot grow memory without limit.
+/// message every time cannot grow memory without limit: at most ``maximumDistinct`` messages
+/// of at most ``ResponseLimits/shownErrorTextBytes`` each.
 public struct ErrorTally: Sendable {
     /// One kind of failure: outcome, HTTP status and message.
     public struct Key: Hashable, Sendable {
@@ -136,8 +138,11 @@ public struct ErrorTally: Sendable {
 
     public init() {}
 
+    /// Keeps the message as the outputs show it: the runner redacted it, so it is cut only now
+    /// (``ResponseLimits/shownErrorText(_:)``).
     mutating func add(_ record: RequestRecord) {
-        let key = Key(outcome: record.outcome, httpStatus: record.httpStatus, message: record.errorMessage ?? "")
+        let message = ResponseLimits.shownErrorText(record.errorMessage ?? "")
+        let key = Key(outcome: record.outcome, httpStatus: record.httpStatus, message: message)
         if counts[key] != nil || counts.count < Self.maximumDistinct {
             counts[key, default: 0] += 1
         } else {
@@ -150,5 +155,17 @@ public struct ErrorTally: Sendable {
         counts.map { ($0.key, $0.value) }.sorted {
             ($0.count, $1.key.outcome, $1.key.message) > ($1.count, $0.key.outcome, $0.key.message)
         }
+    }
+}
+
+extension Distribution {
+    /// The inter-token gaps a request folded past its stored ones, as an inter-token latency
+    /// distribution (milliseconds): the same buckets and exact sums recording each gap gives.
+    init(_ overflow: TokenGapOverflow) {
+        self = .milliseconds()
+        restore(
+            buckets: overflow.microsecondBuckets.map { ($0.key, UInt64($0.value)) }, count: overflow.count,
+            sum: overflow.sumMilliseconds, sumOfSquares: overflow.sumOfSquaresMilliseconds,
+            minimum: overflow.minimumMilliseconds, maximum: overflow.maximumMilliseconds)
     }
 }
