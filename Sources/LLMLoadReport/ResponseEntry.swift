@@ -8,6 +8,8 @@ public struct ResponseEntry: Sendable, Codable, Equatable {
     public var phase: String
     public var outcome: String
     public var httpStatus: Int?
+    /// The redacted error text, cut to ``ResponseLimits/shownErrorTextBytes`` with
+    /// ``ResponseLimits/truncationMark``.
     public var error: String?
     public var finishReason: String?
     /// Scheduled instant, in seconds since the run's start.
@@ -21,8 +23,13 @@ public struct ResponseEntry: Sendable, Codable, Equatable {
     /// `server` or `estimated`.
     public var outputTokensSource: String?
     public var prompt: String
+    /// The answer, up to ``ResponseLimits/answerTextBytes``.
     public var response: String
     public var reasoning: String
+    /// Answer bytes received past the cap and not kept; absent when nothing was cut.
+    public var responseTruncatedBytes: Int?
+    /// Reasoning bytes received past the cap and not kept; absent when nothing was cut.
+    public var reasoningTruncatedBytes: Int?
 
     enum CodingKeys: String, CodingKey {
         case index, phase, outcome, error, prompt, response, reasoning
@@ -35,6 +42,8 @@ public struct ResponseEntry: Sendable, Codable, Equatable {
         case targetPromptTokens = "target_prompt_tokens"
         case outputTokens = "output_tokens"
         case outputTokensSource = "output_tokens_source"
+        case responseTruncatedBytes = "response_truncated_bytes"
+        case reasoningTruncatedBytes = "reasoning_truncated_bytes"
     }
 
     public init(record r: RequestRecord, prompt: String, origin: ContinuousClock.Instant) {
@@ -42,7 +51,7 @@ public struct ResponseEntry: Sendable, Codable, Equatable {
         phase = r.isWarmup ? "warmup" : "measure"
         outcome = r.outcome.rawValue
         httpStatus = r.httpStatus
-        error = r.errorMessage
+        error = r.errorMessage.map(ResponseLimits.shownErrorText)
         finishReason = r.finishReason
         scheduledS = Self.microseconds((r.scheduledAt - origin).seconds, scale: 1e6)
         ttftMs = r.timeToFirstToken.map { Self.microseconds($0.milliseconds, scale: 1e3) }
@@ -54,6 +63,8 @@ public struct ResponseEntry: Sendable, Codable, Equatable {
         self.prompt = prompt
         response = r.responseText
         reasoning = r.reasoningText
+        responseTruncatedBytes = r.responseTextTruncatedBytes > 0 ? r.responseTextTruncatedBytes : nil
+        reasoningTruncatedBytes = r.reasoningTextTruncatedBytes > 0 ? r.reasoningTextTruncatedBytes : nil
     }
 
     /// Rounded to whole microseconds (`scale`: microseconds per unit), as in `requests.csv`.
@@ -101,7 +112,9 @@ extension ResponseEntry {
         string("prompt", prompt)
         integer("prompt_tokens", promptTokens)
         string("reasoning", reasoning)
+        integer("reasoning_truncated_bytes", reasoningTruncatedBytes)
         string("response", response)
+        integer("response_truncated_bytes", responseTruncatedBytes)
         number("scheduled_s", scheduledS)
         integer("target_prompt_tokens", targetPromptTokens)
         number("ttft_ms", ttftMs)

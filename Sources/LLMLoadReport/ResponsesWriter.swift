@@ -53,6 +53,12 @@ public final class ResponsesWriter {
         func add(_ value: Double, places: Int) {
             if !DecimalText.append(value, places: places, to: &bytes) { add("–") }
         }
+        func addTruncation(_ count: Int?) {
+            guard let count else { return }
+            add("… [truncated: ")
+            add(String(count))
+            add(" more bytes]")
+        }
         add("#")
         add(String(e.index))
         add(" ")
@@ -92,6 +98,7 @@ public final class ResponsesWriter {
         if !e.reasoning.isEmpty {
             add("--- reasoning\n")
             add(e.reasoning)
+            addTruncation(e.reasoningTruncatedBytes)
             add("\n")
         }
         if let error = e.error {
@@ -102,6 +109,7 @@ public final class ResponsesWriter {
         if !e.response.isEmpty || e.error == nil {
             add("--- response\n")
             add(e.response)
+            addTruncation(e.responseTruncatedBytes)
             add("\n")
         }
         bytes.append(contentsOf: repeatElement(UInt8(ascii: "="), count: 72))

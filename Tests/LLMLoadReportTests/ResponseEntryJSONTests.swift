@@ -46,6 +46,8 @@ import Testing
         entry.prompt = pick() + pick() + pick()
         entry.response = pick() + pick()
         entry.reasoning = pick()
+        entry.responseTruncatedBytes = maybe(Int(generator.next() % 5000))
+        entry.reasoningTruncatedBytes = maybe(Int(generator.next() % 5000))
         return entry
     }
 

@@ -45,10 +45,13 @@ import Testing
         if let e2e = e.e2eMs { header += " · E2E \(DecimalText.format(e2e, places: 1) ?? "–") ms" }
         if let tokens = e.outputTokens { header += " · \(tokens) tokens (\(e.outputTokensSource ?? "?"))" }
         if let reason = e.finishReason { header += " · \(reason)" }
+        func cut(_ bytes: Int?) -> String { bytes.map { "… [truncated: \($0) more bytes]" } ?? "" }
         var block = header + "\n--- prompt\n" + e.prompt + "\n"
-        if !e.reasoning.isEmpty { block += "--- reasoning\n" + e.reasoning + "\n" }
+        if !e.reasoning.isEmpty { block += "--- reasoning\n" + e.reasoning + cut(e.reasoningTruncatedBytes) + "\n" }
         if let error = e.error { block += "--- error\n" + error + "\n" }
-        if !e.response.isEmpty || e.error == nil { block += "--- response\n" + e.response + "\n" }
+        if !e.response.isEmpty || e.error == nil {
+            block += "--- response\n" + e.response + cut(e.responseTruncatedBytes) + "\n"
+        }
         return block + String(repeating: "=", count: 72) + "\n"
     }
 
@@ -63,6 +66,36 @@ import Testing
             if ResponsesWriter.readable(entry) != Self.formerReadable(entry) { differences += 1 }
         }
         #expect(differences == 0)
+    }
+
+    /// Text cut at a cap says so in both files; the error is cut after redaction, with its mark.
+    @Test func truncatedTextIsMarkedInBothFiles() throws {
+        let fixture = ReportFolderFixture()
+        defer { fixture.remove() }
+        try FileManager.default.createDirectory(at: fixture.url, withIntermediateDirectories: true)
+        let writer = ResponsesWriter(folder: RunFolder(url: fixture.url), origin: fixture.origin)
+        var cut = fixture.record(0)
+        cut.reasoningText = "thought"
+        cut.responseTextTruncatedBytes = 1_234
+        cut.reasoningTextTruncatedBytes = 56
+        var failed = fixture.record(1, outcome: .httpError)
+        failed.errorMessage = "HTTP 500: " + String(repeating: "é", count: 3_000)
+        writer.append(cut, prompt: "p")
+        writer.append(failed, prompt: "p")
+        writer.append(fixture.record(2), prompt: "p")
+        writer.close()
+        let lines = try String(contentsOf: fixture.url.appendingPathComponent("responses.jsonl"), encoding: .utf8)
+            .split(separator: "\n")
+        #expect(lines[0].contains(#""reasoning_truncated_bytes":56"#))
+        #expect(lines[0].contains(#""response_truncated_bytes":1234"#))
+        #expect(!lines[2].contains("truncated"), "absent when nothing was cut")
+        let error = try #require(try JSONDecoder().decode(ResponseEntry.self, from: Data(lines[1].utf8)).error)
+        #expect(error.hasSuffix("é… [truncated]"))
+        #expect(error.utf8.count <= ResponseLimits.shownErrorTextBytes + "… [truncated]".utf8.count)
+        let text = try String(contentsOf: fixture.url.appendingPathComponent("responses.txt"), encoding: .utf8)
+        #expect(text.contains("--- reasoning\nthought… [truncated: 56 more bytes]\n"))
+        #expect(text.contains(ReportFolderFixture.awkwardAnswer + "… [truncated: 1234 more bytes]\n"))
+        #expect(text.contains("é… [truncated]\n"))
     }
 
     @Test func oneFileFailingLeavesTheOther() throws {
