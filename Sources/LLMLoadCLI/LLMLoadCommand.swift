@@ -1,4 +1,5 @@
 import ArgumentParser
+import LLMLoadRunner
 
 /// The `llmload` command tree.
 public struct LLMLoadCommand: AsyncParsableCommand {
@@ -16,7 +17,8 @@ public struct LLMLoadCommand: AsyncParsableCommand {
               llmload report results/20261130-101500-qwen2.5_7b --lang zh
               llmload run -f examples/ollama.yaml --duration 60   (options from a file; flags override it)
             """,
-        version: "0.1.0",
+        // The version config.json and summary.json record, so `--version` cannot disagree with them.
+        version: LoadRun.toolVersion,
         subcommands: [RunCommand.self, SimulateCommand.self, ReportCommand.self]
     )
 

@@ -4,15 +4,17 @@ import LLMLoadSimulator
 import Logging
 import ServiceLifecycle
 
-/// `llmload simulate`: serve the simulated Ollama API until interrupted.
+/// `llmload simulate`: serve the simulated Ollama and OpenAI-compatible APIs until interrupted.
 struct SimulateCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "simulate",
         abstract: "Serve a simulated LLM server with exact, known timing.",
         discussion: """
-            Speaks Ollama's API (/api/generate, /api/chat, /api/tags, /api/version). The first \
-            token comes --ttft-ms after a request gets a generation slot, then one token every \
-            --itl-ms. With --max-concurrency, further requests wait in a queue.
+            Speaks Ollama's API (/api/generate, /api/chat, /api/tags, /api/version) and the \
+            OpenAI-compatible one (/v1/chat/completions, /v1/completions, /v1/models), with POST \
+            /tokenize as --tokenize says. The first token comes --ttft-ms after a request gets a \
+            generation slot, then one token every --itl-ms. With --max-concurrency, further \
+            requests wait in a queue.
 
             Example:
               llmload simulate --port 11434 --ttft-ms 200 --itl-ms 20 --output-tokens 128
