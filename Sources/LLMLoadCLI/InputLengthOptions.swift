@@ -13,12 +13,10 @@ struct InputLengthOptions: ParsableArguments {
                 are reported.
                 """,
             valueName: "tokens"
-        )
+        ),
+        transform: { try InputLength.parse($0) }
     )
-    var inputTokens: String?
-
-    /// `--input-tokens` read; `nil` when absent or unreadable (``validate(otherSources:)`` says why).
-    var inputLength: InputLength? { inputTokens.flatMap { try? InputLength.parse($0) } }
+    var inputTokens: InputLength?
 
     @Option(
         help:
@@ -39,12 +37,12 @@ struct InputLengthOptions: ParsableArguments {
     )
     var numCtx: Int?
 
-    /// Checks the flags against each other and against the other prompt sources.
-    func validate(otherSources: [String]) throws {
+    /// Checks the flags against each other.
+    func validate() throws {
         if let numCtx, numCtx < 1 { throw ValidationError("--num-ctx must be at least 1") }
         try OptionBounds.check("--num-ctx", numCtx, atMost: OptionBounds.maximumTokens)
         try OptionBounds.check("--shared-prefix", sharedPrefix, atMost: OptionBounds.maximumTokens)
-        guard let text = inputTokens else {
+        guard let inputTokens else {
             for (flag, given) in [
                 ("--shared-prefix", sharedPrefix != nil), ("--corpus", corpus != nil),
                 ("--input-seed", inputSeed != nil),
@@ -52,16 +50,6 @@ struct InputLengthOptions: ParsableArguments {
                 throw ValidationError("\(flag) needs --input-tokens")
             }
             return
-        }
-        let inputTokens: InputLength
-        do {
-            inputTokens = try InputLength.parse(text)
-        } catch {
-            throw ValidationError(error.description)
-        }
-        if let other = otherSources.first {
-            throw ValidationError(
-                "--input-tokens and \(other) exclude each other: prompts are either fitted text or given")
         }
         if let sharedPrefix {
             guard sharedPrefix >= 1 else { throw ValidationError("--shared-prefix must be at least 1") }
@@ -77,9 +65,17 @@ struct InputLengthOptions: ParsableArguments {
         }
     }
 
+    /// Throws if `--input-tokens` is given with any of `otherSources`, the flags that give
+    /// prompts instead (``PromptOptions/givenSources``).
+    func checkExclusive(with otherSources: [String]) throws {
+        guard inputTokens != nil, let other = otherSources.first else { return }
+        throw ValidationError(
+            "--input-tokens and \(other) exclude each other: prompts are either fitted text or given")
+    }
+
     /// Writes the flags into `requests`.
     func apply(to requests: inout RunConfiguration.Requests) {
-        requests.inputLength = inputLength
+        requests.inputLength = inputTokens
         requests.sharedPrefixTokens = sharedPrefix
         requests.corpusFile = corpus
         if let inputSeed { requests.inputSeed = inputSeed }

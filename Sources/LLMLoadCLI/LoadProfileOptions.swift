@@ -1,13 +1,18 @@
 import ArgumentParser
 import LLMLoadCore
 
-/// The load-profile flags of `llmload run`: how requests are paced. The rate itself (`--qps`)
-/// and the limits (`--duration`, `--requests`) stay with the command.
+/// The load-profile flags of `llmload run`: how requests are paced, and at what rate.
 struct LoadProfileOptions: ParsableArguments {
     /// Open-loop arrival patterns at a fixed mean rate.
     enum Arrival: String, ExpressibleByArgument, CaseIterable {
         case constant, poisson
     }
+
+    @Option(
+        name: [.customLong("qps"), .customLong("rate")],
+        help: "Requests per second (any positive number), open loop. Default: 1."
+    )
+    var qps: Double?
 
     @Option(help: "Open-loop arrivals at --qps: constant (evenly spaced) or poisson (exponential gaps, seeded).")
     var arrival: Arrival = .constant
@@ -30,12 +35,16 @@ struct LoadProfileOptions: ParsableArguments {
     )
     var ramp: RampArgument?
 
-    /// Checks the flags against each other and against whether `--qps` was given.
-    func validate(qpsGiven: Bool) throws {
+    /// Checks the flags against each other.
+    func validate() throws {
+        if let qps {
+            guard qps.isFinite && qps > 0 else { throw ValidationError("--qps must be a positive number, got \(qps)") }
+            try OptionBounds.check("--qps", qps, atMost: OptionBounds.maximumRatePerSecond)
+        }
         if let concurrency {
             guard concurrency >= 1 else { throw ValidationError("--concurrency must be at least 1") }
             try OptionBounds.check("--concurrency", concurrency, atMost: OptionBounds.maximumConcurrency)
-            if qpsGiven { throw ValidationError("--qps and --concurrency exclude each other (open and closed loop)") }
+            if qps != nil { throw ValidationError("--qps and --concurrency exclude each other (open and closed loop)") }
             if arrival == .poisson {
                 throw ValidationError("--arrival poisson needs an open loop (--qps), not --concurrency")
             }
@@ -45,7 +54,7 @@ struct LoadProfileOptions: ParsableArguments {
             let highest = max(ramp.ramp.startPerSecond, ramp.ramp.endPerSecond)
             try OptionBounds.check("--ramp's rate", highest, atMost: OptionBounds.maximumRatePerSecond)
             try OptionBounds.check("--ramp's span", ramp.ramp.span)
-            if qpsGiven { throw ValidationError("--ramp and --qps exclude each other (the ramp sets the rate)") }
+            if qps != nil { throw ValidationError("--ramp and --qps exclude each other (the ramp sets the rate)") }
             if arrival == .poisson { throw ValidationError("--ramp sends at constant spacing; drop --arrival poisson") }
         }
         if let thinkTime {
@@ -59,7 +68,8 @@ struct LoadProfileOptions: ParsableArguments {
     }
 
     /// The profile, and the rate that goes with it (a ramp's highest rate sizes the pool).
-    func profile(qps: Double) -> (LoadProfile, ratePerSecond: Double) {
+    var profile: (LoadProfile, ratePerSecond: Double) {
+        let qps = qps ?? 1
         if let concurrency {
             return (.closedLoop(users: concurrency, thinkTime: thinkTime?.duration ?? .zero), qps)
         }

@@ -10,10 +10,10 @@ extension RunCommand {
     {
         let run = LoadRun(
             configuration: configuration, stop: stop, logger: logger,
-            notify: { [quiet] line in
+            notify: { [quiet = output.quiet] line in
                 if !quiet { StandardError.write(TerminalText.escaped(line, keepsLineBreaks: false) + "\n") }
             })
-        guard !quiet else { return try await run.run() }
+        guard !output.quiet else { return try await run.run() }
         let console = LiveConsole.standardError(total: configuration.load.warmupSpan + configuration.load.duration)
         do {
             let result = try await run.run(progressInterval: console.interval, progress: console.show)

@@ -40,7 +40,7 @@ struct SimulatorOptions: ParsableArguments {
     var faultSeed: UInt64 = 0
 
     @Option(help: "POST /tokenize in the dialect of llama.cpp or vllm; none: no tokenizer endpoint.")
-    var tokenize: String = TokenizeDialect.llamaCpp.rawValue
+    var tokenize = TokenizeArgument(.llamaCpp)
 
     @Option(help: "Ollama's context window when a request sets no num_ctx; longer prompts are cut to it.")
     var ollamaContext: Int = 4096
@@ -49,9 +49,6 @@ struct SimulatorOptions: ParsableArguments {
     var ollamaContextLimit: Int?
 
     func validate() throws {
-        guard tokenize == "none" || TokenizeDialect(rawValue: tokenize) != nil else {
-            throw ValidationError("--tokenize takes llama.cpp, vllm or none")
-        }
         guard ollamaContext >= 1 else { throw ValidationError("--ollama-context must be at least 1") }
         if let ollamaContextLimit, ollamaContextLimit < 1 {
             throw ValidationError("--ollama-context-limit must be at least 1")
@@ -78,7 +75,7 @@ struct SimulatorOptions: ParsableArguments {
         configuration.defaultOutputTokens = outputTokens
         configuration.maximumConcurrency = maxConcurrency
         configuration.modelName = simulatedModel
-        configuration.tokenizeEndpoint = TokenizeDialect(rawValue: tokenize)
+        configuration.tokenizeEndpoint = tokenize.dialect
         configuration.ollamaContextLength = ollamaContext
         configuration.ollamaModelContextLimit = ollamaContextLimit
         configuration.fault = fault.map { kind in
@@ -86,4 +83,23 @@ struct SimulatorOptions: ParsableArguments {
         }
         return configuration
     }
+}
+
+/// `--tokenize`: a dialect of `POST /tokenize`, or `none` for no such endpoint. Its
+/// `description` is the name on the command line, which `--help` and errors list.
+struct TokenizeArgument: ExpressibleByArgument, CaseIterable, CustomStringConvertible, Equatable, Sendable {
+    var dialect: TokenizeDialect?
+
+    init(_ dialect: TokenizeDialect?) {
+        self.dialect = dialect
+    }
+
+    init?(argument: String) {
+        guard let match = Self.allCases.first(where: { $0.description == argument }) else { return nil }
+        self = match
+    }
+
+    static var allCases: [Self] { TokenizeDialect.allCases.map { Self($0) } + [Self(nil)] }
+
+    var description: String { dialect?.rawValue ?? "none" }
 }

@@ -1,0 +1,87 @@
+import ArgumentParser
+import LLMLoadCore
+
+/// How long `llmload run` sends, what it leaves out as warm-up, and how it ends. How requests
+/// are paced is ``LoadProfileOptions``.
+struct LoadOptions: ParsableArguments {
+    @Option(name: .shortAndLong, help: "How long to send requests: seconds, or 500ms, 10s, 5m, 1h.")
+    var duration: DurationArgument = .init(.seconds(10))
+
+    @Option(help: "Stop after this many requests, even if --duration has not passed.")
+    var requests: Int?
+
+    @Option(help: "Send at the same rate for this long first, and leave those requests out of every statistic.")
+    var warmup: DurationArgument?
+
+    @Option(help: "Send this many requests first, and leave them out of every statistic.")
+    var warmupRequests: Int?
+
+    @Option(
+        help: ArgumentHelp(
+            "After the last send, how long requests in flight may take before they are cancelled.",
+            discussion: "Default: the request timeout, so no request is cut short and left out of the figures."
+        )
+    )
+    var drainTimeout: DurationArgument?
+
+    @Option(
+        help: ArgumentHelp(
+            "After SIGTERM, how long requests in flight may finish before they are cancelled.",
+            discussion: "Kept well inside the 10–30 s a container runtime waits before SIGKILL, so results are written."
+        )
+    )
+    var termGrace: DurationArgument = .init(.seconds(5))
+
+    func validate() throws {
+        guard duration.duration > .zero else { throw ValidationError("--duration must be positive") }
+        if let requests, requests < 1 { throw ValidationError("--requests must be at least 1") }
+        if warmup != nil && warmupRequests != nil {
+            throw ValidationError("--warmup and --warmup-requests exclude each other")
+        }
+        if let warmup, warmup.duration <= .zero { throw ValidationError("--warmup must be positive") }
+        if let warmupRequests, warmupRequests < 1 { throw ValidationError("--warmup-requests must be at least 1") }
+        if let drainTimeout, drainTimeout.duration < .zero {
+            throw ValidationError("--drain-timeout must be zero or more")
+        }
+        guard termGrace.duration >= .zero else { throw ValidationError("--term-grace must be zero or more") }
+        // Absurd numbers (a warm-up of centuries) are refused here, before the run folder is
+        // created, rather than trapping or queueing for ever.
+        try OptionBounds.check("--requests", requests, atMost: OptionBounds.maximumRequests)
+        try OptionBounds.check("--warmup-requests", warmupRequests, atMost: OptionBounds.maximumRequests)
+        for (option, value) in [
+            ("--duration", duration.duration), ("--drain-timeout", drainTimeout?.duration),
+            ("--warmup", warmup?.duration), ("--term-grace", termGrace.duration),
+        ] {
+            try OptionBounds.check(option, value)
+        }
+    }
+
+    /// Throws if `--warmup-requests` would take longer than the longest accepted duration at
+    /// the rate `profile` sends.
+    func checkWarmupSpan(at profile: LoadProfileOptions) throws {
+        guard let warmupRequests else { return }
+        let (loadProfile, rate) = profile.profile
+        let seconds: Double =
+            switch loadProfile {
+            case .ramp(let ramp): ramp.arrivalSeconds(Double(warmupRequests))
+            case .closedLoop: 0
+            case .constant, .poisson: Double(warmupRequests) / rate
+            }
+        guard seconds.isFinite, seconds <= OptionBounds.maximumDuration.seconds else {
+            throw ValidationError(
+                "--warmup-requests \(warmupRequests) would take longer than 30 days at this rate: send fewer or faster")
+        }
+    }
+
+    /// The load: these limits, paced by `profile`; the drain lasts `requestTimeout` unless
+    /// `--drain-timeout` says otherwise.
+    func configuration(profile: LoadProfileOptions, requestTimeout: Duration) -> RunConfiguration.Load {
+        var load = RunConfiguration.Load(
+            ratePerSecond: 1, duration: duration.duration, maximumRequests: requests,
+            drainTimeout: drainTimeout?.duration ?? requestTimeout,
+            warmup: warmup.map { .duration($0.duration) } ?? warmupRequests.map { .requests($0) }
+        )
+        (load.profile, load.ratePerSecond) = profile.profile
+        return load
+    }
+}
