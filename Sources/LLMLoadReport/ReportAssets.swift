@@ -6,7 +6,9 @@ import Foundation
 /// SwiftPM's generated `Bundle.module` stops the process when the bundle is missing; a report
 /// must never cost the run, so the bundle is looked up here and a missing one is an error.
 struct ReportAssets: Sendable {
-    var plotly: String
+    /// Plotly's script, made safe to inline (``scriptSafe(_:)``), as bytes: the page is written
+    /// around it, so its 4.8 MB are neither decoded into a `String` nor copied into the page.
+    var plotly: [UInt8]
     var template: String
     var script: String
     var css: String
@@ -26,20 +28,43 @@ struct ReportAssets: Sendable {
                     + "\(bundleName) folder next to it (set LLMLOAD_REPORT_ASSETS to its path)"
             )
         }
-        func read(_ name: String) throws -> String {
+        func bytes(_ name: String) throws -> [UInt8] {
             let url = folder.appendingPathComponent(name)
             do {
-                return try String(contentsOf: url, encoding: .utf8)
+                return Array(try Data(contentsOf: url))
             } catch {
                 throw ReportError.unreadable(file: url.path, reason: error.localizedDescription)
             }
         }
-        // Inlined scripts end at the first `</script`, wherever it is: make sure none is inside.
-        let plotly = try read("plotly.min.js").replacingOccurrences(of: "</script", with: "<\\/script")
+        func read(_ name: String) throws -> String { String(decoding: try bytes(name), as: UTF8.self) }
         return ReportAssets(
-            plotly: plotly, template: try read("report.mustache"), script: try read("report.js"),
-            css: try read("report.css")
+            plotly: scriptSafe(try bytes("plotly.min.js")), template: try read("report.mustache"),
+            script: try read("report.js"), css: try read("report.css")
         )
+    }
+
+    /// An inlined script ends at the first `</script`, wherever it is: each one inside becomes
+    /// `<\/script` (the same string to JavaScript). Plotly has none today; a copy is made only
+    /// if one appears.
+    static func scriptSafe(_ script: [UInt8]) -> [UInt8] {
+        let needle = Array("</script".utf8)
+        var result: [UInt8] = []
+        var copied = 0
+        var index = 0
+        while index + needle.count <= script.count {
+            if script[index] == UInt8(ascii: "<") && script[index..<(index + needle.count)].elementsEqual(needle) {
+                if result.isEmpty { result.reserveCapacity(script.count + 64) }
+                result.append(contentsOf: script[copied...index])
+                result.append(UInt8(ascii: "\\"))
+                copied = index + 1
+                index += needle.count
+            } else {
+                index += 1
+            }
+        }
+        guard copied > 0 else { return script }
+        result.append(contentsOf: script[copied...])
+        return result
     }
 
     /// `LLMLOAD_REPORT_ASSETS`, else the bundle beside the executable (where `swift build`

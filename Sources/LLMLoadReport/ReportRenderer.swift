@@ -16,27 +16,34 @@ public enum ReportRenderer {
         limits: ReportInput.Limits = .init()
     ) throws -> URL {
         let input = try ReportInput.load(folder: folder, summary: summary, limits: limits)
-        let html = try render(input, language: language, pointLimit: limits.points)
+        let page = try page(input, language: language, pointLimit: limits.points)
         let destination = output ?? folder.appendingPathComponent("report.html")
         do {
-            try Data(html.utf8).write(to: destination, options: .atomic)
+            try page.write(to: destination)
         } catch {
             throw ReportError.writeFailed(file: destination.path, reason: error.localizedDescription)
         }
         return destination
     }
 
-    /// The page for `input`.
+    /// The page for `input`, whole.
     public static func render(_ input: ReportInput, language: ReportLanguage, pointLimit: Int) throws -> String {
+        let page = try page(input, language: language, pointLimit: pointLimit)
+        return page.before + String(decoding: page.plotly, as: UTF8.self) + page.after
+    }
+
+    /// The page for `input`, in the parts around Plotly: the template is rendered with a marker
+    /// where Plotly goes, so Plotly's bytes are written to the file as they are.
+    static func page(_ input: ReportInput, language: ReportLanguage, pointLimit: Int) throws -> ReportPage {
         let assets = try ReportAssets.load()
         let template = try MustacheTemplate(string: assets.template)
         let chartData = ReportChartData(input: input, language: language, pointLimit: pointLimit)
         var context = self.context(input, language: language)
         context["css"] = assets.css
-        context["plotly"] = assets.plotly
+        context["plotly"] = ReportPage.plotlyMarker
         context["script"] = assets.script
         context["dataJSON"] = try scriptSafeJSON(chartData)
-        return template.render(context)
+        return try ReportPage(rendered: template.render(context), plotly: assets.plotly)
     }
 
     static func context(_ input: ReportInput, language: ReportLanguage) -> [String: Any] {

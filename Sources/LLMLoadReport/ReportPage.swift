@@ -1,0 +1,54 @@
+import Foundation
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
+/// `report.html` as the rendered template around Plotly's script: written to the file part by
+/// part, so the 4.8 MB of Plotly are never copied into one page string (that copy, and turning
+/// Plotly into a `String` first, cost about a second of CPU and 25 MB at the end of every run).
+struct ReportPage {
+    /// Where the template puts Plotly. Nothing the run supplies can contain it: every text from
+    /// the run is HTML-escaped and the chart data has `<` escaped.
+    static let plotlyMarker = "<!--llmload:plotly-->"
+
+    let before: String
+    let plotly: [UInt8]
+    let after: String
+
+    init(rendered: String, plotly: [UInt8]) throws {
+        guard let marker = rendered.range(of: Self.plotlyMarker) else {
+            throw ReportError.unreadable(file: "report.mustache", reason: "the template has no place for Plotly")
+        }
+        before = String(rendered[..<marker.lowerBound])
+        after = String(rendered[marker.upperBound...])
+        self.plotly = plotly
+    }
+
+    /// Writes the page to a temporary file beside `destination`, then renames it into place: a
+    /// reader never sees half a report, and an old report stays whole if writing fails.
+    func write(to destination: URL) throws {
+        let folder = destination.deletingLastPathComponent()
+        let name = ".\(destination.lastPathComponent).\(UInt32.random(in: 0...UInt32.max)).tmp"
+        let temporary = folder.appendingPathComponent(name)
+        guard FileManager.default.createFile(atPath: temporary.path, contents: nil),
+            let handle = FileHandle(forWritingAtPath: temporary.path)
+        else { throw CocoaError(.fileWriteNoPermission, userInfo: [NSFilePathErrorKey: temporary.path]) }
+        do {
+            defer { try? handle.close() }
+            try handle.write(contentsOf: Array(before.utf8))
+            try handle.write(contentsOf: plotly)
+            try handle.write(contentsOf: Array(after.utf8))
+        } catch {
+            try? FileManager.default.removeItem(at: temporary)
+            throw error
+        }
+        guard rename(temporary.path, destination.path) == 0 else {
+            let code = errno
+            try? FileManager.default.removeItem(at: temporary)
+            throw POSIXError(POSIXErrorCode(rawValue: code) ?? .EIO)
+        }
+    }
+}

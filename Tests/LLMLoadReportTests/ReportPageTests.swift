@@ -1,0 +1,56 @@
+import Foundation
+import LLMLoadCore
+import Testing
+
+@testable import LLMLoadReport
+
+/// The report is written around Plotly's bytes: the same page as the whole-string render, with
+/// every `</script` inside an inlined script defused, and never half a file.
+@Suite struct ReportPageTests {
+    @Test func aScriptCloserInsidePlotlyIsDefusedAndNothingElseChanges() {
+        let script = Array(#"a</script>b"</script""</scrip"#.utf8)
+        let safe = String(decoding: ReportAssets.scriptSafe(script), as: UTF8.self)
+        #expect(safe == #"a<\/script>b"<\/script""</scrip"#)
+        let clean = Array("var x = 1 < 2 && '</scr' + 'ipt>';".utf8)
+        #expect(ReportAssets.scriptSafe(clean) == clean)
+        #expect(ReportAssets.scriptSafe([]) == [])
+    }
+
+    @Test func theFileIsTheWholePageAndNoTemporaryFileStays() throws {
+        let fixture = ReportFolderFixture()
+        defer { fixture.remove() }
+        _ = try fixture.write(count: 12)
+        let input = try ReportInput.load(folder: fixture.url, summary: nil, limits: .init())
+        let page = try ReportRenderer.page(input, language: .en, pointLimit: 1000)
+        let destination = fixture.url.appendingPathComponent("page.html")
+        try page.write(to: destination)
+        let expected = Array(page.before.utf8) + page.plotly + Array(page.after.utf8)
+        #expect(Array(try Data(contentsOf: destination)) == expected)
+        #expect(page.plotly.count > 4_000_000)
+        let url = try ReportRenderer.render(folder: fixture.url, language: .en)
+        let written = try String(contentsOf: url, encoding: .utf8)
+        expectLacks(written, ReportPage.plotlyMarker)
+        expectContains(written, "plotly.js v4.1.1")
+        expectContains(written, "<html lang=\"en\">")
+        #expect(written.hasSuffix("</html>\n") || written.hasSuffix("</html>"))
+        let leftovers = try FileManager.default.contentsOfDirectory(atPath: fixture.url.path)
+            .filter { $0.hasSuffix(".tmp") }
+        #expect(leftovers.isEmpty)
+    }
+
+    @Test func aFailedWriteLeavesTheOldReportWhole() throws {
+        let fixture = ReportFolderFixture()
+        defer { fixture.remove() }
+        _ = try fixture.write(count: 3)
+        let page = try ReportPage(rendered: "a\(ReportPage.plotlyMarker)b", plotly: Array("P".utf8))
+        let missing = fixture.url.appendingPathComponent("no-such-folder/report.html")
+        #expect(throws: (any Error).self) { try page.write(to: missing) }
+        let destination = fixture.url.appendingPathComponent("page.html")
+        try page.write(to: destination)
+        #expect(try String(contentsOf: destination, encoding: .utf8) == "aPb")
+    }
+
+    @Test func aTemplateWithoutPlotlysPlaceIsAnError() {
+        #expect(throws: ReportError.self) { try ReportPage(rendered: "<html></html>", plotly: []) }
+    }
+}
