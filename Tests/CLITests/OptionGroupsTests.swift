@@ -67,6 +67,20 @@ import Testing
         #expect(exitCode == .validationFailure)
     }
 
+    @Test func withoutURLTheTargetComesFromTheEnvironment() throws {
+        let target = try RunCommand.parse([]).target
+        let fromHost = try target.configuration(
+            simulatorURL: nil, simulatedModel: "sim", environment: ["OLLAMA_HOST": "gpu-box", "OPENAI_API_KEY": "sk-e"])
+        #expect(fromHost.baseURL == "http://gpu-box:11434" && fromHost.apiKey == "sk-e" && fromHost.model == nil)
+        do {
+            _ = try target.configuration(
+                simulatorURL: nil, simulatedModel: "sim", environment: ["OLLAMA_HOST": "ftp://h"])
+            Issue.record("accepted $OLLAMA_HOST ftp://h")
+        } catch {
+            #expect("\(error)".contains("$OLLAMA_HOST"), "\(error)")
+        }
+    }
+
     @Test func theSimulatorsTokenizerIsOneOfItsDialectsOrNone() throws {
         #expect(try SimulatorOptions.parse([]).configuration.tokenizeEndpoint == .llamaCpp)
         #expect(try SimulatorOptions.parse(["--tokenize", "vllm"]).configuration.tokenizeEndpoint == .vLLM)
