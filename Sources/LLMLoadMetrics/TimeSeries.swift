@@ -137,6 +137,16 @@ public struct TimeSeries: Sendable {
             instant += .nanoseconds(gap)
             accumulators[index(instant)].bucket.outputTokensPerS += weight
         }
+        // Chunks past the stored gaps (``ResponseLimits/storedTokenGaps``) kept only their count
+        // and total span: they are spread evenly over that span, so every token is still counted
+        // and each lands within the stretch in which it arrived.
+        if let overflow = record.tokenGapOverflow, overflow.count > 0 {
+            let span = Duration.nanoseconds(overflow.sumNanoseconds)
+            for chunk in 1...overflow.count {
+                accumulators[index(instant + span * (Double(chunk) / Double(overflow.count)))].bucket
+                    .outputTokensPerS += weight
+            }
+        }
     }
 
     /// The index of the second holding `instant`, creating the seconds up to it.

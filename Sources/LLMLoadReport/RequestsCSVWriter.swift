@@ -48,7 +48,6 @@ public final class RequestsCSVWriter {
     static func build(_ r: RequestRecord, origin: ContinuousClock.Instant, into row: inout CSVRowBuilder) {
         func at(_ instant: ContinuousClock.Instant?) -> Double? { instant.map { ($0 - origin).milliseconds } }
         func nanos(_ value: Int64?) -> Double? { value.map { Double($0) / 1e6 } }
-        let gaps = r.interTokenGapsNanoseconds
         let timings = r.serverTimings
         row.integer(r.index)
         row.text(r.isWarmup ? "warmup" : "measure")
@@ -66,7 +65,7 @@ public final class RequestsCSVWriter {
         row.number(r.endToEndLatency?.milliseconds)
         row.number(r.latencyFromSchedule.milliseconds)
         row.number(r.timePerOutputToken?.milliseconds)
-        row.number(gaps.isEmpty ? nil : Double(gaps.reduce(0, +)) / Double(gaps.count) / 1e6)
+        row.number(r.meanInterTokenGap?.milliseconds)
         row.number(r.decodeTokensPerSecond)
         row.integer(r.outputTokens?.value)
         row.text(r.outputTokens?.source.rawValue)

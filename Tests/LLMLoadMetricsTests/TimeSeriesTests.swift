@@ -45,6 +45,20 @@ import Testing
         #expect(buckets.map(\.outputTokensPerS).reduce(0, +) == 15, "every token is placed once")
     }
 
+    @Test func chunksPastTheStoredGapsAreStillPlacedInTheirSeconds() {
+        // Chunks at 0.1, 0.4, 0.7 s with their gaps stored, then four more 300 ms apart whose
+        // gaps were folded (past the cap): 1.0, 1.3, 1.6, 1.9 s. One token a chunk.
+        var record = record(start: 0, chunks: 3, tokens: 7)
+        record.textChunks = 7
+        record.finishedAt = at(1900)
+        var overflow = TokenGapOverflow()
+        for _ in 0..<4 { overflow.add(nanoseconds: 300_000_000) }
+        record.tokenGapOverflow = overflow
+        var series = TimeSeries(origin: origin)
+        series.add(record)
+        #expect(series.buckets().map(\.outputTokensPerS) == [3, 4])
+    }
+
     @Test func p95IsTheNearestRank() {
         var series = TimeSeries(origin: origin)
         // Twenty requests ending in second 5, with E2E 4902 … 4921 ms.

@@ -111,6 +111,22 @@ import Testing
         #expect(text.hasSuffix(",3.200,,-0.002\n"))
     }
 
+    @Test func meanITLCountsTheGapsFoldedPastTheCap() throws {
+        let url = temporaryFile()
+        defer { try? FileManager.default.removeItem(at: url) }
+        // Two stored gaps of 1 and 2 ms, three folded ones of 9 ms: the mean is 30 / 5 ms.
+        var record = RequestRecord(
+            index: 0, scheduledAt: origin, sentAt: origin, firstTokenAt: origin, finishedAt: origin + .seconds(1),
+            interTokenGapsNanoseconds: [1_000_000, 2_000_000], outcome: .ok, textChunks: 6)
+        var overflow = TokenGapOverflow()
+        for _ in 0..<3 { overflow.add(nanoseconds: 9_000_000) }
+        record.tokenGapOverflow = overflow
+        let writer = RequestsCSVWriter(url: url, origin: origin)
+        writer.append(record)
+        writer.close()
+        #expect(try CSVRows.read(url).first?["mean_itl_ms"] == "6.000")
+    }
+
     @Test func anUnwritableFileIsReportedNotThrown() {
         let writer = RequestsCSVWriter(url: URL(fileURLWithPath: "/proc/llmload-cannot-write-here.csv"), origin: origin)
         writer.append(RequestRecord(index: 0, scheduledAt: origin, finishedAt: origin, outcome: .cancelled))
