@@ -27,7 +27,8 @@ public struct ProcStat: Sendable, Equatable {
 
 /// Parses `/proc/stat` (proc(5)).
 public enum ProcStatParser {
-    /// - Returns: `nil` when the aggregate `cpu` line is missing or has fewer than four numbers.
+    /// - Returns: `nil` when the aggregate `cpu` line is missing, has fewer than four numbers or
+    ///   counters whose sum overflows.
     public static func parse(_ text: String) -> ProcStat? {
         var total: CPUTimes?
         var cores: [CPUTimes] = []
@@ -48,8 +49,14 @@ public enum ProcStatParser {
     private static func times(_ columns: ArraySlice<Substring>) -> CPUTimes? {
         let values = columns.prefix(8).compactMap { UInt64($0) }
         guard values.count >= 4, values.count == min(columns.count, 8) else { return nil }
-        let idle = values[3] + (values.count > 4 ? values[4] : 0)
-        let total = values.reduce(0, +)
+        // Counters near 2^64 cannot come from a kernel; refuse them rather than trap on the sum.
+        var total: UInt64 = 0
+        for value in values {
+            let (sum, overflow) = total.addingReportingOverflow(value)
+            guard !overflow else { return nil }
+            total = sum
+        }
+        let idle = values[3] + (values.count > 4 ? values[4] : 0)  // within `total`: cannot overflow
         return CPUTimes(busy: total - idle, total: total)
     }
 }
