@@ -114,6 +114,14 @@ let package = Package(
                 "LLMLoadBackends", "LLMLoadCore", "LLMLoadReport", .product(name: "NIOCore", package: "swift-nio"),
             ]
         ),
+        // The properties `scripts/fuzz.sh`'s targets check, shared with the corpus replay test.
+        .target(
+            name: "LLMLoadFuzzChecks",
+            dependencies: [
+                "LLMLoadBackends", "LLMLoadCore", "LLMLoadMonitor", "LLMLoadWorkload",
+                .product(name: "NIOCore", package: "swift-nio"),
+            ]
+        ),
         .target(
             name: "LLMLoadTestSupport",
             dependencies: [
@@ -163,6 +171,7 @@ let package = Package(
             ]
         ),
         .testTarget(name: "CLITests", dependencies: ["LLMLoadCLI"]),
+        .testTarget(name: "LLMLoadFuzzChecksTests", dependencies: ["LLMLoadFuzzChecks", "LLMLoadCLI"]),
         .testTarget(
             name: "EndToEndTests",
             dependencies: [
@@ -173,3 +182,34 @@ let package = Package(
     ],
     swiftLanguageModes: [.v6]
 )
+
+// `scripts/fuzz.sh` sets LLMLOAD_FUZZ=1 to add one libFuzzer executable per parser (`Fuzz/`) and
+// to instrument the modules under test for coverage. Only those modules and the ones that
+// import them recompile: every dependency's objects come from the ordinary debug build, which a
+// package-wide `-Xswiftc -sanitize=fuzzer` would rebuild (8–10 minutes on two cores).
+// An ordinary build does not see any of this. Built in this mode, the instrumented modules need
+// the fuzzer runtime, so build only the `llmload-fuzz-*` products (as the script does).
+if Context.environment["LLMLOAD_FUZZ"] == "1" {
+    let fuzzer: [SwiftSetting] = [.unsafeFlags(["-sanitize=fuzzer"])]
+    let underTest: Set = ["LLMLoadBackends", "LLMLoadWorkload", "LLMLoadMonitor", "LLMLoadCLI"]
+    for target in package.targets where underTest.contains(target.name) {
+        target.swiftSettings = (target.swiftSettings ?? []) + fuzzer
+    }
+    // libFuzzer's `LLVMFuzzerRunDriver`, declared for Swift; the runtime itself is linked by
+    // `-sanitize=fuzzer`.
+    package.targets.append(.target(name: "CLibFuzzer", path: "Fuzz/CLibFuzzer"))
+    let fuzzTargets: [(name: String, dependencies: [Target.Dependency])] = [
+        ("sse", []), ("ndjson", []), ("chunk", []), ("prompt-file", []), ("proc", []), ("scenario", ["LLMLoadCLI"]),
+    ]
+    for (name, dependencies) in fuzzTargets {
+        package.targets.append(
+            .executableTarget(
+                name: "llmload-fuzz-\(name)",
+                dependencies: ["CLibFuzzer", "LLMLoadFuzzChecks"] + dependencies,
+                path: "Fuzz/Targets/\(name)",
+                swiftSettings: fuzzer,
+                linkerSettings: [.unsafeFlags(["-sanitize=fuzzer"])]
+            )
+        )
+    }
+}
