@@ -1,0 +1,193 @@
+import Foundation
+import Synchronization
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
+/// A raw TCP server on loopback that speaks just enough Ollama or OpenAI to pass llmload's
+/// discovery, then answers every generation request with one scripted fault (``ServerFault``):
+/// the server of the socket-level fault matrix.
+///
+/// Plain POSIX sockets and a thread per connection, like ``StallingServer``: each fault is
+/// exactly the bytes (and silences, resets and closes) written in `FaultServer+Scripts.swift`,
+/// with no HTTP library on the server side to tidy them up. Discovery answers carry
+/// `Connection: close`, so every generation request arrives on a connection of its own.
+///
+/// Every connection's descriptor is closed by its own thread only (after removing it from the
+/// open set under the lock); ``close()`` merely shuts sockets down, which wakes those threads.
+/// So no descriptor is closed twice, or after its number was reused elsewhere in the process.
+public final class FaultServer: Sendable {
+    /// Which API family it speaks.
+    public enum API: String, Sendable, CaseIterable {
+        /// Ollama's native API: `/api/version`, `/api/tags`, NDJSON from `/api/generate` or `/api/chat`.
+        case ollama
+        /// OpenAI-compatible: `/v1/models`, Server-Sent Events from `/v1/chat/completions` or `/v1/completions`.
+        case openAI
+    }
+
+    /// The only model it lists.
+    public static let model = "fault-model"
+
+    /// The loopback port it listens on.
+    public let port: Int
+    /// The API family it speaks.
+    public let api: API
+    /// What every generation request gets.
+    public let fault: ServerFault
+    private let listener: Int32
+    /// Connections open now (their threads close them).
+    private let connections = Mutex<Set<Int32>>([])
+    private let generationCount = Atomic(0)
+    private let closed = Atomic(false)
+
+    /// `http://127.0.0.1:<port>`.
+    public var baseURL: String { "http://127.0.0.1:\(port)" }
+
+    /// Generation requests whose head and body were read so far.
+    public var generationRequests: Int { generationCount.load(ordering: .relaxed) }
+
+    /// Whether ``close()`` was called: scripts that loop stop at their next step.
+    var isClosed: Bool { closed.load(ordering: .relaxed) }
+
+    /// Runs `body` with a server listening, and shuts it down afterwards.
+    public static func withServer<Result>(
+        api: API, fault: ServerFault, _ body: (FaultServer) async throws -> Result
+    ) async throws -> Result {
+        let server = try FaultServer(api: api, fault: fault)
+        defer { server.close() }
+        return try await body(server)
+    }
+
+    private init(api: API, fault: ServerFault) throws {
+        self.api = api
+        self.fault = fault
+        #if canImport(Glibc)
+            let socketType = Int32(SOCK_STREAM.rawValue)
+        #else
+            let socketType = SOCK_STREAM
+        #endif
+        let descriptor = socket(AF_INET, socketType, 0)
+        guard descriptor >= 0 else { throw FaultServerError.socket(errno) }
+        var address = sockaddr_in()
+        address.sin_family = sa_family_t(AF_INET)
+        address.sin_port = 0
+        address.sin_addr.s_addr = inet_addr("127.0.0.1")
+        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
+        let bound = withUnsafeMutablePointer(to: &address) { pointer in
+            pointer.withMemoryRebound(to: sockaddr.self, capacity: 1) { address in
+                bind(descriptor, address, length) == 0 && listen(descriptor, 64) == 0
+                    && getsockname(descriptor, address, &length) == 0
+            }
+        }
+        guard bound else {
+            let code = errno
+            Self.closeDescriptor(descriptor)
+            throw FaultServerError.socket(code)
+        }
+        listener = descriptor
+        port = Int(UInt16(bigEndian: address.sin_port))
+        Thread { [self] in acceptLoop() }.start()
+    }
+
+    /// Stops listening and shuts every open connection down (their threads then close them).
+    public func close() {
+        closed.store(true, ordering: .relaxed)
+        stopListening()
+        connections.withLock { open in
+            for connection in open { _ = shutdown(connection, Int32(SHUT_RDWR)) }
+        }
+    }
+
+    /// Makes new connections fail with `ECONNREFUSED`: a listening socket that is shut down
+    /// leaves the listening state at once; the accept loop then closes it.
+    func stopListening() {
+        _ = shutdown(listener, Int32(SHUT_RDWR))
+    }
+
+    private func acceptLoop() {
+        while true {
+            let connection = accept(listener, nil, nil)
+            guard connection >= 0 else {
+                if errno == EINTR { continue }
+                Self.closeDescriptor(listener)
+                return
+            }
+            var noDelay: Int32 = 1
+            _ = setsockopt(
+                connection, Int32(IPPROTO_TCP), TCP_NODELAY, &noDelay, socklen_t(MemoryLayout<Int32>.size))
+            connections.withLock { _ = $0.insert(connection) }
+            if isClosed {
+                _ = shutdown(connection, Int32(SHUT_RDWR))
+            }
+            Thread { [self] in serve(FaultConnection(descriptor: connection, server: self)) }.start()
+        }
+    }
+
+    /// Reads one request; answers discovery normally and a generation request with the fault.
+    private func serve(_ connection: FaultConnection) {
+        defer { release(connection.descriptor) }
+        guard let request = connection.readRequest() else { return }
+        if request.method == "POST" && Self.generationPaths.contains(request.path) {
+            generationCount.add(1, ordering: .relaxed)
+            perform(fault, on: connection, for: request)
+        } else {
+            answerDiscovery(request, on: connection)
+        }
+    }
+
+    /// The paths whose requests get the fault; every other request is discovery.
+    static let generationPaths: Set<String> = [
+        "/api/generate", "/api/chat", "/v1/chat/completions", "/v1/completions",
+    ]
+
+    private func answerDiscovery(_ request: FaultRequest, on connection: FaultConnection) {
+        let body: String?
+        switch (api, request.path) {
+        case (.ollama, "/api/version"): body = #"{"version":"0.0.0-fault"}"#
+        case (.ollama, "/api/tags"): body = #"{"models":[{"name":"\#(Self.model)"}]}"#
+        case (.openAI, "/v1/models"): body = #"{"object":"list","data":[{"id":"\#(Self.model)","object":"model"}]}"#
+        default: body = nil
+        }
+        // Once the model list is out, discovery is over: a refusing server stops listening
+        // before it answers, so no request of the load can connect.
+        if fault == .refuse && (request.path == "/api/tags" || request.path == "/v1/models") { stopListening() }
+        if let body {
+            connection.writeAnswer(status: "200 OK", headers: [], body: body)
+        } else {
+            connection.writeAnswer(status: "404 Not Found", headers: [], body: #"{"error":"not found"}"#)
+        }
+        connection.finish()
+    }
+
+    /// Removes `descriptor` from the open set and closes it; under the lock, so ``close()``
+    /// never shuts down a number that was closed and reused.
+    private func release(_ descriptor: Int32) {
+        connections.withLock { open in
+            open.remove(descriptor)
+            Self.closeDescriptor(descriptor)
+        }
+    }
+
+    /// `close(2)`, which the method of the same name hides inside the class.
+    static func closeDescriptor(_ descriptor: Int32) {
+        #if canImport(Glibc)
+            _ = Glibc.close(descriptor)
+        #else
+            _ = Darwin.close(descriptor)
+        #endif
+    }
+}
+
+/// The fault server could not listen (the `errno` of the call that failed).
+public enum FaultServerError: Error {
+    case socket(Int32)
+}
+
+/// A request as the fault server read it: enough to route it.
+struct FaultRequest {
+    var method: String
+    var path: String
+}
