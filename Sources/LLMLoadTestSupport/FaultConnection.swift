@@ -53,7 +53,18 @@ struct FaultConnection {
             guard count > 0 else { return nil }
             bodyBytes += count
         }
-        return FaultRequest(method: String(requestLine[0]), path: String(requestLine[1]))
+        return FaultRequest(
+            method: String(requestLine[0]), path: String(requestLine[1]), index: Self.index(inHead: lines.dropFirst()))
+    }
+
+    /// The number after the last `-` of the `X-Request-Id` header, if there is one.
+    private static func index(inHead lines: ArraySlice<Substring>) -> Int? {
+        for line in lines {
+            let parts = line.split(separator: ":", maxSplits: 1)
+            guard parts.count == 2, parts[0].lowercased() == "x-request-id" else { continue }
+            return parts[1].split(separator: "-").last.flatMap { Int($0.trimmingCharacters(in: .whitespaces)) }
+        }
+        return nil
     }
 
     /// Writes all of `bytes`; `false` once the peer is gone or the server shut the socket.

@@ -8,8 +8,10 @@ import Synchronization
 #endif
 
 /// A raw TCP server on loopback that speaks just enough Ollama or OpenAI to pass llmload's
-/// discovery, then answers every generation request with one scripted fault (``ServerFault``):
-/// the server of the socket-level fault matrix.
+/// discovery, then answers each generation request with a scripted fault (``ServerFault``):
+/// the server of the socket-level fault matrix. The script is one fault for every request, or
+/// one per request: request *i* (the index llmload puts in `X-Request-Id`) gets fault
+/// *i* modulo the script's length.
 ///
 /// Plain POSIX sockets and a thread per connection, like ``StallingServer``: each fault is
 /// exactly the bytes (and silences, resets and closes) written in `FaultServer+Scripts.swift`,
@@ -35,13 +37,17 @@ public final class FaultServer: Sendable {
     public let port: Int
     /// The API family it speaks.
     public let api: API
-    /// What every generation request gets.
-    public let fault: ServerFault
+    /// What the generation requests get: request *i* the fault at *i* modulo the count.
+    public let faults: [ServerFault]
     private let listener: Int32
     /// Connections open now (their threads close them).
     private let connections = Mutex<Set<Int32>>([])
     private let generationCount = Atomic(0)
     private let closed = Atomic(false)
+    /// Whether the listener is still to be shut down: exactly one of ``stopListening()`` and a
+    /// failing accept loop takes it, so the listener is never shut down after its descriptor
+    /// was closed (and its number perhaps reused by another socket of the process).
+    private let listening = Atomic(true)
 
     /// `http://127.0.0.1:<port>`.
     public var baseURL: String { "http://127.0.0.1:\(port)" }
@@ -52,18 +58,29 @@ public final class FaultServer: Sendable {
     /// Whether ``close()`` was called: scripts that loop stop at their next step.
     var isClosed: Bool { closed.load(ordering: .relaxed) }
 
-    /// Runs `body` with a server listening, and shuts it down afterwards.
+    /// Runs `body` with a server listening that plays `fault` on every generation request, and
+    /// shuts it down afterwards.
     public static func withServer<Result>(
         api: API, fault: ServerFault, _ body: (FaultServer) async throws -> Result
     ) async throws -> Result {
-        let server = try FaultServer(api: api, fault: fault)
+        try await withServer(api: api, faults: [fault], body)
+    }
+
+    /// Runs `body` with a server listening that plays `faults[i % faults.count]` on request
+    /// *i*, and shuts it down afterwards. ``ServerFault/refuse`` concerns the whole server (it
+    /// stops listening), so it can only be the script's one fault.
+    public static func withServer<Result>(
+        api: API, faults: [ServerFault], _ body: (FaultServer) async throws -> Result
+    ) async throws -> Result {
+        precondition(!faults.isEmpty && (faults == [.refuse] || !faults.contains(.refuse)))
+        let server = try FaultServer(api: api, faults: faults)
         defer { server.close() }
         return try await body(server)
     }
 
-    private init(api: API, fault: ServerFault) throws {
+    private init(api: API, faults: [ServerFault]) throws {
         self.api = api
-        self.fault = fault
+        self.faults = faults
         #if canImport(Glibc)
             let socketType = Int32(SOCK_STREAM.rawValue)
         #else
@@ -104,6 +121,7 @@ public final class FaultServer: Sendable {
     /// Makes new connections fail with `ECONNREFUSED`: a listening socket that is shut down
     /// leaves the listening state at once; the accept loop then closes it.
     func stopListening() {
+        guard listening.exchange(false, ordering: .acquiringAndReleasing) else { return }
         _ = shutdown(listener, Int32(SHUT_RDWR))
     }
 
@@ -111,7 +129,9 @@ public final class FaultServer: Sendable {
         while true {
             let connection = accept(listener, nil, nil)
             guard connection >= 0 else {
-                if errno == EINTR { continue }
+                if errno == EINTR || errno == ECONNABORTED { continue }
+                // Shut down by `stopListening()`, or failed: either way no one shuts it down now.
+                _ = listening.exchange(false, ordering: .acquiringAndReleasing)
                 Self.closeDescriptor(listener)
                 return
             }
@@ -131,8 +151,8 @@ public final class FaultServer: Sendable {
         defer { release(connection.descriptor) }
         guard let request = connection.readRequest() else { return }
         if request.method == "POST" && Self.generationPaths.contains(request.path) {
-            generationCount.add(1, ordering: .relaxed)
-            perform(fault, on: connection, for: request)
+            let arrival = generationCount.wrappingAdd(1, ordering: .relaxed).oldValue
+            perform(faults[(request.index ?? arrival) % faults.count], on: connection, for: request)
         } else {
             answerDiscovery(request, on: connection)
         }
@@ -153,7 +173,7 @@ public final class FaultServer: Sendable {
         }
         // Once the model list is out, discovery is over: a refusing server stops listening
         // before it answers, so no request of the load can connect.
-        if fault == .refuse && (request.path == "/api/tags" || request.path == "/v1/models") { stopListening() }
+        if faults == [.refuse] && (request.path == "/api/tags" || request.path == "/v1/models") { stopListening() }
         if let body {
             connection.writeAnswer(status: "200 OK", headers: [], body: body)
         } else {
@@ -190,4 +210,6 @@ public enum FaultServerError: Error {
 struct FaultRequest {
     var method: String
     var path: String
+    /// The request's index, from llmload's `X-Request-Id: llmload-<run>-<index>`.
+    var index: Int?
 }

@@ -4,7 +4,7 @@ public enum ServerFault: String, Sendable, CaseIterable {
     /// The control: a complete, well-formed stream.
     case wellFormed = "well_formed"
     /// Stops listening once discovery is over: every request of the load is refused
-    /// (`ECONNREFUSED`).
+    /// (`ECONNREFUSED`). A fault of the whole server, so only ever a script's one fault.
     case refuse
     /// Reads the request and never writes a byte.
     case neverAnswer = "never_answer"
