@@ -48,6 +48,78 @@ extension Integration {
             if fault == .absurdNumbers { FaultRun.expectSaneNumbers(rows, summary: run.result.summary) }
         }
 
+        /// Every fault at once, one a request: each row gets its own request's outcome (the
+        /// server picks the fault by the index in `X-Request-Id`), so failures neither leak into
+        /// nor hide other requests, and the outputs still count every request once.
+        @Test(arguments: FaultServer.API.allCases)
+        func oneRunWithEveryFaultGivesEachRequestItsOwnOutcome(api: FaultServer.API) async throws {
+            // `refuse` is the whole server's; `absurd_numbers` beside any prompt count crashes the
+            // run today (see `absurdTokenCountsBesideOthersDoNotCrashTheRun`).
+            let script = ServerFault.allCases.filter { $0 != .refuse && $0 != .absurdNumbers }
+            let harness = RunHarness()
+            defer { harness.cleanUp() }
+            let (result, reached) = try await FaultServer.withServer(api: api, faults: script) { server in
+                let configuration = harness.configuration(
+                    baseURL: server.baseURL, api: api == .ollama ? .ollamaGenerate : .openAIChat, rate: 50,
+                    duration: .seconds(1), model: FaultServer.model, maximumRequests: script.count,
+                    timeout: .seconds(2), drainTimeout: .seconds(40))
+                return (try await harness.run(configuration), server.generationRequests)
+            }
+            let rows = try harness.rows(of: result)
+            #expect(rows.count == script.count)
+            #expect(reached == script.count, "each request reached the server once")
+            for row in rows {
+                let fault = try #require(row.number("index").map { script[Int($0)] })
+                let expected = try #require(FaultExpectation.all[fault])
+                #expect(row["outcome"] == expected.outcome.rawValue, "\(fault.rawValue): \(row["error"] ?? "")")
+                #expect(row["error"]?.hasPrefix(expected.errorPrefix) == true, "\(fault.rawValue)")
+            }
+            let outcomes = Dictionary(grouping: script) { FaultExpectation.all[$0]?.outcome.rawValue ?? "" }
+            #expect(result.summary.requests.byOutcome.filter { $0.value > 0 } == outcomes.mapValues(\.count))
+            try FaultRun.expectCompleteOutputs(result, harness: harness, rows: rows)
+        }
+
+        /// `Int64.max` output tokens on one request and a prompt count on another: the summary's
+        /// total tokens must saturate, not trap. Run in a child process (an exit test), because
+        /// today it traps and would take the whole test process down with it. The same run
+        /// without the absurd request is the control: it shows the child itself works.
+        @Test func absurdTokenCountsBesideOthersDoNotCrashTheRun() async {
+            await #expect(processExitsWith: .success) {
+                let harness = RunHarness()
+                defer { harness.cleanUp() }
+                let result = try await FaultServer.withServer(api: .ollama, faults: [.wellFormed]) {
+                    try await harness.run(
+                        harness.configuration(
+                            baseURL: $0.baseURL, rate: 20, duration: .seconds(1), model: FaultServer.model,
+                            maximumRequests: 2))
+                }
+                try #require(result.summary.tokens.outputTotal == 6)
+            }
+            await withKnownIssue(
+                """
+                Product bug (issue 14): RunSummary+Building.swift `totalTokensPerS: \
+                perSecond(a.outputTokens + a.promptTokens)` traps (arithmetic overflow) once a server \
+                reported Int64.max output tokens and any request has a prompt count: the run crashes \
+                before summary.json and report.html are written. Fix: `saturatingAdding`. Remove this \
+                wrapper once fixed, and put absurd_numbers back into the one-run script above.
+                """
+            ) {
+                await #expect(processExitsWith: .success) {
+                    let harness = RunHarness()
+                    defer { harness.cleanUp() }
+                    let result = try await FaultServer.withServer(api: .ollama, faults: [.absurdNumbers, .wellFormed]) {
+                        try await harness.run(
+                            harness.configuration(
+                                baseURL: $0.baseURL, rate: 20, duration: .seconds(1), model: FaultServer.model,
+                                maximumRequests: 2))
+                    }
+                    // A failed requirement throws, which fails the child process.
+                    try #require(result.summary.tokens.outputTotal == Int.max)
+                    try #require(result.summary.tokens.promptTotal == 4)
+                }
+            }
+        }
+
         @Test func theReliabilityTableListsEveryFaultOfTheMatrixAndNothingElse() throws {
             let table = try ReliabilityTable.load()
             #expect(Set(table.rows.keys) == Set(ServerFault.allCases.map(\.rawValue)))
@@ -155,6 +227,10 @@ struct FaultRun {
         for (column, cell) in cells {
             #expect(Double(cell)?.isFinite == true, "\(column) = \(cell)")
         }
+        // Two requests of `Int64.max` tokens: the sum saturates rather than trapping; negative
+        // prompt counts are left out of it.
+        #expect(summary.tokens.outputTotal == Int.max)
+        #expect(summary.tokens.promptTotal == 0, "tokens.prompt_total = \(summary.tokens.promptTotal)")
         withKnownIssue(
             """
             Product bug (issue 14): negative numbers from the server are recorded as given: \
@@ -168,7 +244,6 @@ struct FaultRun {
             for (column, cell) in cells {
                 #expect(!cell.hasPrefix("-"), "\(column) = \(cell)")
             }
-            #expect(summary.tokens.promptTotal >= 0, "tokens.prompt_total = \(summary.tokens.promptTotal)")
         }
     }
 }
