@@ -4,7 +4,8 @@
 #   scripts/fuzz.sh [seconds-per-target] [target…]     (default: 60 s, every target)
 #
 # Targets (Fuzz/Targets/<target>, checks in Sources/LLMLoadFuzzChecks): sse, ndjson, chunk,
-# prompt-file, proc, scenario. Each starts from Fuzz/corpus/<target>, read only; what it finds
+# prompt-file, proc, scenario. Each starts from Fuzz/corpus/<target>, read only (with
+# Fuzz/dictionaries/<target>.dict where there is one); what it finds
 # for new coverage goes to a temporary folder (kept with FUZZ_KEEP=<dir>, to add to the corpus
 # after `-merge=1`). Targets run FUZZ_JOBS at a time (default: the number of CPUs).
 #
@@ -32,6 +33,8 @@ for target in "${targets[@]}"; do
     echo "building llmload-fuzz-$target failed:"; grep -E "error:" "$build_log" || tail -30 "$build_log"; exit 1
   fi
   grep -E "^$PWD/(Sources|Fuzz)/.*warning:" "$build_log" || true
+  # SwiftPM's own figure: without the wait for another build's lock on .build.
+  echo "built llmload-fuzz-$target: $(grep -oE '\(([0-9.]+s)\)$' "$build_log" | tail -1)"
 done
 rm -f "$build_log"
 bin=$(swift build --show-bin-path)
@@ -41,24 +44,25 @@ work=${FUZZ_KEEP:-$(mktemp -d)}
 # A trap, not the Swift backtracer, should report: libFuzzer then saves the input at once.
 export SWIFT_BACKTRACE=enable=no
 run() {
-  local target=$1 folder=$work/$1
+  local target=$1 folder=$work/$1 options=()
   mkdir -p "$folder/new"
-  "$bin/llmload-fuzz-$target" "$folder/new" "Fuzz/corpus/$target" \
+  # Tokens the fuzzer cannot learn from comparisons in instrumented code (YAML keys are looked
+  # up in a Set, by Yams, which is not instrumented).
+  [ ! -f "Fuzz/dictionaries/$target.dict" ] || options+=(-dict="Fuzz/dictionaries/$target.dict")
+  "$bin/llmload-fuzz-$target" "$folder/new" "Fuzz/corpus/$target" "${options[@]}" \
     -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 -print_final_stats=1 \
-    -artifact_prefix="$folder/" >"$folder.log" 2>&1
+    -artifact_prefix="$folder/" >"$folder.log" 2>&1 && echo 0 >"$folder.rc" || echo $? >"$folder.rc"
 }
 
-pids=()
 for target in "${targets[@]}"; do
   while [ "$(jobs -rp | wc -l)" -ge "$jobs" ]; do wait -n || true; done
   run "$target" &
-  pids+=($!)
 done
+wait
 
 failed=0
-for index in "${!targets[@]}"; do
-  target=${targets[$index]}
-  if wait "${pids[$index]}"; then
+for target in "${targets[@]}"; do
+  if [ "$(cat "$work/$target.rc")" = 0 ]; then
     # "#123456 DONE cov: 812 ft: 3304 corp: 310/61Kb lim: 4096 exec/s: 2057 rss: 64Mb"
     summary=$(grep -E '^#[0-9]+[[:space:]]+DONE' "$work/$target.log" | tail -1 | sed -E 's/^#([0-9]+)[[:space:]]+DONE[[:space:]]+/\1 runs, /')
     echo "fuzz $target: ok, $summary"

@@ -12,8 +12,10 @@ struct ReportCommand: ParsableCommand {
         commandName: "report",
         abstract: "Render report.html again from a run folder.",
         discussion: """
-            Reads summary.json, requests.csv, responses.jsonl and config.json from the folder and \
-            writes report.html beside them (or to --output-file).
+            Reads summary.json (which holds the run's description, as config.json does), \
+            requests.csv and responses.jsonl from the folder and writes report.html beside them \
+            (or to --output-file). Folders of schema_version 1 (written before 0.1.0 embedded the \
+            description) are read with their config.json.
 
             Examples:
               llmload report results/20261130-101500-qwen2.5_7b

@@ -30,39 +30,42 @@ public struct ReportInput: Sendable {
         public init() {}
     }
 
+    /// The measured figures, with the run's description (`config.json`'s content) inside.
     public var summary: RunSummary
-    public var configuration: RunConfigurationFile?
     public var points: Points
     /// A sample: the first successful measured responses, then other ones if there are too few.
     public var responses: [ResponseEntry]
 
-    public init(summary: RunSummary, configuration: RunConfigurationFile?, points: Points, responses: [ResponseEntry]) {
+    public init(summary: RunSummary, points: Points, responses: [ResponseEntry]) {
         self.summary = summary
-        self.configuration = configuration
         self.points = points
         self.responses = responses
     }
 
-    /// Reads a run folder. Only `summary.json` is required; a missing `requests.csv`,
-    /// `responses.jsonl` or `config.json` (a writer failed) leaves its part of the report empty.
+    /// Reads a run folder. Only `summary.json` is required (it embeds the run's description);
+    /// a missing `requests.csv` or `responses.jsonl` (a writer failed) leaves its part of the
+    /// report empty. A schema-1 folder also needs its `config.json`, which held the settings.
     /// - Parameter summary: the run's summary when the caller holds it (the run itself, which
     ///   must render even if `summary.json` could not be written); else it is read from the folder.
     public static func load(folder: URL, summary: RunSummary? = nil, limits: Limits = Limits()) throws -> ReportInput {
-        let summary = try summary ?? readSummary(folder.appendingPathComponent("summary.json"))
-        let configuration = (try? Data(contentsOf: folder.appendingPathComponent("config.json")))
-            .flatMap { try? RunConfigurationFile.decode($0) }
+        let summary = try summary ?? readSummary(folder)
         let expectedRows = summary.requests.total + summary.requests.warmup
         let points = readPoints(
             folder.appendingPathComponent("requests.csv"),
             stride: max(1, (expectedRows + limits.points - 1) / limits.points)
         )
         let responses = readResponses(folder.appendingPathComponent("responses.jsonl"), limits: limits)
-        return ReportInput(summary: summary, configuration: configuration, points: points, responses: responses)
+        return ReportInput(summary: summary, points: points, responses: responses)
     }
 
-    static func readSummary(_ url: URL) throws -> RunSummary {
+    /// `summary.json` of `folder`, with `config.json` for a schema-1 folder.
+    static func readSummary(_ folder: URL) throws -> RunSummary {
+        let url = folder.appendingPathComponent("summary.json")
         do {
-            return try SummaryWriter.decode(Data(contentsOf: url))
+            let configuration = try? Data(contentsOf: folder.appendingPathComponent("config.json"))
+            return try SummaryWriter.decode(Data(contentsOf: url), configuration: configuration)
+        } catch let error as ReportError {
+            throw error
         } catch {
             throw ReportError.unreadable(file: url.path, reason: "\(error)")
         }

@@ -95,12 +95,16 @@ public enum ReportError: Error, CustomStringConvertible {
     case unwritable(path: String, reason: String)
     case writeFailed(file: String, reason: String)
     case unreadable(file: String, reason: String)
+    /// A results file whose `schema_version` this version cannot read.
+    case unsupportedSchema(file: String, found: Int, reason: String)
 
     public var description: String {
         switch self {
         case .unwritable(let path, let reason): "cannot write to output folder \(path): \(reason)"
         case .writeFailed(let file, let reason): "could not write \(file): \(reason)"
         case .unreadable(let file, let reason): "cannot read \(file): \(reason)"
+        case .unsupportedSchema(let file, let found, let reason):
+            "cannot read \(file) of schema_version \(found): \(reason)"
         }
     }
 }

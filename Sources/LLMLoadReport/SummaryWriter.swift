@@ -15,13 +15,37 @@ public enum SummaryWriter {
         return try encoder.encode(summary)
     }
 
-    public static func decode(_ data: Data) throws -> RunSummary {
+    /// Reads `summary.json` of the current schema, or of schema 1 with its folder's `config.json`.
+    /// - Parameter configuration: `config.json`'s bytes; needed only for a schema-1 summary.
+    /// - Throws: ``ReportError/unsupportedSchema(file:found:reason:)`` for a schema this
+    ///   version cannot read, a `DecodingError` for a file that is not a summary.
+    public static func decode(_ data: Data, configuration: Data? = nil) throws -> RunSummary {
+        let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any]
+        let version = object?["schema_version"] as? Int
+        var current = data
+        switch version {
+        case RunSummary.currentSchemaVersion?, nil:
+            // nil: not even a JSON object, or no version; the decoder says what is wrong where.
+            break
+        case SchemaVersion1.version?:
+            let config = configuration.flatMap { try? JSONSerialization.jsonObject(with: $0) as? [String: Any] }
+            let upgraded = try SchemaVersion1.upgrade(summary: object ?? [:], configuration: config)
+            current = try JSONSerialization.data(withJSONObject: upgraded)
+        case let found?:
+            throw ReportError.unsupportedSchema(
+                file: "summary.json", found: found,
+                reason: "this llmload reads schemas 1 to \(RunSummary.currentSchemaVersion); use a newer llmload")
+        }
         let decoder = JSONDecoder()
         decoder.keyDecodingStrategy = .custom { path in SnakeCaseKey(camelCaseOf: path.last!.stringValue) }
         decoder.nonConformingFloatDecodingStrategy = .convertFromString(
             positiveInfinity: "Infinity", negativeInfinity: "-Infinity", nan: "NaN"
         )
-        return try decoder.decode(RunSummary.self, from: data)
+        var summary = try decoder.decode(RunSummary.self, from: current)
+        // Written once, in the description; the summary's readers find them beside the counts too.
+        summary.inputTokens?.target = summary.runDescription.requests.inputTokens ?? ""
+        summary.inputTokens?.calibration = summary.runDescription.inputCalibration
+        return summary
     }
 
     public static func write(_ summary: RunSummary, to url: URL) throws {

@@ -1,16 +1,42 @@
 import Foundation
 import LLMLoadBackends
+import LLMLoadCore
 import LLMLoadMetrics
+import LLMLoadReport
 import LLMLoadScheduler
 
 extension LoadRun {
-    /// The run's statistics and description, as `summary.json` and the console show them.
+    /// The run's description, resolved once discovery and prompt fitting are done: what
+    /// `config.json` holds and `summary.json` embeds.
+    func makeDescription(
+        target: TargetDiscovery.Target, pattern: String, folder: RunFolder, gpus: [String], workload: PreparedWorkload
+    ) -> RunDescription {
+        var host = HostFacts.current()
+        host.gpus = gpus
+        return RunDescription(
+            configuration: configuration, api: target.api.rawValue, model: target.model,
+            serverVersion: target.serverVersion, pattern: pattern, toolVersion: Self.toolVersion,
+            commandLine: CommandLine.arguments, outputFolder: folder.url.path, host: host,
+            inputCalibration: workload.calibration, contextLength: workload.template.contextLength
+        )
+    }
+
+    /// Writes `config.json`; returns why it could not, if it could not.
+    static func write(_ description: RunDescription, to folder: RunFolder) -> String? {
+        do {
+            try description.encoded().write(to: folder.file("config.json"), options: .atomic)
+            return nil
+        } catch {
+            return "config.json: \(error.localizedDescription)"
+        }
+    }
+
+    /// The run's statistics, with its description, as `summary.json` and the console show them.
     func makeSummary(
         aggregator: Aggregator,
         timeSeries: [TimeSeries.Bucket],
         dispatch: LoadDispatcher<ContinuousClock>.Report,
-        target: TargetDiscovery.Target,
-        pattern: String,
+        description: RunDescription,
         startedAt: Date,
         endedAt: Date,
         loopDelay: ClientLoopDelay,
@@ -21,29 +47,12 @@ extension LoadRun {
         var summary = RunSummary(
             aggregator: aggregator,
             timeSeries: timeSeries,
-            tool: .init(name: "llmload", version: Self.toolVersion),
+            runDescription: description,
             run: .init(
                 startedAt: startedAt.formatted(.iso8601), endedAt: endedAt.formatted(.iso8601),
                 interrupted: dispatch.stopReason == .interrupted, stopReason: dispatch.stopReason.rawValue,
                 windowS: aggregator.windowSeconds,
                 drainCancelledInFlight: dispatch.cancelledInFlight
-            ),
-            target: .init(
-                url: configuration.target.baseURL, api: target.api.rawValue, model: target.model,
-                serverVersion: target.serverVersion, simulated: configuration.target.isSimulated,
-                tlsVerified: !configuration.target.isInsecure
-            ),
-            load: .init(
-                pattern: pattern, offeredRatePerS: configuration.load.offeredRatePerSecond,
-                durationS: configuration.load.duration.seconds, maxRequests: configuration.load.maximumRequests,
-                timeoutS: configuration.requests.timeout.seconds,
-                drainTimeoutS: configuration.load.drainTimeout.seconds,
-                maxOutputTokens: configuration.requests.maxOutputTokens, stream: configuration.requests.isStreaming,
-                warmupS: configuration.load.warmupDuration?.seconds,
-                warmupRequests: configuration.load.warmupRequestCount,
-                seed: configuration.load.poissonSeed,
-                concurrency: configuration.load.closedLoopUsers,
-                thinkTimeS: configuration.load.closedLoopThinkTime?.seconds
             )
         )
         summary.client = RunSummary.Client(delay: loopDelay, eventLoops: eventLoops, timeseries: timeSeries)

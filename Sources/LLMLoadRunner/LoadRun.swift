@@ -116,10 +116,11 @@ public struct LoadRun: Sendable {
             base: base, model: target.model, label: configuration.output.label, startedAt: startedAtDate
         )
         let pattern = configuration.load.patternLabel
-        // Written first, so even a run cut short says how it was set up.
-        let configFailure = writeConfiguration(
-            to: folder, target: target, pattern: pattern,
+        // Resolved once; written first, so even a run cut short says how it was set up.
+        let description = makeDescription(
+            target: target, pattern: pattern, folder: folder,
             gpus: monitor.gpuDevices.map { $0.name ?? "GPU \($0.index)" }, workload: workload)
+        let configFailure = Self.write(description, to: folder)
         let api = target.api.makeAPI()
         let headers = configuration.target.headers
         let (template, prompts, tag) = (workload.template, workload.prompts, workload.tag)
@@ -188,15 +189,16 @@ public struct LoadRun: Sendable {
         await ticker
 
         var summary = makeSummary(
-            aggregator: folded.aggregator, timeSeries: folded.timeSeries.buckets(), dispatch: dispatch, target: target,
-            pattern: pattern,
+            aggregator: folded.aggregator, timeSeries: folded.timeSeries.buckets(), dispatch: dispatch,
+            description: description,
             startedAt: startedAtDate, endedAt: Date(), loopDelay: loopDelay, eventLoops: client.eventLoopCount
         )
         summary.resources = makeResources(
             samples: samples, monitor: monitor, aggregator: folded.aggregator, origin: start)
         summary.inputTokens = configuration.requests.inputLength.map {
             RunSummary.InputTokens(
-                target: $0.description, comparison: folded.aggregator.inputTokens, calibration: workload.calibration)
+                target: $0.description, comparison: folded.aggregator.inputTokens,
+                calibration: description.inputCalibration)
         }
         var failures = [configFailure].compactMap { $0 } + folded.writeFailures
         if let failure = TimeSeriesCSVWriter.write(
@@ -218,26 +220,5 @@ public struct LoadRun: Sendable {
         }
         for failure in failures { logger.error("output not written", metadata: ["reason": "\(failure)"]) }
         return Result(summary: summary, folder: folder.url, writeFailures: failures)
-    }
-
-    /// Writes `config.json`; returns why it could not, if it could not.
-    private func writeConfiguration(
-        to folder: RunFolder, target: TargetDiscovery.Target, pattern: String, gpus: [String],
-        workload: PreparedWorkload
-    ) -> String? {
-        var host = HostFacts.current()
-        host.gpus = gpus
-        let file = RunConfigurationFile(
-            configuration: configuration, api: target.api.rawValue, model: target.model,
-            serverVersion: target.serverVersion, pattern: pattern, toolVersion: Self.toolVersion,
-            commandLine: CommandLine.arguments, outputFolder: folder.url.path, host: host,
-            inputCalibration: workload.calibration, contextLength: workload.template.contextLength
-        )
-        do {
-            try file.encoded().write(to: folder.file("config.json"), options: .atomic)
-            return nil
-        } catch {
-            return "config.json: \(error.localizedDescription)"
-        }
     }
 }

@@ -5,9 +5,9 @@ import Testing
 
 @Suite struct RunWarningTests {
     /// The fixture summary sending at `sentPerS` over 100 requests, under `load`.
-    private func summary(sentPerS: Double, load: RunSummary.Load) -> RunSummary {
+    private func summary(sentPerS: Double, load: RunDescription.Load) -> RunSummary {
         var summary = SummaryWriterTests.summary
-        summary.load = load
+        summary.runDescription.load = load
         summary.requests.total = 100
         summary.throughput.sentPerS = sentPerS
         return summary
@@ -23,9 +23,8 @@ import Testing
     }
 
     @Test func aClosedLoopOffersNoRateSoIsNeverBelowIt() {
-        let load = RunSummary.Load(
-            pattern: "concurrency@8", offeredRatePerS: nil, durationS: 10, timeoutS: 300, drainTimeoutS: 30,
-            stream: true, concurrency: 8, thinkTimeS: 0)
+        let load = RunDescription.Load(
+            pattern: "concurrency@8", concurrency: 8, thinkTimeS: 0, durationS: 10, drainTimeoutS: 30)
         #expect(RunWarning.detect(in: summary(sentPerS: 3, load: load)).isEmpty)
     }
 }

@@ -1,0 +1,130 @@
+extension RunDescription {
+    /// The description of a run of `configuration` against the target discovery found.
+    /// - Parameters:
+    ///   - api, model, serverVersion: what discovery found (the configuration holds what was asked).
+    ///   - pattern: the load's label (`constant@5.00`, …), as the scheduler names it.
+    ///   - commandLine: redacted here with the configuration's API key.
+    ///   - contextLength: the Ollama `num_ctx` every request carries, if any.
+    public init(
+        configuration c: RunConfiguration, api: String, model: String, serverVersion: String?, pattern: String,
+        toolVersion: String, commandLine: [String], outputFolder: String, host: HostFacts,
+        inputCalibration: InputCalibration? = nil, contextLength: Int? = nil
+    ) {
+        let redactor = SecretRedactor(secrets: [c.target.apiKey])
+        var calibration = inputCalibration
+        // Written once, as requests.num_ctx.
+        calibration?.contextLength = nil
+        self.init(
+            tool: Tool(version: toolVersion),
+            commandLine: commandLine.map(redactor.redact),
+            target: Target(
+                url: c.target.baseURL, api: api, model: model, serverVersion: serverVersion,
+                simulated: c.target.isSimulated, apiKeyGiven: c.target.apiKey != nil, tlsVerified: !c.target.isInsecure,
+                requestedApi: c.target.api?.rawValue, requestedModel: c.target.model
+            ),
+            load: Load(configuration: c.load, pattern: pattern),
+            requests: Requests(configuration: c.requests, contextLength: contextLength),
+            objectives: c.objectives.map {
+                Objectives(
+                    ttftMs: $0.timeToFirstToken.map(Self.milliseconds),
+                    tpotMs: $0.timePerOutputToken.map(Self.milliseconds),
+                    e2eMs: $0.endToEndLatency.map(Self.milliseconds))
+            },
+            inputCalibration: calibration,
+            monitor: Monitor(configuration: c.monitor),
+            output: Output(folder: outputFolder, label: c.output.label),
+            host: host
+        )
+    }
+
+    private static func milliseconds(_ duration: Duration) -> Double { duration.seconds * 1000 }
+}
+
+extension RunDescription.Load {
+    /// `load` as written: the profile's own parameters, nothing derived.
+    public init(configuration load: RunConfiguration.Load, pattern: String) {
+        var rate: Double? = load.ratePerSecond
+        var ramp: Ramp?
+        switch load.profile {
+        case .constant, .poisson: break
+        case .ramp(let r):
+            rate = nil
+            ramp = Ramp(startRatePerS: r.startPerSecond, endRatePerS: r.endPerSecond, rampS: r.span.seconds)
+        case .closedLoop: rate = nil
+        }
+        self.init(
+            pattern: pattern, ratePerS: rate, ramp: ramp, seed: load.poissonSeed, concurrency: load.closedLoopUsers,
+            thinkTimeS: load.closedLoopThinkTime?.seconds, durationS: load.duration.seconds,
+            maxRequests: load.maximumRequests, warmupS: load.warmupDuration?.seconds,
+            warmupRequests: load.warmupRequestCount, drainTimeoutS: load.drainTimeout.seconds
+        )
+    }
+
+    /// The mean rate the schedule offered over `durationS` (a ramp's mean over the measured
+    /// part, after the warm-up); `nil` for the closed loop, which offers no rate. Derived from
+    /// the profile, so never written: the same computation as the run's own
+    /// (`RunConfiguration.Load.offeredRatePerSecond`).
+    public var offeredRatePerS: Double? {
+        guard durationS > 0 else { return nil }
+        let profile: LoadProfile
+        let peak: Double
+        if let ramp, ramp.startRatePerS > 0, ramp.endRatePerS > 0, ramp.rampS > 0 {
+            profile = .ramp(
+                RateRamp(startPerSecond: ramp.startRatePerS, endPerSecond: ramp.endRatePerS, span: .seconds(ramp.rampS))
+            )
+            peak = max(ramp.startRatePerS, ramp.endRatePerS)
+        } else if let ratePerS, ratePerS > 0 {
+            profile = seed.map { .poisson(seed: $0) } ?? .constant
+            peak = ratePerS
+        } else {
+            return nil
+        }
+        var load = RunConfiguration.Load(ratePerSecond: peak, duration: .seconds(durationS))
+        load.profile = profile
+        load.warmup = warmupS.map { .duration(.seconds($0)) } ?? warmupRequests.map { .requests($0) }
+        return load.offeredRatePerSecond
+    }
+}
+
+extension RunDescription.Requests {
+    /// `requests` as the run sends them, with the `num_ctx` it settled on.
+    public init(configuration r: RunConfiguration.Requests, contextLength: Int?) {
+        self.init(maxTokens: r.maxOutputTokens, stream: r.isStreaming, timeoutS: r.timeout.seconds)
+        prompt = r.prompt
+        promptFile = r.promptFile
+        template = r.template
+        shuffleSeed = r.shuffleSeed
+        uniquePrefix = r.isUniquePrefix
+        inputTokens = r.inputLength?.description
+        sharedPrefixTokens = r.sharedPrefixTokens
+        corpus = r.inputLength == nil ? nil : (r.corpusFile ?? "built-in")
+        inputSeed = r.inputLength == nil ? nil : r.inputSeed
+        numCtx = contextLength
+        temperature = r.sampling.temperature
+        topP = r.sampling.topP
+        seed = r.sampling.seed
+        keepAlive = r.keepAlive
+        stop = r.stop
+        ignoreEos = r.ignoresEndOfSequence
+    }
+}
+
+extension RunDescription.Monitor {
+    /// What `--monitor-pid`/`--monitor-process` and `--gpu` asked for.
+    public init(configuration m: RunConfiguration.Monitor) {
+        var pid: Int32?
+        var name: String?
+        switch m.process {
+        case .pid(let value): pid = value
+        case .name(let value): name = value
+        case nil: break
+        }
+        let gpus =
+            switch m.gpus {
+            case .none: "none"
+            case .all: "all"
+            case .indices(let indices): indices.map(String.init).joined(separator: ",")
+            }
+        self.init(processPid: pid, processName: name, gpus: gpus)
+    }
+}
