@@ -17,15 +17,9 @@ public struct Aggregator: Sendable {
     public static let otherFinishReasons = "other"
     public private(set) var errors = ErrorTally()
 
-    // Distributions over successful (`ok`) requests only.
-    public private(set) var timeToFirstToken = Distribution.milliseconds()
-    public private(set) var timeToFirstAnswerToken = Distribution.milliseconds()
-    public private(set) var endToEndLatency = Distribution.milliseconds()
-    public private(set) var interTokenLatency = Distribution.milliseconds()
-    public private(set) var timePerOutputToken = Distribution.milliseconds()
-    public private(set) var decodeSpeed = Distribution.rate()
-    public private(set) var scheduleLag = Distribution.milliseconds()
-    public private(set) var latencyFromSchedule = Distribution.milliseconds()
+    /// One distribution per ``MetricCatalogue/all`` metric, at the same index, over successful
+    /// (`ok`) requests only.
+    private var metricDistributions = MetricCatalogue.all.map { $0.makeDistribution() }
 
     /// Token totals over successful requests, with how many counts came from each source.
     public private(set) var outputTokens = 0
@@ -87,15 +81,7 @@ public struct Aggregator: Sendable {
                 ? reason : Self.otherFinishReasons
             finishReasons[key, default: 0] += 1
         }
-        record.timeToFirstToken.map { timeToFirstToken.record($0) }
-        record.timeToFirstAnswerToken.map { timeToFirstAnswerToken.record($0) }
-        record.endToEndLatency.map { endToEndLatency.record($0) }
-        for gap in record.interTokenGapsNanoseconds { interTokenLatency.record(Double(gap) / 1e6) }
-        if let overflow = record.tokenGapOverflow { interTokenLatency.merge(Distribution(overflow)) }
-        record.timePerOutputToken.map { timePerOutputToken.record($0) }
-        record.decodeTokensPerSecond.map { decodeSpeed.record($0) }
-        record.scheduleLag.map { scheduleLag.record($0) }
-        latencyFromSchedule.record(record.latencyFromSchedule)
+        for (index, metric) in MetricCatalogue.all.enumerated() { metric.record(record, &metricDistributions[index]) }
         if let tokens = record.outputTokens {
             // Saturating: a server's count (up to Int.max) must not trap the run.
             outputTokens = outputTokens.saturatingAdding(max(0, tokens.value))
@@ -109,14 +95,15 @@ public struct Aggregator: Sendable {
 
     public func count(_ outcome: RequestOutcome) -> Int { outcomes[outcome, default: 0] }
 
-    /// Every distribution, keyed by its id in `summary.json` (`latency.<id>`).
+    /// The distribution of a catalogue metric; an empty one for a metric not in the catalogue.
+    public subscript(metric: Metric) -> Distribution {
+        MetricCatalogue.all.firstIndex { $0.id == metric.id }.map { metricDistributions[$0] }
+            ?? metric.makeDistribution()
+    }
+
+    /// Every catalogue metric's distribution, keyed by its id in `summary.json` (`latency.<id>`).
     public var distributions: [String: Distribution] {
-        [
-            "ttft_ms": timeToFirstToken, "time_to_first_answer_token_ms": timeToFirstAnswerToken,
-            "e2e_ms": endToEndLatency, "itl_ms": interTokenLatency, "tpot_ms": timePerOutputToken,
-            "decode_speed_tokens_per_s": decodeSpeed, "schedule_lag_ms": scheduleLag,
-            "latency_from_schedule_ms": latencyFromSchedule,
-        ]
+        Dictionary(uniqueKeysWithValues: zip(MetricCatalogue.all.map(\.id), metricDistributions))
     }
 }
 
@@ -155,17 +142,5 @@ public struct ErrorTally: Sendable {
         counts.map { ($0.key, $0.value) }.sorted {
             ($0.count, $1.key.outcome, $1.key.message) > ($1.count, $0.key.outcome, $0.key.message)
         }
-    }
-}
-
-extension Distribution {
-    /// The inter-token gaps a request folded past its stored ones, as an inter-token latency
-    /// distribution (milliseconds): the same buckets and exact sums recording each gap gives.
-    init(_ overflow: TokenGapOverflow) {
-        self = .milliseconds()
-        restore(
-            buckets: overflow.microsecondBuckets.map { ($0.key, UInt64($0.value)) }, count: overflow.count,
-            sum: overflow.sumMilliseconds, sumOfSquares: overflow.sumOfSquaresMilliseconds,
-            minimum: overflow.minimumMilliseconds, maximum: overflow.maximumMilliseconds)
     }
 }

@@ -5,15 +5,19 @@ extension RunSummary {
     public init(
         aggregator a: Aggregator,
         timeSeries: [TimeSeries.Bucket] = [],
-        runDescription: RunDescription,
-        run: Run
+        tool: Tool,
+        run: Run,
+        target: Target,
+        load: Load
     ) {
         func rate(_ count: Int) -> Double? { a.recorded > 0 ? Double(count) / Double(a.recorded) : nil }
         func perSecond(_ value: Int) -> Double? { run.windowS > 0 ? Double(value) / run.windowS : nil }
         let sendSpan = zip(a.firstSentAt, a.lastSentAt).map { ($1 - $0).seconds }
         self.init(
-            runDescription: runDescription,
+            tool: tool,
             run: run,
+            target: target,
+            load: load,
             requests: Requests(
                 total: a.recorded,
                 warmup: a.warmupRequests,
@@ -40,14 +44,7 @@ extension RunSummary {
             ),
             latency: Latency(
                 population: "successful requests (outcome ok), warm-up excluded",
-                ttftMs: a.timeToFirstToken.summary,
-                timeToFirstAnswerTokenMs: a.timeToFirstAnswerToken.summary,
-                e2eMs: a.endToEndLatency.summary,
-                itlMs: a.interTokenLatency.summary,
-                tpotMs: a.timePerOutputToken.summary,
-                decodeSpeedTokensPerS: a.decodeSpeed.summary,
-                scheduleLagMs: a.scheduleLag.summary,
-                latencyFromScheduleMs: a.latencyFromSchedule.summary
+                summaries: a.distributions.compactMapValues(\.summary)
             ),
             goodput: a.objectives.map { objectives in
                 Goodput(

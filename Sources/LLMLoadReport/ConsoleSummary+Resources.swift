@@ -8,11 +8,16 @@ extension ConsoleSummary {
         let statistics = hasMeasured ? r.measured : r.wholeRun
         let count = r.samples.count
         let scope = hasMeasured ? "measured window" : "whole run"
-        var lines = ["Resources (\(scope); \(count) samples every \(format(r.sampleIntervalMs / 1000, 2)) s)"]
+        var lines = [
+            "Resources (\(scope); \(count) samples every \(FigureText.number(r.sampleIntervalMs / 1000, 2)) s)"
+        ]
         var rows: [[String]] = [["", "avg", "max"]]
         func add(_ name: String, _ statistic: ResourceStatistic?, scale: Double = 1, decimals: Int = 1) {
             guard let statistic else { return }
-            rows.append([name, format(statistic.mean / scale, decimals), format(statistic.max / scale, decimals)])
+            rows.append([
+                name, FigureText.number(statistic.mean / scale, decimals),
+                FigureText.number(statistic.max / scale, decimals),
+            ])
         }
         let gib = 1024.0 * 1024 * 1024
         add("CPU %", statistics.cpuPercent)

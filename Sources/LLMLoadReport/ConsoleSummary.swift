@@ -8,8 +8,9 @@ public enum ConsoleSummary {
         let target = "\(s.target.url) (\(s.target.api), model \(s.target.model))"
         var pattern = s.load.pattern
         if let seed = s.load.seed { pattern += " (seed \(seed))" }
-        if let think = s.load.thinkTimeS, think > 0 { pattern += " (think \(format(think, 3)) s)" }
-        lines.append("llmload \(s.tool.version): \(pattern) for \(format(s.load.durationS, 1)) s → \(target)")
+        if let think = s.load.thinkTimeS, think > 0 { pattern += " (think \(FigureText.number(think, 3)) s)" }
+        lines.append(
+            "llmload \(s.tool.version): \(pattern) for \(FigureText.number(s.load.durationS, 1)) s → \(target)")
         if !s.target.tlsVerified { lines.append("TLS certificates were NOT verified (--insecure).") }
         if s.run.interrupted {
             lines.append("Run interrupted by the user: figures cover what was measured until then.")
@@ -30,36 +31,35 @@ public enum ConsoleSummary {
             "Requests   \(r.total) dispatched, \(r.sent) sent: \(outcomes.isEmpty ? "none" : outcomes)\(warmup)\(resent)"
         )
         lines.append(
-            "Rates      success \(percent(r.successRate)), error \(percent(r.errorRate)), "
-                + "timeout \(percent(r.timeoutRate)), cancelled \(percent(r.cancelledRate))"
+            "Rates      success \(FigureText.percent(r.successRate)), error \(FigureText.percent(r.errorRate)), "
+                + "timeout \(FigureText.percent(r.timeoutRate)), cancelled \(FigureText.percent(r.cancelledRate))"
         )
         let t = s.throughput
+        let (ok, output) = (FigureText.number(t.requestsPerS, 2), FigureText.number(t.outputTokensPerS, 1))
+        let (sent, window) = (FigureText.number(t.sentPerS, 2), FigureText.number(s.run.windowS, 2))
         lines.append(
-            "Throughput \(format(t.requestsPerS, 2)) req/s ok, \(format(t.outputTokensPerS, 1)) output tok/s "
-                + "(tokens: \(s.tokens.outputSource)), sent \(format(t.sentPerS, 2)) req/s, window \(format(s.run.windowS, 2)) s"
+            "Throughput \(ok) req/s ok, \(output) output tok/s (tokens: \(s.tokens.outputSource)), sent \(sent) req/s, "
+                + "window \(window) s"
         )
         if let g = s.goodput {
-            let bounds = [("TTFT", g.ttftMs), ("TPOT", g.tpotMs), ("E2E", g.e2eMs)]
-                .compactMap { name, value in value.map { "\(name) ≤ \(format($0, 0)) ms" } }.joined(separator: ", ")
+            let (share, rate) = (FigureText.percent(g.share), FigureText.number(g.ratePerS, 2))
             lines.append(
-                "Goodput    \(g.requestsMeeting) requests (\(percent(g.share))) met \(bounds): \(format(g.ratePerS, 2)) req/s"
-            )
+                "Goodput    \(g.requestsMeeting) requests (\(share)) met \(FigureText.bounds(g)): \(rate) req/s")
         }
-        if let input = s.inputTokens { lines.append(inputLine(input, numCtx: s.runDescription.requests.numCtx)) }
+        if let input = s.inputTokens { lines.append(inputLine(input)) }
         if let client = s.client { lines.append(clientLine(client)) }
         lines.append("")
         let header = ["", "count", "mean", "p50", "p90", "p99", "max"]
         var rows = [header]
         let l = s.latency
-        for (name, summary) in [
-            ("TTFT ms", l.ttftMs), ("E2E ms", l.e2eMs), ("ITL ms", l.itlMs), ("TPOT ms", l.tpotMs),
-            ("Decode tok/s", l.decodeSpeedTokensPerS), ("Lag ms", l.scheduleLagMs),
-        ] {
-            guard let d = summary else {
+        for metric in MetricCatalogue.all {
+            guard let name = metric.consoleLabel else { continue }
+            guard let d = l[metric] else {
                 rows.append([name, "0", "–", "–", "–", "–", "–"])
                 continue
             }
-            rows.append([name, String(d.count)] + [d.mean, d.p50, d.p90, d.p99, d.max].map { format($0, 2) })
+            rows.append(
+                [name, String(d.count)] + [d.mean, d.p50, d.p90, d.p99, d.max].map { FigureText.number($0, 2) })
         }
         let widths = header.indices.map { column in rows.map { $0[column].count }.max() ?? 0 }
         for row in rows {
@@ -91,7 +91,7 @@ public enum ConsoleSummary {
     }
 
     /// How the prompts' server counts compared with `--input-tokens`.
-    static func inputLine(_ input: RunSummary.InputTokens, numCtx: Int?) -> String {
+    static func inputLine(_ input: RunSummary.InputTokens) -> String {
         func signed(_ value: Int) -> String { value > 0 ? "+\(value)" : "\(value)" }
         var line =
             "Input      target \(input.target) tokens: \(input.withinTolerance) of \(input.serverCounted) server counts within 2 %"
@@ -101,7 +101,7 @@ public enum ConsoleSummary {
         if input.shorterThanTarget > 0 { line += ", \(input.shorterThanTarget) shorter" }
         if input.longerThanTarget > 0 { line += ", \(input.longerThanTarget) longer" }
         if let calibration = input.calibration { line += "; fitted by \(calibration.method)" }
-        if let context = numCtx { line += ", Ollama num_ctx \(context)" }
+        if let context = input.calibration?.contextLength { line += ", Ollama num_ctx \(context)" }
         return line
     }
 
@@ -113,8 +113,9 @@ public enum ConsoleSummary {
             client.saturated
             ? "SATURATED"
             : client.saturatedSeconds.isEmpty ? "not saturated" : "saturated in \(client.saturatedSeconds.count) s"
-        return "Client     event-loop delay P99 \(format(delay?.p99, 2)) ms, max \(format(delay?.max, 2)) ms "
-            + "over \(loops) (bound \(format(client.saturationBoundMs, 0)) ms): \(verdict)"
+        let p99 = FigureText.number(delay?.p99, 2)
+        return "Client     event-loop delay P99 \(p99) ms, max \(FigureText.number(delay?.max, 2)) ms "
+            + "over \(loops) (bound \(FigureText.number(client.saturationBoundMs, 0)) ms): \(verdict)"
     }
 
     /// What a reader must know before trusting the figures, in English.
@@ -122,11 +123,6 @@ public enum ConsoleSummary {
         RunWarning.detect(in: s).map { $0.text(.en) }
     }
 
-    public static func percent(_ value: Double?) -> String {
-        value.map { format($0 * 100, 1) + " %" } ?? "–"
-    }
-
-    static func format(_ value: Double?, _ decimals: Int) -> String {
-        value.flatMap { DecimalText.format($0, places: decimals) } ?? "–"
-    }
+    /// A share as the console writes it (`12.5 %`), for the CLI's messages.
+    public static func percent(_ value: Double?) -> String { FigureText.percent(value) }
 }

@@ -114,11 +114,8 @@ struct ReportChartData: Encodable {
         }
     }
 
-    /// Metrics drawn as distributions, in this order.
-    static let distributionKeys = [
-        ("ttft_ms", "ms"), ("e2e_ms", "ms"), ("itl_ms", "ms"), ("tpot_ms", "ms"),
-        ("decode_speed_tokens_per_s", "tokens/s"),
-    ]
+    /// Metrics drawn as distributions, in the catalogue's order.
+    static let chartedMetrics = MetricCatalogue.all.filter(\.isCharted)
     static let bins = 40
     static let cdfSteps = 300
 
@@ -154,10 +151,11 @@ struct ReportChartData: Encodable {
             seconds: p.seconds, ttftMs: p.ttftMs, e2eMs: p.e2eMs, failedSeconds: p.failedSeconds,
             failedMs: p.failedMs, note: note
         )
-        let summaries = ReportTables.distributionSummaries(s.latency)
-        distributions = Self.distributionKeys.compactMap { key, unit in
-            guard let snapshot = s.histograms[key], snapshot.count > 0, let summary = summaries[key] else { return nil }
-            return Self.chart(key: key, unit: unit, snapshot: snapshot, summary: summary, language: language)
+        distributions = Self.chartedMetrics.compactMap { metric in
+            guard let snapshot = s.histograms[metric.id], snapshot.count > 0, let summary = s.latency[metric] else {
+                return nil
+            }
+            return Self.chart(metric, snapshot: snapshot, summary: summary, language: language)
         }
         outcomes = s.requests.byOutcome.filter { $0.value > 0 }.sorted { $0.key < $1.key }
             .map { Bar(name: $0.key, count: $0.value) }
@@ -169,8 +167,7 @@ struct ReportChartData: Encodable {
     /// Bins between the minimum and the maximum, or P99.9 when the tail is long (maximum above
     /// three times P99), so one outlier does not squeeze every other bar into one.
     static func chart(
-        key: String, unit: String, snapshot: DistributionSnapshot, summary: DistributionSummary,
-        language: ReportLanguage
+        _ metric: Metric, snapshot: DistributionSnapshot, summary: DistributionSummary, language: ReportLanguage
     ) -> DistributionChart {
         let values = snapshot.buckets.compactMap { pair -> (Double, Int)? in
             pair.count == 2 ? (Double(pair[0]) / snapshot.scale, Int(pair[1])) : nil
@@ -205,7 +202,7 @@ struct ReportChartData: Encodable {
             ? "\(beyond) 个高于 P99.9 的值未画入直方图（累计曲线包含全部）"
             : "\(beyond) values above P99.9 left out of the bars (the CDF has them all)"
         return DistributionChart(
-            key: key, title: ReportText.label(key, language), unit: unit,
+            key: metric.id, title: metric.title(language), unit: metric.unit.rawValue,
             binCenters: (0..<bins).map { low + (Double($0) + 0.5) * width },
             binShares: counts.map { Double($0) / Double(total) }, binWidth: width * 0.98,
             cdfValues: cdfValues, cdfShares: cdfShares, beyond: beyond, beyondNote: note

@@ -58,8 +58,8 @@ public enum ReportRenderer {
             "toolVersion": s.tool.version,
             "model": s.target.model,
             "api": s.target.api,
-            "loadProfile": "\(s.load.pattern) · \(ReportTables.number(s.load.durationS, 0)) s",
-            "facts": ReportTables.facts(s, language),
+            "loadProfile": "\(s.load.pattern) · \(FigureText.number(s.load.durationS, 0)) s",
+            "facts": ReportTables.facts(s, input.configuration, language),
             "insecure": !s.target.tlsVerified,
             "interrupted": s.run.interrupted,
             "clientSaturated": saturation != nil,
@@ -89,8 +89,8 @@ public enum ReportRenderer {
     static func responseRow(_ e: ResponseEntry) -> [String: Any] {
         var meta = "#\(e.index) · \(e.outcome)"
         if let status = e.httpStatus { meta += " · HTTP \(status)" }
-        if let ttft = e.ttftMs { meta += " · TTFT \(ReportTables.number(ttft, 1)) ms" }
-        if let e2e = e.e2eMs { meta += " · E2E \(ReportTables.number(e2e, 1)) ms" }
+        if let ttft = e.ttftMs { meta += " · TTFT \(FigureText.number(ttft, 1)) ms" }
+        if let e2e = e.e2eMs { meta += " · E2E \(FigureText.number(e2e, 1)) ms" }
         if let tokens = e.outputTokens { meta += " · \(tokens) tokens" }
         if let reason = e.finishReason { meta += " · \(reason)" }
         var row: [String: Any] = ["meta": meta, "prompt": e.prompt, "failed": e.outcome != "ok"]

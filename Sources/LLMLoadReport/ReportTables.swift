@@ -6,28 +6,16 @@ import LLMLoadMetrics
 enum ReportTables {
     typealias Row = [String: Any]
 
-    static func distributionSummaries(_ l: RunSummary.Latency) -> [String: DistributionSummary] {
-        let pairs: [(String, DistributionSummary?)] = [
-            ("ttft_ms", l.ttftMs), ("time_to_first_answer_token_ms", l.timeToFirstAnswerTokenMs),
-            ("e2e_ms", l.e2eMs), ("itl_ms", l.itlMs), ("tpot_ms", l.tpotMs),
-            ("decode_speed_tokens_per_s", l.decodeSpeedTokensPerS), ("schedule_lag_ms", l.scheduleLagMs),
-            ("latency_from_schedule_ms", l.latencyFromScheduleMs),
-        ]
-        return Dictionary(uniqueKeysWithValues: pairs.compactMap { key, value in value.map { (key, $0) } })
-    }
-
-    /// Every metric's row, in a fixed order; a metric with no value shows dashes, never zeros.
+    /// Every catalogue metric's row, in the catalogue's order; a metric with no value shows
+    /// dashes, never zeros.
     static func percentiles(_ l: RunSummary.Latency, _ language: ReportLanguage) -> [Row] {
-        let summaries = distributionSummaries(l)
-        let keys = [
-            "ttft_ms", "time_to_first_answer_token_ms", "e2e_ms", "itl_ms", "tpot_ms", "decode_speed_tokens_per_s",
-            "schedule_lag_ms", "latency_from_schedule_ms",
-        ]
-        return keys.map { key in
-            var row: Row = ["name": ReportText.label(key, language)]
-            guard let d = summaries[key] else {
+        MetricCatalogue.all.map { metric in
+            var row: Row = ["name": metric.title(language)]
+            guard let d = l[metric] else {
                 row["count"] = "0"
-                for column in ["mean", "std", "min", "p50", "p90", "p95", "p99", "p99_9", "max"] { row[column] = "–" }
+                for column in ["mean", "std", "min", "p50", "p90", "p95", "p99", "p99_9", "max"] {
+                    row[column] = FigureText.dash
+                }
                 return row
             }
             row["count"] = String(d.count)
@@ -35,7 +23,7 @@ enum ReportTables {
                 ("mean", d.mean), ("std", d.std), ("min", d.min), ("p50", d.p50), ("p90", d.p90), ("p95", d.p95),
                 ("p99", d.p99), ("p99_9", d.p99_9), ("max", d.max),
             ]
-            for (column, value) in values { row[column] = number(value, 2) }
+            for (column, value) in values { row[column] = FigureText.number(value, 2) }
             return row
         }
     }
@@ -51,31 +39,30 @@ enum ReportTables {
             card(
                 "requests", String(r.total),
                 detail: r.warmup > 0 ? "+\(r.warmup) \(label("of_which_warmup"))" : "\(r.sent) \(label("sent"))"),
-            card("success_rate", percent(r.successRate), tone: (r.successRate ?? 0) >= 0.99 ? "good" : "bad"),
-            card("error_rate", percent(r.errorRate), tone: (r.errorRate ?? 0) > 0 ? "bad" : ""),
-            card("timeout_rate", percent(r.timeoutRate), tone: (r.timeoutRate ?? 0) > 0 ? "bad" : ""),
-            card("requests_per_s", number(s.throughput.requestsPerS, 2), "req/s"),
-            card("output_tokens_per_s", number(s.throughput.outputTokensPerS, 1), "tok/s"),
-            card("ttft_p50", number(s.latency.ttftMs?.p50, 1), ms),
-            card("ttft_p99", number(s.latency.ttftMs?.p99, 1), ms),
-            card("e2e_p50", number(s.latency.e2eMs?.p50, 1), ms),
-            card("e2e_p99", number(s.latency.e2eMs?.p99, 1), ms),
-            card("tpot_p50", number(s.latency.tpotMs?.p50, 2), ms),
+            card(
+                "success_rate", FigureText.percent(r.successRate), tone: (r.successRate ?? 0) >= 0.99 ? "good" : "bad"),
+            card("error_rate", FigureText.percent(r.errorRate), tone: (r.errorRate ?? 0) > 0 ? "bad" : ""),
+            card("timeout_rate", FigureText.percent(r.timeoutRate), tone: (r.timeoutRate ?? 0) > 0 ? "bad" : ""),
+            card("requests_per_s", FigureText.number(s.throughput.requestsPerS, 2), "req/s"),
+            card("output_tokens_per_s", FigureText.number(s.throughput.outputTokensPerS, 1), "tok/s"),
+            card("ttft_p50", FigureText.number(s.latency[.timeToFirstToken]?.p50, 1), ms),
+            card("ttft_p99", FigureText.number(s.latency[.timeToFirstToken]?.p99, 1), ms),
+            card("e2e_p50", FigureText.number(s.latency[.endToEndLatency]?.p50, 1), ms),
+            card("e2e_p99", FigureText.number(s.latency[.endToEndLatency]?.p99, 1), ms),
+            card("tpot_p50", FigureText.number(s.latency[.timePerOutputToken]?.p50, 2), ms),
         ]
         if let g = s.goodput {
-            let bounds = [("TTFT", g.ttftMs), ("TPOT", g.tpotMs), ("E2E", g.e2eMs)]
-                .compactMap { name, value in value.map { "\(name) ≤ \(number($0, 0)) ms" } }.joined(separator: ", ")
+            let bounds = FigureText.bounds(g)
             cards.append(
                 card(
-                    "goodput", percent(g.share),
-                    detail: "\(number(g.ratePerS, 2)) req/s \(label("goodput_detail")): \(bounds)",
+                    "goodput", FigureText.percent(g.share),
+                    detail: "\(FigureText.number(g.ratePerS, 2)) req/s \(label("goodput_detail")): \(bounds)",
                     tone: (g.share ?? 0) >= 0.95 ? "good" : "bad"))
         }
         return cards
     }
 
-    /// The run's setup, from its description, and its window.
-    static func facts(_ s: RunSummary, _ language: ReportLanguage) -> [Row] {
+    static func facts(_ s: RunSummary, _ c: RunConfigurationFile?, _ language: ReportLanguage) -> [Row] {
         func fact(_ key: String, _ value: String) -> Row { ["name": ReportText.label(key, language), "value": value] }
         var facts = [
             fact(
@@ -87,31 +74,37 @@ enum ReportTables {
         let warmup = ReportText.label("warmup", language)
         var load = s.load.pattern
         if let seed = s.load.seed { load += ", seed \(seed)" }
-        if let think = s.load.thinkTimeS, think > 0 { load += ", think \(number(think, 3)) s" }
+        if let think = s.load.thinkTimeS, think > 0 { load += ", think \(FigureText.number(think, 3)) s" }
         if let n = s.load.maxRequests { load += ", ≤ \(n) req" }
-        if let w = s.load.warmupS { load += ", \(warmup) \(number(w, 0)) s" }
+        if let w = s.load.warmupS { load += ", \(warmup) \(FigureText.number(w, 0)) s" }
         if let w = s.load.warmupRequests { load += ", \(warmup) \(w) req" }
-        let requests = s.runDescription.requests
-        if let t = requests.maxTokens { load += ", max_tokens \(t)" }
-        load += ", " + ReportText.label(requests.stream ? "streaming" : "not_streaming", language)
+        if let t = s.load.maxOutputTokens { load += ", max_tokens \(t)" }
+        load += ", " + ReportText.label(s.load.stream ? "streaming" : "not_streaming", language)
         facts.append(fact("load", load))
-        if let input = s.inputTokens { facts += inputFacts(input, numCtx: requests.numCtx, language) }
+        if let input = s.inputTokens { facts += inputFacts(input, language) }
         let window = ReportText.label("window", language)
-        facts.append(fact("duration", "\(number(s.load.durationS, 1)) s (\(window) \(number(s.run.windowS, 2)) s)"))
+        facts.append(
+            fact(
+                "duration",
+                "\(FigureText.number(s.load.durationS, 1)) s (\(window) \(FigureText.number(s.run.windowS, 2)) s)"))
         facts.append(fact("started", s.run.startedAt))
         facts.append(fact("ended", s.run.endedAt))
         facts.append(fact("tool", "\(s.tool.name) \(s.tool.version)"))
-        let host = s.runDescription.host
-        let memory = number(Double(host.memoryBytes) / 1_073_741_824, 1)
-        let machine = "\(host.hostname) · \(host.os) · \(host.cpuModel ?? "CPU") × \(host.cpuCount) · \(memory) GiB"
-        facts.append(fact("host", machine))
-        facts.append(
-            fact("gpus", host.gpus.isEmpty ? ReportText.label("none", language) : host.gpus.joined(separator: ", ")))
+        if let host = c?.host {
+            let memory = FigureText.number(Double(host.memoryBytes) / 1_073_741_824, 1)
+            facts.append(
+                fact(
+                    "host",
+                    "\(host.hostname) · \(host.os) · \(host.cpuModel ?? "CPU") × \(host.cpuCount) · \(memory) GiB"))
+            facts.append(
+                fact("gpus", host.gpus.isEmpty ? ReportText.label("none", language) : host.gpus.joined(separator: ", "))
+            )
+        }
         return facts
     }
 
     /// `--input-tokens`: the target and how the server's counts matched it; how the prompts were fitted.
-    static func inputFacts(_ input: RunSummary.InputTokens, numCtx: Int?, _ language: ReportLanguage) -> [Row] {
+    static func inputFacts(_ input: RunSummary.InputTokens, _ language: ReportLanguage) -> [Row] {
         func label(_ key: String) -> String { ReportText.label(key, language) }
         func signed(_ value: Int) -> String { value > 0 ? "+\(value)" : "\(value)" }
         var matched = "\(input.target) · \(input.withinTolerance)/\(input.serverCounted) \(label("within_2_percent"))"
@@ -130,9 +123,9 @@ enum ReportTables {
                     : "单 token 请求，读取服务器报告的提示词 token 数"
             var fit =
                 "\(how) · \(c.levels) \(label("lengths")) · \(c.serverCounts) \(label("server_counts")) · "
-                + "\(label("largest_error")) \(c.maxErrorTokens) · \(number(c.seconds, 1)) s"
+                + "\(label("largest_error")) \(c.maxErrorTokens) · \(FigureText.number(c.seconds, 1)) s"
             if let shared = c.sharedPrefixTokens { fit += " · \(label("shared_prefix")) \(shared)" }
-            if let context = numCtx { fit += " · Ollama num_ctx \(context)" }
+            if let context = c.contextLength { fit += " · Ollama num_ctx \(context)" }
             rows.append(["name": label("input_fit"), "value": fit])
         }
         return rows
@@ -168,11 +161,11 @@ enum ReportTables {
             let measured = pick(r.measured)
             return [
                 "name": name,
-                "mean": number(measured.map { $0.mean / divisor }, places),
-                "p95": number(measured.map { $0.p95 / divisor }, places),
-                "max": number(measured.map { $0.max / divisor }, places),
-                "wholeMean": number(whole.mean / divisor, places),
-                "wholeMax": number(whole.max / divisor, places),
+                "mean": FigureText.number(measured.map { $0.mean / divisor }, places),
+                "p95": FigureText.number(measured.map { $0.p95 / divisor }, places),
+                "max": FigureText.number(measured.map { $0.max / divisor }, places),
+                "wholeMean": FigureText.number(whole.mean / divisor, places),
+                "wholeMax": FigureText.number(whole.max / divisor, places),
             ]
         }
     }
@@ -184,13 +177,5 @@ enum ReportTables {
                 "message": e.message,
             ]
         }
-    }
-
-    static func number(_ value: Double?, _ places: Int) -> String {
-        value.flatMap { DecimalText.format($0, places: places) } ?? "–"
-    }
-
-    static func percent(_ share: Double?) -> String {
-        share.map { number($0 * 100, 1) + " %" } ?? "–"
     }
 }

@@ -1,10 +1,14 @@
 import LLMLoadCore
+import LLMLoadMetrics
 
 /// Every label of `report.html` in each ``ReportLanguage``. Keys are used by the template and by
 /// the charts' script (which gets the table as JSON), so a label is translated in one place.
 enum ReportText {
-    /// `[key: (English, Chinese)]`.
-    static let table: [String: (en: String, zh: String)] = [
+    /// `[key: (English, Chinese)]`: the page's own labels and every catalogue metric's title,
+    /// under its id.
+    static let table = pageLabels.merging(MetricCatalogue.all.map { ($0.id, $0.title) }) { page, _ in page }
+
+    private static let pageLabels: [String: (en: String, zh: String)] = [
         "title": ("LLM load test report", "LLM 负载测试报告"),
         "target": ("Target", "目标"),
         "api": ("API", "API"),
@@ -113,14 +117,6 @@ enum ReportText {
         "window": ("measured window", "测量窗口"),
         "ttft": ("TTFT", "首 token 延迟"),
         "e2e": ("E2E", "端到端延迟"),
-        "ttft_ms": ("TTFT (ms)", "首 token 延迟（毫秒）"),
-        "time_to_first_answer_token_ms": ("Time to first answer token (ms)", "首个回答 token 时间（毫秒）"),
-        "e2e_ms": ("E2E latency (ms)", "端到端延迟（毫秒）"),
-        "itl_ms": ("Inter-token latency (ms)", "token 间延迟（毫秒）"),
-        "tpot_ms": ("Time per output token (ms)", "每个输出 token 时间（毫秒）"),
-        "decode_speed_tokens_per_s": ("Decode speed (tokens/s)", "解码速度（token/秒）"),
-        "schedule_lag_ms": ("Schedule lag (ms)", "调度延迟（毫秒）"),
-        "latency_from_schedule_ms": ("Latency from schedule (ms)", "自计划时间起的延迟（毫秒）"),
         "footer": (
             "Written by llmload. Every figure is in summary.json and requests.csv beside this file.",
             "由 llmload 生成。所有数据见同目录下的 summary.json 与 requests.csv。"

@@ -92,30 +92,32 @@ public enum RunWarning: Sendable, Equatable {
             return Self.saturationText(p99: p99, bound: bound, rate: rate, seconds: seconds, zh: zh)
         case .clientSaturatedSeconds(let count, let rate):
             let from = rate.map {
-                zh ? "（自每秒约 \(Self.number($0, 0)) 个计划请求起）" : " (from about \(Self.number($0, 0)) req/s offered)"
+                zh
+                    ? "（自每秒约 \(FigureText.number($0, 0)) 个计划请求起）"
+                    : " (from about \(FigureText.number($0, 0)) req/s offered)"
             }
             return zh
                 ? "客户端在 \(count) 秒内自身饱和\(from ?? "")：这些秒内完成的请求的延迟不可靠（见 timeseries.csv 的 client_saturated 列）"
                 : "the client itself was saturated in \(Self.seconds(count))\(from ?? ""): latencies of requests in them are not "
                     + "reliable (see the client_saturated column of timeseries.csv)"
         case .machineCPUBusy(let cpu):
-            let share = Self.number(cpu, 0)
+            let share = FigureText.number(cpu, 0)
             return zh
                 ? "运行期间本机 CPU 平均 \(share) % 繁忙：客户端的延误可能来自同一台机器上的服务器或其他工作，而非负载速率；请把客户端放在另一台机器上，或用 taskset 把客户端和服务器绑定到不同的核"
                 : "the machine's CPUs were \(share) % busy on average: the client's delay may come from the server or other "
                     + "work on this machine rather than the load's rate; run the client on another machine, or pin client "
                     + "and server to different cores (taskset)"
         case .fellBehindSchedule(let lag):
-            let p99 = Self.number(lag, 1)
+            let p99 = FigureText.number(lag, 1)
             return zh
                 ? "客户端落后于调度计划（调度延迟 P99 \(p99) 毫秒）：自计划时间起的延迟包含了客户端的延误"
                 : "the client fell behind its schedule (lag P99 \(p99) ms): latencies from the schedule include the client's delay"
         case .sentBelowOffered(let sent, let offered):
             return zh
-                ? "请求实际发送速率为 \(Self.number(sent, 2))/秒，低于要求的 \(Self.number(offered, 2))/秒"
-                : "requests went out at \(Self.number(sent, 2))/s, below the \(Self.number(offered, 2))/s asked for"
+                ? "请求实际发送速率为 \(FigureText.number(sent, 2))/秒，低于要求的 \(FigureText.number(offered, 2))/秒"
+                : "requests went out at \(FigureText.number(sent, 2))/s, below the \(FigureText.number(offered, 2))/s asked for"
         case .manyTimeouts(let rate):
-            return zh ? "\(Self.percent(rate)) 的请求超时" : "\(Self.percent(rate)) of requests timed out"
+            return zh ? "\(FigureText.percent(rate)) 的请求超时" : "\(FigureText.percent(rate)) of requests timed out"
         case .drainCancelled(let count):
             return zh
                 ? "收尾等待结束时仍有 \(count) 个请求在运行并被取消；最慢的回答未计入延迟统计（可调大 --drain-timeout）"
@@ -127,8 +129,8 @@ public enum RunWarning: Sendable, Equatable {
                 : "output token counts are (partly) estimated from chunks: the server reported none"
         case .cutByLength(let count, let share):
             return zh
-                ? "\(count) 个回答（\(Self.percent(share))）因达到输出 token 上限而截断（finish reason 为 length）"
-                : "\(count) responses (\(Self.percent(share))) stopped at the output-token limit (finish reason length)"
+                ? "\(count) 个回答（\(FigureText.percent(share))）因达到输出 token 上限而截断（finish reason 为 length）"
+                : "\(count) responses (\(FigureText.percent(share))) stopped at the output-token limit (finish reason length)"
         case .promptsShorterThanAsked(let count, let requests, let first):
             let list = first.map { "#\($0)" }.joined(separator: ", ")
             return zh
@@ -152,16 +154,16 @@ public enum RunWarning: Sendable, Equatable {
     }
 
     private static func saturationText(p99: Double, bound: Double, rate: Double?, seconds: Int, zh: Bool) -> String {
-        let p99 = number(p99, 2)
-        let bound = number(bound, 0)
+        let p99 = FigureText.number(p99, 2)
+        let bound = FigureText.number(bound, 0)
         if zh {
-            let from = rate.map { "，约从每秒 \(number($0, 0)) 个计划请求开始" } ?? ""
+            let from = rate.map { "，约从每秒 \(FigureText.number($0, 0)) 个计划请求开始" } ?? ""
             return "客户端自身已饱和：llmload 的事件循环运行滞后（循环延迟 P99 \(p99) 毫秒，超过 \(bound) 毫秒\(from)，"
                 + "受影响 \(seconds) 秒）。时间戳记录滞后、数据块被合并记录，因此首 token 延迟（TTFT）、token 间延迟（ITL）、"
                 + "每 token 时间（TPOT）、解码速度与端到端延迟（E2E）均不可靠。请降低每个 llmload 进程的请求速率、"
                 + "给它更多 CPU 核心，或把负载拆分到多个 llmload 进程或机器上。"
         }
-        let from = rate.map { " from about \(number($0, 0)) req/s offered" } ?? ""
+        let from = rate.map { " from about \(FigureText.number($0, 0)) req/s offered" } ?? ""
         return "The client itself was saturated\(from): llmload's event loops ran late (loop delay P99 \(p99) ms, "
             + "above \(bound) ms; \(Self.seconds(seconds)) affected), so chunks were read late and stamped together. "
             + "TTFT, ITL, TPOT, decode speed and E2E are not reliable. Offer fewer requests a second per llmload "
@@ -169,7 +171,4 @@ public enum RunWarning: Sendable, Equatable {
     }
 
     private static func seconds(_ count: Int) -> String { count == 1 ? "1 second" : "\(count) seconds" }
-
-    static func number(_ value: Double, _ places: Int) -> String { DecimalText.format(value, places: places) ?? "–" }
-    static func percent(_ share: Double) -> String { number(share * 100, 1) + " %" }
 }

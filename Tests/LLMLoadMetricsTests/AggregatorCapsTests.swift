@@ -35,7 +35,7 @@ import Testing
         var everyGap = Distribution.milliseconds()
         for gap in gaps { everyGap.record(Double(gap) / 1e6) }
 
-        let folded = aggregator.interTokenLatency.snapshot
+        let folded = aggregator[.interTokenLatency].snapshot
         let recorded = everyGap.snapshot
         #expect(folded.buckets == recorded.buckets, "every gap in the bucket it would have been recorded in")
         #expect(folded.count == gaps.count)
@@ -44,7 +44,8 @@ import Testing
         #expect(abs(folded.sum - recorded.sum) <= 1e-9 * recorded.sum, "the same sum, added in another order")
         #expect(abs(folded.sumOfSquares - recorded.sumOfSquares) <= 1e-9 * recorded.sumOfSquares)
         let percentiles = [50, 90, 99, 99.9]
-        #expect(percentiles.map { aggregator.interTokenLatency.percentile($0) } == percentiles.map(everyGap.percentile))
+        #expect(
+            percentiles.map { aggregator[.interTokenLatency].percentile($0) } == percentiles.map(everyGap.percentile))
     }
 
     @Test func aFoldedGapKeepsTheExactTotal() {

@@ -30,16 +30,14 @@ import Testing
 
     func summary(_ aggregator: Aggregator, windowS: Double) -> RunSummary {
         RunSummary(
-            aggregator: aggregator,
-            runDescription: RunDescription(
-                tool: .init(version: "test"),
-                target: .init(url: "http://x", api: "ollama-generate", model: "m", simulated: true),
-                load: .init(pattern: "constant@20.00", ratePerS: 20, durationS: 1, drainTimeoutS: 30),
-                requests: .init(), output: .init(folder: "/tmp/x"),
-                host: HostFacts(hostname: "h", os: "o", kernel: "k", cpuModel: nil, cpuCount: 1, memoryBytes: 0)),
+            aggregator: aggregator, tool: .init(name: "llmload", version: "test"),
             run: .init(
                 startedAt: "", endedAt: "", interrupted: false, stopReason: "duration_reached", windowS: windowS,
-                drainCancelledInFlight: false)
+                drainCancelledInFlight: false),
+            target: .init(url: "http://x", api: "ollama-generate", model: "m", simulated: true),
+            load: .init(
+                pattern: "constant@20.00", offeredRatePerS: 20, durationS: 1, timeoutS: 300, drainTimeoutS: 30,
+                stream: true)
         )
     }
 
@@ -66,10 +64,10 @@ import Testing
         #expect(ttft.count == 8, "failures are not in the latency population")
         #expect(ttft.p50 == 100 && ttft.max == 100)
         #expect(s.latency.e2eMs?.mean == 500)
-        #expect(s.latency.tpotMs?.p50 == 40)  // (500 − 100) / (11 − 1)
-        #expect(s.latency.itlMs?.count == 80)
+        #expect(s.latency[.timePerOutputToken]?.p50 == 40)  // (500 − 100) / (11 − 1)
+        #expect(s.latency[.interTokenLatency]?.count == 80)
         #expect(s.latency.scheduleLagMs?.p50 == 1)
-        #expect(s.latency.latencyFromScheduleMs?.p50 == 501)
+        #expect(s.latency[.latencyFromSchedule]?.p50 == 501)
         #expect(s.errors.map(\.count) == [1, 1])
     }
 
@@ -82,7 +80,7 @@ import Testing
         let s = summary(aggregator, windowS: 1)
         #expect(s.requests.successRate == 0)
         #expect(s.requests.errorRate == 1)
-        #expect(s.latency.ttftMs == nil && s.latency.e2eMs == nil && s.latency.tpotMs == nil)
+        #expect(s.latency.ttftMs == nil && s.latency.e2eMs == nil && s.latency[.timePerOutputToken] == nil)
         #expect(s.throughput.requestsPerS == 0)
         #expect(s.tokens.outputSource == "none")
         #expect(s.errors == [.init(outcome: "connection_error", httpStatus: nil, message: "refused", count: 5)])
@@ -153,7 +151,7 @@ import Testing
         }
         #expect(aggregator.warmupRequests == 4)
         #expect(aggregator.recorded == 6)
-        let ttft = try #require(aggregator.timeToFirstToken.summary)
+        let ttft = try #require(aggregator[.timeToFirstToken].summary)
         #expect(ttft.count == 6 && ttft.max == 100)
         // The window runs from the first measured request (400 ms) to the last answer (1200 ms).
         #expect(abs(aggregator.windowSeconds - 0.8) < 1e-9)

@@ -51,9 +51,9 @@ struct ReportFolderFixture {
         summary.requests.byHttpStatus = ["200": ok, "500": failed]
         summary.errors = [.init(outcome: "http_error", httpStatus: 500, message: "boom <b>bold</b>", count: failed)]
         summary.histograms = aggregator.distributions.mapValues(\.snapshot)
-        summary.latency.ttftMs = aggregator.distributions["ttft_ms"]?.summary
-        summary.latency.e2eMs = aggregator.distributions["e2e_ms"]?.summary
-        summary.latency.itlMs = aggregator.distributions["itl_ms"]?.summary
+        for metric in [Metric.timeToFirstToken, .endToEndLatency, .interTokenLatency] {
+            summary.latency[metric] = aggregator[metric].summary
+        }
         summary.timeseries = series.buckets()
         try SummaryWriter.write(summary, to: run.file("summary.json"))
         return summary

@@ -162,7 +162,7 @@ func expectLacks(_ page: String, _ needle: String, sourceLocation: SourceLocatio
         distribution.record(100_000)  // a far outlier: the bars stop at P99.9
         let summary = try #require(distribution.summary)
         let chart = ReportChartData.chart(
-            key: "ttft_ms", unit: "ms", snapshot: distribution.snapshot, summary: summary, language: .en)
+            .timeToFirstToken, snapshot: distribution.snapshot, summary: summary, language: .en)
         #expect(chart.binCenters.count == ReportChartData.bins)
         #expect(chart.beyond >= 1)
         let shown = chart.binShares.reduce(0, +)

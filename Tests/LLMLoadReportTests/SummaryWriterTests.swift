@@ -1,5 +1,4 @@
 import Foundation
-import LLMLoadCore
 import LLMLoadMetrics
 import LLMLoadReport
 import Testing
@@ -9,31 +8,26 @@ import Testing
         count: 3, mean: 2, std: 0.8, min: 1, p50: 2, p90: 3, p95: 3, p99: 3, p99_9: 3, max: 3
     )
 
-    /// The run's description as a plain constant run would have it.
-    static let runDescription = RunDescription(
-        tool: .init(version: "0.1.0"), commandLine: ["llmload", "run"],
-        target: .init(
-            url: "http://127.0.0.1:11434", api: "ollama-generate", model: "deepseek-r1:1.5b", simulated: false),
-        load: .init(pattern: "constant@20.00", ratePerS: 20, durationS: 10, drainTimeoutS: 30),
-        requests: .init(stream: true, timeoutS: 300), output: .init(folder: "/tmp/run"),
-        host: HostFacts(
-            hostname: "box", os: "Debian GNU/Linux 12", kernel: "Linux 6.1 x86_64", cpuModel: "AMD EPYC",
-            cpuCount: 2, memoryBytes: 1 << 34)
-    )
-
     static let summary = RunSummary(
-        runDescription: runDescription,
+        tool: .init(name: "llmload", version: "0.1.0"),
         run: .init(
             startedAt: "2026-11-29T15:00:00Z", endedAt: "2026-11-29T15:00:10Z", interrupted: false,
             stopReason: "duration_reached", windowS: 10.7, drainCancelledInFlight: false
         ),
+        target: .init(
+            url: "http://127.0.0.1:11434", api: "ollama-generate", model: "deepseek-r1:1.5b", simulated: false),
+        load: .init(
+            pattern: "constant@20.00", offeredRatePerS: 20, durationS: 10, timeoutS: 300, drainTimeoutS: 30,
+            stream: true),
         requests: .init(
             total: 3, sent: 3, byOutcome: ["ok": 3], byHttpStatus: ["200": 3], finishReasons: ["stop": 3],
             successRate: 1, errorRate: 0, timeoutRate: 0, cancelledRate: 0
         ),
         throughput: .init(requestsPerS: 0.28, sentPerS: 20, outputTokensPerS: 14, totalTokensPerS: 20),
         tokens: .init(outputTotal: 150, promptTotal: 60, outputSource: "server", promptSource: "server"),
-        latency: .init(population: "successful requests (outcome ok)", ttftMs: distribution, e2eMs: distribution),
+        latency: .init(
+            population: "successful requests (outcome ok)",
+            summaries: ["ttft_ms": distribution, "e2e_ms": distribution]),
         errors: [],
         errorsNotListed: 0
     )
@@ -41,7 +35,7 @@ import Testing
     @Test func usesSnakeCaseKeysWithUnits() throws {
         let text = String(decoding: try SummaryWriter.encode(Self.summary), as: UTF8.self)
         for key in [
-            "\"schema_version\" : 2", "\"ttft_ms\"", "\"e2e_ms\"", "\"p99_9\"", "\"rate_per_s\"", "\"run_description\"",
+            "\"schema_version\" : 1", "\"ttft_ms\"", "\"e2e_ms\"", "\"p99_9\"", "\"offered_rate_per_s\"",
             "\"output_tokens_per_s\"", "\"by_http_status\"", "\"window_s\"",
         ] {
             #expect(text.contains(key), "missing \(key)")
@@ -74,7 +68,7 @@ import Testing
 
     @Test func everyLatencyRowShowsTheSummarysFigures() throws {
         var summary = SummaryWriterTests.summary
-        summary.latency.itlMs = DistributionSummary(
+        summary.latency[.interTokenLatency] = DistributionSummary(
             count: 41, mean: 10.123, std: 1, min: 8, p50: 10.004, p90: 11.25, p95: 11.5, p99: 12.346, p99_9: 13,
             max: 14.5)
         let text = ConsoleSummary.render(summary, folder: nil)
@@ -90,7 +84,7 @@ import Testing
 
     @Test func warnsWhenTheClientFellBehindOrCountsAreEstimated() {
         var summary = SummaryWriterTests.summary
-        summary.latency.scheduleLagMs = SummaryWriterTests.distribution.with(p99: 25)
+        summary.latency[.scheduleLag] = SummaryWriterTests.distribution.with(p99: 25)
         summary.tokens.outputSource = "estimated"
         let warnings = ConsoleSummary.warnings(summary)
         #expect(warnings.count == 2)

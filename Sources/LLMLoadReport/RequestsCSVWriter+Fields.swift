@@ -1,0 +1,98 @@
+import LLMLoadCore
+import LLMLoadMetrics
+
+extension RequestsCSVWriter {
+    /// One column of `requests.csv`: its name, and how a request's field is written into the
+    /// row.
+    struct Field: Sendable {
+        /// How the field is written. Each case holds a closure that captures nothing, so a row
+        /// costs one call per column but no reference counting: closures that captured the
+        /// metric's or the instant's closure cost another ~10 % of the rows per second.
+        enum Write: Sendable {
+            case record(@Sendable (RequestRecord, inout CSVRowBuilder) -> Void)
+            /// An instant, in milliseconds since the run's origin.
+            case instant(@Sendable (RequestRecord) -> ContinuousClock.Instant?)
+            /// A duration the server reported in nanoseconds, in milliseconds.
+            case serverNanoseconds(@Sendable (ServerTimings) -> Int64?)
+            /// A catalogue metric's figure (``Metric/value``).
+            case number(@Sendable (RequestRecord) -> Double?)
+        }
+
+        var column: String
+        /// The catalogue metric the column shows, if it shows one.
+        var metricID: String?
+        var write: Write
+
+        init(_ column: String, _ write: Write) {
+            self.column = column
+            self.write = write
+        }
+
+        init(_ column: String, _ write: @escaping @Sendable (RequestRecord, inout CSVRowBuilder) -> Void) {
+            self.init(column, .record(write))
+        }
+
+        init(_ metric: Metric) {
+            self.init(metric.column, .number(metric.value))
+            metricID = metric.id
+        }
+    }
+
+    /// Every column, in order (documented in `docs/results-schema.md`). The catalogue's metrics
+    /// stand where they always stood; a metric added to the catalogue gets its column at the
+    /// end, so no column that readers find by position moves. Text from the server goes through
+    /// ``CSVRowBuilder/text(_:)``, which keeps it from being a spreadsheet formula.
+    static let fields: [Field] = {
+        let fields: [Field] = [
+            Field("index") { r, row in row.integer(r.index) },
+            Field("phase") { r, row in row.text(r.isWarmup ? "warmup" : "measure") },
+            Field("outcome") { r, row in row.text(r.outcome.rawValue) },
+            Field("http_status") { r, row in row.integer(r.httpStatus) },
+            Field("error") { r, row in row.text(r.errorMessage) },
+            Field("scheduled_ms", .instant { $0.scheduledAt }),
+            Field("sent_ms", .instant { $0.sentAt }),
+            Field(.scheduleLag),
+            Field("response_head_ms", .instant { $0.responseHeadAt }),
+            Field("first_token_ms", .instant { $0.firstTokenAt }),
+            Field("finished_ms", .instant { $0.finishedAt }),
+            Field(.timeToFirstToken),
+            Field(.timeToFirstAnswerToken),
+            Field(.endToEndLatency),
+            Field(.latencyFromSchedule),
+            Field(.timePerOutputToken),
+            Field(.interTokenLatency),
+            Field(.decodeSpeed),
+            Field("output_tokens") { r, row in row.integer(r.outputTokens?.value) },
+            Field("output_tokens_source") { r, row in row.text(r.outputTokens?.source.rawValue) },
+            Field("prompt_tokens") { r, row in row.integer(r.promptTokens?.value) },
+            Field("prompt_tokens_source") { r, row in row.text(r.promptTokens?.source.rawValue) },
+            Field("target_prompt_tokens") { r, row in row.integer(r.targetPromptTokens) },
+            Field("text_chunks") { r, row in row.integer(r.textChunks) },
+            Field("finish_reason") { r, row in row.text(r.finishReason) },
+            Field("response_chars") { r, row in row.integer(r.responseText.count) },
+            Field("reasoning_chars") { r, row in row.integer(r.reasoningText.count) },
+            Field("server_total_duration_ms", .serverNanoseconds { $0.totalDurationNanoseconds }),
+            Field("server_load_duration_ms", .serverNanoseconds { $0.loadDurationNanoseconds }),
+            Field("server_prompt_eval_duration_ms", .serverNanoseconds { $0.promptEvalDurationNanoseconds }),
+            Field("server_eval_duration_ms", .serverNanoseconds { $0.evalDurationNanoseconds }),
+            Field("server_decode_tokens_per_s") { r, row in row.number(r.serverDecodeTokensPerSecond) },
+            Field("server_prompt_tokens_per_s") { r, row in row.number(r.serverPromptTokensPerSecond) },
+            Field("client_overhead_ms") { r, row in row.number(r.clientSideOverhead?.milliseconds) },
+        ]
+        let placed = Set(fields.compactMap(\.metricID))
+        return fields + MetricCatalogue.all.filter { !placed.contains($0.id) }.map(Field.init)
+    }()
+}
+
+extension RequestsCSVWriter.Field.Write {
+    /// Writes the request's field into `row`; instants relative to `origin`.
+    @inline(__always)
+    func callAsFunction(_ record: RequestRecord, _ origin: ContinuousClock.Instant, _ row: inout CSVRowBuilder) {
+        switch self {
+        case .record(let write): write(record, &row)
+        case .instant(let instant): row.number(instant(record).map { ($0 - origin).milliseconds })
+        case .serverNanoseconds(let value): row.number(record.serverTimings.flatMap(value).map { Double($0) / 1e6 })
+        case .number(let value): row.number(value(record))
+        }
+    }
+}

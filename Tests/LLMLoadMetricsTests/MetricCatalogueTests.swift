@@ -1,0 +1,91 @@
+import Foundation
+import LLMLoadCore
+import Testing
+
+@testable import LLMLoadMetrics
+
+/// The catalogue is well formed, and the aggregator and the summary's `latency` section take
+/// their metrics from it.
+@Suite struct MetricCatalogueTests {
+    let start = ContinuousClock.now
+
+    /// A successful streamed request with every figure present: 11 tokens, gaps of 40 ms.
+    var fullRecord: RequestRecord {
+        let sent = start + .milliseconds(3)
+        return RequestRecord(
+            index: 0, scheduledAt: start, sentAt: sent, responseHeadAt: sent + .milliseconds(20),
+            firstTokenAt: sent + .milliseconds(100), firstAnswerTokenAt: sent + .milliseconds(140),
+            finishedAt: sent + .milliseconds(500),
+            interTokenGapsNanoseconds: Array(repeating: 40_000_000, count: 10), outcome: .ok, httpStatus: 200,
+            textChunks: 11, outputTokens: TokenCount(11, source: .server)
+        )
+    }
+
+    @Test func idsAreUniqueSnakeCaseAndEndInTheirUnit() {
+        let ids = MetricCatalogue.all.map(\.id)
+        #expect(Set(ids).count == ids.count)
+        #expect(Set(MetricCatalogue.all.map(\.column)).count == ids.count)
+        for metric in MetricCatalogue.all {
+            #expect(metric.id.allSatisfy { $0.isLowercase || $0.isNumber || $0 == "_" }, "\(metric.id)")
+            let pairs = zip(metric.id, metric.id.dropFirst())
+            #expect(!pairs.contains { $0 == "_" && $1.isNumber }, "\(metric.id): `_9` cannot round-trip")
+            let suffix = metric.unit == .milliseconds ? "_ms" : "_per_s"
+            #expect(metric.id.hasSuffix(suffix) && metric.column.hasSuffix(suffix), "\(metric.id)")
+            #expect(!metric.title.en.isEmpty && !metric.title.zh.isEmpty, "\(metric.id)")
+            #expect(MetricCatalogue.metric(metric.id)?.column == metric.column)
+        }
+    }
+
+    @Test func theAggregatorKeepsOneDistributionPerMetric() {
+        var aggregator = Aggregator()
+        aggregator.add(fullRecord)
+        #expect(Set(aggregator.distributions.keys) == Set(MetricCatalogue.all.map(\.id)))
+        for metric in MetricCatalogue.all where metric.id != Metric.interTokenLatency.id {
+            // One value per request: the request's own figure.
+            let distribution = aggregator[metric]
+            #expect(distribution.count == 1, "\(metric.id)")
+            #expect(distribution.maximum == metric.value(fullRecord), "\(metric.id)")
+        }
+        #expect(aggregator[.interTokenLatency].count == 10, "every gap is a value")
+        #expect(Metric.interTokenLatency.value(fullRecord) == 40, "the CSV holds the mean gap")
+    }
+
+    @Test func aFailedOrWarmupRequestAddsToNoMetric() {
+        var aggregator = Aggregator()
+        var failed = fullRecord
+        failed.outcome = .streamError
+        aggregator.add(failed)
+        var warmup = fullRecord
+        warmup.isWarmup = true
+        aggregator.add(warmup)
+        for metric in MetricCatalogue.all { #expect(aggregator[metric].count == 0, "\(metric.id)") }
+    }
+
+    @Test func latencyHasOneMemberPerMetricNamedByItsId() throws {
+        var aggregator = Aggregator()
+        aggregator.add(fullRecord)
+        let latency = RunSummary.Latency(
+            population: "ok", summaries: aggregator.distributions.compactMapValues(\.summary))
+        #expect(Set(latency.summaries.keys) == Set(MetricCatalogue.all.map(\.id)))
+        // summary.json's encoder writes snake_case: each member is the metric's id.
+        let encoder = JSONEncoder()
+        encoder.keyEncodingStrategy = .convertToSnakeCase
+        let object = try #require(try JSONSerialization.jsonObject(with: encoder.encode(latency)) as? [String: Any])
+        #expect(Set(object.keys) == Set(["population"] + MetricCatalogue.all.map(\.id)))
+        // Without a key strategy the members are the property names a stored property each had.
+        let plain = try JSONEncoder().encode(latency)
+        let names = try #require(try JSONSerialization.jsonObject(with: plain) as? [String: Any]).keys
+        #expect(Set(names).isSuperset(of: ["ttftMs", "timeToFirstAnswerTokenMs", "decodeSpeedTokensPerS"]))
+        #expect(try JSONDecoder().decode(RunSummary.Latency.self, from: plain) == latency)
+    }
+
+    @Test func aMetricWithoutValuesIsLeftOut() throws {
+        var latency = RunSummary.Latency(population: "ok")
+        latency[.endToEndLatency] = DistributionSummary(
+            count: 1, mean: 2, std: 0, min: 2, p50: 2, p90: 2, p95: 2, p99: 2, p99_9: 2, max: 2)
+        let object = try #require(
+            try JSONSerialization.jsonObject(with: JSONEncoder().encode(latency)) as? [String: Any])
+        #expect(object.keys.sorted() == ["e2eMs", "population"])
+        #expect(latency.e2eMs?.mean == 2 && latency.ttftMs == nil)
+    }
+}
