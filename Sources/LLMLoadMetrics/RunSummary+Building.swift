@@ -5,19 +5,15 @@ extension RunSummary {
     public init(
         aggregator a: Aggregator,
         timeSeries: [TimeSeries.Bucket] = [],
-        tool: Tool,
-        run: Run,
-        target: Target,
-        load: Load
+        runDescription: RunDescription,
+        run: Run
     ) {
         func rate(_ count: Int) -> Double? { a.recorded > 0 ? Double(count) / Double(a.recorded) : nil }
         func perSecond(_ value: Int) -> Double? { run.windowS > 0 ? Double(value) / run.windowS : nil }
         let sendSpan = zip(a.firstSentAt, a.lastSentAt).map { ($1 - $0).seconds }
         self.init(
-            tool: tool,
+            runDescription: runDescription,
             run: run,
-            target: target,
-            load: load,
             requests: Requests(
                 total: a.recorded,
                 warmup: a.warmupRequests,

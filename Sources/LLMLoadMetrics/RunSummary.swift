@@ -3,15 +3,18 @@ import LLMLoadCore
 /// Every statistic of a run, as written to `summary.json` (schema in `docs/results-schema.md`)
 /// and shown on the console. Field names carry their unit (`_ms`, `_per_s`, `_s`); JSON keys
 /// are the snake_case of the property names.
+///
+/// What the run was (tool, target, load, request settings, host) is not repeated here field by
+/// field: it is ``runDescription``, the same value `config.json` holds. The summary adds only
+/// what was measured.
 public struct RunSummary: Sendable, Codable, Equatable {
-    /// Bumped on any breaking change to the layout.
-    public static let currentSchemaVersion = 1
+    /// Bumped on any breaking change to the layout of `summary.json` or `config.json`.
+    public static let currentSchemaVersion = RunDescription.currentSchemaVersion
 
     public var schemaVersion = RunSummary.currentSchemaVersion
-    public var tool: Tool
+    /// The run as set up, after discovery: `config.json`, embedded whole.
+    public var runDescription: RunDescription
     public var run: Run
-    public var target: Target
-    public var load: Load
     public var requests: Requests
     public var throughput: Throughput
     public var tokens: Tokens
@@ -35,14 +38,12 @@ public struct RunSummary: Sendable, Codable, Equatable {
     public var client: Client?
 
     public init(
-        tool: Tool, run: Run, target: Target, load: Load, requests: Requests, throughput: Throughput, tokens: Tokens,
+        runDescription: RunDescription, run: Run, requests: Requests, throughput: Throughput, tokens: Tokens,
         latency: Latency, goodput: Goodput? = nil, errors: [ErrorCount], timeseries: [TimeSeries.Bucket] = [],
         histograms: [String: DistributionSnapshot] = [:], errorsNotListed: Int
     ) {
-        self.tool = tool
+        self.runDescription = runDescription
         self.run = run
-        self.target = target
-        self.load = load
         self.requests = requests
         self.throughput = throughput
         self.tokens = tokens
@@ -52,16 +53,6 @@ public struct RunSummary: Sendable, Codable, Equatable {
         self.timeseries = timeseries
         self.histograms = histograms
         self.errorsNotListed = errorsNotListed
-    }
-
-    public struct Tool: Sendable, Codable, Equatable {
-        public var name: String
-        public var version: String
-
-        public init(name: String, version: String) {
-            self.name = name
-            self.version = version
-        }
     }
 
     public struct Run: Sendable, Codable, Equatable {
@@ -87,70 +78,6 @@ public struct RunSummary: Sendable, Codable, Equatable {
             self.stopReason = stopReason
             self.windowS = windowS
             self.drainCancelledInFlight = drainCancelledInFlight
-        }
-    }
-
-    public struct Target: Sendable, Codable, Equatable {
-        public var url: String
-        public var api: String
-        public var model: String
-        public var serverVersion: String?
-        public var simulated: Bool
-        /// `false` when TLS certificates were not verified (`--insecure`).
-        public var tlsVerified: Bool
-
-        public init(
-            url: String, api: String, model: String, serverVersion: String? = nil, simulated: Bool,
-            tlsVerified: Bool = true
-        ) {
-            self.url = url
-            self.api = api
-            self.model = model
-            self.serverVersion = serverVersion
-            self.simulated = simulated
-            self.tlsVerified = tlsVerified
-        }
-    }
-
-    public struct Load: Sendable, Codable, Equatable {
-        /// `constant@5.00`, `poisson@5.00`, `ramp@10.00-500.00/60s` or `concurrency@8`.
-        public var pattern: String
-        /// The mean rate asked for over the measured duration (a ramp's mean); absent for a
-        /// closed loop, which offers no rate.
-        public var offeredRatePerS: Double?
-        public var durationS: Double
-        public var maxRequests: Int?
-        public var timeoutS: Double
-        public var drainTimeoutS: Double
-        public var maxOutputTokens: Int?
-        public var stream: Bool
-        /// The warm-up before the measured load, as a time or a number of requests.
-        public var warmupS: Double?
-        public var warmupRequests: Int?
-        /// The Poisson arrivals' seed; absent for the other patterns.
-        public var seed: UInt64?
-        /// The closed loop's users and think time; absent for the open-loop patterns.
-        public var concurrency: Int?
-        public var thinkTimeS: Double?
-
-        public init(
-            pattern: String, offeredRatePerS: Double?, durationS: Double, maxRequests: Int? = nil, timeoutS: Double,
-            drainTimeoutS: Double, maxOutputTokens: Int? = nil, stream: Bool, warmupS: Double? = nil,
-            warmupRequests: Int? = nil, seed: UInt64? = nil, concurrency: Int? = nil, thinkTimeS: Double? = nil
-        ) {
-            self.pattern = pattern
-            self.offeredRatePerS = offeredRatePerS
-            self.durationS = durationS
-            self.maxRequests = maxRequests
-            self.timeoutS = timeoutS
-            self.drainTimeoutS = drainTimeoutS
-            self.maxOutputTokens = maxOutputTokens
-            self.stream = stream
-            self.warmupS = warmupS
-            self.warmupRequests = warmupRequests
-            self.seed = seed
-            self.concurrency = concurrency
-            self.thinkTimeS = thinkTimeS
         }
     }
 
@@ -243,4 +170,11 @@ public struct RunSummary: Sendable, Codable, Equatable {
             self.count = count
         }
     }
+}
+
+extension RunSummary {
+    /// The description's tool, target and load, read where the summary is shown.
+    public var tool: RunDescription.Tool { runDescription.tool }
+    public var target: RunDescription.Target { runDescription.target }
+    public var load: RunDescription.Load { runDescription.load }
 }

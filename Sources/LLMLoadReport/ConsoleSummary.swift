@@ -46,7 +46,7 @@ public enum ConsoleSummary {
             lines.append(
                 "Goodput    \(g.requestsMeeting) requests (\(share)) met \(FigureText.bounds(g)): \(rate) req/s")
         }
-        if let input = s.inputTokens { lines.append(inputLine(input)) }
+        if let input = s.inputTokens { lines.append(inputLine(input, numCtx: s.runDescription.requests.numCtx)) }
         if let client = s.client { lines.append(clientLine(client)) }
         lines.append("")
         let header = ["", "count", "mean", "p50", "p90", "p99", "max"]
@@ -91,7 +91,7 @@ public enum ConsoleSummary {
     }
 
     /// How the prompts' server counts compared with `--input-tokens`.
-    static func inputLine(_ input: RunSummary.InputTokens) -> String {
+    static func inputLine(_ input: RunSummary.InputTokens, numCtx: Int?) -> String {
         func signed(_ value: Int) -> String { value > 0 ? "+\(value)" : "\(value)" }
         var line =
             "Input      target \(input.target) tokens: \(input.withinTolerance) of \(input.serverCounted) server counts within 2 %"
@@ -101,7 +101,7 @@ public enum ConsoleSummary {
         if input.shorterThanTarget > 0 { line += ", \(input.shorterThanTarget) shorter" }
         if input.longerThanTarget > 0 { line += ", \(input.longerThanTarget) longer" }
         if let calibration = input.calibration { line += "; fitted by \(calibration.method)" }
-        if let context = input.calibration?.contextLength { line += ", Ollama num_ctx \(context)" }
+        if let context = numCtx { line += ", Ollama num_ctx \(context)" }
         return line
     }
 

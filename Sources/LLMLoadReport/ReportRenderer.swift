@@ -59,7 +59,7 @@ public enum ReportRenderer {
             "model": s.target.model,
             "api": s.target.api,
             "loadProfile": "\(s.load.pattern) · \(FigureText.number(s.load.durationS, 0)) s",
-            "facts": ReportTables.facts(s, input.configuration, language),
+            "facts": ReportTables.facts(s, language),
             "insecure": !s.target.tlsVerified,
             "interrupted": s.run.interrupted,
             "clientSaturated": saturation != nil,

@@ -62,7 +62,8 @@ enum ReportTables {
         return cards
     }
 
-    static func facts(_ s: RunSummary, _ c: RunConfigurationFile?, _ language: ReportLanguage) -> [Row] {
+    /// The run's setup, from its description, and its window.
+    static func facts(_ s: RunSummary, _ language: ReportLanguage) -> [Row] {
         func fact(_ key: String, _ value: String) -> Row { ["name": ReportText.label(key, language), "value": value] }
         var facts = [
             fact(
@@ -78,10 +79,11 @@ enum ReportTables {
         if let n = s.load.maxRequests { load += ", ≤ \(n) req" }
         if let w = s.load.warmupS { load += ", \(warmup) \(FigureText.number(w, 0)) s" }
         if let w = s.load.warmupRequests { load += ", \(warmup) \(w) req" }
-        if let t = s.load.maxOutputTokens { load += ", max_tokens \(t)" }
-        load += ", " + ReportText.label(s.load.stream ? "streaming" : "not_streaming", language)
+        let requests = s.runDescription.requests
+        if let t = requests.maxTokens { load += ", max_tokens \(t)" }
+        load += ", " + ReportText.label(requests.stream ? "streaming" : "not_streaming", language)
         facts.append(fact("load", load))
-        if let input = s.inputTokens { facts += inputFacts(input, language) }
+        if let input = s.inputTokens { facts += inputFacts(input, numCtx: requests.numCtx, language) }
         let window = ReportText.label("window", language)
         facts.append(
             fact(
@@ -90,21 +92,17 @@ enum ReportTables {
         facts.append(fact("started", s.run.startedAt))
         facts.append(fact("ended", s.run.endedAt))
         facts.append(fact("tool", "\(s.tool.name) \(s.tool.version)"))
-        if let host = c?.host {
-            let memory = FigureText.number(Double(host.memoryBytes) / 1_073_741_824, 1)
-            facts.append(
-                fact(
-                    "host",
-                    "\(host.hostname) · \(host.os) · \(host.cpuModel ?? "CPU") × \(host.cpuCount) · \(memory) GiB"))
-            facts.append(
-                fact("gpus", host.gpus.isEmpty ? ReportText.label("none", language) : host.gpus.joined(separator: ", "))
-            )
-        }
+        let host = s.runDescription.host
+        let memory = FigureText.number(Double(host.memoryBytes) / 1_073_741_824, 1)
+        let machine = "\(host.hostname) · \(host.os) · \(host.cpuModel ?? "CPU") × \(host.cpuCount) · \(memory) GiB"
+        facts.append(fact("host", machine))
+        facts.append(
+            fact("gpus", host.gpus.isEmpty ? ReportText.label("none", language) : host.gpus.joined(separator: ", ")))
         return facts
     }
 
     /// `--input-tokens`: the target and how the server's counts matched it; how the prompts were fitted.
-    static func inputFacts(_ input: RunSummary.InputTokens, _ language: ReportLanguage) -> [Row] {
+    static func inputFacts(_ input: RunSummary.InputTokens, numCtx: Int?, _ language: ReportLanguage) -> [Row] {
         func label(_ key: String) -> String { ReportText.label(key, language) }
         func signed(_ value: Int) -> String { value > 0 ? "+\(value)" : "\(value)" }
         var matched = "\(input.target) · \(input.withinTolerance)/\(input.serverCounted) \(label("within_2_percent"))"
@@ -125,7 +123,7 @@ enum ReportTables {
                 "\(how) · \(c.levels) \(label("lengths")) · \(c.serverCounts) \(label("server_counts")) · "
                 + "\(label("largest_error")) \(c.maxErrorTokens) · \(FigureText.number(c.seconds, 1)) s"
             if let shared = c.sharedPrefixTokens { fit += " · \(label("shared_prefix")) \(shared)" }
-            if let context = c.contextLength { fit += " · Ollama num_ctx \(context)" }
+            if let context = numCtx { fit += " · Ollama num_ctx \(context)" }
             rows.append(["name": label("input_fit"), "value": fit])
         }
         return rows

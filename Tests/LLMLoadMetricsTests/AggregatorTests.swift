@@ -30,14 +30,16 @@ import Testing
 
     func summary(_ aggregator: Aggregator, windowS: Double) -> RunSummary {
         RunSummary(
-            aggregator: aggregator, tool: .init(name: "llmload", version: "test"),
+            aggregator: aggregator,
+            runDescription: RunDescription(
+                tool: .init(version: "test"),
+                target: .init(url: "http://x", api: "ollama-generate", model: "m", simulated: true),
+                load: .init(pattern: "constant@20.00", ratePerS: 20, durationS: 1, drainTimeoutS: 30),
+                requests: .init(), output: .init(folder: "/tmp/x"),
+                host: HostFacts(hostname: "h", os: "o", kernel: "k", cpuModel: nil, cpuCount: 1, memoryBytes: 0)),
             run: .init(
                 startedAt: "", endedAt: "", interrupted: false, stopReason: "duration_reached", windowS: windowS,
-                drainCancelledInFlight: false),
-            target: .init(url: "http://x", api: "ollama-generate", model: "m", simulated: true),
-            load: .init(
-                pattern: "constant@20.00", offeredRatePerS: 20, durationS: 1, timeoutS: 300, drainTimeoutS: 30,
-                stream: true)
+                drainCancelledInFlight: false)
         )
     }
 

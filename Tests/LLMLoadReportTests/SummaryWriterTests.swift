@@ -1,4 +1,5 @@
 import Foundation
+import LLMLoadCore
 import LLMLoadMetrics
 import LLMLoadReport
 import Testing
@@ -8,17 +9,24 @@ import Testing
         count: 3, mean: 2, std: 0.8, min: 1, p50: 2, p90: 3, p95: 3, p99: 3, p99_9: 3, max: 3
     )
 
+    /// The run's description as a plain constant run would have it.
+    static let runDescription = RunDescription(
+        tool: .init(version: "0.1.0"), commandLine: ["llmload", "run"],
+        target: .init(
+            url: "http://127.0.0.1:11434", api: "ollama-generate", model: "deepseek-r1:1.5b", simulated: false),
+        load: .init(pattern: "constant@20.00", ratePerS: 20, durationS: 10, drainTimeoutS: 30),
+        requests: .init(stream: true, timeoutS: 300), output: .init(folder: "/tmp/run"),
+        host: HostFacts(
+            hostname: "box", os: "Debian GNU/Linux 12", kernel: "Linux 6.1 x86_64", cpuModel: "AMD EPYC",
+            cpuCount: 2, memoryBytes: 1 << 34)
+    )
+
     static let summary = RunSummary(
-        tool: .init(name: "llmload", version: "0.1.0"),
+        runDescription: runDescription,
         run: .init(
             startedAt: "2026-11-29T15:00:00Z", endedAt: "2026-11-29T15:00:10Z", interrupted: false,
             stopReason: "duration_reached", windowS: 10.7, drainCancelledInFlight: false
         ),
-        target: .init(
-            url: "http://127.0.0.1:11434", api: "ollama-generate", model: "deepseek-r1:1.5b", simulated: false),
-        load: .init(
-            pattern: "constant@20.00", offeredRatePerS: 20, durationS: 10, timeoutS: 300, drainTimeoutS: 30,
-            stream: true),
         requests: .init(
             total: 3, sent: 3, byOutcome: ["ok": 3], byHttpStatus: ["200": 3], finishReasons: ["stop": 3],
             successRate: 1, errorRate: 0, timeoutRate: 0, cancelledRate: 0
@@ -35,7 +43,7 @@ import Testing
     @Test func usesSnakeCaseKeysWithUnits() throws {
         let text = String(decoding: try SummaryWriter.encode(Self.summary), as: UTF8.self)
         for key in [
-            "\"schema_version\" : 1", "\"ttft_ms\"", "\"e2e_ms\"", "\"p99_9\"", "\"offered_rate_per_s\"",
+            "\"schema_version\" : 2", "\"ttft_ms\"", "\"e2e_ms\"", "\"p99_9\"", "\"rate_per_s\"", "\"run_description\"",
             "\"output_tokens_per_s\"", "\"by_http_status\"", "\"window_s\"",
         ] {
             #expect(text.contains(key), "missing \(key)")
