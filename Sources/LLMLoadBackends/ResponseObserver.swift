@@ -205,8 +205,10 @@ public struct ResponseObserver<Decoder: ResponseDecoder>: Sendable {
         } else {
             (outcome, errorMessage) = (.streamError, "response ended without a result")
         }
+        // A negative count from the server is no count: the client's estimate stands instead.
+        let serverOutputTokens = completion?.outputTokens.flatMap { $0 >= 0 ? $0 : nil }
         let outputTokens: TokenCount? =
-            if let count = completion?.outputTokens {
+            if let count = serverOutputTokens {
                 TokenCount(count, source: .server)
             } else if textChunks > 0 {
                 // One text chunk carries one token on every streaming server we know of.
@@ -230,7 +232,7 @@ public struct ResponseObserver<Decoder: ResponseDecoder>: Sendable {
             finishReason: completion?.finishReason,
             textChunks: textChunks,
             outputTokens: outputTokens,
-            promptTokens: completion?.promptTokens.map { TokenCount($0, source: .server) },
+            promptTokens: completion?.promptTokens.flatMap { $0 >= 0 ? TokenCount($0, source: .server) : nil },
             targetPromptTokens: plan.targetPromptTokens,
             serverTimings: completion?.serverTimings,
             responseText: responseText,

@@ -2,7 +2,9 @@
 ///
 /// Ollama reports durations in nanoseconds on its final `done: true` object; llama.cpp sends
 /// `timings` (milliseconds and rates) with its usage. Any of them may be absent (for example
-/// `prompt_eval_duration` when the prompt was cached).
+/// `prompt_eval_duration` when the prompt was cached). A negative duration or rate, or a rate
+/// that is not finite, is no measurement at all: it is left out, as if the server had not sent
+/// it (a count or duration cannot be below zero, and a file must never hold an infinity).
 public struct ServerTimings: Sendable, Hashable, Codable {
     public var totalDurationNanoseconds: Int64?
     public var loadDurationNanoseconds: Int64?
@@ -21,11 +23,13 @@ public struct ServerTimings: Sendable, Hashable, Codable {
         promptTokensPerSecond: Double? = nil,
         decodeTokensPerSecond: Double? = nil
     ) {
-        self.totalDurationNanoseconds = totalDurationNanoseconds
-        self.loadDurationNanoseconds = loadDurationNanoseconds
-        self.promptEvalDurationNanoseconds = promptEvalDurationNanoseconds
-        self.evalDurationNanoseconds = evalDurationNanoseconds
-        self.promptTokensPerSecond = promptTokensPerSecond
-        self.decodeTokensPerSecond = decodeTokensPerSecond
+        func duration(_ value: Int64?) -> Int64? { value.flatMap { $0 >= 0 ? $0 : nil } }
+        func rate(_ value: Double?) -> Double? { value.flatMap { $0 >= 0 && $0.isFinite ? $0 : nil } }
+        self.totalDurationNanoseconds = duration(totalDurationNanoseconds)
+        self.loadDurationNanoseconds = duration(loadDurationNanoseconds)
+        self.promptEvalDurationNanoseconds = duration(promptEvalDurationNanoseconds)
+        self.evalDurationNanoseconds = duration(evalDurationNanoseconds)
+        self.promptTokensPerSecond = rate(promptTokensPerSecond)
+        self.decodeTokensPerSecond = rate(decodeTokensPerSecond)
     }
 }

@@ -30,7 +30,7 @@ extension RunSummary {
                 requestsPerS: perSecond(a.count(.ok)),
                 sentPerS: sendSpan.flatMap { $0 > 0 && a.sent > 1 ? Double(a.sent - 1) / $0 : nil },
                 outputTokensPerS: perSecond(a.outputTokens),
-                totalTokensPerS: perSecond(a.outputTokens + a.promptTokens)
+                totalTokensPerS: perSecond(a.outputTokens.saturatingAdding(a.promptTokens))
             ),
             tokens: Tokens(
                 outputTotal: a.outputTokens,

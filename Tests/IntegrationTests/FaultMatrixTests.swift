@@ -53,9 +53,9 @@ extension Integration {
         /// nor hide other requests, and the outputs still count every request once.
         @Test(arguments: FaultServer.API.allCases)
         func oneRunWithEveryFaultGivesEachRequestItsOwnOutcome(api: FaultServer.API) async throws {
-            // `refuse` is the whole server's; `absurd_numbers` beside any prompt count crashes the
-            // run today (see `absurdTokenCountsBesideOthersDoNotCrashTheRun`).
-            let script = ServerFault.allCases.filter { $0 != .refuse && $0 != .absurdNumbers }
+            // `refuse` is the whole server's. `absurd_numbers` beside other requests' prompt
+            // counts once crashed the run (`absurdTokenCountsBesideOthersDoNotCrashTheRun`).
+            let script = ServerFault.allCases.filter { $0 != .refuse }
             let harness = RunHarness()
             defer { harness.cleanUp() }
             let (result, reached) = try await FaultServer.withServer(api: api, faults: script) { server in
@@ -80,9 +80,10 @@ extension Integration {
         }
 
         /// `Int64.max` output tokens on one request and a prompt count on another: the summary's
-        /// total tokens must saturate, not trap. Run in a child process (an exit test), because
-        /// today it traps and would take the whole test process down with it. The same run
-        /// without the absurd request is the control: it shows the child itself works.
+        /// total tokens must saturate, not trap (it once trapped in `totalTokensPerS`, losing
+        /// summary.json and the report). Run in a child process (an exit test), so a trap fails
+        /// this test rather than taking the test process down. The same run without the absurd
+        /// request is the control: it shows the child itself works.
         @Test func absurdTokenCountsBesideOthersDoNotCrashTheRun() async {
             await #expect(processExitsWith: .success) {
                 let harness = RunHarness()
@@ -95,28 +96,18 @@ extension Integration {
                 }
                 try #require(result.summary.tokens.outputTotal == 6)
             }
-            await withKnownIssue(
-                """
-                Product bug (issue 14): RunSummary+Building.swift `totalTokensPerS: \
-                perSecond(a.outputTokens + a.promptTokens)` traps (arithmetic overflow) once a server \
-                reported Int64.max output tokens and any request has a prompt count: the run crashes \
-                before summary.json and report.html are written. Fix: `saturatingAdding`. Remove this \
-                wrapper once fixed, and put absurd_numbers back into the one-run script above.
-                """
-            ) {
-                await #expect(processExitsWith: .success) {
-                    let harness = RunHarness()
-                    defer { harness.cleanUp() }
-                    let result = try await FaultServer.withServer(api: .ollama, faults: [.absurdNumbers, .wellFormed]) {
-                        try await harness.run(
-                            harness.configuration(
-                                baseURL: $0.baseURL, rate: 20, duration: .seconds(1), model: FaultServer.model,
-                                maximumRequests: 2))
-                    }
-                    // A failed requirement throws, which fails the child process.
-                    try #require(result.summary.tokens.outputTotal == Int.max)
-                    try #require(result.summary.tokens.promptTotal == 4)
+            await #expect(processExitsWith: .success) {
+                let harness = RunHarness()
+                defer { harness.cleanUp() }
+                let result = try await FaultServer.withServer(api: .ollama, faults: [.absurdNumbers, .wellFormed]) {
+                    try await harness.run(
+                        harness.configuration(
+                            baseURL: $0.baseURL, rate: 20, duration: .seconds(1), model: FaultServer.model,
+                            maximumRequests: 2))
                 }
+                // A failed requirement throws, which fails the child process.
+                try #require(result.summary.tokens.outputTotal == Int.max)
+                try #require(result.summary.tokens.promptTotal == 4)
             }
         }
 
@@ -231,19 +222,9 @@ struct FaultRun {
         // prompt counts are left out of it.
         #expect(summary.tokens.outputTotal == Int.max)
         #expect(summary.tokens.promptTotal == 0, "tokens.prompt_total = \(summary.tokens.promptTotal)")
-        withKnownIssue(
-            """
-            Product bug (issue 14): negative numbers from the server are recorded as given: \
-            prompt_tokens -7 (Ollama prompt_eval_count, OpenAI usage.prompt_tokens), \
-            server_load_duration_ms -0.000 (Ollama load_duration -1), server_prompt_tokens_per_s -5 \
-            (llama.cpp timings.prompt_per_second). \
-            The decoders (Ollama/, OpenAI/, JSON/*+Reading.swift) should drop them as they drop \
-            values out of range. Remove this wrapper once fixed: it then reports that no issue occurred.
-            """
-        ) {
-            for (column, cell) in cells {
-                #expect(!cell.hasPrefix("-"), "\(column) = \(cell)")
-            }
+        // A negative count, duration or rate is no measurement: it is left out, never written.
+        for (column, cell) in cells {
+            #expect(!cell.hasPrefix("-"), "\(column) = \(cell)")
         }
     }
 }
