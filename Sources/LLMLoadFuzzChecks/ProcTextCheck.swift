@@ -4,6 +4,7 @@ import LLMLoadMonitor
 /// can be real (none negative, busy within total, shares within 0–100 %), and never traps.
 /// The kernel writes these files, but a container runtime or a FUSE `/proc` (lxcfs) may not.
 public enum ProcTextCheck {
+    /// Throws when a parser gives a figure no machine can have.
     public static func check(_ bytes: [UInt8]) throws(FuzzFinding) {
         let text = String(decoding: bytes, as: UTF8.self)
         if let stat = ProcStatParser.parse(text) {

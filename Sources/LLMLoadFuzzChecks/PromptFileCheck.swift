@@ -4,6 +4,7 @@ import LLMLoadWorkload
 /// One input as a prompt file of each kind `PromptFile` knows (by extension: plain text, JSON
 /// Lines, ShareGPT): it gives prompts of the promised shape, or a `PromptFileError`.
 public enum PromptFileCheck {
+    /// Throws when a kind of file gives a prompt of the wrong shape.
     public static func check(_ bytes: [UInt8]) throws(FuzzFinding) {
         let lineCount = bytes.split(separator: UInt8(ascii: "\n")).count
         for fileExtension in ["txt", "jsonl", "json"] {

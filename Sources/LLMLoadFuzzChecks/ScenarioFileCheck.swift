@@ -11,6 +11,7 @@ public enum ScenarioFileCheck {
     /// An option after the file, so the check sees that the command line's arguments stay last.
     static let commandLineTail = ["--requests", "3"]
 
+    /// Throws when the expansion misplaces the file's or the command line's arguments.
     public static func check(
         _ bytes: [UInt8],
         expand: ([String]) throws -> [String],

@@ -1,4 +1,3 @@
-import Foundation
 import LLMLoadBackends
 import LLMLoadCore
 import NIOCore
@@ -62,31 +61,6 @@ public enum StreamCheck {
         let cut = DecodeOutcome(fast(), ByteCuts.pseudoRandom(bytes))
         guard cut == whole else {
             throw FuzzFinding("\(label): cut into chunks it gave \(cut), whole \(whole)")
-        }
-    }
-}
-
-/// One chunk's JSON through `OpenAIChunk` and `OllamaChunk`: the byte-level reader with
-/// `JSONDecoder` behind it must give exactly what `JSONDecoder` alone gives, value or error.
-public enum ChunkReaderCheck {
-    public static func check(_ bytes: [UInt8]) throws(FuzzFinding) {
-        let buffer = ByteBuffer(bytes: bytes)
-        try agree(OpenAIChunk.self, buffer)
-        try agree(OllamaChunk.self, buffer)
-    }
-
-    private static func agree<Chunk: ReadableChunk & Equatable>(_: Chunk.Type, _ buffer: ByteBuffer)
-        throws(FuzzFinding)
-    {
-        let decoder = JSONDecoder()
-        let fast = Result { () throws(ResponseDecodingError) in
-            try Chunk.decode(buffer, usingFastReader: true, or: decoder)
-        }
-        let reference = Result { () throws(ResponseDecodingError) in
-            try Chunk.decode(buffer, usingFastReader: false, or: decoder)
-        }
-        guard fast == reference else {
-            throw FuzzFinding("\(Chunk.self): the fast reader gave \(fast), JSONDecoder \(reference)")
         }
     }
 }
