@@ -43,7 +43,7 @@ extension Integration {
             #expect(input.target == "1500" && input.requests == 10 && input.withinTolerance == 10)
             let calibration = try #require(input.calibration)
             #expect(calibration.method == "generation")
-            #expect(calibration.contextLength == 1792, "1500 + 4 + 64 rounded up to 256")
+            #expect(result.summary.runDescription.requests.numCtx == 1792, "1500 + 4 + 64 rounded up to 256")
             #expect(calibration.serverCounts == all.count - truths.count, "every other request was a count")
             let config = try RunConfigurationFile.decode(
                 Data(contentsOf: result.folder.appendingPathComponent("config.json")))

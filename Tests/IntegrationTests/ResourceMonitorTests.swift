@@ -113,7 +113,12 @@ extension Timing {
             let files = try harness.filesWritten(by: result)
             #expect(files["timeseries.csv"]?.contains("cpu_percent") == true)
             #expect(files["timeseries.csv"]?.contains("gpu") == false, "no GPU columns of zeros")
-            #expect(files["summary.json"]?.contains("\"gpus\"") == false)
+            // The run's description names the host's GPUs (none) and what was asked of the
+            // monitor; the measured resources must hold no GPU figures.
+            let written = try JSONSerialization.jsonObject(with: Data(try #require(files["summary.json"]).utf8))
+            let measured = try JSONSerialization.data(
+                withJSONObject: try #require((written as? [String: Any])?["resources"]))
+            #expect(!String(decoding: measured, as: UTF8.self).contains("\"gpus\""), "no GPU figures of zeros")
         }
 
         @Test func anUnknownProcessStopsTheRunBeforeAnyLoad() async throws {
