@@ -81,31 +81,7 @@ public final class FaultServer: Sendable {
     private init(api: API, faults: [ServerFault]) throws {
         self.api = api
         self.faults = faults
-        #if canImport(Glibc)
-            let socketType = Int32(SOCK_STREAM.rawValue)
-        #else
-            let socketType = SOCK_STREAM
-        #endif
-        let descriptor = socket(AF_INET, socketType, 0)
-        guard descriptor >= 0 else { throw FaultServerError.socket(errno) }
-        var address = sockaddr_in()
-        address.sin_family = sa_family_t(AF_INET)
-        address.sin_port = 0
-        address.sin_addr.s_addr = inet_addr("127.0.0.1")
-        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
-        let bound = withUnsafeMutablePointer(to: &address) { pointer in
-            pointer.withMemoryRebound(to: sockaddr.self, capacity: 1) { address in
-                bind(descriptor, address, length) == 0 && listen(descriptor, 64) == 0
-                    && getsockname(descriptor, address, &length) == 0
-            }
-        }
-        guard bound else {
-            let code = errno
-            Self.closeDescriptor(descriptor)
-            throw FaultServerError.socket(code)
-        }
-        listener = descriptor
-        port = Int(UInt16(bigEndian: address.sin_port))
+        (listener, port) = try LoopbackListener.open(backlog: 64)
         Thread { [self] in acceptLoop() }.start()
     }
 
@@ -132,7 +108,7 @@ public final class FaultServer: Sendable {
                 if errno == EINTR || errno == ECONNABORTED { continue }
                 // Shut down by `stopListening()`, or failed: either way no one shuts it down now.
                 _ = listening.exchange(false, ordering: .acquiringAndReleasing)
-                Self.closeDescriptor(listener)
+                LoopbackListener.closeDescriptor(listener)
                 return
             }
             var noDelay: Int32 = 1
@@ -187,23 +163,9 @@ public final class FaultServer: Sendable {
     private func release(_ descriptor: Int32) {
         connections.withLock { open in
             open.remove(descriptor)
-            Self.closeDescriptor(descriptor)
+            LoopbackListener.closeDescriptor(descriptor)
         }
     }
-
-    /// `close(2)`, which the method of the same name hides inside the class.
-    static func closeDescriptor(_ descriptor: Int32) {
-        #if canImport(Glibc)
-            _ = Glibc.close(descriptor)
-        #else
-            _ = Darwin.close(descriptor)
-        #endif
-    }
-}
-
-/// The fault server could not listen (the `errno` of the call that failed).
-public enum FaultServerError: Error {
-    case socket(Int32)
 }
 
 /// A request as the fault server read it: enough to route it.

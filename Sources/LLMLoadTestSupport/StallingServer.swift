@@ -33,31 +33,7 @@ public final class StallingServer: Sendable {
     public var requestsReceived: Int { requestCount.load(ordering: .relaxed) }
 
     private init() throws {
-        #if canImport(Glibc)
-            let socketType = Int32(SOCK_STREAM.rawValue)
-        #else
-            let socketType = SOCK_STREAM
-        #endif
-        let descriptor = socket(AF_INET, socketType, 0)
-        guard descriptor >= 0 else { throw StallingServerError.socket(errno) }
-        var address = sockaddr_in()
-        address.sin_family = sa_family_t(AF_INET)
-        address.sin_port = 0
-        address.sin_addr.s_addr = inet_addr("127.0.0.1")
-        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
-        let bound = withUnsafeMutablePointer(to: &address) { pointer in
-            pointer.withMemoryRebound(to: sockaddr.self, capacity: 1) { address in
-                bind(descriptor, address, length) == 0 && listen(descriptor, 16) == 0
-                    && getsockname(descriptor, address, &length) == 0
-            }
-        }
-        guard bound else {
-            let code = errno
-            closeSocket(descriptor)
-            throw StallingServerError.socket(code)
-        }
-        listener = descriptor
-        port = Int(UInt16(bigEndian: address.sin_port))
+        (listener, port) = try LoopbackListener.open(backlog: 16)
         let thread = Thread { [self] in acceptLoop() }
         thread.start()
     }
@@ -93,30 +69,16 @@ public final class StallingServer: Sendable {
     /// Stops listening and closes every connection.
     public func close() {
         _ = shutdown(listener, Int32(SHUT_RDWR))
-        closeSocket(listener)
+        LoopbackListener.closeDescriptor(listener)
         for connection in connections.withLock({ $0 }) {
             _ = shutdown(connection, Int32(SHUT_RDWR))
-            closeSocket(connection)
+            LoopbackListener.closeDescriptor(connection)
         }
     }
-}
-
-/// The stalling server could not listen.
-public enum StallingServerError: Error {
-    case socket(Int32)
 }
 
 extension Array where Element == UInt8 {
     fileprivate func ends(with suffix: [UInt8]) -> Bool {
         count >= suffix.count && Array(self[(count - suffix.count)...]) == suffix
     }
-}
-
-/// `close(2)`, which the method of the same name hides inside the class.
-private func closeSocket(_ descriptor: Int32) {
-    #if canImport(Glibc)
-        _ = Glibc.close(descriptor)
-    #else
-        _ = Darwin.close(descriptor)
-    #endif
 }
