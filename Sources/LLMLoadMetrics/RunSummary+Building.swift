@@ -42,11 +42,8 @@ extension RunSummary {
                 population: "successful requests (outcome ok), warm-up excluded",
                 summaries: a.distributions.compactMapValues(\.summary)
             ),
-            goodput: a.objectives.map { objectives in
+            goodput: a.objectives.map { _ in
                 Goodput(
-                    ttftMs: objectives.timeToFirstToken?.milliseconds,
-                    tpotMs: objectives.timePerOutputToken?.milliseconds,
-                    e2eMs: objectives.endToEndLatency?.milliseconds,
                     requestsMeeting: a.requestsMeetingObjectives,
                     share: rate(a.requestsMeetingObjectives),
                     ratePerS: perSecond(a.requestsMeetingObjectives)

@@ -1,9 +1,7 @@
 extension RunSummary {
-    /// Requests meeting every latency bound the user gave (`--slo`).
+    /// Requests meeting every latency bound the user gave (`--slo`). The bounds themselves are
+    /// settings: they are written once, in the run description's `objectives`.
     public struct Goodput: Sendable, Codable, Equatable {
-        public var ttftMs: Double?
-        public var tpotMs: Double?
-        public var e2eMs: Double?
         /// Measured requests that succeeded and met every bound.
         public var requestsMeeting: Int
         /// `requests_meeting / requests.total`.
@@ -11,12 +9,7 @@ extension RunSummary {
         /// `requests_meeting / run.window_s`.
         public var ratePerS: Double?
 
-        public init(
-            ttftMs: Double?, tpotMs: Double?, e2eMs: Double?, requestsMeeting: Int, share: Double?, ratePerS: Double?
-        ) {
-            self.ttftMs = ttftMs
-            self.tpotMs = tpotMs
-            self.e2eMs = e2eMs
+        public init(requestsMeeting: Int, share: Double?, ratePerS: Double?) {
             self.requestsMeeting = requestsMeeting
             self.share = share
             self.ratePerS = ratePerS

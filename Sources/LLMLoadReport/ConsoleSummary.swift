@@ -44,7 +44,8 @@ public enum ConsoleSummary {
         if let g = s.goodput {
             let (share, rate) = (FigureText.percent(g.share), FigureText.number(g.ratePerS, 2))
             lines.append(
-                "Goodput    \(g.requestsMeeting) requests (\(share)) met \(FigureText.bounds(g)): \(rate) req/s")
+                "Goodput    \(g.requestsMeeting) requests (\(share)) met \(FigureText.bounds(s.runDescription.objectives)): \(rate) req/s"
+            )
         }
         if let input = s.inputTokens { lines.append(inputLine(input, numCtx: s.runDescription.requests.numCtx)) }
         if let client = s.client { lines.append(clientLine(client)) }

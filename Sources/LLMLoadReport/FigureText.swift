@@ -1,3 +1,4 @@
+import LLMLoadCore
 import LLMLoadMetrics
 
 /// Figures as the console summary, the report and the warnings show them: fixed decimals with a
@@ -21,8 +22,8 @@ enum FigureText {
 
 extension FigureText {
     /// The goodput bounds that were set, in English in every output: `TTFT ≤ 500 ms, E2E ≤ 10000 ms`.
-    static func bounds(_ goodput: RunSummary.Goodput) -> String {
-        [("TTFT", goodput.ttftMs), ("TPOT", goodput.tpotMs), ("E2E", goodput.e2eMs)]
+    static func bounds(_ objectives: RunDescription.Objectives?) -> String {
+        [("TTFT", objectives?.ttftMs), ("TPOT", objectives?.tpotMs), ("E2E", objectives?.e2eMs)]
             .compactMap { name, value in value.map { "\(name) ≤ \(number($0, 0)) ms" } }.joined(separator: ", ")
     }
 }

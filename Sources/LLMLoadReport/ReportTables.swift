@@ -52,7 +52,7 @@ enum ReportTables {
             card("tpot_p50", FigureText.number(s.latency[.timePerOutputToken]?.p50, 2), ms),
         ]
         if let g = s.goodput {
-            let bounds = FigureText.bounds(g)
+            let bounds = FigureText.bounds(s.runDescription.objectives)
             cards.append(
                 card(
                     "goodput", FigureText.percent(g.share),

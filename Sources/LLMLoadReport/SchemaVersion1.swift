@@ -26,7 +26,16 @@ public enum SchemaVersion1 {
             input["calibration"] = nil
             upgraded["input_tokens"] = input
         }
-        upgraded["run_description"] = description(configuration)
+        var description = description(configuration)
+        // Schema 1 wrote the goodput bounds in the summary: they are the description's objectives.
+        if var goodput = upgraded["goodput"] as? [String: Any] {
+            let bounds = ["ttft_ms", "tpot_ms", "e2e_ms"]
+            let objectives = goodput.filter { bounds.contains($0.key) && !($0.value is NSNull) }
+            if description["objectives"] == nil && !objectives.isEmpty { description["objectives"] = objectives }
+            for key in bounds { goodput[key] = nil }
+            upgraded["goodput"] = goodput
+        }
+        upgraded["run_description"] = description
         upgraded["schema_version"] = RunDescription.currentSchemaVersion
         return upgraded
     }

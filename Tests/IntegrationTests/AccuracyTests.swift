@@ -1,3 +1,4 @@
+import Foundation
 import LLMLoadCore
 import LLMLoadMetrics
 import LLMLoadReport
@@ -163,7 +164,12 @@ extension Timing {
             #expect(goodput.requestsMeeting == meeting, "the rows and the summary agree")
             #expect(meeting > 0 && meeting < 10, "queueing pushed the later requests past the bound")
             #expect(goodput.share == Double(meeting) / 10)
-            #expect(goodput.ttftMs == 240 && goodput.e2eMs == nil)
+            let objectives = try #require(result.summary.runDescription.objectives)
+            #expect(objectives.ttftMs == 240 && objectives.e2eMs == nil)
+            // The bounds are settings: written once, in the description, never beside the figures.
+            let written = try JSONSerialization.jsonObject(with: try harness.summaryOnDisk(of: result))
+            let writtenGoodput = try #require((written as? [String: Any])?["goodput"] as? [String: Any])
+            #expect(Set(writtenGoodput.keys) == ["requests_meeting", "share", "rate_per_s"])
         }
 
         @Test func queueingBehindTheConcurrencyLimitShowsInTTFT() async throws {

@@ -1,3 +1,4 @@
+import LLMLoadCore
 import LLMLoadMetrics
 import Testing
 
@@ -22,8 +23,8 @@ import Testing
     }
 
     @Test func goodputBoundsListOnlyTheBoundsThatWereSet() {
-        let goodput = RunSummary.Goodput(
-            ttftMs: 500, tpotMs: nil, e2eMs: 10_000, requestsMeeting: 1, share: 1, ratePerS: 1)
-        #expect(FigureText.bounds(goodput) == "TTFT ≤ 500 ms, E2E ≤ 10000 ms")
+        let objectives = RunDescription.Objectives(ttftMs: 500, e2eMs: 10_000)
+        #expect(FigureText.bounds(objectives) == "TTFT ≤ 500 ms, E2E ≤ 10000 ms")
+        #expect(FigureText.bounds(nil) == "")
     }
 }

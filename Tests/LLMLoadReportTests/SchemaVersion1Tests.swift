@@ -79,6 +79,18 @@ import Testing
         #expect(error.description.contains("reads schemas 1 to \(RunSummary.currentSchemaVersion)"))
     }
 
+    @Test func itsGoodputBoundsBecomeTheDescriptionsObjectives() throws {
+        // The fixture ran without --slo: give its summary the goodput a `--slo ttft:500` run wrote.
+        var old = try json("summary.json")
+        old["goodput"] = ["ttft_ms": 500.0, "requests_meeting": 4, "share": 0.8, "rate_per_s": 4.0]
+        let summary = try SummaryWriter.decode(
+            JSONSerialization.data(withJSONObject: old),
+            configuration: Data(contentsOf: Self.folder.appendingPathComponent("config.json")))
+        #expect(summary.runDescription.objectives == RunDescription.Objectives(ttftMs: 500))
+        #expect(summary.goodput == RunSummary.Goodput(requestsMeeting: 4, share: 0.8, ratePerS: 4))
+        #expect(FigureText.bounds(summary.runDescription.objectives) == "TTFT ≤ 500 ms")
+    }
+
     @Test func aRampsPeakBecomesItsOwnRates() {
         #expect(
             SchemaVersion1.ramp("ramp@10.00-500.00/60s")
