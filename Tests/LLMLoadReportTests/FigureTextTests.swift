@@ -19,7 +19,7 @@ import Testing
         #expect(FigureText.percent(0.125) == "12.5 %")
         #expect(FigureText.percent(1) == "100.0 %")
         #expect(FigureText.percent(nil) == "–")
-        #expect(ConsoleSummary.percent(0.5) == FigureText.percent(0.5))
+        #expect(ConsoleSummary.percent(0.5) == "50.0 %")
     }
 
     @Test func goodputBoundsListOnlyTheBoundsThatWereSet() {

@@ -38,16 +38,26 @@ import Testing
         #expect(leftovers.isEmpty)
     }
 
-    @Test func aFailedWriteLeavesTheOldReportWhole() throws {
+    @Test func aWriteThatFailsAtTheRenameLeavesWhatWasThereAndNoTemporaryFile() throws {
         let fixture = ReportFolderFixture()
         defer { fixture.remove() }
         _ = try fixture.write(count: 3)
         let page = try ReportPage(rendered: "a\(ReportPage.plotlyMarker)b", plotly: Array("P".utf8))
-        let missing = fixture.url.appendingPathComponent("no-such-folder/report.html")
-        #expect(throws: (any Error).self) { try page.write(to: missing) }
+        // The destination is a folder with a file in it: the temporary file is written whole,
+        // then the rename fails.
         let destination = fixture.url.appendingPathComponent("page.html")
-        try page.write(to: destination)
-        #expect(try String(contentsOf: destination, encoding: .utf8) == "aPb")
+        try FileManager.default.createDirectory(at: destination, withIntermediateDirectories: false)
+        let inside = destination.appendingPathComponent("keep.txt")
+        try Data("old".utf8).write(to: inside)
+        #expect(throws: (any Error).self) { try page.write(to: destination) }
+        #expect(try String(contentsOf: inside, encoding: .utf8) == "old")
+        let leftovers = try FileManager.default.contentsOfDirectory(atPath: fixture.url.path)
+            .filter { $0.hasSuffix(".tmp") }
+        #expect(leftovers.isEmpty)
+        // The same page written where it can be is whole.
+        let written = fixture.url.appendingPathComponent("written.html")
+        try page.write(to: written)
+        #expect(try String(contentsOf: written, encoding: .utf8) == "aPb")
     }
 
     @Test func aTemplateWithoutPlotlysPlaceIsAnError() {

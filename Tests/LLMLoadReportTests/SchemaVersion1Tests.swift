@@ -91,7 +91,7 @@ import Testing
         #expect(FigureText.bounds(summary.runDescription.objectives) == "TTFT ≤ 500 ms")
     }
 
-    @Test func aRampsPeakBecomesItsOwnRates() {
+    @Test func aRampsPeakBecomesItsOwnRates() throws {
         #expect(
             SchemaVersion1.ramp("ramp@10.00-500.00/60s")
                 == ["start_rate_per_s": 10, "end_rate_per_s": 500, "ramp_s": 60])
@@ -106,7 +106,8 @@ import Testing
         let load = new["load"] as? [String: Any]
         #expect(load?["rate_per_s"] == nil && load?["ramp"] != nil)
         #expect((new["output"] as? [String: String]) == ["folder": "/r", "label": "x"])
-        #expect((new["input_calibration"] as? [String: Any])?["context_length"] == nil)
+        let calibration = try #require(new["input_calibration"] as? [String: Any])
+        #expect(calibration["context_length"] == nil && !calibration.isEmpty)
         #expect(new["tool_version"] == nil && new["label"] == nil && new["output_folder"] == nil)
     }
 }
