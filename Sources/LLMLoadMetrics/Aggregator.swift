@@ -125,8 +125,9 @@ public struct ErrorTally: Sendable {
 
     public init() {}
 
-    /// Keeps the message as the outputs show it: the runner redacted it, so it is cut only now
-    /// (``ResponseLimits/shownErrorText(_:)``).
+    /// Keeps the message as the outputs show it (``ResponseLimits/shownErrorText(_:)``). The
+    /// runner already redacted and cut it; cutting again changes nothing and keeps the tally
+    /// bounded for records from anywhere else.
     mutating func add(_ record: RequestRecord) {
         let message = ResponseLimits.shownErrorText(record.errorMessage ?? "")
         let key = Key(outcome: record.outcome, httpStatus: record.httpStatus, message: message)

@@ -47,7 +47,8 @@ extension Timing {
 ///
 /// A 64 MiB line: the line framer keeps at most 16 MiB (its cap) before it gives up, in a
 /// buffer that doubles as it grows (up to 32 MiB), and the event loop reads ahead; holding the
-/// whole line even once would add at least 64 MiB more. An endless stream for 0.5 s: what
+/// whole line even once would add at least 64 MiB more. An endless stream for 2 s
+/// (`FaultMemoryBound.timeouts`): what
 /// arrived in that time (a few MiB of text and token gaps).
 enum FaultMemoryBound {
     static let mebibytes: [ServerFault: Int] = [.hugeLine: 96, .streamForever: 32]
