@@ -20,6 +20,9 @@ public struct Aggregator: Sendable {
     /// One distribution per ``MetricCatalogue/all`` metric, at the same index, over successful
     /// (`ok`) requests only.
     private var metricDistributions = MetricCatalogue.all.map { $0.makeDistribution() }
+    /// Each metric's `record`, in catalogue order: the per-request loop calls these without
+    /// copying each `Metric` (its strings and closures) for every request.
+    private static let recorders = MetricCatalogue.all.map(\.record)
 
     /// Token totals over successful requests, with how many counts came from each source.
     public private(set) var outputTokens = 0
@@ -81,7 +84,7 @@ public struct Aggregator: Sendable {
                 ? reason : Self.otherFinishReasons
             finishReasons[key, default: 0] += 1
         }
-        for (index, metric) in MetricCatalogue.all.enumerated() { metric.record(record, &metricDistributions[index]) }
+        for (index, add) in Self.recorders.enumerated() { add(record, &metricDistributions[index]) }
         if let tokens = record.outputTokens {
             // Saturating: a server's count (up to Int.max) must not trap the run.
             outputTokens = outputTokens.saturatingAdding(max(0, tokens.value))

@@ -10,6 +10,7 @@ extension RunSummary {
     ) {
         func rate(_ count: Int) -> Double? { a.recorded > 0 ? Double(count) / Double(a.recorded) : nil }
         func perSecond(_ value: Int) -> Double? { run.windowS > 0 ? Double(value) / run.windowS : nil }
+        let distributions = a.distributions
         let sendSpan = zip(a.firstSentAt, a.lastSentAt).map { ($1 - $0).seconds }
         self.init(
             runDescription: runDescription,
@@ -40,7 +41,7 @@ extension RunSummary {
             ),
             latency: Latency(
                 population: "successful requests (outcome ok), warm-up excluded",
-                summaries: a.distributions.compactMapValues(\.summary)
+                summaries: distributions.compactMapValues(\.summary)
             ),
             goodput: a.objectives.map { _ in
                 Goodput(
@@ -55,7 +56,7 @@ extension RunSummary {
                     count: $0.count)
             },
             timeseries: timeSeries,
-            histograms: a.distributions.mapValues(\.snapshot),
+            histograms: distributions.mapValues(\.snapshot),
             errorsNotListed: a.errors.overflow
         )
         requests.resentOnClosedConnection = a.resentOnClosedConnection
