@@ -18,14 +18,11 @@ public struct InputCalibration: Sendable, Codable, Equatable {
     public var maxErrorTokens: Int
     /// The shared prefix's length as the server counts it (`--shared-prefix`).
     public var sharedPrefixTokens: Int?
-    /// Ollama `num_ctx` sent with every request.
-    public var contextLength: Int?
     public var seconds: Double
 
     public init(
         method: String, detail: String, templateOverheadTokens: Int? = nil, tokensPerWord: Double, levels: Int,
-        serverCounts: Int, maxErrorTokens: Int, sharedPrefixTokens: Int? = nil, contextLength: Int? = nil,
-        seconds: Double
+        serverCounts: Int, maxErrorTokens: Int, sharedPrefixTokens: Int? = nil, seconds: Double
     ) {
         self.method = method
         self.detail = detail
@@ -35,7 +32,6 @@ public struct InputCalibration: Sendable, Codable, Equatable {
         self.serverCounts = serverCounts
         self.maxErrorTokens = maxErrorTokens
         self.sharedPrefixTokens = sharedPrefixTokens
-        self.contextLength = contextLength
         self.seconds = seconds
     }
 }

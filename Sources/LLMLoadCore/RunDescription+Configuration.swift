@@ -11,9 +11,6 @@ extension RunDescription {
         inputCalibration: InputCalibration? = nil, contextLength: Int? = nil
     ) {
         let redactor = SecretRedactor(secrets: [c.target.apiKey])
-        var calibration = inputCalibration
-        // Written once, as requests.num_ctx.
-        calibration?.contextLength = nil
         self.init(
             tool: Tool(version: toolVersion),
             commandLine: commandLine.map(redactor.redact),
@@ -30,7 +27,7 @@ extension RunDescription {
                     tpotMs: $0.timePerOutputToken.map(Self.milliseconds),
                     e2eMs: $0.endToEndLatency.map(Self.milliseconds))
             },
-            inputCalibration: calibration,
+            inputCalibration: inputCalibration,
             monitor: Monitor(configuration: c.monitor),
             output: Output(folder: outputFolder, label: c.output.label),
             host: host

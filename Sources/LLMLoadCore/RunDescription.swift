@@ -20,8 +20,8 @@ public struct RunDescription: Sendable, Codable, Equatable {
     public var requests: Requests
     /// The `--slo` bounds; absent without `--slo`.
     public var objectives: Objectives?
-    /// How the synthetic prompts were fitted (`--input-tokens`). Its `contextLength` is left
-    /// out: the `num_ctx` sent is `requests.numCtx`.
+    /// How the synthetic prompts were fitted (`--input-tokens`); the `num_ctx` sent with them is
+    /// `requests.numCtx`.
     public var inputCalibration: InputCalibration?
     /// What the resource monitor was asked to watch (its interval is `resources.sample_interval_ms`
     /// of `summary.json`, beside the samples).

@@ -166,7 +166,7 @@ extension LoadRun {
                 method: method, detail: detail, templateOverheadTokens: overhead, tokensPerWord: fitted.tokensPerWord,
                 levels: prompts.levels.count, serverCounts: fitted.serverCounts + (overhead == nil ? 0 : 1),
                 maxErrorTokens: fitted.maxErrorTokens, sharedPrefixTokens: fitted.sharedPrefixTokens,
-                contextLength: template.contextLength, seconds: (ContinuousClock.now - started).seconds)
+                seconds: (ContinuousClock.now - started).seconds)
             return (prompts, calibration)
         } catch let error as CalibrationError {
             throw RunError.prompts(redactor.redact("--input-tokens: \(error.description)"))

@@ -86,7 +86,7 @@ extension Integration {
             #expect(calibration.method == (dialect == nil ? "generation" : "tokenize"))
             #expect(
                 calibration.templateOverheadTokens == (dialect == nil ? nil : 8), "start token + 4 + 3 for one turn")
-            #expect(calibration.contextLength == nil, "num_ctx is Ollama's")
+            #expect(result.summary.runDescription.requests.numCtx == nil, "num_ctx is Ollama's")
             #expect(result.summary.inputTokens?.withinTolerance == 20)
         }
 

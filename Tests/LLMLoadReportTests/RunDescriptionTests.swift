@@ -76,7 +76,7 @@ import Testing
     @Test func numCtxIsWrittenOnceNotAlsoInTheCalibration() throws {
         let calibration = InputCalibration(
             method: "generation", detail: "d", tokensPerWord: 1.3, levels: 1, serverCounts: 2, maxErrorTokens: 0,
-            contextLength: 1792, seconds: 0.5)
+            seconds: 0.5)
         let written = description(.constant, pattern: "constant@5.00", calibration: calibration, contextLength: 1792)
         let text = String(decoding: try written.encoded(), as: UTF8.self)
         #expect(text.contains("\"num_ctx\" : 1792"))
