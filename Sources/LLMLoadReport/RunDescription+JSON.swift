@@ -1,10 +1,7 @@
 import Foundation
 import LLMLoadCore
 
-/// `config.json` is the run's description, encoded alone. The schema-1 name, kept for the
-/// readers that still use it (the integration tests); new code says `RunDescription`.
-public typealias RunConfigurationFile = RunDescription
-
+/// `config.json` is the run's description, encoded alone.
 extension RunDescription {
     /// Pretty, sorted JSON with snake_case keys: `config.json`.
     public func encoded() throws -> Data {

@@ -45,7 +45,7 @@ extension Integration {
             #expect(calibration.method == "generation")
             #expect(result.summary.runDescription.requests.numCtx == 1792, "1500 + 4 + 64 rounded up to 256")
             #expect(calibration.serverCounts == all.count - truths.count, "every other request was a count")
-            let config = try RunConfigurationFile.decode(
+            let config = try RunDescription.decode(
                 Data(contentsOf: result.folder.appendingPathComponent("config.json")))
             #expect(config.requests.numCtx == 1792 && config.inputCalibration == calibration)
         }

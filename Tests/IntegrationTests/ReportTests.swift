@@ -93,7 +93,7 @@ extension Integration {
             let failures = entries.filter { $0.outcome == "http_error" && $0.phase == "measure" }
             #expect(!failures.isEmpty)
             #expect(failures.count == result.summary.requests.byOutcome["http_error"])
-            let config = try RunConfigurationFile.decode(Data(try #require(files["config.json"]).utf8))
+            let config = try RunDescription.decode(Data(try #require(files["config.json"]).utf8))
             #expect(config.target.model == "llmload-sim")
             #expect(config.load.warmupRequests == 5)
             #expect(config.host.cpuCount == ProcessInfo.processInfo.processorCount)

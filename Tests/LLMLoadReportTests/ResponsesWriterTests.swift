@@ -132,7 +132,7 @@ import Testing
             target: .init(baseURL: "http://127.0.0.1:1", apiKey: "sk-very-secret"),
             load: .init(ratePerSecond: 1, duration: .seconds(1)))
         configuration.requests.prompt = "hi"
-        let file = RunConfigurationFile(
+        let file = RunDescription(
             configuration: configuration, api: "openai-chat", model: "m", serverVersion: nil, pattern: "constant@1.00",
             toolVersion: "0.1.0", commandLine: ["llmload", "run", "--api-key", "sk-very-secret"],
             outputFolder: "/tmp/x",
@@ -142,6 +142,6 @@ import Testing
         #expect(!text.contains("sk-very-secret"))
         #expect(text.contains("\"api_key_given\" : true"))
         #expect(text.contains("[redacted]"))
-        #expect(try RunConfigurationFile.decode(file.encoded()) == file)
+        #expect(try RunDescription.decode(file.encoded()) == file)
     }
 }
