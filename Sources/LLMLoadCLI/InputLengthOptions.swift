@@ -73,12 +73,12 @@ struct InputLengthOptions: ParsableArguments {
             "--input-tokens and \(other) exclude each other: prompts are either fitted text or given")
     }
 
-    /// Writes the flags into `requests`.
-    func apply(to requests: inout RunConfiguration.Requests) {
-        requests.inputLength = inputTokens
-        requests.sharedPrefixTokens = sharedPrefix
-        requests.corpusFile = corpus
-        if let inputSeed { requests.inputSeed = inputSeed }
-        requests.contextLength = numCtx
+    /// The synthetic prompts the flags ask for; `nil` without `--input-tokens`.
+    var synthetic: RunConfiguration.SyntheticPromptSettings? {
+        inputTokens.map {
+            RunConfiguration.SyntheticPromptSettings(
+                length: $0, sharedPrefixTokens: sharedPrefix, corpusFile: corpus,
+                seed: inputSeed ?? RunConfiguration.SyntheticPromptSettings.defaultSeed)
+        }
     }
 }

@@ -60,13 +60,7 @@ struct LoadOptions: ParsableArguments {
     /// the rate `profile` sends.
     func checkWarmupSpan(at profile: LoadProfileOptions) throws {
         guard let warmupRequests else { return }
-        let (loadProfile, rate) = profile.profile
-        let seconds: Double =
-            switch loadProfile {
-            case .ramp(let ramp): ramp.arrivalSeconds(Double(warmupRequests))
-            case .closedLoop: 0
-            case .constant, .poisson: Double(warmupRequests) / rate
-            }
+        let seconds = configuration(profile: profile, requestTimeout: .zero).warmupSeconds
         guard seconds.isFinite, seconds <= OptionBounds.maximumDuration.seconds else {
             throw ValidationError(
                 "--warmup-requests \(warmupRequests) would take longer than 30 days at this rate: send fewer or faster")
@@ -76,12 +70,10 @@ struct LoadOptions: ParsableArguments {
     /// The load: these limits, paced by `profile`; the drain lasts `requestTimeout` unless
     /// `--drain-timeout` says otherwise.
     func configuration(profile: LoadProfileOptions, requestTimeout: Duration) -> RunConfiguration.Load {
-        var load = RunConfiguration.Load(
-            ratePerSecond: 1, duration: duration.duration, maximumRequests: requests,
+        RunConfiguration.Load(
+            profile: profile.profile, duration: duration.duration, maximumRequests: requests,
             drainTimeout: drainTimeout?.duration ?? requestTimeout,
             warmup: warmup.map { .duration($0.duration) } ?? warmupRequests.map { .requests($0) }
         )
-        (load.profile, load.ratePerSecond) = profile.profile
-        return load
     }
 }

@@ -67,18 +67,14 @@ struct LoadProfileOptions: ParsableArguments {
         }
     }
 
-    /// The profile, and the rate that goes with it (a ramp's highest rate sizes the pool).
-    var profile: (LoadProfile, ratePerSecond: Double) {
-        let qps = qps ?? 1
-        if let concurrency {
-            return (.closedLoop(users: concurrency, thinkTime: thinkTime?.duration ?? .zero), qps)
-        }
-        if let ramp {
-            return (.ramp(ramp.ramp), max(ramp.ramp.startPerSecond, ramp.ramp.endPerSecond))
-        }
+    /// The profile the flags describe: the closed loop, a ramp, or arrivals at `--qps` (default 1).
+    var profile: LoadProfile {
+        if let concurrency { return .closedLoop(users: concurrency, thinkTime: thinkTime?.duration ?? .zero) }
+        if let ramp { return .ramp(ramp.ramp) }
+        let rate = qps ?? 1
         switch arrival {
-        case .constant: return (.constant, qps)
-        case .poisson: return (.poisson(seed: arrivalSeed ?? LoadProfile.defaultSeed), qps)
+        case .constant: return .constant(ratePerSecond: rate)
+        case .poisson: return .poisson(ratePerSecond: rate, seed: arrivalSeed ?? LoadProfile.defaultSeed)
         }
     }
 }
@@ -88,14 +84,8 @@ struct RampArgument: ExpressibleByArgument, Sendable {
     var ramp: RateRamp
 
     init?(argument: String) {
-        let parts = argument.split(separator: "/", omittingEmptySubsequences: false)
-        guard parts.count == 2 else { return nil }
-        let rates = parts[0].split(separator: "-", omittingEmptySubsequences: false)
-        guard rates.count == 2, let start = Double(rates[0]), let end = Double(rates[1]),
-            start.isFinite, end.isFinite, start > 0, end > 0,
-            let span = DurationArgument(argument: String(parts[1]))?.duration, span > .zero
-        else { return nil }
-        ramp = RateRamp(startPerSecond: start, endPerSecond: end, span: span)
+        guard let ramp = RateRamp(description: argument) else { return nil }
+        self.ramp = ramp
     }
 
     var defaultValueDescription: String { ramp.description }

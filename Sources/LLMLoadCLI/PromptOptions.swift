@@ -40,12 +40,10 @@ struct PromptOptions: ParsableArguments {
         ].filter(\.1).map(\.0)
     }
 
-    /// Writes the flags into `requests`.
-    func apply(to requests: inout RunConfiguration.Requests) {
-        requests.prompt = prompt
-        requests.promptFile = prompts
-        requests.template = template
-        requests.shuffleSeed = shuffleSeed
-        requests.isUniquePrefix = uniquePrompts
+    /// The prompts the flags give (the built-in set unless `--prompt` or `--prompts`).
+    var given: RunConfiguration.GivenPrompts {
+        let origin: RunConfiguration.GivenPrompts.Origin =
+            if let prompts { .file(path: prompts) } else if let prompt { .fixed(prompt) } else { .builtIn }
+        return RunConfiguration.GivenPrompts(origin: origin, template: template, shuffleSeed: shuffleSeed)
     }
 }

@@ -96,8 +96,9 @@ struct RunCommand: AsyncParsableCommand {
     /// The run's configuration; `baseURL` is the simulator's when it runs in-process.
     func makeConfiguration(baseURL: String?) throws -> RunConfiguration {
         var requests = RunConfiguration.Requests()
-        prompts.apply(to: &requests)
-        input.apply(to: &requests)
+        requests.prompts = input.synthetic.map { .synthetic($0) } ?? .given(prompts.given)
+        requests.isUniquePrefix = prompts.uniquePrompts
+        requests.contextLength = input.numCtx
         request.apply(to: &requests)
         var configuration = RunConfiguration(
             target: try target.configuration(

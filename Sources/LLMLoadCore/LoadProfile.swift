@@ -1,14 +1,15 @@
-/// How requests are paced: one of the open-loop arrival patterns, or a closed loop of users.
+/// How requests are paced, with the rate that belongs to the pattern inside it, so a profile
+/// can never carry a rate it does not use.
 ///
 /// Open loop (`constant`, `poisson`, `ramp`): each request has a due instant fixed in advance,
 /// whether or not earlier requests have finished. Closed loop: `users` requests are in flight
 /// at most; each user sends its next request when its last one ended, after `thinkTime`.
 public enum LoadProfile: Sendable, Equatable {
     /// Request *i* due at *i* / rate.
-    case constant
+    case constant(ratePerSecond: Double)
     /// Exponential gaps at the mean rate, drawn from a generator seeded with `seed`, so a run
     /// repeats exactly.
-    case poisson(seed: UInt64)
+    case poisson(ratePerSecond: Double, seed: UInt64)
     /// The rate rises (or falls) linearly, then holds at the end rate.
     case ramp(RateRamp)
     /// `users` concurrent users, each waiting `thinkTime` between its requests.
@@ -17,16 +18,31 @@ public enum LoadProfile: Sendable, Equatable {
     /// The seed Poisson arrivals use unless one is given, so two runs offer the same load.
     public static let defaultSeed: UInt64 = 42
 
-    /// `true` for the closed loop, where no rate is offered.
-    public var isClosedLoop: Bool {
-        if case .closedLoop = self { true } else { false }
+    /// The highest rate the schedule reaches (a ramp's larger end); `nil` for the closed loop.
+    public var peakRatePerSecond: Double? {
+        switch self {
+        case .constant(let rate), .poisson(let rate, _): rate
+        case .ramp(let ramp): max(ramp.startPerSecond, ramp.endPerSecond)
+        case .closedLoop: nil
+        }
+    }
+
+    /// The pattern label of outputs: `constant@5.00`, `poisson@5.00`, `ramp@10.00-500.00/60s`
+    /// or `concurrency@8`.
+    public var label: String {
+        switch self {
+        case .constant(let rate): "constant@" + RateRamp.twoDecimals(rate)
+        case .poisson(let rate, _): "poisson@" + RateRamp.twoDecimals(rate)
+        case .ramp(let ramp): "ramp@" + ramp.description
+        case .closedLoop(let users, _): "concurrency@\(users)"
+        }
     }
 }
 
 extension RunConfiguration.Load {
     /// The Poisson seed, for outputs; `nil` for the other profiles.
     public var poissonSeed: UInt64? {
-        if case .poisson(let seed) = profile { seed } else { nil }
+        if case .poisson(_, let seed) = profile { seed } else { nil }
     }
 
     /// The closed loop's number of users, for outputs; `nil` for the open-loop profiles.

@@ -46,10 +46,25 @@ public struct RateRamp: Sendable, Equatable {
         "\(Self.twoDecimals(startPerSecond))-\(Self.twoDecimals(endPerSecond))/\(Self.seconds(span))s"
     }
 
-    private static func twoDecimals(_ value: Double) -> String {
+    /// `value` with two decimals, without Foundation's locale-dependent formatting.
+    static func twoDecimals(_ value: Double) -> String {
         let hundredths = Int((value * 100).rounded())
         let fraction = hundredths % 100
         return "\(hundredths / 100).\(fraction < 10 ? "0" : "")\(fraction)"
+    }
+
+    /// Reads ``description`` back (`10.00-500.00/60s`; the span may also be `2m`, `500ms`):
+    /// `--ramp`'s argument, and the ramp of a schema-1 pattern label. `nil` unless both rates and
+    /// the span are positive.
+    public init?(description: String) {
+        let parts = description.split(separator: "/", omittingEmptySubsequences: false)
+        guard parts.count == 2 else { return nil }
+        let rates = parts[0].split(separator: "-", omittingEmptySubsequences: false)
+        guard rates.count == 2, let start = Double(rates[0]), let end = Double(rates[1]),
+            start.isFinite, end.isFinite, start > 0, end > 0,
+            let span = DurationText.parse(String(parts[1])), span > .zero
+        else { return nil }
+        self.init(startPerSecond: start, endPerSecond: end, span: span)
     }
 
     /// Whole seconds without a fraction (`60`), else up to three decimals (`0.5`).

@@ -39,11 +39,8 @@ public struct RunConfiguration: Sendable {
 
     /// When and how many requests are sent.
     public struct Load: Sendable {
-        /// The offered rate of the open-loop patterns (for a ramp: its highest rate, which
-        /// sizes the connection pool); not used by the closed loop.
-        public var ratePerSecond: Double
-        /// How requests are paced: constant, Poisson, ramp or closed loop.
-        public var profile: LoadProfile = .constant
+        /// How requests are paced, and at what rate.
+        public var profile: LoadProfile
         /// Requests due at or after this offset from the start are not sent.
         public var duration: Duration
         public var maximumRequests: Int?
@@ -53,10 +50,10 @@ public struct RunConfiguration: Sendable {
         public var warmup: Warmup?
 
         public init(
-            ratePerSecond: Double, duration: Duration, maximumRequests: Int? = nil,
+            profile: LoadProfile, duration: Duration, maximumRequests: Int? = nil,
             drainTimeout: Duration = .seconds(300), warmup: Warmup? = nil
         ) {
-            self.ratePerSecond = ratePerSecond
+            self.profile = profile
             self.duration = duration
             self.maximumRequests = maximumRequests
             self.drainTimeout = drainTimeout
@@ -73,27 +70,11 @@ public struct RunConfiguration: Sendable {
 
     /// What each request asks.
     public struct Requests: Sendable {
-        /// One fixed prompt; `nil` cycles through the built-in prompts.
-        public var prompt: String?
-        /// A prompt file (text lines, JSONL or ShareGPT); used instead of `prompt`.
-        public var promptFile: String?
-        /// Each prompt is put in this template's `{question}`.
-        public var template: String?
-        /// Shuffle the prompts in an order fixed by this seed; `nil` keeps the file's order.
-        public var shuffleSeed: UInt64?
+        /// Where each prompt comes from: given text or synthetic text of a fitted length.
+        public var prompts: Prompts = .given(GivenPrompts())
         /// Start every prompt with a short tag unique to the request, so the server's prompt
         /// (prefix) cache cannot hide the prefill of a repeated prompt.
         public var isUniquePrefix = true
-        /// Synthetic prompts of this many tokens, as the server counts them, cut from a corpus;
-        /// used instead of the prompt sources above (`--input-tokens`).
-        public var inputLength: InputLength?
-        /// With `inputLength`: the first this many tokens of every prompt are the same text, so
-        /// the server's prefix cache can reuse them (`--shared-prefix`); the unique tag follows.
-        public var sharedPrefixTokens: Int?
-        /// The text synthetic prompts are cut from; `nil`: the built-in corpus.
-        public var corpusFile: String?
-        /// Fixes the synthetic prompts' lengths and where in the corpus each starts.
-        public var inputSeed: UInt64 = 42
         /// Ollama `options.num_ctx`; `nil`: with `inputLength`, large enough for the longest
         /// prompt and its answer; otherwise the server's default.
         public var contextLength: Int?
@@ -153,26 +134,34 @@ extension RunConfiguration.Load {
         if case .requests(let count) = warmup { count } else { nil }
     }
 
-    /// How long the warm-up occupies the schedule: the measured `duration` comes after it.
-    public var warmupSpan: Duration {
+    /// How long the warm-up occupies the schedule, in seconds: the measured `duration` comes
+    /// after it. A `Double`, so an absurd `--warmup-requests` at a slow rate can be refused
+    /// rather than overflow a `Duration`.
+    public var warmupSeconds: Double {
         switch warmup {
-        case .duration(let duration): duration
+        case .duration(let duration): duration.seconds
         case .requests(let count):
             switch profile {
-            case .constant, .poisson: .nanoseconds(Int64((Double(count) * 1e9 / ratePerSecond).rounded()))
-            case .ramp(let ramp): .nanoseconds(Int64((ramp.arrivalSeconds(Double(count)) * 1e9).rounded()))
+            case .constant(let rate), .poisson(let rate, _): Double(count) / rate
+            case .ramp(let ramp): ramp.arrivalSeconds(Double(count))
             // A closed loop's pace depends on the server: its warm-up requests come out of `duration`.
-            case .closedLoop: .zero
+            case .closedLoop: 0
             }
-        case nil: .zero
+        case nil: 0
         }
+    }
+
+    /// ``warmupSeconds`` as a duration (validated to fit before any run starts).
+    public var warmupSpan: Duration {
+        if case .duration(let duration) = warmup { return duration }
+        return .nanoseconds(Int64((warmupSeconds * 1e9).rounded()))
     }
 
     /// The mean rate offered over the measured part of the run; `nil` for the closed loop,
     /// which offers no rate (its rate is whatever the server sustains).
     public var offeredRatePerSecond: Double? {
         switch profile {
-        case .constant, .poisson: ratePerSecond
+        case .constant(let rate), .poisson(let rate, _): rate
         case .ramp(let ramp):
             (ramp.expectedArrivals(by: (warmupSpan + duration).seconds) - ramp.expectedArrivals(by: warmupSpan.seconds))
                 / duration.seconds

@@ -2,11 +2,10 @@ extension RunDescription {
     /// The description of a run of `configuration` against the target discovery found.
     /// - Parameters:
     ///   - api, model, serverVersion: what discovery found (the configuration holds what was asked).
-    ///   - pattern: the load's label (`constant@5.00`, …), as the scheduler names it.
     ///   - commandLine: redacted here with the configuration's API key.
     ///   - contextLength: the Ollama `num_ctx` every request carries, if any.
     public init(
-        configuration c: RunConfiguration, api: String, model: String, serverVersion: String?, pattern: String,
+        configuration c: RunConfiguration, api: String, model: String, serverVersion: String?,
         toolVersion: String, commandLine: [String], outputFolder: String, host: HostFacts,
         inputCalibration: InputCalibration? = nil, contextLength: Int? = nil
     ) {
@@ -19,7 +18,7 @@ extension RunDescription {
                 simulated: c.target.isSimulated, apiKeyGiven: c.target.apiKey != nil, tlsVerified: !c.target.isInsecure,
                 requestedApi: c.target.api?.rawValue, requestedModel: c.target.model
             ),
-            load: Load(configuration: c.load, pattern: pattern),
+            load: Load(configuration: c.load),
             requests: Requests(configuration: c.requests, contextLength: contextLength),
             objectives: c.objectives.map {
                 Objectives(
@@ -39,18 +38,18 @@ extension RunDescription {
 
 extension RunDescription.Load {
     /// `load` as written: the profile's own parameters, nothing derived.
-    public init(configuration load: RunConfiguration.Load, pattern: String) {
-        var rate: Double? = load.ratePerSecond
+    public init(configuration load: RunConfiguration.Load) {
+        var rate: Double?
         var ramp: Ramp?
         switch load.profile {
-        case .constant, .poisson: break
+        case .constant(let r), .poisson(let r, _): rate = r
         case .ramp(let r):
-            rate = nil
             ramp = Ramp(startRatePerS: r.startPerSecond, endRatePerS: r.endPerSecond, rampS: r.span.seconds)
-        case .closedLoop: rate = nil
+        case .closedLoop: break
         }
         self.init(
-            pattern: pattern, ratePerS: rate, ramp: ramp, seed: load.poissonSeed, concurrency: load.closedLoopUsers,
+            pattern: load.profile.label, ratePerS: rate, ramp: ramp, seed: load.poissonSeed,
+            concurrency: load.closedLoopUsers,
             thinkTimeS: load.closedLoopThinkTime?.seconds, durationS: load.duration.seconds,
             maxRequests: load.maximumRequests, warmupS: load.warmupDuration?.seconds,
             warmupRequests: load.warmupRequestCount, drainTimeoutS: load.drainTimeout.seconds
@@ -64,20 +63,16 @@ extension RunDescription.Load {
     public var offeredRatePerS: Double? {
         guard durationS > 0 else { return nil }
         let profile: LoadProfile
-        let peak: Double
         if let ramp, ramp.startRatePerS > 0, ramp.endRatePerS > 0, ramp.rampS > 0 {
             profile = .ramp(
                 RateRamp(startPerSecond: ramp.startRatePerS, endPerSecond: ramp.endRatePerS, span: .seconds(ramp.rampS))
             )
-            peak = max(ramp.startRatePerS, ramp.endRatePerS)
         } else if let ratePerS, ratePerS > 0 {
-            profile = seed.map { .poisson(seed: $0) } ?? .constant
-            peak = ratePerS
+            profile = seed.map { .poisson(ratePerSecond: ratePerS, seed: $0) } ?? .constant(ratePerSecond: ratePerS)
         } else {
             return nil
         }
-        var load = RunConfiguration.Load(ratePerSecond: peak, duration: .seconds(durationS))
-        load.profile = profile
+        var load = RunConfiguration.Load(profile: profile, duration: .seconds(durationS))
         load.warmup = warmupS.map { .duration(.seconds($0)) } ?? warmupRequests.map { .requests($0) }
         return load.offeredRatePerSecond
     }
@@ -87,15 +82,22 @@ extension RunDescription.Requests {
     /// `requests` as the run sends them, with the `num_ctx` it settled on.
     public init(configuration r: RunConfiguration.Requests, contextLength: Int?) {
         self.init(maxTokens: r.maxOutputTokens, stream: r.isStreaming, timeoutS: r.timeout.seconds)
-        prompt = r.prompt
-        promptFile = r.promptFile
-        template = r.template
-        shuffleSeed = r.shuffleSeed
+        switch r.prompts {
+        case .given(let given):
+            switch given.origin {
+            case .builtIn: break
+            case .fixed(let text): prompt = text
+            case .file(let path): promptFile = path
+            }
+            template = given.template
+            shuffleSeed = given.shuffleSeed
+        case .synthetic(let synthetic):
+            inputTokens = synthetic.length.description
+            sharedPrefixTokens = synthetic.sharedPrefixTokens
+            corpus = synthetic.corpusFile ?? "built-in"
+            inputSeed = synthetic.seed
+        }
         uniquePrefix = r.isUniquePrefix
-        inputTokens = r.inputLength?.description
-        sharedPrefixTokens = r.sharedPrefixTokens
-        corpus = r.inputLength == nil ? nil : (r.corpusFile ?? "built-in")
-        inputSeed = r.inputLength == nil ? nil : r.inputSeed
         numCtx = contextLength
         temperature = r.sampling.temperature
         topP = r.sampling.topP

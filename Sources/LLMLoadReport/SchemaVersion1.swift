@@ -69,11 +69,10 @@ public enum SchemaVersion1 {
 
     /// `ramp@10.00-500.00/60s` as `{start_rate_per_s, end_rate_per_s, ramp_s}`.
     static func ramp(_ pattern: String) -> [String: Double]? {
-        guard pattern.hasPrefix("ramp@") else { return nil }
-        let parts = pattern.dropFirst("ramp@".count).split(separator: "/")
-        guard parts.count == 2, parts[1].hasSuffix("s") else { return nil }
-        let rates = parts[0].split(separator: "-").compactMap { Double($0) }
-        guard rates.count == 2, let span = Double(parts[1].dropLast()) else { return nil }
-        return ["start_rate_per_s": rates[0], "end_rate_per_s": rates[1], "ramp_s": span]
+        guard pattern.hasPrefix("ramp@"), let ramp = RateRamp(description: String(pattern.dropFirst("ramp@".count)))
+        else { return nil }
+        return [
+            "start_rate_per_s": ramp.startPerSecond, "end_rate_per_s": ramp.endPerSecond, "ramp_s": ramp.span.seconds,
+        ]
     }
 }

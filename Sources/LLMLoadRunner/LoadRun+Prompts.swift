@@ -8,7 +8,7 @@ enum PromptPlan {
     /// From `--prompts`, `--prompt` or the built-in set.
     case given(PromptCycle)
     /// Fitted to `--input-tokens` once the target can count them.
-    case synthetic(InputLength, Corpus)
+    case synthetic(RunConfiguration.SyntheticPromptSettings, Corpus)
 }
 
 /// What each request of a run is made from, settled before the load starts.
@@ -45,8 +45,10 @@ extension LoadRun {
     /// Reads the prompt file or the corpus, so a bad one stops the run before anything is sent.
     static func makePromptPlan(_ requests: RunConfiguration.Requests) throws(RunError) -> PromptPlan {
         do {
-            if let length = requests.inputLength { return .synthetic(length, try makeCorpus(requests)) }
-            return .given(try makePrompts(requests))
+            switch requests.prompts {
+            case .given(let given): return .given(try makePrompts(given))
+            case .synthetic(let settings): return .synthetic(settings, try makeCorpus(settings))
+            }
         } catch let error as CorpusError {
             throw .prompts(error.description)
         } catch let error as PromptFileError {
@@ -78,9 +80,10 @@ extension LoadRun {
         switch plan {
         case .given(let prompts):
             return PreparedWorkload(prompts: prompts, template: template, tag: tag)
-        case .synthetic(let length, let corpus):
+        case .synthetic(let settings, let corpus):
+            let length = settings.length
             let (prompts, calibration) = try await fitSyntheticPrompts(
-                length, corpus: corpus, client: client, target: target, template: template,
+                settings, corpus: corpus, client: client, target: target, template: template,
                 tag: requests.isUniquePrefix ? tag : nil)
             notify(Self.describe(calibration, length: length))
             return PreparedWorkload(prompts: prompts, template: template, tag: tag, calibration: calibration)
@@ -89,26 +92,24 @@ extension LoadRun {
 
     /// The prompts of the run: `--prompts` file, else `--prompt`, else the built-in set; then
     /// `--template`, then a seeded shuffle.
-    static func makePrompts(_ requests: RunConfiguration.Requests) throws(PromptFileError) -> PromptCycle {
-        var prompts: PromptCycle
-        if let path = requests.promptFile {
-            prompts = PromptCycle(try PromptFile.load(path: path))
-        } else if let prompt = requests.prompt {
-            prompts = PromptCycle([prompt])
-        } else {
-            prompts = PromptCycle.builtIn
-        }
-        if let text = requests.template {
+    static func makePrompts(_ given: RunConfiguration.GivenPrompts) throws(PromptFileError) -> PromptCycle {
+        var prompts =
+            switch given.origin {
+            case .file(let path): PromptCycle(try PromptFile.load(path: path))
+            case .fixed(let prompt): PromptCycle([prompt])
+            case .builtIn: PromptCycle.builtIn
+            }
+        if let text = given.template {
             let template = try PromptTemplate(text)
             prompts = PromptCycle(prompts.prompts.map(template.apply))
         }
-        if let seed = requests.shuffleSeed { prompts = prompts.shuffled(seed: seed) }
+        if let seed = given.shuffleSeed { prompts = prompts.shuffled(seed: seed) }
         return prompts
     }
 
     /// The corpus synthetic prompts are cut from.
-    static func makeCorpus(_ requests: RunConfiguration.Requests) throws(CorpusError) -> Corpus {
-        guard let path = requests.corpusFile else { return .builtIn }
+    static func makeCorpus(_ settings: RunConfiguration.SyntheticPromptSettings) throws(CorpusError) -> Corpus {
+        guard let path = settings.corpusFile else { return .builtIn }
         return try Corpus.load(path: path)
     }
 
@@ -117,7 +118,7 @@ extension LoadRun {
     func contextLength(for api: APIKind) -> Int? {
         guard api.isOllama else { return nil }
         if let asked = configuration.requests.contextLength { return asked }
-        guard let length = configuration.requests.inputLength else { return nil }
+        guard let length = configuration.requests.prompts.inputLength else { return nil }
         let needed = length.bounds.upperBound + (configuration.requests.maxOutputTokens ?? 1024) + 64
         return (needed + 255) / 256 * 256
     }
@@ -125,10 +126,12 @@ extension LoadRun {
     /// Fits corpus text to the lengths of `--input-tokens` with the server's own counts.
     /// - Throws: ``RunError/prompts(_:)`` when the server cannot count or a length cannot be met.
     func fitSyntheticPrompts(
-        _ length: InputLength, corpus: Corpus, client: HTTPInferenceClient, target: TargetDiscovery.Target,
+        _ settings: RunConfiguration.SyntheticPromptSettings, corpus: Corpus, client: HTTPInferenceClient,
+        target: TargetDiscovery.Target,
         template: InferenceRequest, tag: PromptTag?
     ) async throws -> (SyntheticPrompts, InputCalibration) {
         let started = ContinuousClock.now
+        let length = settings.length
         // A server may echo the key in an error that ends the fitting.
         let redactor = SecretRedactor(secrets: [configuration.target.apiKey])
         let requests = configuration.requests
@@ -157,11 +160,11 @@ extension LoadRun {
                 overhead = measured
             }
             notify("fitting prompts to \(length) input tokens with \(detail)…")
-            let calibrator = PromptCalibrator(corpus: corpus, counter: counter, tag: tag, seed: requests.inputSeed)
+            let calibrator = PromptCalibrator(corpus: corpus, counter: counter, tag: tag, seed: settings.seed)
             let fitted = try await calibrator.calibrate(
-                levels: SyntheticPrompts.levels(for: length), sharedPrefixTokens: requests.sharedPrefixTokens)
+                levels: SyntheticPrompts.levels(for: length), sharedPrefixTokens: settings.sharedPrefixTokens)
             let prompts = SyntheticPrompts(
-                length: length, seed: requests.inputSeed, sharedPrefix: fitted.sharedPrefix, bodies: fitted.bodies)
+                length: length, seed: settings.seed, sharedPrefix: fitted.sharedPrefix, bodies: fitted.bodies)
             let calibration = InputCalibration(
                 method: method, detail: detail, templateOverheadTokens: overhead, tokensPerWord: fitted.tokensPerWord,
                 levels: prompts.levels.count, serverCounts: fitted.serverCounts + (overhead == nil ? 0 : 1),

@@ -9,13 +9,13 @@ extension LoadRun {
     /// The run's description, resolved once discovery and prompt fitting are done: what
     /// `config.json` holds and `summary.json` embeds.
     func makeDescription(
-        target: TargetDiscovery.Target, pattern: String, folder: RunFolder, gpus: [String], workload: PreparedWorkload
+        target: TargetDiscovery.Target, folder: RunFolder, gpus: [String], workload: PreparedWorkload
     ) -> RunDescription {
         var host = HostFacts.current()
         host.gpus = gpus
         return RunDescription(
             configuration: configuration, api: target.api.rawValue, model: target.model,
-            serverVersion: target.serverVersion, pattern: pattern, toolVersion: Self.toolVersion,
+            serverVersion: target.serverVersion, toolVersion: Self.toolVersion,
             commandLine: CommandLine.arguments, outputFolder: folder.url.path, host: host,
             inputCalibration: workload.calibration, contextLength: workload.template.contextLength
         )

@@ -69,10 +69,10 @@ public struct LoadRun: Sendable {
         // opened on demand, so a generous limit costs nothing until the server slows down.
         // Closed loop: exactly one connection per user.
         let connections =
-            if case .closedLoop(let users, _) = load.profile {
-                max(users, 16)
+            if let rate = load.profile.peakRatePerSecond {
+                Int(min(max(rate * timeout.seconds, 16), 50_000))
             } else {
-                Int(min(max(load.ratePerSecond * timeout.seconds, 16), 50_000))
+                max(load.closedLoopUsers ?? 0, 16)
             }
         let transport = HTTPInferenceClient.Configuration(
             maximumConnections: connections, verifiesCertificates: !configuration.target.isInsecure
@@ -115,10 +115,9 @@ public struct LoadRun: Sendable {
         let folder = try RunFolder.create(
             base: base, model: target.model, label: configuration.output.label, startedAt: startedAtDate
         )
-        let pattern = configuration.load.patternLabel
         // Resolved once; written first, so even a run cut short says how it was set up.
         let description = makeDescription(
-            target: target, pattern: pattern, folder: folder,
+            target: target, folder: folder,
             gpus: monitor.gpuDevices.map { $0.name ?? "GPU \($0.index)" }, workload: workload)
         let configFailure = Self.write(description, to: folder)
         let api = target.api.makeAPI()
@@ -138,7 +137,8 @@ public struct LoadRun: Sendable {
         )
         let (records, recordSink) = AsyncStream.makeStream(of: FinishedRequest.self, bufferingPolicy: .unbounded)
         let start = ContinuousClock.now
-        logger.info("load started", metadata: ["pattern": "\(pattern)", "folder": "\(folder.url.path)"])
+        logger.info(
+            "load started", metadata: ["pattern": "\(description.load.pattern)", "folder": "\(folder.url.path)"])
         let loopLag = EventLoopLagProbe(client: client, origin: start, measuredFrom: configuration.load.warmupSpan)
         loopLag.start()
         onLoadStarted?(client)
@@ -195,7 +195,7 @@ public struct LoadRun: Sendable {
         )
         summary.resources = makeResources(
             samples: samples, monitor: monitor, aggregator: folded.aggregator, origin: start)
-        summary.inputTokens = configuration.requests.inputLength.map {
+        summary.inputTokens = configuration.requests.prompts.inputLength.map {
             RunSummary.InputTokens(
                 target: $0.description, comparison: folded.aggregator.inputTokens,
                 calibration: description.inputCalibration)

@@ -28,8 +28,6 @@ public struct PoissonSchedule: ArrivalSchedule {
         generator = SplitMix64(seed: seed)
     }
 
-    public var label: String { "poisson@" + String(format2: ratePerSecond) }
-
     public mutating func nextOffset() -> Duration? {
         let offset = nextNanoseconds
         // Inverse transform: −ln(1 − u) / λ is exponential for u uniform in [0, 1); 1 − u > 0.

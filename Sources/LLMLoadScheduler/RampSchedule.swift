@@ -10,8 +10,6 @@ public struct RampSchedule: ArrivalSchedule {
         self.ramp = ramp
     }
 
-    public var label: String { "ramp@" + ramp.description }
-
     public mutating func nextOffset() -> Duration? {
         let nanoseconds = (ramp.arrivalSeconds(Double(index)) * 1e9).rounded()
         index += 1

@@ -21,17 +21,15 @@ import Testing
 
     @Test func constantArrivalsAtOneRequestASecondByDefault() throws {
         let load = try configuration([])
-        #expect(load.profile == .constant)
-        #expect(load.ratePerSecond == 1)
+        #expect(load.profile == .constant(ratePerSecond: 1))
         #expect(load.offeredRatePerSecond == 1)
     }
 
     @Test func poissonIsSeededWithAFixedDefault() throws {
         let load = try configuration(["--arrival", "poisson", "--qps", "50"])
-        #expect(load.profile == .poisson(seed: 42))
-        #expect(load.ratePerSecond == 50)
+        #expect(load.profile == .poisson(ratePerSecond: 50, seed: 42))
         let seeded = try configuration(["--arrival", "poisson", "--arrival-seed", "7"])
-        #expect(seeded.profile == .poisson(seed: 7))
+        #expect(seeded.profile == .poisson(ratePerSecond: 1, seed: 7))
     }
 
     @Test func concurrencyMakesAClosedLoopWithOptionalThinkTime() throws {
@@ -47,7 +45,7 @@ import Testing
     @Test func rampReadsStartEndAndSpan() throws {
         let load = try configuration(["--ramp", "10-500/60s", "--duration", "90"])
         #expect(load.profile == .ramp(.init(startPerSecond: 10, endPerSecond: 500, span: .seconds(60))))
-        #expect(load.ratePerSecond == 500, "the highest rate sizes the connection pool")
+        #expect(load.profile.peakRatePerSecond == 500, "the highest rate sizes the connection pool")
         // 15 300 requests in the ramp, 15 000 in the 30 s at 500/s: 30 300 in 90 s.
         #expect(abs(try #require(load.offeredRatePerSecond) - 30_300 / 90) < 1e-9)
         let short = try configuration(["--ramp", "1-2.5/500ms"])

@@ -54,7 +54,7 @@ import Testing
         let configuration = try command.makeConfiguration(baseURL: nil)
         #expect(configuration.target.baseURL == "http://gpu:8000")
         #expect(configuration.objectives == command.goodput.slo)
-        #expect(configuration.requests.inputLength == .uniform(1000, 4096))
+        #expect(configuration.requests.prompts.inputLength == .uniform(1000, 4096))
     }
 
     /// A bad `--url` is refused by the group's `validate()`, not by ArgumentParser's value

@@ -27,7 +27,7 @@ import Testing
         #expect(configuration.target.baseURL == "http://localhost:11434")
         #expect(configuration.target.api == nil, "detected from the server")
         #expect(configuration.target.model == "deepseek-r1:1.5b")
-        #expect(configuration.load.ratePerSecond == 10)
+        #expect(configuration.load.profile == .constant(ratePerSecond: 10))
         #expect(configuration.load.duration == .seconds(300))
         #expect(configuration.requests.timeout == .seconds(300), "five minutes by default")
         #expect(configuration.load.drainTimeout == .seconds(300), "the drain cuts no request short by default")
@@ -110,9 +110,9 @@ import Testing
     @Test func promptFileTemplateAndShuffleReachTheConfiguration() throws {
         let requests = try parse(["--prompts", "q.jsonl", "--template", "Q: {question}", "--shuffle-seed", "3"])
             .makeConfiguration(baseURL: "http://h").requests
-        #expect(requests.promptFile == "q.jsonl")
-        #expect(requests.template == "Q: {question}")
-        #expect(requests.shuffleSeed == 3)
+        #expect(
+            requests.prompts == .given(.init(origin: .file(path: "q.jsonl"), template: "Q: {question}", shuffleSeed: 3))
+        )
     }
 
     @Test func inputLengthFlagsReachTheConfiguration() throws {
@@ -120,12 +120,18 @@ import Testing
             "--input-tokens", "normal:2048,256", "--shared-prefix", "512", "--corpus", "c.txt", "--input-seed", "7",
             "--num-ctx", "8192",
         ]).makeConfiguration(baseURL: "http://h").requests
-        #expect(requests.inputLength == .normal(mean: 2048, standardDeviation: 256))
-        #expect(requests.sharedPrefixTokens == 512)
-        #expect(requests.corpusFile == "c.txt")
-        #expect(requests.inputSeed == 7)
+        #expect(
+            requests.prompts
+                == .synthetic(
+                    .init(
+                        length: .normal(mean: 2048, standardDeviation: 256), sharedPrefixTokens: 512,
+                        corpusFile: "c.txt",
+                        seed: 7)))
         #expect(requests.contextLength == 8192)
-        #expect(try parse([]).makeConfiguration(baseURL: "http://h").requests.inputSeed == 42)
+        let defaults = try parse(["--input-tokens", "100"]).makeConfiguration(baseURL: "http://h").requests
+        #expect(defaults.prompts == .synthetic(.init(length: .fixed(100), seed: 42)))
+        #expect(
+            try parse([]).makeConfiguration(baseURL: "http://h").requests.prompts == .given(.init(origin: .builtIn)))
     }
 
     @Test func warmupIsATimeOrACount() throws {

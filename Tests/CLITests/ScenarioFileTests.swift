@@ -52,7 +52,7 @@ import Testing
         let path = try scenario("qps: 5\nduration: 10s\nlabel: from-file\n")
         let arguments = try ScenarioFile.expand(["run", "--qps", "50", "--file", path, "--label", "cli"])
         let configuration = try RunCommand.parse(Array(arguments.dropFirst())).makeConfiguration(baseURL: "http://h")
-        #expect(configuration.load.ratePerSecond == 50)
+        #expect(configuration.load.profile.peakRatePerSecond == 50)
         #expect(configuration.load.duration == .seconds(10))
         #expect(configuration.output.label == "cli")
     }
@@ -115,7 +115,7 @@ import Testing
                 "run", "--prompt", "No", "--stop", "no", "--stop", "off", "--keep-alive", "off", "--label", "on",
             ])
         let configuration = try RunCommand.parse(Array(arguments.dropFirst())).makeConfiguration(baseURL: "http://h")
-        #expect(configuration.requests.prompt == "No")
+        #expect(configuration.requests.prompts == .given(.init(origin: .fixed("No"))))
         #expect(configuration.requests.stop == ["no", "off"])
         #expect(configuration.requests.keepAlive == "off")
         #expect(configuration.output.label == "on")

@@ -27,7 +27,7 @@ struct RealServerTests {
         requests.sampling.seed = 1
         let configuration = RunConfiguration(
             target: .init(baseURL: try #require(RealServer.url), api: api, model: model),
-            load: .init(ratePerSecond: 2, duration: .seconds(3), drainTimeout: .seconds(60)),
+            load: .init(profile: .constant(ratePerSecond: 2), duration: .seconds(3), drainTimeout: .seconds(60)),
             requests: requests,
             output: .init(directory: Self.output.path, label: api?.rawValue)
         )
@@ -85,9 +85,9 @@ extension RealServerTests {
     func promptsHaveTheLengthAskedForByTheServersOwnCount(api: APIKind) async throws {
         var requests = RunConfiguration.Requests()
         requests.maxOutputTokens = 4
-        requests.inputLength = .uniform(200, 600)
-        var load = RunConfiguration.Load(ratePerSecond: 1, duration: .seconds(60), maximumRequests: 6)
-        load.profile = .closedLoop(users: 2, thinkTime: .zero)
+        requests.prompts = .synthetic(.init(length: .uniform(200, 600)))
+        let load = RunConfiguration.Load(
+            profile: .closedLoop(users: 2, thinkTime: .zero), duration: .seconds(60), maximumRequests: 6)
         let configuration = RunConfiguration(
             target: .init(baseURL: try #require(RealServer.url), api: api, model: "smollm2"), load: load,
             requests: requests, output: .init(directory: Self.output.path, label: "input-\(api.rawValue)"))

@@ -26,7 +26,7 @@ extension Integration {
             let (result, truths, all) = try await withSimulator(simulator) { baseURL, log in
                 var configuration = harness.configuration(
                     baseURL: baseURL, api: .ollamaGenerate, rate: 20, duration: .milliseconds(500))
-                configuration.requests.inputLength = .fixed(1500)
+                configuration.requests.prompts = .synthetic(.init(length: .fixed(1500)))
                 configuration.requests.maxOutputTokens = 4
                 let result = try await harness.run(configuration)
                 return (result, log.byRequestIndex, log.all)
@@ -59,8 +59,7 @@ extension Integration {
             let (result, truths) = try await withSimulator(simulator) { baseURL, log in
                 var configuration = harness.configuration(
                     baseURL: baseURL, api: .openAIChat, rate: 40, duration: .milliseconds(500))
-                configuration.requests.inputLength = .uniform(300, 900)
-                configuration.requests.sharedPrefixTokens = 200
+                configuration.requests.prompts = .synthetic(.init(length: .uniform(300, 900), sharedPrefixTokens: 200))
                 configuration.requests.maxOutputTokens = 4
                 let result = try await harness.run(configuration)
                 return (result, log.byRequestIndex)
@@ -98,7 +97,7 @@ extension Integration {
             let truths = try await withSimulator(simulator) { baseURL, log in
                 var configuration = harness.configuration(
                     baseURL: baseURL, api: .ollamaChat, rate: 20, duration: .milliseconds(500))
-                configuration.requests.inputLength = .fixed(2048)
+                configuration.requests.prompts = .synthetic(.init(length: .fixed(2048)))
                 await #expect {
                     try await harness.run(configuration)
                 } throws: { error in
@@ -115,8 +114,8 @@ extension Integration {
             let harness = RunHarness()
             defer { harness.cleanUp() }
             var configuration = harness.configuration(baseURL: "http://127.0.0.1:9", rate: 1, duration: .seconds(1))
-            configuration.requests.inputLength = .fixed(100)
-            configuration.requests.corpusFile = "/nonexistent/corpus.txt"
+            configuration.requests.prompts = .synthetic(
+                .init(length: .fixed(100), corpusFile: "/nonexistent/corpus.txt"))
             await #expect {
                 try await harness.run(configuration)
             } throws: { error in

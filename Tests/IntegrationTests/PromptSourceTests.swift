@@ -24,8 +24,8 @@ extension Integration {
             let result = try await withSimulator(simulator) { baseURL, _ in
                 var configuration = harness.configuration(
                     baseURL: baseURL, api: .ollamaChat, rate: 20, duration: .milliseconds(500))
-                configuration.requests.promptFile = file.path
-                configuration.requests.template = "Q: {question}"
+                configuration.requests.prompts = .given(
+                    .init(origin: .file(path: file.path), template: "Q: {question}"))
                 configuration.requests.isUniquePrefix = false
                 return try await harness.run(configuration)
             }
@@ -52,7 +52,7 @@ extension Integration {
             let harness = RunHarness()
             defer { harness.cleanUp() }
             var configuration = harness.configuration(baseURL: "http://127.0.0.1:9", rate: 1, duration: .seconds(1))
-            configuration.requests.promptFile = "/nonexistent/prompts.jsonl"
+            configuration.requests.prompts = .given(.init(origin: .file(path: "/nonexistent/prompts.jsonl")))
             await #expect(throws: RunError.self) { try await harness.run(configuration) }
         }
     }

@@ -68,7 +68,8 @@ extension Integration {
             return try await withSimulator(simulator) { baseURL, _ in
                 var configuration = harness.configuration(baseURL: baseURL, rate: 20, duration: .seconds(2))
                 configuration.load.warmup = .requests(5)
-                configuration.requests.prompt = "Say <script>alert('x')</script> in \"quotes\", 请用中文回答。"
+                configuration.requests.prompts = .given(
+                    .init(origin: .fixed("Say <script>alert('x')</script> in \"quotes\", 请用中文回答。")))
                 return try await harness.run(configuration)
             }
         }

@@ -25,7 +25,8 @@ struct RunHarness {
         return RunConfiguration(
             target: .init(baseURL: baseURL, api: api, model: model, isSimulated: true),
             load: .init(
-                ratePerSecond: rate, duration: duration, maximumRequests: maximumRequests, drainTimeout: drainTimeout),
+                profile: .constant(ratePerSecond: rate), duration: duration, maximumRequests: maximumRequests,
+                drainTimeout: drainTimeout),
             requests: requests,
             output: .init(directory: output.path)
         )

@@ -161,7 +161,8 @@ import Testing
     }
 
     @Test func theWarmupSpanComesBeforeTheMeasuredDuration() {
-        var load = RunConfiguration.Load(ratePerSecond: 20, duration: .seconds(10), warmup: .requests(5))
+        var load = RunConfiguration.Load(
+            profile: .constant(ratePerSecond: 20), duration: .seconds(10), warmup: .requests(5))
         #expect(load.warmupSpan == .milliseconds(250))
         #expect(load.isWarmup(index: 4, offset: .milliseconds(200)))
         #expect(!load.isWarmup(index: 5, offset: .milliseconds(250)))

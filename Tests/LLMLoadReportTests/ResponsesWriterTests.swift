@@ -130,10 +130,10 @@ import Testing
     @Test func configurationFileNeverHoldsTheKey() throws {
         var configuration = RunConfiguration(
             target: .init(baseURL: "http://127.0.0.1:1", apiKey: "sk-very-secret"),
-            load: .init(ratePerSecond: 1, duration: .seconds(1)))
-        configuration.requests.prompt = "hi"
+            load: .init(profile: .constant(ratePerSecond: 1), duration: .seconds(1)))
+        configuration.requests.prompts = .given(.init(origin: .fixed("hi")))
         let file = RunDescription(
-            configuration: configuration, api: "openai-chat", model: "m", serverVersion: nil, pattern: "constant@1.00",
+            configuration: configuration, api: "openai-chat", model: "m", serverVersion: nil,
             toolVersion: "0.1.0", commandLine: ["llmload", "run", "--api-key", "sk-very-secret"],
             outputFolder: "/tmp/x",
             host: HostFacts.current()

@@ -8,16 +8,15 @@ import Testing
 /// pacing is stated once, in its own terms, and no setting is written under two names.
 @Suite struct RunDescriptionTests {
     private func description(
-        _ profile: LoadProfile, pattern: String, rate: Double = 5, warmup: RunConfiguration.Warmup? = nil,
+        _ profile: LoadProfile, warmup: RunConfiguration.Warmup? = nil,
         calibration: InputCalibration? = nil, contextLength: Int? = nil
     ) -> RunDescription {
-        var load = RunConfiguration.Load(ratePerSecond: rate, duration: .seconds(10), warmup: warmup)
-        load.profile = profile
+        let load = RunConfiguration.Load(profile: profile, duration: .seconds(10), warmup: warmup)
         var configuration = RunConfiguration(target: .init(baseURL: "http://127.0.0.1:1", model: "m"), load: load)
         configuration.monitor.process = .name("llama-server")
         return RunDescription(
             configuration: configuration, api: "openai-chat", model: "m", serverVersion: nil,
-            pattern: pattern, toolVersion: "0.1.0", commandLine: ["llmload"], outputFolder: "/tmp/x",
+            toolVersion: "0.1.0", commandLine: ["llmload"], outputFolder: "/tmp/x",
             host: HostFacts.current(), inputCalibration: calibration, contextLength: contextLength
         )
     }
@@ -32,7 +31,7 @@ import Testing
     }
 
     @Test func aPoissonRunKeepsItsRateAndSeed() throws {
-        let load = try loadObject(description(.poisson(seed: 42), pattern: "poisson@5.00"))
+        let load = try loadObject(description(.poisson(ratePerSecond: 5, seed: 42)))
         #expect(load["pattern"] as? String == "poisson@5.00")
         #expect(load["rate_per_s"] as? Double == 5)
         #expect(load["seed"] as? Int == 42)
@@ -40,8 +39,7 @@ import Testing
     }
 
     @Test func aClosedLoopHasUsersAndThinkTimeButNoRate() throws {
-        let load = try loadObject(
-            description(.closedLoop(users: 8, thinkTime: .milliseconds(500)), pattern: "concurrency@8"))
+        let load = try loadObject(description(.closedLoop(users: 8, thinkTime: .milliseconds(500))))
         #expect(load["pattern"] as? String == "concurrency@8")
         #expect(load["rate_per_s"] == nil)
         #expect(load["concurrency"] as? Int == 8)
@@ -51,22 +49,22 @@ import Testing
 
     @Test func aRampStatesItsRatesNotAPeakCalledRate() throws {
         let ramp = RateRamp(startPerSecond: 10, endPerSecond: 50, span: .seconds(20))
-        let written = description(.ramp(ramp), pattern: "ramp@10.00-50.00/20s", rate: 50, warmup: .requests(30))
+        let written = description(.ramp(ramp), warmup: .requests(30))
         let load = try loadObject(written)
+        #expect(load["pattern"] as? String == "ramp@10.00-50.00/20s")
         #expect(load["rate_per_s"] == nil, "schema 1 wrote the ramp's peak here")
         let rates = try #require(load["ramp"] as? [String: Double])
         #expect(rates == ["start_rate_per_s": 10, "end_rate_per_s": 50, "ramp_s": 20])
         // The mean offered is derived from what was written, exactly as the run computed it.
-        var configured = RunConfiguration.Load(ratePerSecond: 50, duration: .seconds(10), warmup: .requests(30))
-        configured.profile = .ramp(ramp)
+        let configured = RunConfiguration.Load(profile: .ramp(ramp), duration: .seconds(10), warmup: .requests(30))
         let mean = try #require(written.load.offeredRatePerS)
         #expect(abs(mean - (configured.offeredRatePerSecond ?? 0)) < 1e-9)
         #expect(
-            description(.closedLoop(users: 2, thinkTime: .zero), pattern: "concurrency@2").load.offeredRatePerS == nil)
+            description(.closedLoop(users: 2, thinkTime: .zero)).load.offeredRatePerS == nil)
     }
 
     @Test func theTargetSaysWhatWasAskedAndWhatWasFound() throws {
-        let written = description(.constant, pattern: "constant@5.00")
+        let written = description(.constant(ratePerSecond: 5))
         #expect(written.target.requestedApi == nil, "detected")
         #expect(written.target.api == "openai-chat")
         #expect(written.target.requestedModel == "m" && written.target.model == "m")
@@ -77,7 +75,7 @@ import Testing
         let calibration = InputCalibration(
             method: "generation", detail: "d", tokensPerWord: 1.3, levels: 1, serverCounts: 2, maxErrorTokens: 0,
             seconds: 0.5)
-        let written = description(.constant, pattern: "constant@5.00", calibration: calibration, contextLength: 1792)
+        let written = description(.constant(ratePerSecond: 5), calibration: calibration, contextLength: 1792)
         let text = String(decoding: try written.encoded(), as: UTF8.self)
         #expect(text.contains("\"num_ctx\" : 1792"))
         #expect(!text.contains("context_length"))
@@ -98,7 +96,7 @@ import Testing
         let calibration = InputCalibration(
             method: "tokenize", detail: "d", tokensPerWord: 1.3, levels: 3, serverCounts: 4, maxErrorTokens: 1,
             seconds: 0.5)
-        let summary = summary(description(.poisson(seed: 7), pattern: "poisson@5.00", calibration: calibration))
+        let summary = summary(description(.poisson(ratePerSecond: 5, seed: 7), calibration: calibration))
         let file = try object(SummaryWriter.encode(summary))
         let embedded = try #require(file["run_description"] as? [String: Any])
         let config = try object(summary.runDescription.encoded())
@@ -112,7 +110,7 @@ import Testing
             method: "tokenize", detail: "d", tokensPerWord: 1.3, levels: 3, serverCounts: 4, maxErrorTokens: 1,
             seconds: 0.5)
         var file = try object(
-            SummaryWriter.encode(summary(description(.constant, pattern: "constant@5.00", calibration: calibration))))
+            SummaryWriter.encode(summary(description(.constant(ratePerSecond: 5), calibration: calibration))))
         let description = try #require(file.removeValue(forKey: "run_description") as? [String: Any])
         // Sections of the description never appear again at the summary's top level…
         let repeated = Set(description.keys).subtracting(["schema_version", "requests"]).intersection(file.keys)

@@ -28,10 +28,4 @@ import Testing
         // Request 999 999 at 3/s is due at 333 333 s exactly; accumulation would have drifted.
         #expect(last == .seconds(333_333))
     }
-
-    @Test func labelNamesPatternAndRate() {
-        #expect(ConstantRateSchedule(ratePerSecond: 5).label == "constant@5.00")
-        #expect(ConstantRateSchedule(ratePerSecond: 0.125).label == "constant@0.13")
-        #expect(ConstantRateSchedule(ratePerSecond: 1234.5).label == "constant@1234.50")
-    }
 }

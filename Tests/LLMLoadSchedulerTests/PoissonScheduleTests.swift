@@ -71,11 +71,6 @@ import Testing
         #expect(zip(offsets.dropFirst(), offsets).allSatisfy { $0 >= $1 })
     }
 
-    @Test func labelsLikeTheConstantPattern() {
-        #expect(PoissonSchedule(ratePerSecond: 5, seed: 1).label == "poisson@5.00")
-        #expect(PoissonSchedule(ratePerSecond: 0.125, seed: 1).label == "poisson@0.13")
-    }
-
     @Test func theGeneratorIsSplitMix64() {
         // Reference values of SplitMix64 seeded with 0 (as in Vigna's splitmix64.c).
         var generator = SplitMix64(seed: 0)

@@ -56,11 +56,4 @@ import Testing
             #expect(abs(ramp.expectedArrivals(by: ramp.arrivalSeconds(n)) - n) < 1e-6, "n = \(n)")
         }
     }
-
-    @Test func labelsStartEndAndSpan() {
-        #expect(RampSchedule(ramp).label == "ramp@10.00-500.00/60s")
-        #expect(
-            RampSchedule(.init(startPerSecond: 0.5, endPerSecond: 2, span: .milliseconds(1500))).label
-                == "ramp@0.50-2.00/1.5s")
-    }
 }
