@@ -66,17 +66,5 @@ public struct Metric: Sendable, Identifiable {
 
     /// The property name whose `convertToSnakeCase` is ``id`` (`ttft_ms` → `ttftMs`): the key
     /// ``RunSummary/Latency`` codes the metric under, as a stored property of that name would.
-    var codingKeyName: String {
-        var name = ""
-        var isWordStart = false
-        for character in id {
-            if character == "_" {
-                isWordStart = true
-            } else {
-                name += isWordStart ? character.uppercased() : String(character)
-                isWordStart = false
-            }
-        }
-        return name
-    }
+    var codingKeyName: String { SnakeCase.camelCase(id) }
 }

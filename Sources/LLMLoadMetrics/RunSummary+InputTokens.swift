@@ -1,12 +1,10 @@
 import LLMLoadCore
 
 extension RunSummary {
-    /// Synthetic prompts (`--input-tokens`): how they were fitted, and how each request's
-    /// server count compared with its target (measured requests only).
+    /// Synthetic prompts (`--input-tokens`): how each request's server count compared with its
+    /// target (measured requests only). The target and how the prompts were fitted are settings:
+    /// `run_description.requests.input_tokens` and `run_description.input_calibration`.
     public struct InputTokens: Sendable, Codable, Equatable {
-        /// As given: `2048`, `1000-4096`, `normal:2048,256`. Not written here, like
-        /// `calibration`: it is `run_description.requests.input_tokens`.
-        public var target: String = ""
         public var requests: Int
         /// Requests whose prompt count the server reported.
         public var serverCounted: Int
@@ -22,20 +20,7 @@ extension RunSummary {
         public var maxDeviationPercent: Double?
         /// The first requests (by index) found shorter than their target.
         public var shortRequestIndexes: [Int]
-        /// How the prompts were fitted, for readers of the summary in memory. Not written here:
-        /// `summary.json` holds it once, in `run_description.input_calibration`, and reading
-        /// the file puts it back (`SummaryWriter.decode`).
-        public var calibration: InputCalibration?
-
-        /// The measured figures only: the settings are the run description's.
-        private enum CodingKeys: String, CodingKey {
-            case requests, serverCounted, withinTolerance, shorterThanTarget, longerThanTarget
-            case meanDeviationTokens, minDeviationTokens, maxDeviationTokens, maxDeviationPercent
-            case shortRequestIndexes
-        }
-
-        public init(target: String, comparison c: InputTokenComparison, calibration: InputCalibration?) {
-            self.target = target
+        public init(comparison c: InputTokenComparison) {
             requests = c.requests
             serverCounted = c.serverCounted
             withinTolerance = c.withinTolerance
@@ -46,7 +31,6 @@ extension RunSummary {
             maxDeviationTokens = c.maximumDeviation
             maxDeviationPercent = c.serverCounted > 0 ? c.maximumRelativeDeviation * 100 : nil
             shortRequestIndexes = c.shortRequestIndexes
-            self.calibration = calibration
         }
     }
 }

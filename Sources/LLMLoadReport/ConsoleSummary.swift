@@ -1,3 +1,4 @@
+import LLMLoadCore
 import LLMLoadMetrics
 
 /// The short table printed at the end of a run, rendered from the same ``RunSummary`` that is
@@ -47,7 +48,7 @@ public enum ConsoleSummary {
                 "Goodput    \(g.requestsMeeting) requests (\(share)) met \(FigureText.bounds(s.runDescription.objectives)): \(rate) req/s"
             )
         }
-        if let input = s.inputTokens { lines.append(inputLine(input, numCtx: s.runDescription.requests.numCtx)) }
+        if let input = s.inputTokens { lines.append(inputLine(input, description: s.runDescription)) }
         if let client = s.client { lines.append(clientLine(client)) }
         lines.append("")
         let header = ["", "count", "mean", "p50", "p90", "p99", "max"]
@@ -92,17 +93,17 @@ public enum ConsoleSummary {
     }
 
     /// How the prompts' server counts compared with `--input-tokens`.
-    static func inputLine(_ input: RunSummary.InputTokens, numCtx: Int?) -> String {
-        func signed(_ value: Int) -> String { value > 0 ? "+\(value)" : "\(value)" }
+    static func inputLine(_ input: RunSummary.InputTokens, description: RunDescription) -> String {
+        let target = description.requests.inputTokens ?? FigureText.dash
         var line =
-            "Input      target \(input.target) tokens: \(input.withinTolerance) of \(input.serverCounted) server counts within 2 %"
+            "Input      target \(target) tokens: \(input.withinTolerance) of \(input.serverCounted) server counts within 2 %"
         if let low = input.minDeviationTokens, let high = input.maxDeviationTokens {
-            line += " (off by \(signed(low))…\(signed(high)) tokens)"
+            line += " (off by \(FigureText.signed(low))…\(FigureText.signed(high)) tokens)"
         }
         if input.shorterThanTarget > 0 { line += ", \(input.shorterThanTarget) shorter" }
         if input.longerThanTarget > 0 { line += ", \(input.longerThanTarget) longer" }
-        if let calibration = input.calibration { line += "; fitted by \(calibration.method)" }
-        if let context = numCtx { line += ", Ollama num_ctx \(context)" }
+        if let calibration = description.inputCalibration { line += "; fitted by \(calibration.method)" }
+        if let context = description.requests.numCtx { line += ", Ollama num_ctx \(context)" }
         return line
     }
 

@@ -18,6 +18,9 @@ enum FigureText {
     static func percent(_ share: Double?) -> String {
         share.map { number($0 * 100, 1) + " %" } ?? dash
     }
+
+    /// A count with its sign, `+3`, `0` or `-2`: how far a figure is from a target.
+    static func signed(_ value: Int) -> String { value > 0 ? "+\(value)" : "\(value)" }
 }
 
 extension FigureText {

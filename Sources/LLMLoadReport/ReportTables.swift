@@ -83,7 +83,7 @@ enum ReportTables {
         if let t = requests.maxTokens { load += ", max_tokens \(t)" }
         load += ", " + ReportText.label(requests.stream ? "streaming" : "not_streaming", language)
         facts.append(fact("load", load))
-        if let input = s.inputTokens { facts += inputFacts(input, numCtx: requests.numCtx, language) }
+        if let input = s.inputTokens { facts += inputFacts(input, description: s.runDescription, language) }
         let window = ReportText.label("window", language)
         facts.append(
             fact(
@@ -102,17 +102,19 @@ enum ReportTables {
     }
 
     /// `--input-tokens`: the target and how the server's counts matched it; how the prompts were fitted.
-    static func inputFacts(_ input: RunSummary.InputTokens, numCtx: Int?, _ language: ReportLanguage) -> [Row] {
+    static func inputFacts(
+        _ input: RunSummary.InputTokens, description: RunDescription, _ language: ReportLanguage
+    ) -> [Row] {
         func label(_ key: String) -> String { ReportText.label(key, language) }
-        func signed(_ value: Int) -> String { value > 0 ? "+\(value)" : "\(value)" }
-        var matched = "\(input.target) · \(input.withinTolerance)/\(input.serverCounted) \(label("within_2_percent"))"
+        let target = description.requests.inputTokens ?? FigureText.dash
+        var matched = "\(target) · \(input.withinTolerance)/\(input.serverCounted) \(label("within_2_percent"))"
         if let low = input.minDeviationTokens, let high = input.maxDeviationTokens {
-            matched += " (\(signed(low))…\(signed(high)))"
+            matched += " (\(FigureText.signed(low))…\(FigureText.signed(high)))"
         }
         if input.shorterThanTarget > 0 { matched += " · \(input.shorterThanTarget) \(label("shorter"))" }
         if input.longerThanTarget > 0 { matched += " · \(input.longerThanTarget) \(label("longer"))" }
         var rows: [Row] = [["name": label("input_tokens"), "value": matched]]
-        if let c = input.calibration {
+        if let c = description.inputCalibration {
             let how =
                 language == .en
                 ? c.detail
@@ -123,7 +125,7 @@ enum ReportTables {
                 "\(how) · \(c.levels) \(label("lengths")) · \(c.serverCounts) \(label("server_counts")) · "
                 + "\(label("largest_error")) \(c.maxErrorTokens) · \(FigureText.number(c.seconds, 1)) s"
             if let shared = c.sharedPrefixTokens { fit += " · \(label("shared_prefix")) \(shared)" }
-            if let context = numCtx { fit += " · Ollama num_ctx \(context)" }
+            if let context = description.requests.numCtx { fit += " · Ollama num_ctx \(context)" }
             rows.append(["name": label("input_fit"), "value": fit])
         }
         return rows

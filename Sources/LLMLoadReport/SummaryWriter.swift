@@ -41,11 +41,7 @@ public enum SummaryWriter {
         decoder.nonConformingFloatDecodingStrategy = .convertFromString(
             positiveInfinity: "Infinity", negativeInfinity: "-Infinity", nan: "NaN"
         )
-        var summary = try decoder.decode(RunSummary.self, from: current)
-        // Written once, in the description; the summary's readers find them beside the counts too.
-        summary.inputTokens?.target = summary.runDescription.requests.inputTokens ?? ""
-        summary.inputTokens?.calibration = summary.runDescription.inputCalibration
-        return summary
+        return try decoder.decode(RunSummary.self, from: current)
     }
 
     public static func write(_ summary: RunSummary, to url: URL) throws {
@@ -57,25 +53,12 @@ public enum SummaryWriter {
     }
 }
 
-/// The inverse of `convertToSnakeCase` for our keys, including `p99_9`: an underscore before a
-/// digit is kept, because `convertToSnakeCase` never inserts one there.
+/// A key of `summary.json` read as the property it was written from (``SnakeCase``).
 private struct SnakeCaseKey: CodingKey {
     var stringValue: String
     var intValue: Int? { nil }
 
-    init(camelCaseOf key: String) {
-        let parts = key.split(separator: "_", omittingEmptySubsequences: false)
-        var result = String(parts.first ?? "")
-        for part in parts.dropFirst() {
-            if let first = part.first, first.isLetter {
-                result += first.uppercased() + part.dropFirst()
-            } else {
-                result += "_" + part
-            }
-        }
-        stringValue = result
-    }
-
+    init(camelCaseOf key: String) { stringValue = SnakeCase.camelCase(key) }
     init?(stringValue: String) { self.stringValue = stringValue }
     init?(intValue: Int) { nil }
 }

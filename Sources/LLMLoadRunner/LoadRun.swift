@@ -195,10 +195,8 @@ public struct LoadRun: Sendable {
         )
         summary.resources = makeResources(
             samples: samples, monitor: monitor, aggregator: folded.aggregator, origin: start)
-        summary.inputTokens = configuration.requests.prompts.inputLength.map {
-            RunSummary.InputTokens(
-                target: $0.description, comparison: folded.aggregator.inputTokens,
-                calibration: description.inputCalibration)
+        if configuration.requests.prompts.inputLength != nil {
+            summary.inputTokens = RunSummary.InputTokens(comparison: folded.aggregator.inputTokens)
         }
         var failures = [configFailure].compactMap { $0 } + folded.writeFailures
         if let failure = TimeSeriesCSVWriter.write(

@@ -105,7 +105,7 @@ extension RealServerTests {
         }
         let input = try #require(result.summary.inputTokens)
         #expect(input.withinTolerance == 6 && input.shorterThanTarget == 0)
-        #expect(input.calibration?.method == "tokenize", "llama-server has POST /tokenize")
+        #expect(result.summary.runDescription.inputCalibration?.method == "tokenize", "llama-server has POST /tokenize")
     }
 }
 

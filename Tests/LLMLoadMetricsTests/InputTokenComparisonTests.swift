@@ -32,7 +32,7 @@ import Testing
     @Test func theSummarySaysHowManyWereCutAndWhich() {
         var comparison = InputTokenComparison()
         for index in 0..<30 { comparison.add(record(index, target: 4096, counted: 2048)) }
-        let summary = RunSummary.InputTokens(target: "4096", comparison: comparison, calibration: nil)
+        let summary = RunSummary.InputTokens(comparison: comparison)
         #expect(summary.shorterThanTarget == 30)
         #expect(summary.shortRequestIndexes == Array(0..<InputTokenComparison.listedShortRequests))
         #expect(summary.meanDeviationTokens == -2048)

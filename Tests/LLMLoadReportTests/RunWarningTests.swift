@@ -40,7 +40,8 @@ import Testing
                     index: index, scheduledAt: now, finishedAt: now, outcome: .ok,
                     promptTokens: TokenCount(index < 3 ? 2048 : 4090, source: .server), targetPromptTokens: 4096))
         }
-        summary.inputTokens = .init(target: "4096", comparison: comparison, calibration: nil)
+        summary.inputTokens = .init(comparison: comparison)
+        summary.runDescription.requests.inputTokens = "4096"
         let warnings = RunWarning.detect(in: summary)
         #expect(warnings.contains(.promptsShorterThanAsked(count: 3, requests: 10, first: [0, 1, 2])))
         let english = ConsoleSummary.warnings(summary).joined(separator: "\n")
