@@ -62,3 +62,16 @@ public struct SecretRedactor: Sendable {
         }
     }
 }
+
+extension RequestRecord {
+    /// The record as every output shows it: keys redacted from each text, then the error text
+    /// cut to ``ResponseLimits/shownErrorTextBytes`` and marked (redacted whole first, so a key
+    /// is never cut in half before it is recognised). The runner applies it once, as each
+    /// request ends; the summary, the report, `requests.csv` and `responses.jsonl` take the
+    /// texts as they are.
+    public mutating func redactForOutputs(_ redactor: SecretRedactor) {
+        errorMessage = errorMessage.map { ResponseLimits.shownErrorText(redactor.redact($0)) }
+        responseText = redactor.redact(responseText)
+        reasoningText = redactor.redact(reasoningText)
+    }
+}

@@ -111,8 +111,8 @@ public struct Aggregator: Sendable {
 }
 
 /// Distinct failures and how often each happened, bounded so a server that returns a new
-/// message every time cannot grow memory without limit: at most ``maximumDistinct`` messages
-/// of at most ``ResponseLimits/shownErrorTextBytes`` each.
+/// message every time cannot grow memory without limit: at most ``maximumDistinct`` messages,
+/// each as the runner cut it (``RequestRecord/redactForOutputs(_:)``).
 public struct ErrorTally: Sendable {
     /// One kind of failure: outcome, HTTP status and message.
     public struct Key: Hashable, Sendable {
@@ -128,12 +128,8 @@ public struct ErrorTally: Sendable {
 
     public init() {}
 
-    /// Keeps the message as the outputs show it (``ResponseLimits/shownErrorText(_:)``). The
-    /// runner already redacted and cut it; cutting again changes nothing and keeps the tally
-    /// bounded for records from anywhere else.
     mutating func add(_ record: RequestRecord) {
-        let message = ResponseLimits.shownErrorText(record.errorMessage ?? "")
-        let key = Key(outcome: record.outcome, httpStatus: record.httpStatus, message: message)
+        let key = Key(outcome: record.outcome, httpStatus: record.httpStatus, message: record.errorMessage ?? "")
         if counts[key] != nil || counts.count < Self.maximumDistinct {
             counts[key, default: 0] += 1
         } else {

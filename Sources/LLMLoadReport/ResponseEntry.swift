@@ -8,8 +8,7 @@ public struct ResponseEntry: Sendable, Codable, Equatable {
     public var phase: String
     public var outcome: String
     public var httpStatus: Int?
-    /// The redacted error text, cut to ``ResponseLimits/shownErrorTextBytes`` with
-    /// ``ResponseLimits/truncationMark``.
+    /// The error text as the runner redacted and cut it (``RequestRecord/redactForOutputs(_:)``).
     public var error: String?
     public var finishReason: String?
     /// Scheduled instant, in seconds since the run's start.
@@ -51,7 +50,7 @@ public struct ResponseEntry: Sendable, Codable, Equatable {
         phase = r.isWarmup ? "warmup" : "measure"
         outcome = r.outcome.rawValue
         httpStatus = r.httpStatus
-        error = r.errorMessage.map(ResponseLimits.shownErrorText)
+        error = r.errorMessage
         finishReason = r.finishReason
         scheduledS = Self.microseconds((r.scheduledAt - origin).seconds, scale: 1e6)
         ttftMs = r.timeToFirstToken.map { Self.microseconds($0.milliseconds, scale: 1e3) }

@@ -164,10 +164,7 @@ public struct LoadRun: Sendable {
                 plan, api: api, baseURL: configuration.target.baseURL, timeout: configuration.requests.timeout,
                 headers: headers + [("X-Request-Id", "llmload-\(tag.run)-\(index)")]
             )
-            // Redacted whole, then cut: a key is never cut in half before it is recognised.
-            record.errorMessage = record.errorMessage.map { ResponseLimits.shownErrorText(redactor.redact($0)) }
-            record.responseText = redactor.redact(record.responseText)
-            record.reasoningText = redactor.redact(record.reasoningText)
+            record.redactForOutputs(redactor)
             live.add(record)
             recordSink.yield(FinishedRequest(record: record, prompt: redactor.redact(request.prompt)))
         }

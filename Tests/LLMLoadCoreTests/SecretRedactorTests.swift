@@ -47,3 +47,24 @@ import Testing
         #expect(target.headers.map(\.1) == ["Bearer sk-1"])
     }
 }
+
+/// What the runner does to each record before any output sees it.
+@Suite struct RecordRedactionTests {
+    @Test func everyTextIsRedactedAndTheErrorCutAfterward() {
+        let key = "sk-" + String(repeating: "k", count: 40)
+        let start = ContinuousClock.now
+        var record = RequestRecord(
+            index: 0, scheduledAt: start, sentAt: start, firstTokenAt: nil, finishedAt: start,
+            interTokenGapsNanoseconds: [], outcome: .httpError,
+            // The key straddles the shown cut: redacted whole first, it cannot leak a prefix.
+            errorMessage: String(repeating: "e", count: ResponseLimits.shownErrorTextBytes - 10) + key + " tail")
+        record.responseText = "answer with \(key)"
+        record.reasoningText = "thinking about \(key)"
+        record.redactForOutputs(SecretRedactor(secrets: [key]))
+        let error = record.errorMessage ?? ""
+        #expect(!error.contains("sk-") && error.hasSuffix(ResponseLimits.truncationMark))
+        #expect(error.utf8.count <= ResponseLimits.shownErrorTextBytes + ResponseLimits.truncationMark.utf8.count)
+        #expect(!record.responseText.contains("sk-") && record.responseText.hasPrefix("answer with "))
+        #expect(!record.reasoningText.contains("sk-") && record.reasoningText.hasPrefix("thinking about "))
+    }
+}

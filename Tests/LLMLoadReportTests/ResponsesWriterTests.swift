@@ -80,6 +80,7 @@ import Testing
         cut.reasoningTextTruncatedBytes = 56
         var failed = fixture.record(1, outcome: .httpError)
         failed.errorMessage = "HTTP 500: " + String(repeating: "é", count: 3_000)
+        failed.redactForOutputs(SecretRedactor(secrets: []))
         writer.append(cut, prompt: "p")
         writer.append(failed, prompt: "p")
         writer.append(fixture.record(2), prompt: "p")
