@@ -64,11 +64,22 @@ import Testing
     }
 
     @Test func theTargetSaysWhatWasAskedAndWhatWasFound() throws {
-        let written = description(.constant(ratePerSecond: 5))
-        #expect(written.target.requestedApi == nil, "detected")
-        #expect(written.target.api == "openai-chat")
-        #expect(written.target.requestedModel == "m" && written.target.model == "m")
-        #expect(written.monitor == RunDescription.Monitor(processName: "llama-server", gpus: "all"))
+        let detected = description(.constant(ratePerSecond: 5))
+        #expect(detected.target.requestedApi == nil, "detected")
+        #expect(detected.target.api == "openai-chat")
+        #expect(detected.monitor == RunDescription.Monitor(processName: "llama-server", gpus: "all"))
+        // Asked for an alias on a given API: both the words asked and what the server resolved.
+        let configuration = RunConfiguration(
+            target: .init(baseURL: "http://127.0.0.1:1", api: .ollamaChat, model: "qwen3"),
+            load: .init(profile: .constant(ratePerSecond: 1), duration: .seconds(1)))
+        let resolved = RunDescription(
+            configuration: configuration, api: "ollama-chat", model: "qwen3:latest", serverVersion: "0.12.3",
+            toolVersion: "0.1.0", commandLine: ["llmload"], outputFolder: "/tmp/x", host: HostFacts.current())
+        let target = try #require(try object(resolved.encoded())["target"] as? [String: Any])
+        #expect(target["requested_model"] as? String == "qwen3")
+        #expect(target["model"] as? String == "qwen3:latest")
+        #expect(target["requested_api"] as? String == "ollama-chat")
+        #expect(target["server_version"] as? String == "0.12.3")
     }
 
     @Test func numCtxIsWrittenOnceNotAlsoInTheCalibration() throws {
