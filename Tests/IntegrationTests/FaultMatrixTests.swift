@@ -56,15 +56,10 @@ extension Integration {
             // `refuse` is the whole server's. `absurd_numbers` beside other requests' prompt
             // counts once crashed the run (`absurdTokenCountsBesideOthersDoNotCrashTheRun`).
             let script = ServerFault.allCases.filter { $0 != .refuse }
-            let harness = RunHarness()
+            let run = try await FaultRun.perform(
+                api: api, script: script, requests: script.count, rate: 50, timeout: .seconds(2))
+            let (harness, result, reached) = (run.harness, run.result, run.generationRequests)
             defer { harness.cleanUp() }
-            let (result, reached) = try await FaultServer.withServer(api: api, faults: script) { server in
-                let configuration = harness.configuration(
-                    baseURL: server.baseURL, api: api == .ollama ? .ollamaGenerate : .openAIChat, rate: 50,
-                    duration: .seconds(1), model: FaultServer.model, maximumRequests: script.count,
-                    timeout: .seconds(2), drainTimeout: .seconds(40))
-                return (try await harness.run(configuration), server.generationRequests)
-            }
             let rows = try harness.rows(of: result)
             #expect(rows.count == script.count)
             #expect(reached == script.count, "each request reached the server once")
@@ -86,28 +81,18 @@ extension Integration {
         /// request is the control: it shows the child itself works.
         @Test func absurdTokenCountsBesideOthersDoNotCrashTheRun() async {
             await #expect(processExitsWith: .success) {
-                let harness = RunHarness()
-                defer { harness.cleanUp() }
-                let result = try await FaultServer.withServer(api: .ollama, faults: [.wellFormed]) {
-                    try await harness.run(
-                        harness.configuration(
-                            baseURL: $0.baseURL, rate: 20, duration: .seconds(1), model: FaultServer.model,
-                            maximumRequests: 2))
-                }
-                try #require(result.summary.tokens.outputTotal == 6)
+                let run = try await FaultRun.perform(
+                    api: .ollama, script: [.wellFormed], requests: 2, timeout: .seconds(30))
+                defer { run.harness.cleanUp() }
+                try #require(run.result.summary.tokens.outputTotal == 6)
             }
             await #expect(processExitsWith: .success) {
-                let harness = RunHarness()
-                defer { harness.cleanUp() }
-                let result = try await FaultServer.withServer(api: .ollama, faults: [.absurdNumbers, .wellFormed]) {
-                    try await harness.run(
-                        harness.configuration(
-                            baseURL: $0.baseURL, rate: 20, duration: .seconds(1), model: FaultServer.model,
-                            maximumRequests: 2))
-                }
+                let run = try await FaultRun.perform(
+                    api: .ollama, script: [.absurdNumbers, .wellFormed], requests: 2, timeout: .seconds(30))
+                defer { run.harness.cleanUp() }
                 // A failed requirement throws, which fails the child process.
-                try #require(result.summary.tokens.outputTotal == Int.max)
-                try #require(result.summary.tokens.promptTotal == 4)
+                try #require(run.result.summary.tokens.outputTotal == Int.max)
+                try #require(run.result.summary.tokens.promptTotal == 4)
             }
         }
 
@@ -171,14 +156,21 @@ struct FaultRun {
     /// - Parameter timeout: `--timeout`, when not the fault's own.
     static func perform(api: FaultServer.API, fault: ServerFault, timeout: Duration? = nil) async throws -> FaultRun {
         let expected = try #require(FaultExpectation.all[fault])
+        return try await perform(
+            api: api, script: [fault], requests: expected.requests, timeout: timeout ?? expected.timeout)
+    }
+
+    /// A run of `requests` requests against a server that plays `script[i % script.count]` on
+    /// request *i*. The caller cleans up the harness.
+    static func perform(
+        api: FaultServer.API, script: [ServerFault], requests: Int, rate: Double = 20, timeout: Duration
+    ) async throws -> FaultRun {
         let harness = RunHarness()
-        let configuration = harness.configuration(
-            baseURL: "", api: api == .ollama ? .ollamaGenerate : .openAIChat, rate: 20, duration: .seconds(1),
-            model: FaultServer.model, maximumRequests: expected.requests, timeout: timeout ?? expected.timeout,
-            drainTimeout: .seconds(40))
-        return try await FaultServer.withServer(api: api, fault: fault) { server in
-            var configuration = configuration
-            configuration.target.baseURL = server.baseURL
+        return try await FaultServer.withServer(api: api, faults: script) { server in
+            let configuration = harness.configuration(
+                baseURL: server.baseURL, api: api == .ollama ? .ollamaGenerate : .openAIChat, rate: rate,
+                duration: .seconds(1), model: FaultServer.model, maximumRequests: requests, timeout: timeout,
+                drainTimeout: .seconds(40))
             let result = try await harness.run(configuration)
             return FaultRun(harness: harness, result: result, generationRequests: server.generationRequests)
         }
