@@ -1,0 +1,69 @@
+import LLMLoadCore
+
+extension SweepSummary.Point {
+    /// The point of a finished run: its figures from `summary`, judged against `goals`.
+    /// - Parameter stopReason: why the sweep ended the run early, if it did.
+    public init(
+        index: Int, folder: String, summary s: RunSummary, goals: SweepSummary.Goals, stopReason: String?
+    ) {
+        var latency: [String: SweepSummary.Percentiles] = [:]
+        for metric in MetricCatalogue.all {
+            if let d = s.latency[metric] { latency[metric.id] = .init(p50: d.p50, p90: d.p90, p99: d.p99) }
+        }
+        let load = s.runDescription.load
+        let offered = load.concurrency == nil ? load.offeredRatePerS : nil
+        self.init(
+            index: index, folder: folder, offeredRatePerS: offered, concurrency: load.concurrency,
+            requests: s.requests.total, succeeded: s.requests.byOutcome[RequestOutcome.ok.rawValue] ?? 0,
+            latency: latency, passed: false)
+        achievedRatePerS = s.throughput.requestsPerS
+        steadyRatePerS = Self.steadyRate(s)
+        if let offered, let steady = steadyRatePerS, offered > 0 { keptUpShare = steady / offered }
+        errorRate = s.requests.errorRate
+        outputTokensPerS = s.throughput.outputTokensPerS
+        perUserTokensPerS = s.latency[.decodeSpeed]?.p50
+        goodputShare = s.goodput?.share
+        let measured = s.resources?.measured
+        cpuMaxPercent = measured?.cpuPercent?.max
+        gpuUtilizationMaxPercent = measured?.gpus?.compactMap { $0.utilizationPercent?.max }.max()
+        gpuMemoryMaxBytes = measured?.gpus?.compactMap { $0.memoryUsedBytes?.max }.max()
+        self.stopReason = stopReason ?? (s.run.interrupted ? "interrupted" : nil)
+        failedBecause = Self.failure(of: self, goals: goals)
+        passed = failedBecause == nil
+    }
+
+    /// Successful completions per second from the end of the first answer's latency (the
+    /// median end-to-end latency, in whole seconds) to the end of sending: the rate the server
+    /// sustained, without the ramp-up at the start or the drain after the load. `nil` when that
+    /// leaves under two whole seconds.
+    static func steadyRate(_ s: RunSummary) -> Double? {
+        guard let first = s.timeseries.firstIndex(where: { !$0.isWarmup }) else { return nil }
+        let settle = Int(((s.latency[.endToEndLatency]?.p50 ?? 0) / 1000).rounded(.up))
+        let start = first + settle
+        let end = first + Int(s.runDescription.load.durationS.rounded(.down))
+        guard end - start >= 2, end <= s.timeseries.count else { return nil }
+        let completed = s.timeseries[start..<end].reduce(0) { $0 + $1.completed }
+        return Double(completed) / Double(end - start)
+    }
+
+    /// The first goal `point` missed, in one line; `nil` when it met them all.
+    static func failure(of point: Self, goals: SweepSummary.Goals) -> String? {
+        if let reason = point.stopReason { return "ended early: \(reason)" }
+        if point.succeeded == 0 { return "no request succeeded" }
+        if let rate = point.errorRate, rate > goals.maxErrorRate {
+            return "error rate \(percent(rate)) over \(percent(goals.maxErrorRate))"
+        }
+        if let share = point.keptUpShare, share < goals.minKeptUpShare {
+            return "the server completed \(percent(share)) of the offered rate (under \(percent(goals.minKeptUpShare)))"
+        }
+        if let wanted = goals.goodputShare, let share = point.goodputShare, share < wanted {
+            return "goodput \(percent(share)) under \(percent(wanted))"
+        }
+        return nil
+    }
+
+    private static func percent(_ share: Double) -> String {
+        let tenths = (share * 1000).rounded()
+        return "\(tenths / 10) %"
+    }
+}
