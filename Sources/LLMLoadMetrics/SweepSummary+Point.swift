@@ -33,15 +33,18 @@ extension SweepSummary.Point {
     }
 
     /// Successful completions per second from the end of the first answer's latency (the
-    /// median end-to-end latency, in whole seconds) to the end of sending: the rate the server
-    /// sustained, without the ramp-up at the start or the drain after the load. `nil` when that
-    /// leaves under two whole seconds.
+    /// median end-to-end latency, in whole seconds) to the end of sending (the duration, or the
+    /// last second anything was sent, if the run was stopped): the rate the server sustained,
+    /// without the ramp-up at the start or the drain after the load. `nil` when that leaves
+    /// under two whole seconds.
     static func steadyRate(_ s: RunSummary) -> Double? {
-        guard let first = s.timeseries.firstIndex(where: { !$0.isWarmup }) else { return nil }
+        guard let first = s.timeseries.firstIndex(where: { !$0.isWarmup }),
+            let lastSend = s.timeseries.lastIndex(where: { $0.sent > 0 })
+        else { return nil }
         let settle = Int(((s.latency[.endToEndLatency]?.p50 ?? 0) / 1000).rounded(.up))
         let start = first + settle
-        let end = first + Int(s.runDescription.load.durationS.rounded(.down))
-        guard end - start >= 2, end <= s.timeseries.count else { return nil }
+        let end = min(first + Int(s.runDescription.load.durationS.rounded(.down)), lastSend + 1)
+        guard end - start >= 2 else { return nil }
         let completed = s.timeseries[start..<end].reduce(0) { $0 + $1.completed }
         return Double(completed) / Double(end - start)
     }
