@@ -113,6 +113,14 @@ extension RequestRecord {
         return firstAnswerTokenAt - sentAt
     }
 
+    /// How long the model thought: from the first reasoning chunk to the first answer chunk.
+    /// Absent without reasoning, and when no answer followed it.
+    public var thinkingDuration: Duration? {
+        guard !reasoningText.isEmpty || reasoningTextTruncatedBytes > 0, let firstTokenAt, let firstAnswerTokenAt
+        else { return nil }
+        return firstAnswerTokenAt - firstTokenAt
+    }
+
     /// Gaps between consecutive text-bearing chunks, stored or folded.
     public var tokenGapCount: Int { interTokenGapsNanoseconds.count + (tokenGapOverflow?.count ?? 0) }
 

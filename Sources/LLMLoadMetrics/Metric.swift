@@ -24,6 +24,9 @@ public struct Metric: Sendable, Identifiable {
     public let title: (en: String, zh: String)
     /// Whether the report draws the metric's histogram and CDF.
     public let isCharted: Bool
+    /// Shown on the console and in the report's table only when the run measured it (a
+    /// reasoning model's thinking time), rather than as a row of dashes.
+    public let isOptional: Bool
     /// The metric's column in `requests.csv`.
     public let column: String
     /// The request's figure in ``column`` (milliseconds or tokens per second); `nil` when the
@@ -40,7 +43,7 @@ public struct Metric: Sendable, Identifiable {
     ///     per request (each inter-token gap); by default its `value`, when it has one.
     public init(
         id: String, unit: Unit, consoleLabel: String? = nil, title: (en: String, zh: String), isCharted: Bool = false,
-        column: String? = nil, value: @escaping @Sendable (RequestRecord) -> Double?,
+        isOptional: Bool = false, column: String? = nil, value: @escaping @Sendable (RequestRecord) -> Double?,
         record: (@Sendable (RequestRecord, inout Distribution) -> Void)? = nil
     ) {
         self.id = id
@@ -48,6 +51,7 @@ public struct Metric: Sendable, Identifiable {
         self.consoleLabel = consoleLabel
         self.title = title
         self.isCharted = isCharted
+        self.isOptional = isOptional
         self.column = column ?? id
         self.value = value
         self.record = record ?? { request, distribution in value(request).map { distribution.record($0) } }

@@ -5,8 +5,8 @@ import LLMLoadCore
 /// a ``RequestRecord``, only for successful requests outside the warm-up.
 public enum MetricCatalogue {
     public static let all: [Metric] = [
-        .timeToFirstToken, .timeToFirstAnswerToken, .endToEndLatency, .interTokenLatency, .timePerOutputToken,
-        .decodeSpeed, .scheduleLag, .latencyFromSchedule,
+        .timeToFirstToken, .timeToFirstAnswerToken, .thinkingDuration, .endToEndLatency, .interTokenLatency,
+        .timePerOutputToken, .decodeSpeed, .scheduleLag, .latencyFromSchedule,
     ]
 
     /// The catalogue's metric with `id`, if there is one.
@@ -22,6 +22,10 @@ extension Metric {
         id: "time_to_first_answer_token_ms", unit: .milliseconds,
         title: ("Time to first answer token (ms)", "首个回答 token 时间（毫秒）"),
         value: { $0.timeToFirstAnswerToken?.milliseconds })
+
+    public static let thinkingDuration = Metric(
+        id: "thinking_ms", unit: .milliseconds, consoleLabel: "Think ms", title: ("Thinking time (ms)", "思考时间（毫秒）"),
+        isCharted: true, isOptional: true, value: { $0.thinkingDuration?.milliseconds })
 
     public static let endToEndLatency = Metric(
         id: "e2e_ms", unit: .milliseconds, consoleLabel: "E2E ms", title: ("E2E latency (ms)", "端到端延迟（毫秒）"),

@@ -55,7 +55,7 @@ public enum ConsoleSummary {
         var rows = [header]
         let l = s.latency
         for metric in MetricCatalogue.all {
-            guard let name = metric.consoleLabel else { continue }
+            guard let name = metric.consoleLabel, l[metric] != nil || !metric.isOptional else { continue }
             guard let d = l[metric] else {
                 rows.append([name, "0", "–", "–", "–", "–", "–"])
                 continue

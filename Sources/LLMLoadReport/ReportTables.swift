@@ -7,9 +7,9 @@ enum ReportTables {
     typealias Row = [String: Any]
 
     /// Every catalogue metric's row, in the catalogue's order; a metric with no value shows
-    /// dashes, never zeros.
+    /// dashes, never zeros (an optional one no row).
     static func percentiles(_ l: RunSummary.Latency, _ language: ReportLanguage) -> [Row] {
-        MetricCatalogue.all.map { metric in
+        MetricCatalogue.all.filter { l[$0] != nil || !$0.isOptional }.map { metric in
             var row: Row = ["name": metric.title(language)]
             guard let d = l[metric] else {
                 row["count"] = "0"

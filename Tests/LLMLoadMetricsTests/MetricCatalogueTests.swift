@@ -17,8 +17,24 @@ import Testing
             firstTokenAt: sent + .milliseconds(100), firstAnswerTokenAt: sent + .milliseconds(140),
             finishedAt: sent + .milliseconds(500),
             interTokenGapsNanoseconds: Array(repeating: 40_000_000, count: 10), outcome: .ok, httpStatus: 200,
-            textChunks: 11, outputTokens: TokenCount(11, source: .server)
+            textChunks: 11, outputTokens: TokenCount(11, source: .server), responseText: "answer",
+            reasoningText: "thought"
         )
+    }
+
+    /// Thinking time runs from the first reasoning chunk to the first answer chunk: none without
+    /// reasoning (an answer-only model is not a model that thought for 0 ms), none without an answer.
+    @Test func thinkingIsMeasuredOnlyBetweenReasoningAndAnAnswer() {
+        #expect(fullRecord.thinkingDuration == .milliseconds(40))
+        var answerOnly = fullRecord
+        answerOnly.reasoningText = ""
+        #expect(answerOnly.thinkingDuration == nil)
+        var cutReasoning = answerOnly
+        cutReasoning.reasoningTextTruncatedBytes = 10
+        #expect(cutReasoning.thinkingDuration == .milliseconds(40), "reasoning past the kept text still counts")
+        var noAnswer = fullRecord
+        noAnswer.firstAnswerTokenAt = nil
+        #expect(noAnswer.thinkingDuration == nil)
     }
 
     @Test func idsAreUniqueSnakeCaseAndEndInTheirUnit() {

@@ -20,7 +20,7 @@ import Testing
                     firstTokenAt: sent + .milliseconds(100 + index), firstAnswerTokenAt: sent + .milliseconds(150),
                     finishedAt: sent + .milliseconds(500 + index * 7),
                     interTokenGapsNanoseconds: Array(repeating: 40_000_000 + Int64(index), count: 9), outcome: .ok,
-                    outputTokens: TokenCount(10, source: .server)))
+                    outputTokens: TokenCount(10, source: .server), responseText: "answer", reasoningText: "thought"))
         }
         var summary = SummaryWriterTests.summary
         summary.latency.summaries = aggregator.distributions.compactMapValues(\.summary)
@@ -59,7 +59,7 @@ import Testing
         let lines = ConsoleSummary.render(Self.summary, folder: nil).split(separator: "\n").map(String.init)
         let header = try #require(lines.firstIndex { $0.hasPrefix(" ") && $0.contains("count") })
         let labels = MetricCatalogue.all.compactMap(\.consoleLabel)
-        #expect(labels == ["TTFT ms", "E2E ms", "ITL ms", "TPOT ms", "Decode tok/s", "Lag ms"])
+        #expect(labels == ["TTFT ms", "Think ms", "E2E ms", "ITL ms", "TPOT ms", "Decode tok/s", "Lag ms"])
         for (offset, label) in labels.enumerated() {
             let row = lines[header + 1 + offset]
             #expect(row.hasPrefix(label + " "), "\(row)")
@@ -67,6 +67,22 @@ import Testing
             #expect(row.hasSuffix(FigureText.number(Self.summary.latency[metric]?.max, 2)), "\(row)")
         }
         #expect(lines[header + 1 + labels.count].hasPrefix("(latency over "))
+    }
+
+    /// A model that does not reason has no thinking time: no row of dashes for it, on the
+    /// console or in the report; every other metric keeps its row even when absent.
+    @Test func anOptionalMetricShowsOnlyWhenMeasured() {
+        var summary = Self.summary
+        summary.latency[.thinkingDuration] = nil
+        summary.latency[.timePerOutputToken] = nil
+        let console = ConsoleSummary.render(summary, folder: nil)
+        #expect(!console.contains("Think ms") && console.contains("TPOT ms"))
+        let names = ReportTables.percentiles(summary.latency, .en).compactMap { $0["name"] as? String }
+        #expect(!names.contains(Metric.thinkingDuration.title(.en)))
+        #expect(names.contains(Metric.timePerOutputToken.title(.en)))
+        #expect(
+            ReportTables.percentiles(RunSummary.Latency(population: "none"), .en).count == MetricCatalogue.all.count - 1
+        )
     }
 
     @Test(arguments: ReportLanguage.allCases)
@@ -77,15 +93,16 @@ import Testing
             #expect(ReportText.label(metric.id, language) == metric.title(language), "a page label hides \(metric.id)")
         }
         let empty = ReportTables.percentiles(RunSummary.Latency(population: "none"), language)
-        #expect(empty.allSatisfy { $0["count"] as? String == "0" && $0["p99"] as? String == "–" })
+        #expect(!empty.isEmpty && empty.allSatisfy { $0["count"] as? String == "0" && $0["p99"] as? String == "–" })
     }
 
     @Test func theReportChartsEveryChartedMetric() {
         let input = ReportInput(summary: Self.summary, points: .init(), responses: [])
         let charts = ReportChartData(input: input, language: .zh, pointLimit: 100).distributions
-        #expect(charts.map(\.key) == ["ttft_ms", "e2e_ms", "itl_ms", "tpot_ms", "decode_speed_tokens_per_s"])
+        #expect(
+            charts.map(\.key) == ["ttft_ms", "thinking_ms", "e2e_ms", "itl_ms", "tpot_ms", "decode_speed_tokens_per_s"])
         #expect(charts.map(\.key) == MetricCatalogue.all.filter(\.isCharted).map(\.id))
-        #expect(charts.map(\.unit) == ["ms", "ms", "ms", "ms", "tokens/s"])
+        #expect(charts.map(\.unit) == ["ms", "ms", "ms", "ms", "ms", "tokens/s"])
         #expect(charts.first?.title == "首 token 延迟（毫秒）")
     }
 
@@ -98,7 +115,8 @@ import Testing
                 + "tpot_ms,mean_itl_ms,decode_tokens_per_s,output_tokens,output_tokens_source,prompt_tokens,"
                 + "prompt_tokens_source,target_prompt_tokens,text_chunks,finish_reason,response_chars,reasoning_chars,"
                 + "server_total_duration_ms,server_load_duration_ms,server_prompt_eval_duration_ms,"
-                + "server_eval_duration_ms,server_decode_tokens_per_s,server_prompt_tokens_per_s,client_overhead_ms\n")
+                + "server_eval_duration_ms,server_decode_tokens_per_s,server_prompt_tokens_per_s,client_overhead_ms,"
+                + "thinking_ms\n")
         for metric in MetricCatalogue.all {
             #expect(RequestsCSVWriter.columns.filter { $0 == metric.column }.count == 1, "\(metric.column)")
             #expect(RequestsCSVWriter.fields.first { $0.column == metric.column }?.metricID == metric.id)

@@ -20,7 +20,7 @@ import Testing
     @Test func headerIsStable() {
         // Changing a column is a breaking change for every user's scripts: update the schema doc.
         #expect(RequestsCSVWriter.columns.first == "index")
-        #expect(RequestsCSVWriter.columns.count == 34)
+        #expect(RequestsCSVWriter.columns.count == 35)
         #expect(Set(RequestsCSVWriter.columns).count == RequestsCSVWriter.columns.count)
     }
 
@@ -101,14 +101,14 @@ import Testing
             "server_total_duration_ms": "1000.002", "server_load_duration_ms": "0.000",
             "server_prompt_eval_duration_ms": "12.346", "server_eval_duration_ms": "937.500",
             "server_decode_tokens_per_s": "3.200", "server_prompt_tokens_per_s": "",
-            "client_overhead_ms": "-0.002",
+            "client_overhead_ms": "-0.002", "thinking_ms": "7.500",
         ]
         for column in RequestsCSVWriter.columns {
             #expect(row[column] == expected[column], "\(column)")
         }
         // The negative number is a bare number in the file: no quotes, no leading '.
         let text = try String(contentsOf: url, encoding: .utf8)
-        #expect(text.hasSuffix(",3.200,,-0.002\n"))
+        #expect(text.hasSuffix(",3.200,,-0.002,7.500\n"))
     }
 
     @Test func meanITLCountsTheGapsFoldedPastTheCap() throws {
