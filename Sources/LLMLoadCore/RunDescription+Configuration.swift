@@ -20,20 +20,23 @@ extension RunDescription {
             ),
             load: Load(configuration: c.load),
             requests: Requests(configuration: c.requests, contextLength: contextLength),
-            objectives: c.objectives.map {
-                Objectives(
-                    ttftMs: $0.timeToFirstToken.map(Self.milliseconds),
-                    tpotMs: $0.timePerOutputToken.map(Self.milliseconds),
-                    e2eMs: $0.endToEndLatency.map(Self.milliseconds))
-            },
+            objectives: c.objectives.map(Objectives.init),
             inputCalibration: inputCalibration,
             monitor: Monitor(configuration: c.monitor),
             output: Output(folder: outputFolder, label: c.output.label),
             host: host
         )
     }
+}
 
-    private static func milliseconds(_ duration: Duration) -> Double { duration.seconds * 1000 }
+extension RunDescription.Objectives {
+    /// The bounds `slo` sets, in milliseconds.
+    public init(_ slo: ServiceLevelObjectives) {
+        func milliseconds(_ duration: Duration) -> Double { duration.seconds * 1000 }
+        self.init(
+            ttftMs: slo.timeToFirstToken.map(milliseconds), tpotMs: slo.timePerOutputToken.map(milliseconds),
+            e2eMs: slo.endToEndLatency.map(milliseconds))
+    }
 }
 
 extension RunDescription.Load {
