@@ -21,6 +21,13 @@ struct SimulatorOptions: ParsableArguments {
     @Option(help: "Tokens per answer when the request does not set num_predict.")
     var outputTokens: Int = 128
 
+    @Option(
+        help: """
+            The first N tokens of each streamed answer are reasoning, in Ollama's thinking field or \
+            OpenAI chat's reasoning_content, as a reasoning model (deepseek-r1) sends them. Default: 0.
+            """)
+    var thinkingTokens: Int = 0
+
     @Option(help: "Requests generating at once; more wait in a queue. Unlimited if not set.")
     var maxConcurrency: Int?
 
@@ -62,6 +69,7 @@ struct SimulatorOptions: ParsableArguments {
         }
         guard coalesceMs.isFinite, coalesceMs >= 0 else { throw ValidationError("--coalesce-ms must be zero or more") }
         guard outputTokens >= 0 else { throw ValidationError("--output-tokens must be zero or more") }
+        guard thinkingTokens >= 0 else { throw ValidationError("--thinking-tokens must be zero or more") }
         if let maxConcurrency, maxConcurrency < 1 { throw ValidationError("--max-concurrency must be at least 1") }
         guard faultEvery >= 1 else { throw ValidationError("--fault-every must be at least 1") }
         if let faultRate, !(0...1).contains(faultRate) { throw ValidationError("--fault-rate must be between 0 and 1") }
@@ -73,6 +81,7 @@ struct SimulatorOptions: ParsableArguments {
         configuration.interTokenLatency = .nanoseconds(Int64(itlMs * 1e6))
         configuration.coalescingInterval = .nanoseconds(Int64(coalesceMs * 1e6))
         configuration.defaultOutputTokens = outputTokens
+        configuration.thinkingTokens = thinkingTokens
         configuration.maximumConcurrency = maxConcurrency
         configuration.modelName = simulatedModel
         configuration.tokenizeEndpoint = tokenize.dialect

@@ -109,6 +109,7 @@ struct GenerationResponder: Sendable {
                 try await writer.write(framing.chunks(tokens))
             }
             truth.outputTokens = truth.tokenWrittenAt.count
+            truth.thinkingTokens = min(framing.reasoningTokens, truth.outputTokens)
             if completed {
                 try await writer.write(
                     ByteBuffer(string: format.streamEnd(truth: truth, generation: generation)))

@@ -17,6 +17,9 @@ public struct SimulatedRequestTruth: Sendable {
     /// Ollama cut the prompt to its context window; `promptTokens` is the window.
     public var isPromptCut = false
     public var outputTokens: Int
+    /// How many of the streamed tokens were reasoning: tokens `0..<thinkingTokens` of
+    /// ``tokenWrittenAt``; the answer starts at token `thinkingTokens`.
+    public var thinkingTokens = 0
     public var fault: FaultKind?
     /// The HTTP status the simulator answered with.
     public var status: Int

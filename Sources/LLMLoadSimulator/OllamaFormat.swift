@@ -8,15 +8,22 @@ struct OllamaFormat: WireFormat {
     let finishReason: String
     let tokenFraming: TokenFraming
 
-    init(_ request: SimulatedRequest, isChat: Bool) {
+    /// - Parameter thinkingTokens: the first tokens sent as `thinking`, as Ollama streams a
+    ///   reasoning model's thoughts (with an empty `response` or `content` beside them).
+    init(_ request: SimulatedRequest, isChat: Bool, thinkingTokens: Int = 0) {
         prefix = #"{"model":\#(JSONText.quoted(request.model)),"created_at":"\#(OllamaTimestamp.now())","#
         self.isChat = isChat
         finishReason = request.finishReason
+        let end = #","done":false}"# + "\n"
         tokenFraming =
             isChat
             ? TokenFraming(
-                head: prefix + #""message":{"role":"assistant","content":"#, tail: #"},"done":false}"# + "\n")
-            : TokenFraming(head: prefix + #""response":"#, tail: #","done":false}"# + "\n")
+                head: prefix + #""message":{"role":"assistant","content":"#, tail: "}" + end,
+                reasoning: (prefix + #""message":{"role":"assistant","content":"","thinking":"#, "}" + end),
+                reasoningTokens: thinkingTokens)
+            : TokenFraming(
+                head: prefix + #""response":"#, tail: end,
+                reasoning: (prefix + #""response":"","thinking":"#, end), reasoningTokens: thinkingTokens)
     }
 
     var streamContentType: String { "application/x-ndjson" }

@@ -11,7 +11,9 @@ struct OpenAIFormat: WireFormat {
     let prefix: String
     let tokenFraming: TokenFraming
 
-    init(_ request: SimulatedRequest, isChat: Bool, number: Int) {
+    /// - Parameter thinkingTokens: chat only: the first tokens sent as `delta.reasoning_content`,
+    ///   as vLLM and llama.cpp stream a reasoning model's thoughts.
+    init(_ request: SimulatedRequest, isChat: Bool, number: Int, thinkingTokens: Int = 0) {
         self.isChat = isChat
         includesUsage = request.includesUsage
         finishReason = request.finishReason
@@ -24,7 +26,12 @@ struct OpenAIFormat: WireFormat {
             isChat
             ? (#""choices":[{"index":0,"delta":{"content":"#, #"},"finish_reason":null}]"#)
             : (#""choices":[{"index":0,"text":"#, #","logprobs":null,"finish_reason":null}]"#)
-        tokenFraming = TokenFraming(head: "data: " + prefix + choice.0, tail: choice.1 + "}\n\n")
+        tokenFraming = TokenFraming(
+            head: "data: " + prefix + choice.0, tail: choice.1 + "}\n\n",
+            reasoning: isChat
+                ? ("data: " + prefix + #""choices":[{"index":0,"delta":{"reasoning_content":"#, choice.1 + "}\n\n")
+                : nil,
+            reasoningTokens: thinkingTokens)
     }
 
     var streamContentType: String { "text/event-stream" }

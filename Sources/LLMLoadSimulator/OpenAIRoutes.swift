@@ -8,11 +8,14 @@ struct OpenAIRoutes: Sendable {
 
     func register(on router: Router<SimulatorRequestContext>) {
         let responder = GenerationResponder(simulator: simulator)
+        let thinking = simulator.configuration.thinkingTokens
         let notFound: @Sendable (String) -> String = { "The model `\($0)` does not exist." }
         router.post("/v1/chat/completions") { request, context in
             try await responder.respond(
                 to: request, eventLoop: context.eventLoop, api: .openAIChat,
-                format: { request, number in OpenAIFormat(request, isChat: true, number: number) },
+                format: { request, number in
+                    OpenAIFormat(request, isChat: true, number: number, thinkingTokens: thinking)
+                },
                 modelNotFound: notFound)
         }
         router.post("/v1/completions") { request, context in

@@ -10,6 +10,11 @@ public struct SimulatorConfiguration: Sendable {
     public var coalescingInterval: Duration = .zero
     /// Tokens generated when the request does not say (`options.num_predict`).
     public var defaultOutputTokens = 128
+    /// The first this many tokens of each streamed answer are reasoning, sent in the API's own
+    /// field (Ollama's `thinking`, OpenAI chat's `delta.reasoning_content`), as a reasoning model
+    /// such as deepseek-r1 thinks before it answers; they count as output tokens, as real servers
+    /// count them. Zero: no reasoning. Non-streamed answers and `/v1/completions` carry none.
+    public var thinkingTokens = 0
     /// Requests generating at once; later ones wait in a FIFO queue, so latency grows with
     /// load as on a real server. `nil`: no limit.
     public var maximumConcurrency: Int?

@@ -20,23 +20,32 @@ protocol WireFormat: Sendable {
 
 /// One token's chunk is `head`, the token's text as a JSON string, then `tail`: the constant
 /// parts are built once per request, so a token costs three copies into the write's buffer.
+/// The first `reasoningTokens` tokens use the reasoning field's head and tail instead.
 struct TokenFraming: Sendable {
     let head: [UInt8]
     let tail: [UInt8]
+    let reasoningHead: [UInt8]
+    let reasoningTail: [UInt8]
+    let reasoningTokens: Int
 
-    init(head: String, tail: String) {
+    init(head: String, tail: String, reasoning: (head: String, tail: String)? = nil, reasoningTokens: Int = 0) {
         self.head = Array(head.utf8)
         self.tail = Array(tail.utf8)
+        reasoningHead = Array((reasoning?.head ?? head).utf8)
+        reasoningTail = Array((reasoning?.tail ?? tail).utf8)
+        self.reasoningTokens = reasoning == nil ? 0 : reasoningTokens
     }
 
     /// The chunks of `tokens`, in order, as one buffer for one write.
     func chunks(_ tokens: Range<Int>) -> ByteBuffer {
         var buffer = ByteBuffer()
-        buffer.reserveCapacity(tokens.count * (head.count + tail.count + TokenText.longestQuoted))
+        let longest = max(head.count + tail.count, reasoningHead.count + reasoningTail.count)
+        buffer.reserveCapacity(tokens.count * (longest + TokenText.longestQuoted))
         for index in tokens {
-            buffer.writeBytes(head)
+            let isReasoning = index < reasoningTokens
+            buffer.writeBytes(isReasoning ? reasoningHead : head)
             buffer.writeBytes(TokenText.quoted(index))
-            buffer.writeBytes(tail)
+            buffer.writeBytes(isReasoning ? reasoningTail : tail)
         }
         return buffer
     }

@@ -1,0 +1,54 @@
+import Foundation
+import LLMLoadCore
+import LLMLoadMetrics
+import LLMLoadSimulator
+import LLMLoadTestSupport
+import Testing
+
+extension Timing {
+    /// A reasoning model as the simulator plays it: the first 20 of 50 tokens are thinking, in
+    /// each API's own field. The time to the first answer token and the thinking time are held
+    /// to the simulator's record as TTFT is (`AccuracyTests`).
+    @Suite
+    struct ReasoningAccuracyTests {
+        @Test(arguments: [APIKind.ollamaGenerate, .ollamaChat, .openAIChat])
+        func timeToFirstAnswerAndThinkingMatchWhatTheSimulatorWrote(api: APIKind) async throws {
+            let harness = RunHarness()
+            defer { harness.cleanUp() }
+            var simulator = simulatorConfiguration(ttftMilliseconds: 100, itlMilliseconds: 10, outputTokens: 50)
+            simulator.thinkingTokens = 20
+            let (result, truths) = try await withSimulator(simulator) { baseURL, truth in
+                let result = try await harness.run(
+                    harness.configuration(baseURL: baseURL, api: api, rate: 20, duration: .seconds(1)))
+                return (result, truth.byRequestIndex)
+            }
+            let rows = try harness.rows(of: result)
+            #expect(rows.count == 20 && result.summary.requests.byOutcome["ok"] == 20)
+            var answerErrors: [Double] = []
+            var thinkingErrors: [Double] = []
+            for row in rows {
+                let truth = try #require(row.number("index").flatMap { truths[Int($0)] })
+                #expect(truth.thinkingTokens == 20)
+                #expect(row["output_tokens"] == "50", "thinking counts as output, as servers count it")
+                #expect(row["text_chunks"] == "50")
+                #expect(row.number("reasoning_chars") ?? 0 > 0 && row.number("response_chars") ?? 0 > 0)
+                let firstAnswer = truth.tokenWrittenAt[20]
+                answerErrors.append(
+                    try #require(row.number("time_to_first_answer_token_ms"))
+                        - (firstAnswer - truth.receivedAt).milliseconds)
+                thinkingErrors.append(
+                    try #require(row.number("thinking_ms")) - (firstAnswer - truth.tokenWrittenAt[0]).milliseconds)
+                #expect(try #require(row.number("ttft_ms")) < (firstAnswer - truth.receivedAt).milliseconds)
+            }
+            let answerOffset = try #require(median(answerErrors))
+            let thinkingOffset = try #require(median(thinkingErrors))
+            print(
+                "\(api.rawValue) offset from ground truth (median ms): answer \(answerOffset), thinking \(thinkingOffset)"
+            )
+            #expect(answerOffset > -0.5 && answerOffset < transitBoundMilliseconds(atRate: 20))
+            #expect(abs(thinkingOffset) < 0.1, "both ends cross the same path")
+            let thinking = try #require(result.summary.latency[.thinkingDuration])
+            #expect(thinking.count == 20 && thinking.min >= 190, "19 gaps of 10 ms at least")
+        }
+    }
+}
