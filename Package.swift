@@ -126,6 +126,7 @@ let package = Package(
             name: "LLMLoadTestSupport",
             dependencies: [
                 "LLMLoadCore",
+                "LLMLoadMetrics",
                 "LLMLoadSimulator",
                 .product(name: "CSV", package: "CSV.swift"),
                 .product(name: "Hummingbird", package: "hummingbird"),
