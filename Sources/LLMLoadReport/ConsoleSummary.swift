@@ -63,7 +63,7 @@ public enum ConsoleSummary {
             rows.append(
                 [name, String(d.count)] + [d.mean, d.p50, d.p90, d.p99, d.max].map { FigureText.number($0, 2) })
         }
-        lines += ConsoleTable.lines(rows)
+        lines += table(rows)
         lines.append("(latency over \(l.population))")
         if let resources = s.resources {
             lines.append("")

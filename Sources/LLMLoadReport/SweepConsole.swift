@@ -48,7 +48,7 @@ public enum SweepConsole {
                     + [FigureText.number(point.outputTokensPerS, 1), FigureText.percent(point.goodputShare)])
         }
         let results = ["result"] + summary.points.map(verdict)
-        lines += zip(ConsoleTable.lines(rows), results).map { $0 + "  " + $1 }
+        lines += zip(ConsoleSummary.table(rows), results).map { $0 + "  " + $1 }
         lines.append(verdictLine(summary))
         return lines.joined(separator: "\n")
     }
