@@ -96,16 +96,7 @@ import Testing
 
     @Test func everyLabelTheSweepTemplateAndScriptUseIsTranslated() throws {
         let assets = try ReportAssets.load()
-        func keys(_ text: String, _ pattern: String) throws -> Set<String> {
-            let regex = try NSRegularExpression(pattern: pattern)
-            let range = NSRange(text.startIndex..., in: text)
-            return Set(
-                regex.matches(in: text, range: range).compactMap {
-                    Range($0.range(at: 1), in: text).map { String(text[$0]) }
-                })
-        }
-        let used = try keys(assets.sweepTemplate, #"\{\{t\.([a-z0-9_]+)\}\}"#).union(
-            try keys(assets.sweepScript, #"\bL\.([a-z0-9_]+)"#))
+        let used = try labelKeys(template: assets.sweepTemplate, script: assets.sweepScript)
         #expect(used.count > 25)
         let table = SweepReportText.table
         #expect(used.subtracting(table.keys).isEmpty, "untranslated: \(used.subtracting(table.keys))")

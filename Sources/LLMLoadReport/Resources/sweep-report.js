@@ -4,11 +4,8 @@
 // vertical lines on every chart against load.
 (function () {
   'use strict';
-  var data = LLMLoadCharts.data;
-  var L = data.labels;
-  var palette = LLMLoadCharts.palette;
-  var layout = LLMLoadCharts.layout;
-  var add = LLMLoadCharts.add;
+  var C = LLMLoadCharts;
+  var data = C.data, L = data.labels, palette = C.palette;
 
   // On a log axis Plotly places a shape by its value but an annotation by the value's logarithm.
   function annotationX(v) { return data.isLogarithmic ? Math.log10(v) : v; }
@@ -49,7 +46,7 @@
     for (var key in extra) {
       if (key !== 'shapes' && key !== 'annotations') { base[key] = extra[key]; }
     }
-    return layout(title, base);
+    return C.layout(title, base);
   }
 
   function line(y, name, color, dash) {
@@ -65,7 +62,7 @@
   };
 
   data.latency.forEach(function (metric) {
-    add('charts-latency', [
+    C.add('charts-latency', [
       line(metric.p50, 'P50', palette[0]),
       line(metric.p90, 'P90', palette[4], 'dash'),
       line(metric.p99, 'P99', palette[2], 'dot')
@@ -77,9 +74,9 @@
   var achieved = line(data.achievedRatePerS, L.achieved, palette[1]);
   achieved.marker = verdictMarker;
   throughput.push(achieved, line(data.steadyRatePerS, L.steady, palette[5], 'dash'));
-  add('charts-throughput', throughput, byLoad(L.chart_throughput_by_load, L.req_per_s), false);
+  C.add('charts-throughput', throughput, byLoad(L.chart_throughput_by_load, L.req_per_s), false);
 
-  add('charts-throughput', [line(data.outputTokensPerS, L.output_tokens_per_s, palette[1])],
+  C.add('charts-throughput', [line(data.outputTokensPerS, L.output_tokens_per_s, palette[1])],
     byLoad(L.chart_tokens_by_load, L.tokens_per_s, { showlegend: false }), false);
 
   var shares = [line(data.errorRate, L.error_rate, palette[2])];
@@ -90,18 +87,18 @@
       goals.push(goal(data.goodputGoal, L.goodput_goal, palette[1], true));
     }
   }
-  add('charts-throughput', shares, byLoad(L.chart_goodput_errors, L.share, {
+  C.add('charts-throughput', shares, byLoad(L.chart_goodput_errors, L.share, {
     yaxis: { title: { text: L.share }, tickformat: '.0%', range: [0, 1.05] },
     shapes: goals.map(function (g) { return g.shape; }),
     annotations: goals.map(function (g) { return g.annotation; })
   }), false);
 
-  add('charts-throughput', [
+  C.add('charts-throughput', [
     { x: data.outputTokensPerS, y: data.perUserTokensPerS, text: data.pointNames, name: L.per_user_tokens,
       mode: 'lines+markers+text', textposition: 'top center', textfont: { size: 10, color: '#6b7280' },
       marker: verdictMarker, line: { color: palette[3], width: 2 },
       hovertemplate: '%{text}<br>' + L.total_tokens + ' %{x:.1f}<br>' + L.per_user_tokens + ' %{y:.1f}<extra></extra>' }
-  ], layout(L.chart_tradeoff, {
+  ], C.layout(L.chart_tradeoff, {
     hovermode: 'closest', showlegend: false,
     xaxis: { title: { text: L.total_tokens }, rangemode: 'tozero' },
     yaxis: { title: { text: L.per_user_tokens } }
@@ -117,11 +114,11 @@
       memory.yaxis = 'y2';
       gpu.push(memory);
     }
-    add('charts-gpu', gpu, byLoad(L.chart_gpu_by_load, '%', {
+    C.add('charts-gpu', gpu, byLoad(L.chart_gpu_by_load, '%', {
       yaxis: { title: { text: L.gpu_utilisation_max }, range: [0, 105] },
       yaxis2: { title: { text: L.gpu_memory_max }, overlaying: 'y', side: 'right', rangemode: 'tozero', showgrid: false }
     }), true);
   }
 
-  LLMLoadCharts.draw();
+  C.draw();
 })();
