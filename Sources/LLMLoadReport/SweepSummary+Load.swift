@@ -12,7 +12,7 @@ extension SweepSummary {
 
     /// The points by their load, lowest first; a point without one is left out.
     var pointsByLoad: [Point] {
-        points.filter { load(of: $0) != nil }.sorted { load(of: $0)! < load(of: $1)! }
+        points.compactMap { point in load(of: point).map { (point, $0) } }.sorted { $0.1 < $1.1 }.map(\.0)
     }
 
     /// The knee: `find-max-rate`'s rate found, else the load of the highest point that passed;

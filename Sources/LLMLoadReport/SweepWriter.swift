@@ -30,10 +30,12 @@ public enum SweepWriter {
         return try decode(data)
     }
 
+    /// `sweep.json`'s bytes.
     public static func encode(_ summary: SweepSummary) throws -> Data {
         try ResultsJSON.makeEncoder().encode(summary)
     }
 
+    /// Reads `sweep.json`'s bytes.
     /// - Throws: ``ReportError/unsupportedSchema(file:found:reason:)`` for a `schema_version`
     ///   other than this version's (a newer llmload wrote it), a `DecodingError` for a file that
     ///   is not a sweep.
