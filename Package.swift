@@ -64,6 +64,8 @@ let package = Package(
             resources: [
                 .copy("Resources/plotly.min.js"), .copy("Resources/plotly-LICENSE.txt"),
                 .copy("Resources/report.mustache"), .copy("Resources/report.js"), .copy("Resources/report.css"),
+                .copy("Resources/charts.js"), .copy("Resources/sweep-report.mustache"),
+                .copy("Resources/sweep-report.js"),
             ]
         ),
         .target(
@@ -126,6 +128,7 @@ let package = Package(
             name: "LLMLoadTestSupport",
             dependencies: [
                 "LLMLoadCore",
+                "LLMLoadMetrics",
                 "LLMLoadSimulator",
                 .product(name: "CSV", package: "CSV.swift"),
                 .product(name: "Hummingbird", package: "hummingbird"),

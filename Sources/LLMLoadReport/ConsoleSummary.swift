@@ -63,14 +63,7 @@ public enum ConsoleSummary {
             rows.append(
                 [name, String(d.count)] + [d.mean, d.p50, d.p90, d.p99, d.max].map { FigureText.number($0, 2) })
         }
-        let widths = header.indices.map { column in rows.map { $0[column].count }.max() ?? 0 }
-        for row in rows {
-            let cells = row.enumerated().map { index, cell in
-                let pad = String(repeating: " ", count: widths[index] - cell.count)
-                return index == 0 ? cell + pad : pad + cell
-            }
-            lines.append(cells.joined(separator: "  "))
-        }
+        lines += table(rows)
         lines.append("(latency over \(l.population))")
         if let resources = s.resources {
             lines.append("")

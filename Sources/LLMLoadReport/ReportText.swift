@@ -4,11 +4,14 @@ import LLMLoadMetrics
 /// Every label of `report.html` in each ``ReportLanguage``. Keys are used by the template and by
 /// the charts' script (which gets the table as JSON), so a label is translated in one place.
 enum ReportText {
+    /// Labels by key, each in English and Chinese.
+    typealias Table = [String: (en: String, zh: String)]
+
     /// `[key: (English, Chinese)]`: the page's own labels and every catalogue metric's title,
     /// under its id.
     static let table = pageLabels.merging(MetricCatalogue.all.map { ($0.id, $0.title) }) { page, _ in page }
 
-    private static let pageLabels: [String: (en: String, zh: String)] = [
+    private static let pageLabels: Table = [
         "title": ("LLM load test report", "LLM 负载测试报告"),
         "target": ("Target", "目标"),
         "api": ("API", "API"),
@@ -123,14 +126,16 @@ enum ReportText {
         ),
     ]
 
-    /// The label for `key` in `language`; the key itself if it is missing (a test checks none is).
-    static func label(_ key: String, _ language: ReportLanguage) -> String {
+    /// The label for `key` in `language` from `table` (by default this one); the key itself if
+    /// it is missing (a test checks none is).
+    static func label(_ key: String, _ language: ReportLanguage, table: Table = ReportText.table) -> String {
         guard let entry = table[key] else { return key }
         return language == .zh ? entry.zh : entry.en
     }
 
-    /// Every label in `language`, for the template and the charts' script.
-    static func labels(_ language: ReportLanguage) -> [String: String] {
+    /// Every label of `table` (by default this one) in `language`, for a template and its
+    /// charts' script.
+    static func labels(_ language: ReportLanguage, table: Table = ReportText.table) -> [String: String] {
         table.mapValues { language == .zh ? $0.zh : $0.en }
     }
 }

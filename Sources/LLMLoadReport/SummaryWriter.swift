@@ -4,15 +4,7 @@ import LLMLoadMetrics
 /// Writes `summary.json`: sorted keys, pretty-printed, snake_case, never a non-finite number.
 public enum SummaryWriter {
     public static func encode(_ summary: RunSummary) throws -> Data {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
-        encoder.keyEncodingStrategy = .convertToSnakeCase
-        // Statistics are built never to be NaN or infinite; if one ever were, writing "NaN"
-        // beats losing the whole file (the prototype's first crash).
-        encoder.nonConformingFloatEncodingStrategy = .convertToString(
-            positiveInfinity: "Infinity", negativeInfinity: "-Infinity", nan: "NaN"
-        )
-        return try encoder.encode(summary)
+        try ResultsJSON.makeEncoder().encode(summary)
     }
 
     /// Reads `summary.json` of the current schema, or of schema 1 with its folder's `config.json`.
@@ -20,15 +12,14 @@ public enum SummaryWriter {
     /// - Throws: ``ReportError/unsupportedSchema(file:found:reason:)`` for a schema this
     ///   version cannot read, a `DecodingError` for a file that is not a summary.
     public static func decode(_ data: Data, configuration: Data? = nil) throws -> RunSummary {
-        let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any]
-        let version = object?["schema_version"] as? Int
         var current = data
-        switch version {
+        switch ResultsJSON.schemaVersion(of: data) {
         case RunSummary.currentSchemaVersion?, nil:
             // nil: not even a JSON object, or no version; the decoder says what is wrong where.
             break
         case SchemaVersion1.version?:
             let config = configuration.flatMap { try? JSONSerialization.jsonObject(with: $0) as? [String: Any] }
+            let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any]
             let upgraded = try SchemaVersion1.upgrade(summary: object ?? [:], configuration: config)
             current = try JSONSerialization.data(withJSONObject: upgraded)
         case let found?:
@@ -36,12 +27,7 @@ public enum SummaryWriter {
                 file: "summary.json", found: found,
                 reason: "this llmload reads schemas 1 to \(RunSummary.currentSchemaVersion); use a newer llmload")
         }
-        let decoder = JSONDecoder()
-        decoder.keyDecodingStrategy = .custom { path in SnakeCaseKey(camelCaseOf: path.last!.stringValue) }
-        decoder.nonConformingFloatDecodingStrategy = .convertFromString(
-            positiveInfinity: "Infinity", negativeInfinity: "-Infinity", nan: "NaN"
-        )
-        return try decoder.decode(RunSummary.self, from: current)
+        return try ResultsJSON.makeDecoder().decode(RunSummary.self, from: current)
     }
 
     public static func write(_ summary: RunSummary, to url: URL) throws {
@@ -51,14 +37,4 @@ public enum SummaryWriter {
             throw ReportError.writeFailed(file: url.lastPathComponent, reason: error.localizedDescription)
         }
     }
-}
-
-/// A key of `summary.json` read as the property it was written from (``SnakeCase``).
-private struct SnakeCaseKey: CodingKey {
-    var stringValue: String
-    var intValue: Int? { nil }
-
-    init(camelCaseOf key: String) { stringValue = SnakeCase.camelCase(key) }
-    init?(stringValue: String) { self.stringValue = stringValue }
-    init?(intValue: Int) { nil }
 }

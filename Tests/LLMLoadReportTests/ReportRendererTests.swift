@@ -16,6 +16,19 @@ func expectLacks(_ page: String, _ needle: String, sourceLocation: SourceLocatio
     #expect(!found, "unexpected: \(needle)", sourceLocation: sourceLocation)
 }
 
+/// The label keys a page's template (`{{t.key}}`) and script (`L.key`) use.
+func labelKeys(template: String, script: String) throws -> Set<String> {
+    func keys(_ text: String, _ pattern: String) throws -> Set<String> {
+        let regex = try NSRegularExpression(pattern: pattern)
+        let range = NSRange(text.startIndex..., in: text)
+        return Set(
+            regex.matches(in: text, range: range).compactMap {
+                Range($0.range(at: 1), in: text).map { String(text[$0]) }
+            })
+    }
+    return try keys(template, #"\{\{t\.([a-z0-9_]+)\}\}"#).union(try keys(script, #"\bL\.([a-z0-9_]+)"#))
+}
+
 @Suite struct ReportRendererTests {
     func render(count: Int = 40, warmup: Int = 0, language: ReportLanguage = .en) throws -> String {
         let fixture = ReportFolderFixture()
@@ -47,16 +60,7 @@ func expectLacks(_ page: String, _ needle: String, sourceLocation: SourceLocatio
 
     @Test func everyLabelTheTemplateAndScriptUseIsTranslated() throws {
         let assets = try ReportAssets.load()
-        func keys(_ text: String, _ pattern: String) throws -> Set<String> {
-            let regex = try NSRegularExpression(pattern: pattern)
-            let range = NSRange(text.startIndex..., in: text)
-            return Set(
-                regex.matches(in: text, range: range).compactMap {
-                    Range($0.range(at: 1), in: text).map { String(text[$0]) }
-                })
-        }
-        let used = try keys(assets.template, #"\{\{t\.([a-z0-9_]+)\}\}"#).union(
-            try keys(assets.script, #"\bL\.([a-z0-9_]+)"#))
+        let used = try labelKeys(template: assets.template, script: assets.script)
         #expect(used.count > 30)
         #expect(
             used.subtracting(ReportText.table.keys).isEmpty, "untranslated: \(used.subtracting(ReportText.table.keys))")
