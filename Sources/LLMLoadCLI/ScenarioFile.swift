@@ -7,6 +7,11 @@ import Yams
 /// `no-stream: true`). The file's options go first and the command line's after them, so a
 /// flag given on the command line overrides the file (the last value of an option wins).
 ///
+/// `llmload sweep -f` reads the same file, plus the mapping under its `sweep:` key, whose keys
+/// are `sweep`'s own options (`rates: 10-500`, `find: max-rate`); `run` leaves that key out,
+/// and `sweep` leaves out the keys of `run`'s one load (`qps`, `concurrency`, `ramp`,
+/// `fail-on-slo`), which each point replaces.
+///
 /// Expanding into arguments, rather than decoding into a configuration, keeps one parser and
 /// one set of checks and messages for both, and every new option works in files at once.
 enum ScenarioFile {
@@ -14,7 +19,7 @@ enum ScenarioFile {
     /// replaced by the file's options. A file that cannot be used is a `ValidationError`: a bad
     /// option like any other (exit status 64).
     static func expand(_ arguments: [String]) throws -> [String] {
-        guard arguments.first == "run",
+        guard let command = arguments.first.flatMap(Command.init(rawValue:)),
             let flag = arguments.firstIndex(where: { $0 == "-f" || $0 == "--file" || $0.hasPrefix("--file=") })
         else { return arguments }
         let path: String
@@ -27,11 +32,26 @@ enum ScenarioFile {
             path = arguments[flag + 1]
             rest.removeSubrange(flag...flag + 1)
         }
-        return ["run"] + (try options(path: path)) + rest.dropFirst()
+        return [command.rawValue] + (try options(path: path, for: command)) + rest.dropFirst()
+    }
+
+    /// The keys of `run`'s single load, which `sweep -f` leaves out.
+    static let runLoadKeys: Set<String> = ["qps", "rate", "concurrency", "ramp", "fail-on-slo", "fail_on_slo"]
+
+    /// The commands that read scenario files, and the options each accepts.
+    enum Command: String {
+        case run, sweep
+
+        var names: OptionNames {
+            switch self {
+            case .run: OptionNames.run
+            case .sweep: OptionNames.sweep
+            }
+        }
     }
 
     /// The file's mapping as command-line options, in the file's order.
-    static func options(path: String) throws -> [String] {
+    static func options(path: String, for command: Command = .run) throws -> [String] {
         let text: String
         do {
             text = try String(contentsOfFile: path, encoding: .utf8)
@@ -45,10 +65,25 @@ enum ScenarioFile {
             throw ValidationError("\(path) is not valid YAML: \(error)")
         }
         guard let mapping = node?.mapping else { throw ValidationError("\(path) must be a mapping of option: value") }
+        return try options(mapping, path: path, for: command)
+    }
+
+    private static func options(_ mapping: Node.Mapping, path: String, for command: Command) throws -> [String] {
         var arguments: [String] = []
         for (key, value) in mapping {
             guard let name = key.string, !name.isEmpty else { throw ValidationError("\(path): a key is not a name") }
-            arguments += try self.arguments(name.replacingOccurrences(of: "_", with: "-"), value, path: path)
+            // A run's one load; the sweep sets each point's, so the same file serves both.
+            if command == .sweep, Self.runLoadKeys.contains(name) { continue }
+            if name == "sweep" {
+                guard let sweep = value.mapping else {
+                    throw ValidationError("\(path): sweep must be a mapping of option: value")
+                }
+                if command == .sweep { arguments += try options(sweep, path: path, for: command) }
+                continue
+            }
+            arguments += try self.arguments(
+                name.replacingOccurrences(of: "_", with: "-"), value, path: path, names: command.names,
+                command: command.rawValue)
         }
         return arguments
     }
@@ -58,11 +93,13 @@ enum ScenarioFile {
     /// gives the flag, `false` its inversion (`unique-prompts: false` is
     /// `--no-unique-prompts`) or nothing for a flag that is off by default. A boolean for an
     /// option that takes a value, or a value for a flag, is an error naming the key.
-    static func arguments(_ name: String, _ value: Node, path: String) throws -> [String] {
+    static func arguments(
+        _ name: String, _ value: Node, path: String, names: OptionNames = .run, command: String = "run"
+    ) throws -> [String] {
         let option = "--" + name
-        let flags = RunOptionNames.flags
-        guard flags.contains(name) || RunOptionNames.valued.contains(name) else {
-            throw ValidationError("\(path): \(name) is not an option of llmload run")
+        let flags = names.flags
+        guard flags.contains(name) || names.valued.contains(name) else {
+            throw ValidationError("\(path): \(name) is not an option of llmload \(command)")
         }
         switch value {
         case .scalar(let scalar):
@@ -112,26 +149,33 @@ enum ScenarioFile {
     private static func quoted(_ text: String) -> String { "\"\(text)\"" }
 }
 
-/// The long names of `llmload run`'s options, from ArgumentParser's own description of the
+/// The long names of a command's options, from ArgumentParser's own description of the
 /// command, so every new option is known here at once.
-enum RunOptionNames {
+struct OptionNames: Sendable {
     /// Options without a value (`--simulate`, `--unique-prompts`, `--no-unique-prompts`).
-    static let flags: Set<String> = names(kind: "flag")
+    let flags: Set<String>
     /// Options taking a value (`--qps 5`).
-    static let valued: Set<String> = names(kind: "option")
+    let valued: Set<String>
 
-    private static func names(kind: String) -> Set<String> {
-        guard
-            let object = try? JSONSerialization.jsonObject(with: Data(RunCommand._dumpHelp().utf8)) as? [String: Any],
-            let command = object["command"] as? [String: Any],
-            let arguments = command["arguments"] as? [[String: Any]]
-        else { return [] }
-        var result: Set<String> = []
-        for argument in arguments where argument["kind"] as? String == kind {
-            for name in argument["names"] as? [[String: Any]] ?? [] where name["kind"] as? String == "long" {
-                if let text = name["name"] as? String { result.insert(text) }
+    static let run = OptionNames(RunCommand.self)
+    static let sweep = OptionNames(SweepCommand.self)
+
+    init(_ command: any ParsableCommand.Type) {
+        func names(kind: String) -> Set<String> {
+            guard
+                let object = try? JSONSerialization.jsonObject(with: Data(command._dumpHelp().utf8)) as? [String: Any],
+                let command = object["command"] as? [String: Any],
+                let arguments = command["arguments"] as? [[String: Any]]
+            else { return [] }
+            var result: Set<String> = []
+            for argument in arguments where argument["kind"] as? String == kind {
+                for name in argument["names"] as? [[String: Any]] ?? [] where name["kind"] as? String == "long" {
+                    if let text = name["name"] as? String { result.insert(text) }
+                }
             }
+            return result
         }
-        return result
+        flags = names(kind: "flag")
+        valued = names(kind: "option")
     }
 }

@@ -94,6 +94,12 @@ import Testing
         }
     }
 
+    @Test func theSimulatorThinksOnlyWhenAsked() throws {
+        #expect(try SimulatorOptions.parse([]).configuration.thinkingTokens == 0)
+        #expect(try SimulatorOptions.parse(["--thinking-tokens", "64"]).configuration.thinkingTokens == 64)
+        #expect(throws: (any Error).self) { try SimulatorOptions.parse(["--thinking-tokens", "-1"]) }
+    }
+
     @Test func everyOptionNameAndShortFlagStillParses() throws {
         let valued: Set = [
             "url", "api", "api-key", "model", "qps", "rate", "duration", "requests", "warmup", "warmup-requests",
@@ -101,15 +107,16 @@ import Testing
             "temperature", "top-p", "seed", "keep-alive", "stop", "slo", "fail-on-slo", "output", "label", "lang",
             "arrival", "arrival-seed", "concurrency", "think-time", "ramp", "input-tokens", "shared-prefix", "corpus",
             "input-seed", "num-ctx", "sample-interval", "monitor-pid", "monitor-process", "gpu", "ttft-ms", "itl-ms",
-            "coalesce-ms", "output-tokens", "max-concurrency", "simulated-model", "fault", "fault-every", "fault-rate",
+            "coalesce-ms", "output-tokens", "thinking-tokens", "max-concurrency", "simulated-model", "fault",
+            "fault-every", "fault-rate",
             "fault-seed", "tokenize", "ollama-context", "ollama-context-limit",
         ]
-        #expect(RunOptionNames.valued == valued)
+        #expect(OptionNames.run.valued == valued)
         let flags: Set = [
             "simulate", "insecure", "unique-prompts", "no-unique-prompts", "no-stream", "ignore-eos", "quiet",
             "verbose",
         ]
-        #expect(RunOptionNames.flags.isSuperset(of: flags), "\(flags.subtracting(RunOptionNames.flags))")
+        #expect(OptionNames.run.flags.isSuperset(of: flags), "\(flags.subtracting(OptionNames.run.flags))")
         let command = try RunCommand.parse(["-m", "m", "-d", "5s", "-o", "out", "-q", "-v"])
         #expect(command.target.model == "m" && command.load.duration.duration == .seconds(5))
         #expect(command.output.output == "out" && command.output.quiet && command.output.verbose)
