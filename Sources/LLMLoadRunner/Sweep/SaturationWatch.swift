@@ -58,8 +58,8 @@ public struct SaturationWatch: Sendable {
             return "requests in flight grew from \(before) to \(now) in \(Self.growthWindow) s: a growing queue"
         }
         if snapshot.recentRequestsPerSecond < offered / 2 {
-            let achieved = (snapshot.recentRequestsPerSecond * 100).rounded() / 100
-            return "\(achieved) requests/s finished, under half the \(offered) offered"
+            let achieved = (snapshot.recentRequestsPerSecond * 100).rounded(.down) / 100
+            return "only \(achieved) requests/s finished, under half the \(offered) offered"
         }
         return nil
     }

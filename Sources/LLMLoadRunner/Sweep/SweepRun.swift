@@ -107,9 +107,7 @@ public struct SweepRun: Sendable {
         let evidence: String
         switch (search.highestPassing, search.lowestFailing) {
         case (let low?, let high?):
-            evidence =
-                "passed at \(low) req/s, failed at \(high) req/s: the maximum lies between, "
-                + "bracketed to \(((search.precisionReached ?? 0) * 1000).rounded() / 10) % (asked \(search.precision * 100) %)"
+            evidence = "passed at \(low) req/s and failed at \(high) req/s: the maximum lies between"
         case (let low?, nil): evidence = "passed at every rate tried, up to the search's limit of \(low) req/s"
         case (nil, let high?): evidence = "failed even at \(high) req/s, the lowest rate tried"
         case (nil, nil): evidence = "no point was run"
