@@ -30,6 +30,13 @@ struct RequestOptions: ParsableArguments {
     )
     var ignoreEos = false
 
+    @Option(
+        help: """
+            Reasoning models: on or off sends Ollama's think, or chat_template_kwargs.enable_thinking \
+            to an OpenAI chat server (vLLM, SGLang); auto sends nothing (the model's default).
+            """)
+    var think: ThinkArgument = .auto
+
     @Option(help: "Per-request timeout.")
     var timeout: DurationArgument = .init(.seconds(300))
 
@@ -53,6 +60,21 @@ struct RequestOptions: ParsableArguments {
         requests.keepAlive = keepAlive
         requests.stop = stop
         requests.ignoresEndOfSequence = ignoreEos
+        requests.think = think.value
         requests.timeout = timeout.duration
+    }
+}
+
+/// `--think on|off|auto`.
+enum ThinkArgument: String, ExpressibleByArgument, CaseIterable {
+    case on, off, auto
+
+    /// What the request carries: `nil` for `auto`, which sends nothing.
+    var value: Bool? {
+        switch self {
+        case .on: true
+        case .off: false
+        case .auto: nil
+        }
     }
 }

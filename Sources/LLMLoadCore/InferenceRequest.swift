@@ -20,6 +20,10 @@ public struct InferenceRequest: Sendable, Hashable {
     /// The context window the server should allocate (Ollama `options.num_ctx`), so a long
     /// prompt is not cut to the server's default; `nil` leaves the default.
     public var contextLength: Int?
+    /// Whether a reasoning model should think first (Ollama `think`; OpenAI chat
+    /// `chat_template_kwargs.enable_thinking`, as vLLM and SGLang read it for Qwen3 and
+    /// DeepSeek-R1); `nil` sends nothing and leaves the model's default (`--think auto`).
+    public var think: Bool?
 
     public init(
         model: String,
@@ -31,7 +35,8 @@ public struct InferenceRequest: Sendable, Hashable {
         keepAlive: String? = nil,
         stop: [String] = [],
         ignoresEndOfSequence: Bool = false,
-        contextLength: Int? = nil
+        contextLength: Int? = nil,
+        think: Bool? = nil
     ) {
         self.model = model
         self.prompt = prompt
@@ -43,6 +48,7 @@ public struct InferenceRequest: Sendable, Hashable {
         self.stop = stop
         self.ignoresEndOfSequence = ignoresEndOfSequence
         self.contextLength = contextLength
+        self.think = think
     }
 }
 

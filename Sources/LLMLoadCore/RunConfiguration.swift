@@ -84,6 +84,8 @@ public struct RunConfiguration: Sendable {
         public var keepAlive: String?
         public var stop: [String] = []
         public var ignoresEndOfSequence = false
+        /// Whether a reasoning model should think (`--think on|off`); `nil`: its default.
+        public var think: Bool?
         /// Per request, from the moment it is dispatched.
         public var timeout: Duration = .seconds(300)
 

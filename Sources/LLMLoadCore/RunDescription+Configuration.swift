@@ -108,6 +108,7 @@ extension RunDescription.Requests {
         keepAlive = r.keepAlive
         stop = r.stop
         ignoreEos = r.ignoresEndOfSequence
+        think = r.think
     }
 }
 

@@ -173,6 +173,8 @@ public struct RunDescription: Sendable, Codable, Equatable {
         public var keepAlive: String?
         public var stop: [String]
         public var ignoreEos: Bool
+        /// `true`/`false` as `--think on/off` sent; absent: nothing sent (`auto`).
+        public var think: Bool?
         public var timeoutS: Double
 
         /// The defaults of `llmload run`: built-in prompts, streamed, 300 s timeout.

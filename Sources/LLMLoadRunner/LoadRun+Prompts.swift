@@ -68,7 +68,8 @@ extension LoadRun {
         let template = InferenceRequest(
             model: target.model, prompt: "", maxOutputTokens: requests.maxOutputTokens,
             isStreaming: requests.isStreaming, sampling: requests.sampling, keepAlive: requests.keepAlive,
-            stop: requests.stop, ignoresEndOfSequence: requests.ignoresEndOfSequence, contextLength: contextLength
+            stop: requests.stop, ignoresEndOfSequence: requests.ignoresEndOfSequence, contextLength: contextLength,
+            think: requests.think
         )
         if let contextLength {
             notify(

@@ -104,7 +104,8 @@ import Testing
         let valued: Set = [
             "url", "api", "api-key", "model", "qps", "rate", "duration", "requests", "warmup", "warmup-requests",
             "timeout", "drain-timeout", "term-grace", "max-tokens", "prompt", "prompts", "template", "shuffle-seed",
-            "temperature", "top-p", "seed", "keep-alive", "stop", "slo", "fail-on-slo", "output", "label", "lang",
+            "temperature", "top-p", "seed", "keep-alive", "stop", "think", "slo", "fail-on-slo", "output", "label",
+            "lang",
             "arrival", "arrival-seed", "concurrency", "think-time", "ramp", "input-tokens", "shared-prefix", "corpus",
             "input-seed", "num-ctx", "sample-interval", "monitor-pid", "monitor-process", "gpu", "ttft-ms", "itl-ms",
             "coalesce-ms", "output-tokens", "thinking-tokens", "max-concurrency", "simulated-model", "fault",

@@ -115,6 +115,13 @@ import Testing
         )
     }
 
+    @Test func thinkIsSentOnlyWhenAskedFor() throws {
+        #expect(try parse([]).makeConfiguration(baseURL: "http://h").requests.think == nil)
+        #expect(try parse(["--think", "on"]).makeConfiguration(baseURL: "http://h").requests.think == true)
+        #expect(try parse(["--think", "off"]).makeConfiguration(baseURL: "http://h").requests.think == false)
+        #expect(throws: (any Error).self) { try parse(["--think", "maybe"]) }
+    }
+
     @Test func inputLengthFlagsReachTheConfiguration() throws {
         let requests = try parse([
             "--input-tokens", "normal:2048,256", "--shared-prefix", "512", "--corpus", "c.txt", "--input-seed", "7",

@@ -29,6 +29,14 @@ import Testing
         #expect(options["seed"] as? Int == 42)
     }
 
+    @Test(arguments: [true, false])
+    func thinkReachesBothEndpoints(think: Bool) throws {
+        for endpoint in [OllamaAPI.Endpoint.generate, .chat] {
+            let json = try body(OllamaAPI(endpoint: endpoint), InferenceRequest(model: "m", prompt: "hi", think: think))
+            #expect(json["think"] as? Bool == think)
+        }
+    }
+
     @Test func chatSendsOneUserMessageAndOmitsUnsetOptions() throws {
         let json = try body(OllamaAPI(endpoint: .chat), InferenceRequest(model: "m", prompt: "hi", isStreaming: false))
         #expect(json["prompt"] == nil)
@@ -37,6 +45,7 @@ import Testing
         #expect(json["stream"] as? Bool == false, "stream is always explicit")
         #expect(json["options"] == nil)
         #expect(json["keep_alive"] == nil)
+        #expect(json["think"] == nil, "--think auto sends nothing")
     }
 
     @Test func pathsFollowTheEndpoint() {

@@ -41,6 +41,21 @@ import Testing
         #expect(json["max_tokens"] == nil)
     }
 
+    /// vLLM and SGLang switch a reasoning template's thinking with `chat_template_kwargs`; a
+    /// plain completion has no chat template, and `auto` sends nothing.
+    @Test func thinkIsAChatTemplateSwitchOnlyWhenAsked() throws {
+        let on = try body(OpenAIAPI(endpoint: .chat), InferenceRequest(model: "m", prompt: "hi", think: true))
+        #expect((on["chat_template_kwargs"] as? [String: Bool]) == ["enable_thinking": true])
+        let off = try body(OpenAIAPI(endpoint: .chat), InferenceRequest(model: "m", prompt: "hi", think: false))
+        #expect((off["chat_template_kwargs"] as? [String: Bool]) == ["enable_thinking": false])
+        #expect(
+            try body(OpenAIAPI(endpoint: .chat), InferenceRequest(model: "m", prompt: "hi"))["chat_template_kwargs"]
+                == nil)
+        let completion = try body(
+            OpenAIAPI(endpoint: .completions), InferenceRequest(model: "m", prompt: "hi", think: true))
+        #expect(completion["chat_template_kwargs"] == nil)
+    }
+
     @Test func paths() {
         #expect(OpenAIAPI(endpoint: .chat).path == "/v1/chat/completions")
         #expect(OpenAIAPI(endpoint: .completions).path == "/v1/completions")

@@ -36,7 +36,8 @@ public struct OllamaAPI: InferenceAPI {
             // Ollama streams by default; say it explicitly so a changed default cannot skew TTFT.
             stream: request.isStreaming,
             options: options.isEmpty ? nil : options,
-            keepAlive: request.keepAlive
+            keepAlive: request.keepAlive,
+            think: request.think
         )
         return try JSONEncoder().encodeAsByteBuffer(body, allocator: ByteBufferAllocator())
     }
@@ -53,9 +54,10 @@ public struct OllamaAPI: InferenceAPI {
         var stream: Bool
         var options: Options?
         var keepAlive: String?
+        var think: Bool?
 
         enum CodingKeys: String, CodingKey {
-            case model, prompt, messages, stream, options
+            case model, prompt, messages, stream, options, think
             case keepAlive = "keep_alive"
         }
     }

@@ -36,7 +36,8 @@ public struct OpenAIAPI: InferenceAPI {
             ignoreEOS: request.ignoresEndOfSequence ? true : nil,
             stream: request.isStreaming,
             // Token counts must come from the server, not from counting chunks.
-            streamOptions: request.isStreaming ? .init(includeUsage: true) : nil
+            streamOptions: request.isStreaming ? .init(includeUsage: true) : nil,
+            chatTemplateKwargs: endpoint == .chat ? request.think.map { .init(enableThinking: $0) } : nil
         )
         return try JSONEncoder().encodeAsByteBuffer(body, allocator: ByteBufferAllocator())
     }
@@ -66,6 +67,16 @@ public struct OpenAIAPI: InferenceAPI {
         var ignoreEOS: Bool?
         var stream: Bool
         var streamOptions: StreamOptions?
+        var chatTemplateKwargs: TemplateArguments?
+
+        /// The chat template's switches: `enable_thinking` turns a reasoning model's thinking on or off.
+        struct TemplateArguments: Encodable {
+            var enableThinking: Bool
+
+            enum CodingKeys: String, CodingKey {
+                case enableThinking = "enable_thinking"
+            }
+        }
 
         enum CodingKeys: String, CodingKey {
             case model, messages, prompt, temperature, seed, stop, stream
@@ -73,6 +84,7 @@ public struct OpenAIAPI: InferenceAPI {
             case topP = "top_p"
             case ignoreEOS = "ignore_eos"
             case streamOptions = "stream_options"
+            case chatTemplateKwargs = "chat_template_kwargs"
         }
     }
 }
