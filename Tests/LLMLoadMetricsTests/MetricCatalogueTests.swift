@@ -32,6 +32,10 @@ import Testing
         var cutReasoning = answerOnly
         cutReasoning.reasoningTextTruncatedBytes = 10
         #expect(cutReasoning.thinkingDuration == .milliseconds(40), "reasoning past the kept text still counts")
+        var aggregator = Aggregator()
+        aggregator.add(answerOnly)
+        #expect(aggregator[.timeToFirstAnswerToken].count == 0, "without reasoning it is the TTFT again")
+        #expect(Metric.timeToFirstAnswerToken.value(answerOnly) == 140, "the CSV still has it")
         var noAnswer = fullRecord
         noAnswer.firstAnswerTokenAt = nil
         #expect(noAnswer.thinkingDuration == nil)

@@ -59,7 +59,7 @@ import Testing
         let lines = ConsoleSummary.render(Self.summary, folder: nil).split(separator: "\n").map(String.init)
         let header = try #require(lines.firstIndex { $0.hasPrefix(" ") && $0.contains("count") })
         let labels = MetricCatalogue.all.compactMap(\.consoleLabel)
-        #expect(labels == ["TTFT ms", "Think ms", "E2E ms", "ITL ms", "TPOT ms", "Decode tok/s", "Lag ms"])
+        #expect(labels == ["TTFT ms", "TTFA ms", "Think ms", "E2E ms", "ITL ms", "TPOT ms", "Decode tok/s", "Lag ms"])
         for (offset, label) in labels.enumerated() {
             let row = lines[header + 1 + offset]
             #expect(row.hasPrefix(label + " "), "\(row)")
@@ -74,15 +74,18 @@ import Testing
     @Test func anOptionalMetricShowsOnlyWhenMeasured() {
         var summary = Self.summary
         summary.latency[.thinkingDuration] = nil
+        summary.latency[.timeToFirstAnswerToken] = nil
         summary.latency[.timePerOutputToken] = nil
         let console = ConsoleSummary.render(summary, folder: nil)
-        #expect(!console.contains("Think ms") && console.contains("TPOT ms"))
+        #expect(!console.contains("Think ms") && !console.contains("TTFA ms") && console.contains("TPOT ms"))
         let names = ReportTables.percentiles(summary.latency, .en).compactMap { $0["name"] as? String }
         #expect(!names.contains(Metric.thinkingDuration.title(.en)))
         #expect(names.contains(Metric.timePerOutputToken.title(.en)))
+        let optional = MetricCatalogue.all.filter(\.isOptional).count
+        #expect(optional == 2)
         #expect(
-            ReportTables.percentiles(RunSummary.Latency(population: "none"), .en).count == MetricCatalogue.all.count - 1
-        )
+            ReportTables.percentiles(RunSummary.Latency(population: "none"), .en).count
+                == MetricCatalogue.all.count - optional)
     }
 
     @Test(arguments: ReportLanguage.allCases)
@@ -100,9 +103,12 @@ import Testing
         let input = ReportInput(summary: Self.summary, points: .init(), responses: [])
         let charts = ReportChartData(input: input, language: .zh, pointLimit: 100).distributions
         #expect(
-            charts.map(\.key) == ["ttft_ms", "thinking_ms", "e2e_ms", "itl_ms", "tpot_ms", "decode_speed_tokens_per_s"])
+            charts.map(\.key) == [
+                "ttft_ms", "time_to_first_answer_token_ms", "thinking_ms", "e2e_ms", "itl_ms", "tpot_ms",
+                "decode_speed_tokens_per_s",
+            ])
         #expect(charts.map(\.key) == MetricCatalogue.all.filter(\.isCharted).map(\.id))
-        #expect(charts.map(\.unit) == ["ms", "ms", "ms", "ms", "ms", "tokens/s"])
+        #expect(charts.map(\.unit) == ["ms", "ms", "ms", "ms", "ms", "ms", "tokens/s"])
         #expect(charts.first?.title == "首 token 延迟（毫秒）")
     }
 
