@@ -38,6 +38,8 @@ public struct ResponseObserver<Decoder: ResponseDecoder>: Sendable {
     private(set) var reasoningText = ""
     private(set) var responseTextTruncatedBytes = 0
     private(set) var reasoningTextTruncatedBytes = 0
+    /// Reasoning written inline as `<think>…</think>` in the answer, taken out of it.
+    private var inlineThink = InlineThinkSplitter()
     private(set) var httpStatus: Int?
     private(set) var completion: StreamCompletion?
     private(set) var failure: (outcome: RequestOutcome, message: String)?
@@ -137,14 +139,11 @@ public struct ResponseObserver<Decoder: ResponseDecoder>: Sendable {
     private mutating func handle(_ event: StreamEvent, at instant: Instant) {
         guard case .streaming = phase else { return }
         switch event {
-        case .text(let answer, let reasoning):
+        case .text(let text, let reasoningField):
+            let inline = inlineThink.split(text)
+            let (answer, reasoning) = (inline.answer, reasoningField + inline.reasoning)
             textChunks += 1
-            Self.append(
-                answer, to: &responseText, limit: ResponseLimits.answerTextBytes,
-                truncatedBytes: &responseTextTruncatedBytes)
-            Self.append(
-                reasoning, to: &reasoningText, limit: ResponseLimits.reasoningTextBytes,
-                truncatedBytes: &reasoningTextTruncatedBytes)
+            keep(answer: answer, reasoning: reasoning)
             guard isStreaming else { return }
             if firstTokenAt == nil { firstTokenAt = instant }
             if firstAnswerTokenAt == nil, !answer.isEmpty { firstAnswerTokenAt = instant }
@@ -159,12 +158,24 @@ public struct ResponseObserver<Decoder: ResponseDecoder>: Sendable {
             }
             lastTokenAt = instant
         case .done(let completion):
+            let rest = inlineThink.finish()
+            keep(answer: rest.answer, reasoning: rest.reasoning)
             self.completion = completion
             phase = .ended
             finishedAt = instant
         case .serverError(let message):
             end(.streamError, "server error in stream: \(message)", at: instant)
         }
+    }
+
+    /// Adds text to the answer and the reasoning kept, each up to its cap.
+    private mutating func keep(answer: String, reasoning: String) {
+        Self.append(
+            answer, to: &responseText, limit: ResponseLimits.answerTextBytes,
+            truncatedBytes: &responseTextTruncatedBytes)
+        Self.append(
+            reasoning, to: &reasoningText, limit: ResponseLimits.reasoningTextBytes,
+            truncatedBytes: &reasoningTextTruncatedBytes)
     }
 
     /// Appends `piece` to `text` while `text` is under `limit` bytes, cut on a scalar boundary;

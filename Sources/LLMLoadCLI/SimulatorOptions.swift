@@ -28,6 +28,11 @@ struct SimulatorOptions: ParsableArguments {
             """)
     var thinkingTokens: Int = 0
 
+    @Option(
+        help:
+            "Where --thinking-tokens go: field (thinking, reasoning_content) or inline (<think>…</think> in the text).")
+    var reasoningStyle: ReasoningStyle = .field
+
     @Option(help: "Requests generating at once; more wait in a queue. Unlimited if not set.")
     var maxConcurrency: Int?
 
@@ -82,6 +87,7 @@ struct SimulatorOptions: ParsableArguments {
         configuration.coalescingInterval = .nanoseconds(Int64(coalesceMs * 1e6))
         configuration.defaultOutputTokens = outputTokens
         configuration.thinkingTokens = thinkingTokens
+        configuration.reasoningStyle = reasoningStyle
         configuration.maximumConcurrency = maxConcurrency
         configuration.modelName = simulatedModel
         configuration.tokenizeEndpoint = tokenize.dialect
@@ -112,3 +118,5 @@ struct TokenizeArgument: ExpressibleByArgument, CaseIterable, CustomStringConver
 
     var description: String { dialect?.rawValue ?? "none" }
 }
+
+extension ReasoningStyle: ExpressibleByArgument {}

@@ -10,7 +10,7 @@ struct OllamaFormat: WireFormat {
 
     /// - Parameter thinkingTokens: the first tokens sent as `thinking`, as Ollama streams a
     ///   reasoning model's thoughts (with an empty `response` or `content` beside them).
-    init(_ request: SimulatedRequest, isChat: Bool, thinkingTokens: Int = 0) {
+    init(_ request: SimulatedRequest, isChat: Bool, thinkingTokens: Int = 0, style: ReasoningStyle = .field) {
         prefix = #"{"model":\#(JSONText.quoted(request.model)),"created_at":"\#(OllamaTimestamp.now())","#
         self.isChat = isChat
         finishReason = request.finishReason
@@ -20,10 +20,10 @@ struct OllamaFormat: WireFormat {
             ? TokenFraming(
                 head: prefix + #""message":{"role":"assistant","content":"#, tail: "}" + end,
                 reasoning: (prefix + #""message":{"role":"assistant","content":"","thinking":"#, "}" + end),
-                reasoningTokens: thinkingTokens)
+                reasoningTokens: thinkingTokens, style: style)
             : TokenFraming(
                 head: prefix + #""response":"#, tail: end,
-                reasoning: (prefix + #""response":"","thinking":"#, end), reasoningTokens: thinkingTokens)
+                reasoning: (prefix + #""response":"","thinking":"#, end), reasoningTokens: thinkingTokens, style: style)
     }
 
     var streamContentType: String { "application/x-ndjson" }

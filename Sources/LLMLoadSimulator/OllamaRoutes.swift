@@ -7,18 +7,18 @@ struct OllamaRoutes: Sendable {
 
     func register(on router: Router<SimulatorRequestContext>) {
         let responder = GenerationResponder(simulator: simulator)
-        let thinking = simulator.configuration.thinkingTokens
+        let (thinking, style) = (simulator.configuration.thinkingTokens, simulator.configuration.reasoningStyle)
         let notFound: @Sendable (String) -> String = { "model \"\($0)\" not found, try pulling it first" }
         router.post("/api/generate") { request, context in
             try await responder.respond(
                 to: request, eventLoop: context.eventLoop, api: .ollamaGenerate,
-                format: { request, _ in OllamaFormat(request, isChat: false, thinkingTokens: thinking) },
+                format: { request, _ in OllamaFormat(request, isChat: false, thinkingTokens: thinking, style: style) },
                 modelNotFound: notFound)
         }
         router.post("/api/chat") { request, context in
             try await responder.respond(
                 to: request, eventLoop: context.eventLoop, api: .ollamaChat,
-                format: { request, _ in OllamaFormat(request, isChat: true, thinkingTokens: thinking) },
+                format: { request, _ in OllamaFormat(request, isChat: true, thinkingTokens: thinking, style: style) },
                 modelNotFound: notFound)
         }
         router.get("/api/version") { _, _ in

@@ -13,7 +13,9 @@ struct OpenAIFormat: WireFormat {
 
     /// - Parameter thinkingTokens: chat only: the first tokens sent as `delta.reasoning_content`,
     ///   as vLLM and llama.cpp stream a reasoning model's thoughts.
-    init(_ request: SimulatedRequest, isChat: Bool, number: Int, thinkingTokens: Int = 0) {
+    init(
+        _ request: SimulatedRequest, isChat: Bool, number: Int, thinkingTokens: Int = 0, style: ReasoningStyle = .field
+    ) {
         self.isChat = isChat
         includesUsage = request.includesUsage
         finishReason = request.finishReason
@@ -31,7 +33,7 @@ struct OpenAIFormat: WireFormat {
             reasoning: isChat
                 ? ("data: " + prefix + #""choices":[{"index":0,"delta":{"reasoning_content":"#, choice.1 + "}\n\n")
                 : nil,
-            reasoningTokens: thinkingTokens)
+            reasoningTokens: thinkingTokens, style: style)
     }
 
     var streamContentType: String { "text/event-stream" }

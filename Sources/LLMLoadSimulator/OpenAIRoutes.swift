@@ -8,20 +8,22 @@ struct OpenAIRoutes: Sendable {
 
     func register(on router: Router<SimulatorRequestContext>) {
         let responder = GenerationResponder(simulator: simulator)
-        let thinking = simulator.configuration.thinkingTokens
+        let (thinking, style) = (simulator.configuration.thinkingTokens, simulator.configuration.reasoningStyle)
         let notFound: @Sendable (String) -> String = { "The model `\($0)` does not exist." }
         router.post("/v1/chat/completions") { request, context in
             try await responder.respond(
                 to: request, eventLoop: context.eventLoop, api: .openAIChat,
                 format: { request, number in
-                    OpenAIFormat(request, isChat: true, number: number, thinkingTokens: thinking)
+                    OpenAIFormat(request, isChat: true, number: number, thinkingTokens: thinking, style: style)
                 },
                 modelNotFound: notFound)
         }
         router.post("/v1/completions") { request, context in
             try await responder.respond(
                 to: request, eventLoop: context.eventLoop, api: .openAICompletions,
-                format: { request, number in OpenAIFormat(request, isChat: false, number: number) },
+                format: { request, number in
+                    OpenAIFormat(request, isChat: false, number: number, thinkingTokens: thinking, style: style)
+                },
                 modelNotFound: notFound)
         }
         if let dialect = simulator.configuration.tokenizeEndpoint {

@@ -13,8 +13,12 @@ public struct SimulatorConfiguration: Sendable {
     /// The first this many tokens of each streamed answer are reasoning, sent in the API's own
     /// field (Ollama's `thinking`, OpenAI chat's `delta.reasoning_content`), as a reasoning model
     /// such as deepseek-r1 thinks before it answers; they count as output tokens, as real servers
-    /// count them. Zero: no reasoning. Non-streamed answers and `/v1/completions` carry none.
+    /// count them. Zero: no reasoning. Non-streamed answers carry none, nor does `/v1/completions`
+    /// in the field style.
     public var thinkingTokens = 0
+    /// How the reasoning is sent: in the API's own field, or inline in the answer text as
+    /// `<think>…</think>` (llama.cpp `--reasoning-format none`, vLLM without a reasoning parser).
+    public var reasoningStyle = ReasoningStyle.field
     /// Requests generating at once; later ones wait in a FIFO queue, so latency grows with
     /// load as on a real server. `nil`: no limit.
     public var maximumConcurrency: Int?
@@ -42,6 +46,14 @@ public struct SimulatorConfiguration: Sendable {
     public var ollamaModelContextLimit: Int?
 
     public init() {}
+}
+
+/// Where a simulated reasoning model puts its thoughts.
+public enum ReasoningStyle: String, Sendable, CaseIterable {
+    /// Ollama's `thinking`, OpenAI chat's `reasoning_content`.
+    case field
+    /// `<think>` opening the first reasoning token's text, `</think>` opening the first answer token's.
+    case inline
 }
 
 /// The request and answer shape of `POST /tokenize`.

@@ -20,31 +20,55 @@ protocol WireFormat: Sendable {
 
 /// One token's chunk is `head`, the token's text as a JSON string, then `tail`: the constant
 /// parts are built once per request, so a token costs three copies into the write's buffer.
-/// The first `reasoningTokens` tokens use the reasoning field's head and tail instead.
+/// The first `reasoningTokens` tokens use the reasoning field's head and tail instead; with
+/// ``ReasoningStyle/inline``, they are answer text, the first opening with `<think>` and the
+/// first answer token with `</think>`.
 struct TokenFraming: Sendable {
     let head: [UInt8]
     let tail: [UInt8]
     let reasoningHead: [UInt8]
     let reasoningTail: [UInt8]
     let reasoningTokens: Int
+    /// Inline style: the quoted text of the first reasoning token and of the first answer token.
+    let inlineTags: (open: [UInt8], close: [UInt8])?
 
-    init(head: String, tail: String, reasoning: (head: String, tail: String)? = nil, reasoningTokens: Int = 0) {
+    init(
+        head: String, tail: String, reasoning: (head: String, tail: String)? = nil, reasoningTokens: Int = 0,
+        style: ReasoningStyle = .field
+    ) {
         self.head = Array(head.utf8)
         self.tail = Array(tail.utf8)
-        reasoningHead = Array((reasoning?.head ?? head).utf8)
-        reasoningTail = Array((reasoning?.tail ?? tail).utf8)
-        self.reasoningTokens = reasoning == nil ? 0 : reasoningTokens
+        let isInline = style == .inline && reasoningTokens > 0
+        let field = isInline ? nil : reasoning
+        reasoningHead = Array((field?.head ?? head).utf8)
+        reasoningTail = Array((field?.tail ?? tail).utf8)
+        self.reasoningTokens = reasoning == nil && !isInline ? 0 : reasoningTokens
+        inlineTags =
+            isInline
+            ? (
+                Array(JSONText.quoted("<think>" + TokenText.token(0)).utf8),
+                Array(JSONText.quoted("</think>" + TokenText.token(reasoningTokens)).utf8)
+            ) : nil
+    }
+
+    /// Token `index`'s text as a JSON string, with the inline tags where they go.
+    private func quoted(_ index: Int) -> [UInt8] {
+        if let inlineTags {
+            if index == 0 { return inlineTags.open }
+            if index == reasoningTokens { return inlineTags.close }
+        }
+        return TokenText.quoted(index)
     }
 
     /// The chunks of `tokens`, in order, as one buffer for one write.
     func chunks(_ tokens: Range<Int>) -> ByteBuffer {
         var buffer = ByteBuffer()
         let longest = max(head.count + tail.count, reasoningHead.count + reasoningTail.count)
-        buffer.reserveCapacity(tokens.count * (longest + TokenText.longestQuoted))
+        buffer.reserveCapacity(tokens.count * (longest + TokenText.longestQuoted + 10))
         for index in tokens {
             let isReasoning = index < reasoningTokens
             buffer.writeBytes(isReasoning ? reasoningHead : head)
-            buffer.writeBytes(TokenText.quoted(index))
+            buffer.writeBytes(quoted(index))
             buffer.writeBytes(isReasoning ? reasoningTail : tail)
         }
         return buffer

@@ -108,7 +108,8 @@ import Testing
             "lang",
             "arrival", "arrival-seed", "concurrency", "think-time", "ramp", "input-tokens", "shared-prefix", "corpus",
             "input-seed", "num-ctx", "sample-interval", "monitor-pid", "monitor-process", "gpu", "ttft-ms", "itl-ms",
-            "coalesce-ms", "output-tokens", "thinking-tokens", "max-concurrency", "simulated-model", "fault",
+            "coalesce-ms", "output-tokens", "thinking-tokens", "reasoning-style", "max-concurrency", "simulated-model",
+            "fault",
             "fault-every", "fault-rate",
             "fault-seed", "tokenize", "ollama-context", "ollama-context-limit",
         ]

@@ -7,16 +7,20 @@ import Testing
 
 extension Timing {
     /// A reasoning model as the simulator plays it: the first 20 of 50 tokens are thinking, in
-    /// each API's own field. The time to the first answer token and the thinking time are held
-    /// to the simulator's record as TTFT is (`AccuracyTests`).
+    /// each API's own field or inline as `<think>…</think>`. The time to the first answer token
+    /// and the thinking time are held to the simulator's record as TTFT is (`AccuracyTests`).
     @Suite
     struct ReasoningAccuracyTests {
-        @Test(arguments: [APIKind.ollamaGenerate, .ollamaChat, .openAIChat])
-        func timeToFirstAnswerAndThinkingMatchWhatTheSimulatorWrote(api: APIKind) async throws {
+        @Test(arguments: [
+            (APIKind.ollamaGenerate, ReasoningStyle.field), (.ollamaChat, .field), (.openAIChat, .field),
+            (.ollamaChat, .inline), (.openAIChat, .inline), (.openAICompletions, .inline),
+        ])
+        func timeToFirstAnswerAndThinkingMatchWhatTheSimulatorWrote(api: APIKind, style: ReasoningStyle) async throws {
             let harness = RunHarness()
             defer { harness.cleanUp() }
             var simulator = simulatorConfiguration(ttftMilliseconds: 100, itlMilliseconds: 10, outputTokens: 50)
             simulator.thinkingTokens = 20
+            simulator.reasoningStyle = style
             let (result, truths) = try await withSimulator(simulator) { baseURL, truth in
                 let result = try await harness.run(
                     harness.configuration(baseURL: baseURL, api: api, rate: 20, duration: .seconds(1)))
@@ -43,10 +47,13 @@ extension Timing {
             let answerOffset = try #require(median(answerErrors))
             let thinkingOffset = try #require(median(thinkingErrors))
             print(
-                "\(api.rawValue) offset from ground truth (median ms): answer \(answerOffset), thinking \(thinkingOffset)"
-            )
+                "\(api.rawValue) \(style.rawValue) offset from ground truth (median ms): answer \(answerOffset), "
+                    + "thinking \(thinkingOffset)")
             #expect(answerOffset > -0.5 && answerOffset < transitBoundMilliseconds(atRate: 20))
             #expect(abs(thinkingOffset) < 0.1, "both ends cross the same path")
+            // The tags are taken out of the text as well as the timing.
+            let responses = try #require(try harness.filesWritten(by: result)["responses.jsonl"])
+            #expect(!responses.contains("<think>") && !responses.contains("</think>"))
             let thinking = try #require(result.summary.latency[.thinkingDuration])
             #expect(thinking.count == 20 && thinking.min >= 190, "19 gaps of 10 ms at least")
         }
