@@ -73,3 +73,39 @@ extension Timing {
         }
     }
 }
+
+extension Integration {
+    /// Ctrl-C during a sweep ends the current point as it ends a run, and the sweep keeps the
+    /// points done; nothing after them runs.
+    @Suite
+    struct SweepStopTests {
+        @Test func aStopEndsTheCurrentPointAndKeepsThePointsDone() async throws {
+            let harness = RunHarness()
+            defer { harness.cleanUp() }
+            var logger = Logger(label: "test")
+            logger.logLevel = .critical
+            let stop = StopSignal()
+            let simulator = simulatorConfiguration(ttftMilliseconds: 50, itlMilliseconds: 10, outputTokens: 5)
+            let result = try await withSimulator(simulator) { [logger] baseURL, _ in
+                let base = harness.configuration(baseURL: baseURL, rate: 1, duration: .seconds(3))
+                let goals = SweepSummary.Goals(
+                    objectives: nil, goodputShare: nil, maxErrorRate: 0.1, minKeptUpShare: 0.95, precision: nil)
+                let sweep = SweepRun(
+                    base: base, loads: .rates([5, 6, 7]), goals: goals, pause: .zero, stop: stop, logger: logger)
+                return try await sweep.run { summary, _ in
+                    guard summary.points.count == 1 else { return }
+                    Task {
+                        try await Task.sleep(for: .seconds(1))
+                        stop.request()
+                    }
+                }
+            }
+            #expect(result.summary.interrupted)
+            #expect(result.summary.points.map(\.offeredRatePerS) == [5, 6], "7 req/s never ran")
+            #expect(result.summary.points[0].passed && result.summary.points[0].stopReason == nil)
+            #expect(result.summary.points[1].stopReason == "interrupted" && !result.summary.points[1].passed)
+            let second = result.folder.appendingPathComponent(result.summary.points[1].folder)
+            #expect(FileManager.default.fileExists(atPath: second.appendingPathComponent("summary.json").path))
+        }
+    }
+}
