@@ -6,13 +6,13 @@ import Logging
 import Testing
 
 /// Against a real LLM server (llama.cpp's `llama-server`, started by `.ci/run` with
-/// `../shared/tools/real-llm-server.sh start`). Skipped unless `LLMLOAD_E2E_URL` is set, so
+/// `scripts/real-llm-server.sh start`). Skipped unless `LLMLOAD_E2E_URL` is set, so
 /// `swift test` stays fast on a developer's machine.
 @Suite(
     .serialized, .timeLimit(.minutes(10)),
     .enabled(
         if: RealServer.url != nil,
-        "LLMLOAD_E2E_URL is not set: start ../shared/tools/real-llm-server.sh and set it to run these"
+        "LLMLOAD_E2E_URL is not set: start scripts/real-llm-server.sh and set it to run these"
     )
 )
 struct RealServerTests {
