@@ -82,3 +82,32 @@ import Testing
     /// The pieces need only newlines escaped.
     private func quoted(_ text: String) -> String { "\"" + text.replacingOccurrences(of: "\n", with: "\\n") + "\"" }
 }
+
+/// The real capture: qwen3:8b on Ollama, thinking inline in `response` (line 1 opens `<think>`,
+/// line 137 closes it).
+@Suite struct InlineThinkCaptureTests {
+    @Test func aRealQwen3StreamSplitsAtItsClosingTag() throws {
+        let lines = String(
+            decoding: try Fixture.bytes("ollama-qwen3-generate-stream-inline-think.ndjson"), as: UTF8.self
+        )
+        .split(separator: "\n").map(String.init)
+        let zero = ContinuousClock.now
+        var observer = ResponseObserver(decoder: OllamaStreamDecoder(), isStreaming: true)
+        observer.requestSent(at: zero)
+        observer.receivedHead(status: 200, at: zero)
+        for (index, line) in lines.enumerated() {
+            observer.receivedBodyPart(ByteBuffer(string: line + "\n"), at: zero + .milliseconds(10 * (index + 1)))
+        }
+        observer.bodyEnded(at: zero + .milliseconds(10 * (lines.count + 1)))
+        let record = observer.makeRecord(
+            for: RequestPlan(index: 0, scheduledAt: zero, request: InferenceRequest(model: "m", prompt: "p")),
+            endedAt: zero + .seconds(10))
+        #expect(record.outcome == .ok)
+        #expect(record.timeToFirstToken == .milliseconds(10), "line 1, the opening tag")
+        #expect(record.timeToFirstAnswerToken == .milliseconds(1380), "line 138, the first after </think>")
+        #expect(record.thinkingDuration == .milliseconds(1370))
+        #expect(record.reasoningText.hasPrefix("\nOkay, the user wants me to describe a rabbit"))
+        #expect(!record.reasoningText.contains("think>") && !record.responseText.contains("think>"))
+        #expect(!record.responseText.isEmpty && record.responseText.hasSuffix("."))
+    }
+}
