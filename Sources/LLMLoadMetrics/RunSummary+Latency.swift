@@ -18,11 +18,6 @@ extension RunSummary {
             set { summaries[metric.id] = newValue }
         }
 
-        /// The headline figures, by the names older code reads them under.
-        public var ttftMs: DistributionSummary? { self[.timeToFirstToken] }
-        public var e2eMs: DistributionSummary? { self[.endToEndLatency] }
-        public var scheduleLagMs: DistributionSummary? { self[.scheduleLag] }
-
         // Coded as stored properties named after the ids would be (`ttftMs`), so the encoder's
         // and decoder's key strategies write and read exactly the members they always did.
         public init(from decoder: any Decoder) throws {

@@ -171,10 +171,3 @@ public struct RunSummary: Sendable, Codable, Equatable {
         }
     }
 }
-
-extension RunSummary {
-    /// The description's tool, target and load, read where the summary is shown.
-    public var tool: RunDescription.Tool { runDescription.tool }
-    public var target: RunDescription.Target { runDescription.target }
-    public var load: RunDescription.Load { runDescription.load }
-}

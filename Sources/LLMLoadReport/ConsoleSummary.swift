@@ -6,13 +6,17 @@ import LLMLoadMetrics
 public enum ConsoleSummary {
     public static func render(_ s: RunSummary, folder: String?) -> String {
         var lines: [String] = []
-        let target = "\(s.target.url) (\(s.target.api), model \(s.target.model))"
-        var pattern = s.load.pattern
-        if let seed = s.load.seed { pattern += " (seed \(seed))" }
-        if let think = s.load.thinkTimeS, think > 0 { pattern += " (think \(FigureText.number(think, 3)) s)" }
+        let target =
+            "\(s.runDescription.target.url) (\(s.runDescription.target.api), model \(s.runDescription.target.model))"
+        var pattern = s.runDescription.load.pattern
+        if let seed = s.runDescription.load.seed { pattern += " (seed \(seed))" }
+        if let think = s.runDescription.load.thinkTimeS, think > 0 {
+            pattern += " (think \(FigureText.number(think, 3)) s)"
+        }
         lines.append(
-            "llmload \(s.tool.version): \(pattern) for \(FigureText.number(s.load.durationS, 1)) s → \(target)")
-        if !s.target.tlsVerified { lines.append("TLS certificates were NOT verified (--insecure).") }
+            "llmload \(s.runDescription.tool.version): \(pattern) for \(FigureText.number(s.runDescription.load.durationS, 1)) s → \(target)"
+        )
+        if !s.runDescription.target.tlsVerified { lines.append("TLS certificates were NOT verified (--insecure).") }
         if s.run.interrupted {
             lines.append("Run interrupted by the user: figures cover what was measured until then.")
         }

@@ -55,12 +55,13 @@ public enum ReportRenderer {
         var context: [String: Any] = [
             "lang": language == .zh ? "zh-CN" : "en",
             "t": ReportText.labels(language),
-            "toolVersion": s.tool.version,
-            "model": s.target.model,
-            "api": s.target.api,
-            "loadProfile": "\(s.load.pattern) · \(FigureText.number(s.load.durationS, 0)) s",
+            "toolVersion": s.runDescription.tool.version,
+            "model": s.runDescription.target.model,
+            "api": s.runDescription.target.api,
+            "loadProfile":
+                "\(s.runDescription.load.pattern) · \(FigureText.number(s.runDescription.load.durationS, 0)) s",
             "facts": ReportTables.facts(s, language),
-            "insecure": !s.target.tlsVerified,
+            "insecure": !s.runDescription.target.tlsVerified,
             "interrupted": s.run.interrupted,
             "clientSaturated": saturation != nil,
             "clientSaturation": saturation ?? "",

@@ -68,17 +68,21 @@ enum ReportTables {
         var facts = [
             fact(
                 "target",
-                s.target.simulated ? "\(s.target.url) (\(ReportText.label("simulated", language)))" : s.target.url),
-            fact("api", s.target.api), fact("model", s.target.model),
+                s.runDescription.target.simulated
+                    ? "\(s.runDescription.target.url) (\(ReportText.label("simulated", language)))"
+                    : s.runDescription.target.url),
+            fact("api", s.runDescription.target.api), fact("model", s.runDescription.target.model),
         ]
-        if let version = s.target.serverVersion { facts.append(fact("server_version", version)) }
+        if let version = s.runDescription.target.serverVersion { facts.append(fact("server_version", version)) }
         let warmup = ReportText.label("warmup", language)
-        var load = s.load.pattern
-        if let seed = s.load.seed { load += ", seed \(seed)" }
-        if let think = s.load.thinkTimeS, think > 0 { load += ", think \(FigureText.number(think, 3)) s" }
-        if let n = s.load.maxRequests { load += ", ≤ \(n) req" }
-        if let w = s.load.warmupS { load += ", \(warmup) \(FigureText.number(w, 0)) s" }
-        if let w = s.load.warmupRequests { load += ", \(warmup) \(w) req" }
+        var load = s.runDescription.load.pattern
+        if let seed = s.runDescription.load.seed { load += ", seed \(seed)" }
+        if let think = s.runDescription.load.thinkTimeS, think > 0 {
+            load += ", think \(FigureText.number(think, 3)) s"
+        }
+        if let n = s.runDescription.load.maxRequests { load += ", ≤ \(n) req" }
+        if let w = s.runDescription.load.warmupS { load += ", \(warmup) \(FigureText.number(w, 0)) s" }
+        if let w = s.runDescription.load.warmupRequests { load += ", \(warmup) \(w) req" }
         let requests = s.runDescription.requests
         if let t = requests.maxTokens { load += ", max_tokens \(t)" }
         load += ", " + ReportText.label(requests.stream ? "streaming" : "not_streaming", language)
@@ -88,10 +92,11 @@ enum ReportTables {
         facts.append(
             fact(
                 "duration",
-                "\(FigureText.number(s.load.durationS, 1)) s (\(window) \(FigureText.number(s.run.windowS, 2)) s)"))
+                "\(FigureText.number(s.runDescription.load.durationS, 1)) s (\(window) \(FigureText.number(s.run.windowS, 2)) s)"
+            ))
         facts.append(fact("started", s.run.startedAt))
         facts.append(fact("ended", s.run.endedAt))
-        facts.append(fact("tool", "\(s.tool.name) \(s.tool.version)"))
+        facts.append(fact("tool", "\(s.runDescription.tool.name) \(s.runDescription.tool.version)"))
         let host = s.runDescription.host
         let memory = FigureText.number(Double(host.memoryBytes) / 1_073_741_824, 1)
         let machine = "\(host.hostname) · \(host.os) · \(host.cpuModel ?? "CPU") × \(host.cpuCount) · \(memory) GiB"

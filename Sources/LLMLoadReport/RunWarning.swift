@@ -53,9 +53,9 @@ public enum RunWarning: Sendable, Equatable {
                 warnings.append(.machineCPUBusy(percent: cpu))
             }
         }
-        if let lag = s.latency.scheduleLagMs, lag.p99 > 10 { warnings.append(.fellBehindSchedule(lagP99Ms: lag.p99)) }
+        if let lag = s.latency[.scheduleLag], lag.p99 > 10 { warnings.append(.fellBehindSchedule(lagP99Ms: lag.p99)) }
         // A closed loop offers no rate: it sends as fast as the server answers.
-        if let sent = s.throughput.sentPerS, let offered = s.load.offeredRatePerS, sent < offered * 0.95,
+        if let sent = s.throughput.sentPerS, let offered = s.runDescription.load.offeredRatePerS, sent < offered * 0.95,
             s.requests.total > 10
         {
             warnings.append(.sentBelowOffered(sentPerS: sent, offeredPerS: offered))

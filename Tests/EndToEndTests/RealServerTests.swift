@@ -39,8 +39,8 @@ struct RealServerTests {
 
     @Test func findsTheAPIAndTheModelByItself() async throws {
         let (result, rows) = try await run(api: nil, model: nil, streaming: true)
-        #expect(result.summary.target.api == "openai-chat")
-        #expect(result.summary.target.model == "smollm2")
+        #expect(result.summary.runDescription.target.api == "openai-chat")
+        #expect(result.summary.runDescription.target.model == "smollm2")
         #expect(rows.count == 6)
         #expect(rows.allSatisfy { $0["outcome"] == "ok" }, "\(rows.map { $0["error"] ?? "" })")
     }
@@ -68,7 +68,7 @@ struct RealServerTests {
     func nonStreamingRequestsSucceedWithServerCounts(api: APIKind) async throws {
         let (result, rows) = try await run(api: api, model: "smollm2", streaming: false)
         #expect(result.summary.requests.byOutcome["ok"] == 6)
-        #expect(result.summary.latency.ttftMs == nil, "no first token is seen without streaming")
+        #expect(result.summary.latency[.timeToFirstToken] == nil, "no first token is seen without streaming")
         for row in rows {
             #expect(row.number("e2e_ms").map { $0 > 0 } == true)
             #expect(row["output_tokens"] == "32")

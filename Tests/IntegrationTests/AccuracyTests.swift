@@ -61,13 +61,13 @@ extension Timing {
             #expect(abs(itlOffset) < 0.1)
 
             let summary = result.summary
-            let ttft = try #require(summary.latency.ttftMs)
+            let ttft = try #require(summary.latency[.timeToFirstToken])
             #expect(ttft.count == 40)
             #expect(ttft.min >= 200, "the simulator never sends early")
-            #expect(try #require(summary.latency.e2eMs).min >= 690, "200 + 49 × 10 ms")
+            #expect(try #require(summary.latency[.endToEndLatency]).min >= 690, "200 + 49 × 10 ms")
             #expect(summary.tokens.outputTotal == 2000)
             #expect(summary.requests.finishReasons == ["stop": 40])
-            #expect(try #require(summary.latency.scheduleLagMs).count == 40)
+            #expect(try #require(summary.latency[.scheduleLag]).count == 40)
             // The time series accounts for every request and every token, second by second.
             let series = summary.timeseries
             #expect(series.map(\.offered).reduce(0, +) == 40)
@@ -79,7 +79,7 @@ extension Timing {
             #expect(timeseriesCSV.split(separator: "\n").count == series.count + 1)
             // The mergeable histograms rebuild the same distributions.
             let histogram = try #require(summary.histograms["ttft_ms"])
-            #expect(Distribution(snapshot: histogram).summary == summary.latency.ttftMs)
+            #expect(Distribution(snapshot: histogram).summary == summary.latency[.timeToFirstToken])
             // What the console shows and summary.json holds are the same figures.
             #expect(try SummaryWriter.decode(try harness.summaryOnDisk(of: result)) == summary)
         }
@@ -143,8 +143,8 @@ extension Timing {
                 rows.filter { $0["phase"] == "warmup" }.compactMap { $0["index"] }.sorted() == ["0", "1", "2", "3"])
             #expect(result.summary.requests.warmup == 4)
             #expect(result.summary.requests.total == 10)
-            #expect(result.summary.latency.ttftMs?.count == 10)
-            #expect(result.summary.load.warmupRequests == 4)
+            #expect(result.summary.latency[.timeToFirstToken]?.count == 10)
+            #expect(result.summary.runDescription.load.warmupRequests == 4)
         }
 
         @Test func goodputCountsTheRequestsThatMetEveryBound() async throws {
@@ -183,7 +183,7 @@ extension Timing {
                     harness.configuration(baseURL: baseURL, rate: 20, duration: .milliseconds(500)))
                 return (result, truth.byRequestIndex)
             }
-            #expect(result.summary.latency.ttftMs?.count == 10)
+            #expect(result.summary.latency[.timeToFirstToken]?.count == 10)
             for row in try harness.rows(of: result) {
                 let index = try #require(row["index"].flatMap(Int.init))
                 let truth = try #require(truths[index])

@@ -54,9 +54,9 @@ extension Timing {
             print("closed loop of 8: served \(served)/s, measured \(measured)/s, predicted \(predicted)/s")
             #expect(
                 abs(measured - served) / served < 0.02, "the summary says \(measured)/s, the server saw \(served)/s")
-            #expect(result.summary.load.pattern == "concurrency@8")
-            #expect(result.summary.load.concurrency == 8)
-            #expect(result.summary.load.offeredRatePerS == nil, "a closed loop offers no rate")
+            #expect(result.summary.runDescription.load.pattern == "concurrency@8")
+            #expect(result.summary.runDescription.load.concurrency == 8)
+            #expect(result.summary.runDescription.load.offeredRatePerS == nil, "a closed loop offers no rate")
             #expect(result.summary.requests.byOutcome["ok"] == 40)
         }
     }

@@ -37,7 +37,7 @@ extension Integration {
             #expect(summary.requests.successRate == 0.75)
             #expect(summary.requests.errorRate == 0.25)
             #expect(summary.errors.map(\.message) == [message])
-            #expect(summary.latency.ttftMs?.count == 15, "failed requests stay out of the latency figures")
+            #expect(summary.latency[.timeToFirstToken]?.count == 15, "failed requests stay out of the latency figures")
             let rows = try harness.rows(of: result)
             #expect(rows.count == 20)
             #expect(rows.filter { $0["outcome"] == outcome }.allSatisfy { $0["error"] == message })
@@ -103,8 +103,8 @@ extension Integration {
                 try await harness.run(
                     harness.configuration(baseURL: baseURL, rate: 10, duration: .milliseconds(100), model: nil))
             }
-            #expect(result.summary.target.model == "llmload-sim")
-            #expect(result.summary.target.serverVersion == "0.0.0-llmload-sim")
+            #expect(result.summary.runDescription.target.model == "llmload-sim")
+            #expect(result.summary.runDescription.target.serverVersion == "0.0.0-llmload-sim")
             #expect(result.summary.requests.byOutcome["ok"] == 1)
         }
 

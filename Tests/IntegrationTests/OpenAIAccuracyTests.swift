@@ -20,7 +20,7 @@ extension Timing {
                     harness.configuration(baseURL: baseURL, api: api, rate: 20, duration: .seconds(1)))
                 return (result, truth.byRequestIndex)
             }
-            #expect(result.summary.target.api == api.rawValue)
+            #expect(result.summary.runDescription.target.api == api.rawValue)
             #expect(result.summary.requests.byOutcome["ok"] == 20)
             #expect(result.summary.tokens.outputSource == "server", "include_usage was asked for")
             var offsets: [Double] = []
@@ -51,8 +51,8 @@ extension Timing {
                 return try await harness.run(configuration)
             }
             #expect(result.summary.requests.byOutcome["ok"] == 5)
-            #expect(result.summary.latency.ttftMs == nil)
-            #expect(try #require(result.summary.latency.e2eMs).min >= 95)
+            #expect(result.summary.latency[.timeToFirstToken] == nil)
+            #expect(try #require(result.summary.latency[.endToEndLatency]).min >= 95)
             #expect(result.summary.tokens.outputTotal == 50)
         }
     }

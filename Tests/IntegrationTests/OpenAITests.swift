@@ -26,8 +26,8 @@ extension Integration {
                     harness.configuration(
                         baseURL: baseURL, api: nil, rate: 10, duration: .milliseconds(200), model: nil))
             }
-            #expect(result.summary.target.api == expected.rawValue)
-            #expect(result.summary.target.model == "llmload-sim")
+            #expect(result.summary.runDescription.target.api == expected.rawValue)
+            #expect(result.summary.runDescription.target.model == "llmload-sim")
             #expect(result.summary.requests.byOutcome["ok"] == 2)
         }
 

@@ -62,13 +62,13 @@ import Testing
         #expect(s.throughput.outputTokensPerS == 44)  // 8 × 11 tokens / 2 s
         #expect(s.throughput.totalTokensPerS == 124)  // + 8 × 20 prompt tokens
         #expect(s.tokens.outputSource == "server")
-        let ttft = try #require(s.latency.ttftMs)
+        let ttft = try #require(s.latency[.timeToFirstToken])
         #expect(ttft.count == 8, "failures are not in the latency population")
         #expect(ttft.p50 == 100 && ttft.max == 100)
-        #expect(s.latency.e2eMs?.mean == 500)
+        #expect(s.latency[.endToEndLatency]?.mean == 500)
         #expect(s.latency[.timePerOutputToken]?.p50 == 40)  // (500 − 100) / (11 − 1)
         #expect(s.latency[.interTokenLatency]?.count == 80)
-        #expect(s.latency.scheduleLagMs?.p50 == 1)
+        #expect(s.latency[.scheduleLag]?.p50 == 1)
         #expect(s.latency[.latencyFromSchedule]?.p50 == 501)
         #expect(s.errors.map(\.count) == [1, 1])
     }
@@ -82,7 +82,9 @@ import Testing
         let s = summary(aggregator, windowS: 1)
         #expect(s.requests.successRate == 0)
         #expect(s.requests.errorRate == 1)
-        #expect(s.latency.ttftMs == nil && s.latency.e2eMs == nil && s.latency[.timePerOutputToken] == nil)
+        #expect(
+            s.latency[.timeToFirstToken] == nil && s.latency[.endToEndLatency] == nil
+                && s.latency[.timePerOutputToken] == nil)
         #expect(s.throughput.requestsPerS == 0)
         #expect(s.tokens.outputSource == "none")
         #expect(s.errors == [.init(outcome: "connection_error", httpStatus: nil, message: "refused", count: 5)])

@@ -106,6 +106,6 @@ import Testing
         let object = try #require(
             try JSONSerialization.jsonObject(with: JSONEncoder().encode(latency)) as? [String: Any])
         #expect(object.keys.sorted() == ["e2eMs", "population"])
-        #expect(latency.e2eMs?.mean == 2 && latency.ttftMs == nil)
+        #expect(latency[.endToEndLatency]?.mean == 2 && latency[.timeToFirstToken] == nil)
     }
 }

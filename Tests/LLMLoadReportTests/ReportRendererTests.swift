@@ -85,7 +85,7 @@ func labelKeys(template: String, script: String) throws -> Set<String> {
         let summary = try fixture.write(count: 40)
         let input = try ReportInput.load(folder: fixture.url)
         let html = try ReportRenderer.render(input, language: .en, pointLimit: 20_000)
-        let p50 = try #require(summary.latency.ttftMs?.p50)
+        let p50 = try #require(summary.latency[.timeToFirstToken]?.p50)
         expectContains(html, DecimalText.format(p50, places: 1)!)
         expectContains(html, "Errors")
         expectContains(html, "http_error")

@@ -14,7 +14,7 @@ import Testing
     }
 
     @Test func anOpenLoopSendingBelowItsRateIsWarnedAbout() {
-        let load = SummaryWriterTests.summary.load
+        let load = SummaryWriterTests.summary.runDescription.load
         #expect(
             RunWarning.detect(in: summary(sentPerS: 12, load: load)) == [
                 .sentBelowOffered(sentPerS: 12, offeredPerS: 20)

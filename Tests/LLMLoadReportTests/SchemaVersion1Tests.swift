@@ -50,7 +50,7 @@ import Testing
         #expect(d.host.cpuCount == 2 && d.host.os == "Debian GNU/Linux 12 (bookworm)")
         #expect(d.output.folder.hasSuffix("20261201-110207-llmload-sim"))
         #expect(summary.requests.total == 5 && summary.requests.byOutcome["ok"] == 5)
-        #expect(summary.latency.ttftMs?.count == 5)
+        #expect(summary.latency[.timeToFirstToken]?.count == 5)
     }
 
     @Test func itRendersWithItsHostAndLoad() throws {
