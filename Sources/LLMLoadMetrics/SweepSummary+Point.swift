@@ -17,8 +17,11 @@ extension SweepSummary.Point {
             requests: s.requests.total, succeeded: s.requests.byOutcome[RequestOutcome.ok.rawValue] ?? 0,
             latency: latency, passed: false)
         achievedRatePerS = s.throughput.requestsPerS
-        steadyRatePerS = Self.steadyRate(s)
-        if let offered, let steady = steadyRatePerS, offered > 0 { keptUpShare = steady / offered }
+        if let steady = Self.steadyWindow(s) {
+            steadyRatePerS = steady.completedPerSecond
+            if offered != nil { keptUpShare = steady.keptUpShare }
+        }
+        clientSaturated = s.client?.saturated == true
         errorRate = s.requests.errorRate
         outputTokensPerS = s.throughput.outputTokensPerS
         perUserTokensPerS = s.latency[.decodeSpeed]?.p50
@@ -32,12 +35,13 @@ extension SweepSummary.Point {
         passed = failedBecause == nil
     }
 
-    /// Successful completions per second from the end of the first answer's latency (the
-    /// median end-to-end latency, in whole seconds) to the end of sending (the duration, or the
-    /// last second anything was sent, if the run was stopped): the rate the server sustained,
-    /// without the ramp-up at the start or the drain after the load. `nil` when that leaves
-    /// under two whole seconds.
-    static func steadyRate(_ s: RunSummary) -> Double? {
+    /// The seconds from the end of the first answer's latency (the median end-to-end latency,
+    /// in whole seconds) to the end of sending (the duration, or the last second anything was
+    /// sent, if the run was stopped): the load without its ramp-up or the drain after it. Over
+    /// them, successful completions per second, and their share of the requests sent — against
+    /// what was *sent*, not what was due, so a client that fell behind is not read as a server
+    /// that did. `nil` when that leaves under two whole seconds, or nothing was sent in them.
+    static func steadyWindow(_ s: RunSummary) -> (completedPerSecond: Double, keptUpShare: Double)? {
         guard let first = s.timeseries.firstIndex(where: { !$0.isWarmup }),
             let lastSend = s.timeseries.lastIndex(where: { $0.sent > 0 })
         else { return nil }
@@ -45,19 +49,26 @@ extension SweepSummary.Point {
         let start = first + settle
         let end = min(first + Int(s.runDescription.load.durationS.rounded(.down)), lastSend + 1)
         guard end - start >= 2 else { return nil }
-        let completed = s.timeseries[start..<end].reduce(0) { $0 + $1.completed }
-        return Double(completed) / Double(end - start)
+        let window = s.timeseries[start..<end]
+        let completed = window.reduce(0) { $0 + $1.completed }
+        let sent = window.reduce(0) { $0 + $1.sent }
+        guard sent > 0 else { return nil }
+        return (Double(completed) / Double(end - start), Double(completed) / Double(sent))
     }
 
     /// The first goal `point` missed, in one line; `nil` when it met them all.
     static func failure(of point: Self, goals: SweepSummary.Goals) -> String? {
         if let reason = point.stopReason { return "ended early: \(reason)" }
         if point.succeeded == 0 { return "no request succeeded" }
+        if point.clientSaturated {
+            return "llmload itself was saturated (its event loops ran late): the figures are not the server's"
+        }
         if let rate = point.errorRate, rate > goals.maxErrorRate {
             return "error rate \(percent(rate)) over \(percent(goals.maxErrorRate))"
         }
         if let share = point.keptUpShare, share < goals.minKeptUpShare {
-            return "the server completed \(percent(share)) of the offered rate (under \(percent(goals.minKeptUpShare)))"
+            return
+                "the server completed \(percent(share)) of the requests sent while the load was steady (under \(percent(goals.minKeptUpShare)))"
         }
         if let wanted = goals.goodputShare, let share = point.goodputShare, share < wanted {
             return "goodput \(percent(share)) under \(percent(wanted))"

@@ -55,7 +55,8 @@ public struct SweepSummary: Sendable, Codable, Equatable {
         public var goodputShare: Double?
         /// Above this share of failed requests a point fails and ends early (`--max-error-rate`).
         public var maxErrorRate: Double
-        /// The share of the offered rate the server must complete (``Point/keptUpShare``).
+        /// The share of the requests sent that the server must complete while the load is
+        /// steady (``Point/keptUpShare``).
         public var minKeptUpShare: Double
         /// `find-max-rate`: the search stops when the bracket is this narrow, relative to its low end.
         public var precision: Double?
@@ -98,11 +99,15 @@ public struct SweepSummary: Sendable, Codable, Equatable {
         /// Successful requests per second over the run's window (`throughput.requests_per_s`).
         public var achievedRatePerS: Double?
         /// Successful requests per second while the load was steady: from the end of the first
-        /// answer's latency to the end of sending, the drain left out (``keptUpShare``).
+        /// answer's latency to the end of sending, the drain left out.
         public var steadyRatePerS: Double?
-        /// ``steadyRatePerS`` over the offered rate: below ``Goals/minKeptUpShare`` the server
-        /// fell behind (a growing backlog). Absent for a closed loop.
+        /// Over the same seconds, requests completed per request sent: below
+        /// ``Goals/minKeptUpShare`` the server fell behind (a growing backlog). Absent for a
+        /// closed loop.
         public var keptUpShare: Double?
+        /// llmload's own event loops ran late in this point (`client.saturated`): its figures
+        /// are partly the client's, so the point cannot pass.
+        public var clientSaturated = false
         /// Measured requests, and how many succeeded.
         public var requests: Int
         public var succeeded: Int

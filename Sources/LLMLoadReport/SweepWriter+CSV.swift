@@ -45,6 +45,7 @@ extension SweepWriter {
             Column("gpu_memory_max_bytes") { p, row in
                 row.integer(p.gpuMemoryMaxBytes.flatMap { Int(exactly: $0.rounded()) })
             },
+            Column("client_saturated") { p, row in row.plain(p.clientSaturated ? "true" : "false") },
             Column("stop_reason") { p, row in row.text(p.stopReason) },
             Column("passed") { p, row in row.plain(p.passed ? "true" : "false") },
             Column("failed_because") { p, row in row.text(p.failedBecause) },

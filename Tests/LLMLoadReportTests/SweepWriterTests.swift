@@ -72,7 +72,8 @@ import Testing
                 "kept_up_share", "requests", "succeeded", "error_rate", "output_tokens_per_s", "per_user_tokens_per_s",
                 "goodput_share",
             ] + metricColumns + [
-                "cpu_max_percent", "gpu_utilization_max_percent", "gpu_memory_max_bytes", "stop_reason", "passed",
+                "cpu_max_percent", "gpu_utilization_max_percent", "gpu_memory_max_bytes", "client_saturated",
+                "stop_reason", "passed",
                 "failed_because",
             ]
         #expect(header.map(String.init) == expected)
@@ -92,7 +93,8 @@ import Testing
             "error_rate": "0.125", "output_tokens_per_s": "504.000", "per_user_tokens_per_s": "50.000",
             "goodput_share": "0.600", "ttft_ms_p50": "800.000", "ttft_ms_p90": "1200.000", "ttft_ms_p99": "1600.000",
             "e2e_ms_p99": "3100.000", "itl_ms_p50": "18.000", "cpu_max_percent": "28.000",
-            "gpu_utilization_max_percent": "100.000", "gpu_memory_max_bytes": "10737418240", "stop_reason": "",
+            "gpu_utilization_max_percent": "100.000", "gpu_memory_max_bytes": "10737418240",
+            "client_saturated": "false", "stop_reason": "",
             "passed": "false", "failed_because": "error rate 12.5 % over 10.0 %",
         ]
         for (column, value) in expected {
