@@ -64,6 +64,7 @@ let package = Package(
             resources: [
                 .copy("Resources/plotly.min.js"), .copy("Resources/plotly-LICENSE.txt"),
                 .copy("Resources/report.mustache"), .copy("Resources/report.js"), .copy("Resources/report.css"),
+                .copy("Resources/charts.js"), .copy("Resources/compare.mustache"), .copy("Resources/compare.js"),
             ]
         ),
         .target(

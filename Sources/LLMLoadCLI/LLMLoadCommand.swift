@@ -15,11 +15,12 @@ public struct LLMLoadCommand: AsyncParsableCommand {
               llmload run --url http://localhost:11434 --model deepseek-r1:1.5b --qps 10 --duration 300
               llmload simulate --port 11434 --ttft-ms 200 --itl-ms 20 --output-tokens 128
               llmload report results/20261130-101500-qwen2.5_7b --lang zh
+              llmload compare results/before results/after --fail-if-worse "ttft.p99=10%"
               llmload run -f examples/ollama.yaml --duration 60   (options from a file; flags override it)
             """,
         // The version config.json and summary.json record, so `--version` cannot disagree with them.
         version: LoadRun.toolVersion,
-        subcommands: [RunCommand.self, SimulateCommand.self, ReportCommand.self]
+        subcommands: [RunCommand.self, SimulateCommand.self, ReportCommand.self, CompareCommand.self]
     )
 
     public init() {}

@@ -1,7 +1,7 @@
 import Foundation
 
-/// The files `report.html` inlines (Plotly, the template, its script and style), loaded from
-/// this module's resource bundle.
+/// The files `report.html` and `compare.html` inline (Plotly, the templates, their scripts and
+/// the style), loaded from this module's resource bundle.
 ///
 /// SwiftPM's generated `Bundle.module` stops the process when the bundle is missing; a report
 /// must never cost the run, so the bundle is looked up here and a missing one is an error.
@@ -10,8 +10,12 @@ struct ReportAssets: Sendable {
     /// around it, so its 4.8 MB are neither decoded into a `String` nor copied into the page.
     var plotly: [UInt8]
     var template: String
+    /// `charts.js` (what both pages' scripts share), then `report.js`.
     var script: String
     var css: String
+    /// `compare.html`'s template and script (`charts.js`, then `compare.js`).
+    var compareTemplate: String
+    var compareScript: String
 
     static let bundleName = "llmload_LLMLoadReport.resources"
 
@@ -37,9 +41,11 @@ struct ReportAssets: Sendable {
             }
         }
         func read(_ name: String) throws -> String { String(decoding: try bytes(name), as: UTF8.self) }
+        let charts = try read("charts.js")
         return ReportAssets(
             plotly: scriptSafe(try bytes("plotly.min.js")), template: try read("report.mustache"),
-            script: try read("report.js"), css: try read("report.css")
+            script: charts + "\n" + (try read("report.js")), css: try read("report.css"),
+            compareTemplate: try read("compare.mustache"), compareScript: charts + "\n" + (try read("compare.js"))
         )
     }
 

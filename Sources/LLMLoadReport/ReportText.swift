@@ -124,13 +124,18 @@ enum ReportText {
     ]
 
     /// The label for `key` in `language`; the key itself if it is missing (a test checks none is).
-    static func label(_ key: String, _ language: ReportLanguage) -> String {
+    /// - Parameter table: this table, or another page's (``ComparisonText/table``).
+    static func label(
+        _ key: String, _ language: ReportLanguage, in table: [String: (en: String, zh: String)] = table
+    ) -> String {
         guard let entry = table[key] else { return key }
         return language == .zh ? entry.zh : entry.en
     }
 
     /// Every label in `language`, for the template and the charts' script.
-    static func labels(_ language: ReportLanguage) -> [String: String] {
+    static func labels(_ language: ReportLanguage, in table: [String: (en: String, zh: String)] = table) -> [String:
+        String]
+    {
         table.mapValues { language == .zh ? $0.zh : $0.en }
     }
 }

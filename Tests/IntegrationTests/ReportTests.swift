@@ -124,5 +124,26 @@ extension Integration {
                 #expect(body["data-charts-drawn"] == String(expected))
             }
         }
+
+        @Test(
+            .enabled(
+                if: Browser.path != nil || Browser.isRequired,
+                "needs Chromium (LLMLOAD_REQUIRE_BROWSER=1 makes it required)"))
+        func everyComparisonChartDrawsInARealBrowserWithoutTheNetwork() async throws {
+            let harness = RunHarness()
+            defer { harness.cleanUp() }
+            let folders = [try await runWithEverything(harness).folder, try await runWithEverything(harness).folder]
+            let comparison = RunComparison(runs: try folders.map { try ComparedRun.load(folder: $0) })
+            for language in ReportLanguage.allCases {
+                let page = try ComparisonRenderer.render(
+                    comparison, language: language, folder: harness.output.appendingPathComponent(language.rawValue))
+                let body = Browser.bodyAttributes(try Browser.dumpDOM(of: page))
+                #expect(body["data-status"] == "ok", "\(language): \(body)")
+                #expect(body["data-errors"] == "")
+                // Five overlaid CDFs (TTFT, E2E, ITL, TPOT, decode speed) and four time series.
+                #expect(body["data-charts-expected"] == "9")
+                #expect(body["data-charts-drawn"] == "9")
+            }
+        }
     }
 }

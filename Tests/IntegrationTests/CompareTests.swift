@@ -1,0 +1,101 @@
+import Foundation
+import LLMLoadCore
+import LLMLoadReport
+import LLMLoadRunner
+import LLMLoadSimulator
+import LLMLoadTestSupport
+import Testing
+
+extension Timing {
+    /// `llmload compare` on real runs against the simulator, whose first token comes exactly
+    /// when it is told to: a 10 % slower first token must show as +10 % with an interval that
+    /// excludes 0, and two runs of the same settings must show no change.
+    @Suite struct CompareTests {
+        /// 200 requests at 20 req/s, answers of 10 tokens 5 ms apart after `ttft` ms.
+        static func run(_ harness: RunHarness, ttft: Int, label: String) async throws -> URL {
+            let simulator = simulatorConfiguration(ttftMilliseconds: ttft, itlMilliseconds: 5, outputTokens: 10)
+            return try await withSimulator(simulator) { baseURL, _ in
+                var configuration = harness.configuration(baseURL: baseURL, rate: 20, duration: .seconds(10))
+                configuration.output.label = label
+                return try await harness.run(configuration).folder
+            }
+        }
+
+        /// 200 Poisson arrivals (one fixed seed) at 22 req/s on a server of 8 slots busy about
+        /// 85 % of the time: TTFT spreads over the queueing, so percentiles have real sampling
+        /// noise, and the same seed makes both runs the same load.
+        static func queueingRun(_ harness: RunHarness, label: String) async throws -> URL {
+            let simulator = simulatorConfiguration(
+                ttftMilliseconds: 200, itlMilliseconds: 10, outputTokens: 10, maximumConcurrency: 8)
+            return try await withSimulator(simulator) { baseURL, _ in
+                var configuration = harness.configuration(baseURL: baseURL, rate: 22, duration: .seconds(9))
+                configuration.load.profile = .poisson(seed: 7)
+                configuration.load.maximumRequests = 200
+                configuration.output.label = label
+                return try await harness.run(configuration).folder
+            }
+        }
+
+        @Test func aTenPercentSlowerFirstTokenShowsAsTenPercentWithAnIntervalAboveZero() async throws {
+            let harness = RunHarness()
+            defer { harness.cleanUp() }
+            let a = try await Self.run(harness, ttft: 200, label: "ttft200")
+            let b = try await Self.run(harness, ttft: 220, label: "ttft220")
+            let comparison = RunComparison(runs: [try ComparedRun.load(folder: a), try ComparedRun.load(folder: b)])
+            print(ComparisonConsole.render(comparison))
+            for key in ["ttft.p50", "ttft.p90"] {
+                let change = try #require(comparison.figure(key)?.changes[1])
+                let relative = try #require(change.relative)
+                #expect(abs(relative - 0.10) < 0.005, "\(key) \(relative)")
+                let interval = try #require(change.interval?.relativeInterval)
+                #expect(interval.lower > 0.05 && interval.upper < 0.15, "\(key) \(interval)")
+            }
+            // The simulator's setting is the only difference, and the run description does not
+            // hold it (the label does): the folders say which is which.
+            #expect(comparison.differences.isEmpty, "\(comparison.differences)")
+
+            try expectExit(5, ["compare", a.path, b.path, "--fail-if-worse", "ttft.p50=5%"], output: harness.output)
+            try expectExit(0, ["compare", a.path, b.path, "--fail-if-worse", "ttft.p50=15%"], output: harness.output)
+            try expectExit(0, ["compare", b.path, a.path, "--fail-if-worse", "ttft.p50=1%"], output: harness.output)
+            try expectExit(64, ["compare", a.path, b.path, "--fail-if-worse", "ttft=5%"], output: harness.output)
+        }
+
+        @Test func twoRunsOfTheSameSettingsShowNoChange() async throws {
+            let harness = RunHarness()
+            defer { harness.cleanUp() }
+            let a = try await Self.queueingRun(harness, label: "first")
+            let b = try await Self.queueingRun(harness, label: "second")
+            let comparison = RunComparison(runs: [try ComparedRun.load(folder: a), try ComparedRun.load(folder: b)])
+            print(ComparisonConsole.render(comparison))
+            for key in ["ttft.p50", "ttft.p90", "e2e.p50", "e2e.p90"] {
+                let interval = try #require(comparison.figure(key)?.changes[1]?.interval)
+                #expect(interval.absoluteInterval.contains(0), "\(key) \(interval)")
+            }
+            let ttft = try #require(comparison.runs[0].summary.latency[.timeToFirstToken])
+            #expect(ttft.p90 - ttft.p50 > 20, "queueing spreads TTFT: P50 \(ttft.p50), P90 \(ttft.p90)")
+            try expectExit(0, ["compare", a.path, b.path, "--fail-if-worse", "ttft.p90=1%"], output: harness.output)
+        }
+
+        /// Runs the built `llmload` with `arguments` (compare.html into `output`) and checks its
+        /// exit status.
+        func expectExit(
+            _ status: Int32, _ arguments: [String], output: URL, sourceLocation: SourceLocation = #_sourceLocation
+        ) throws {
+            guard let binary = BuiltBinary.llmload else {
+                Issue.record(Comment(rawValue: BuiltBinary.missing.rawValue), sourceLocation: sourceLocation)
+                return
+            }
+            let process = Process()
+            process.executableURL = binary
+            process.arguments = arguments + ["--output", output.path]
+            let standardError = Pipe()
+            process.standardOutput = FileHandle.nullDevice
+            process.standardError = standardError
+            try process.run()
+            let message = String(decoding: standardError.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+            process.waitUntilExit()
+            #expect(process.terminationStatus == status, "\(arguments): \(message)", sourceLocation: sourceLocation)
+            if status == 5 { #expect(message.contains("B is worse than A: ttft.p50"), sourceLocation: sourceLocation) }
+        }
+    }
+}
