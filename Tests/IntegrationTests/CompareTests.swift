@@ -21,16 +21,18 @@ extension Timing {
             }
         }
 
-        /// 200 Poisson arrivals (one fixed seed) at 22 req/s on a server of 8 slots busy about
-        /// 85 % of the time: TTFT spreads over the queueing, so percentiles have real sampling
-        /// noise, and the same seed makes both runs the same load.
+        /// 150 Poisson arrivals (one fixed seed) at 15 req/s on a server of 4 slots, each held
+        /// about 245 ms (busy about 90 % of the time): most requests queue, so TTFT spreads and
+        /// its percentiles have real sampling noise, and the same seed makes both runs the same
+        /// load. (Without queueing every TTFT is 200 ms plus the transit, and two runs differ by
+        /// the machine's drift between them, not by chance: no bootstrap can cover that.)
         static func queueingRun(_ harness: RunHarness, label: String) async throws -> URL {
             let simulator = simulatorConfiguration(
-                ttftMilliseconds: 200, itlMilliseconds: 10, outputTokens: 10, maximumConcurrency: 8)
+                ttftMilliseconds: 200, itlMilliseconds: 5, outputTokens: 10, maximumConcurrency: 4)
             return try await withSimulator(simulator) { baseURL, _ in
-                var configuration = harness.configuration(baseURL: baseURL, rate: 22, duration: .seconds(9))
+                var configuration = harness.configuration(baseURL: baseURL, rate: 15, duration: .seconds(10))
                 configuration.load.profile = .poisson(seed: 7)
-                configuration.load.maximumRequests = 200
+                configuration.load.maximumRequests = 150
                 configuration.output.label = label
                 return try await harness.run(configuration).folder
             }
@@ -50,9 +52,9 @@ extension Timing {
                 let interval = try #require(change.interval?.relativeInterval)
                 #expect(interval.lower > 0.05 && interval.upper < 0.15, "\(key) \(interval)")
             }
-            // The simulator's setting is the only difference, and the run description does not
-            // hold it (the label does): the folders say which is which.
-            #expect(comparison.differences.isEmpty, "\(comparison.differences)")
+            // The description does not hold the simulator's settings (the labels say which run is
+            // which); each simulator had a port of its own.
+            #expect(comparison.differences.map(\.key) == ["target"], "\(comparison.differences)")
 
             try expectExit(5, ["compare", a.path, b.path, "--fail-if-worse", "ttft.p50=5%"], output: harness.output)
             try expectExit(0, ["compare", a.path, b.path, "--fail-if-worse", "ttft.p50=15%"], output: harness.output)
@@ -72,7 +74,7 @@ extension Timing {
                 #expect(interval.absoluteInterval.contains(0), "\(key) \(interval)")
             }
             let ttft = try #require(comparison.runs[0].summary.latency[.timeToFirstToken])
-            #expect(ttft.p90 - ttft.p50 > 20, "queueing spreads TTFT: P50 \(ttft.p50), P90 \(ttft.p90)")
+            #expect(ttft.p50 - ttft.min > 10, "the median request queued: min \(ttft.min), P50 \(ttft.p50)")
             try expectExit(0, ["compare", a.path, b.path, "--fail-if-worse", "ttft.p90=1%"], output: harness.output)
         }
 
