@@ -1,8 +1,10 @@
 extension FigureText {
-    /// `value` with `places` decimals and its sign always written (`+20.02`, `-3.10`), or a dash.
+    /// `value` with `places` decimals and its sign (`+20.02`, `-3.10`), or a dash; a value that
+    /// rounds to zero has none (`0.00`), so "no change" never reads as a direction.
     static func signed(_ value: Double?, _ places: Int) -> String {
         guard let value, value.isFinite else { return dash }
         let text = number(value, places)
+        if text.allSatisfy({ "-0.".contains($0) }) { return String(text.drop { $0 == "-" }) }
         return text.hasPrefix("-") ? text : "+" + text
     }
 
@@ -42,10 +44,5 @@ extension ComparedFigure {
         let places = if case .decimal(let places) = style { places } else { 0 }
         let absolute = interval.absoluteInterval
         return FigureText.signed(absolute.lower, places) + "…" + FigureText.signed(absolute.upper, places) + " " + unit
-    }
-
-    /// Whether the interval shows a change (it excludes 0): `nil` without an interval.
-    func isShown(_ change: Change) -> Bool? {
-        change.interval.map { !$0.absoluteInterval.contains(0) }
     }
 }

@@ -18,12 +18,13 @@ public enum ComparisonConsole {
             lines.append("What differs: nothing in how the runs were set up.")
         } else {
             lines.append("What differs")
-            lines += ConsoleSummary.table(
-                comparison.differences.map { difference in
-                    [difference.title.en]
-                        + difference.values.enumerated().map { "\(RunComparison.label($0)): \($1)" }
+            // One line a run: values such as command lines are too long to stand side by side.
+            for difference in comparison.differences {
+                lines.append("  " + difference.title.en)
+                for (index, value) in difference.values.enumerated() {
+                    lines.append("    \(RunComparison.label(index))  \(value)")
                 }
-            ).map { "  " + $0 }
+            }
         }
         lines.append("")
         lines += ConsoleSummary.table(figureRows(comparison))

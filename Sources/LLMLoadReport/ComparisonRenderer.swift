@@ -79,10 +79,23 @@ public enum ComparisonRenderer {
         ]
     }
 
-    /// `worse` or `better` when the interval shows a change and the figure has a worse way.
+    /// The smallest relative change the page colours: below it a change can be real (the
+    /// interval excludes 0) and still not matter, and a page red with +0.1 % rows hides the rows
+    /// that do.
+    static let notableChange = 0.01
+
+    /// `worse` or `better` when the interval lies wholly beyond ±``notableChange`` and the
+    /// figure has a worse way; else empty.
     static func tone(_ figure: ComparedFigure, _ change: ComparedFigure.Change) -> String {
-        guard figure.isShown(change) == true, let worse = figure.worse else { return "" }
-        let isHigher = change.absolute > 0
-        return (isHigher == (worse == .higher)) ? "worse" : "better"
+        guard let worse = figure.worse, let interval = change.interval?.relativeInterval else { return "" }
+        let isHigher: Bool
+        if interval.lower > notableChange {
+            isHigher = true
+        } else if interval.upper < -notableChange {
+            isHigher = false
+        } else {
+            return ""
+        }
+        return isHigher == (worse == .higher) ? "worse" : "better"
     }
 }

@@ -9,8 +9,8 @@ enum ComparisonText {
     private static let pageLabels: [String: (en: String, zh: String)] = [
         "title": ("LLM load test comparison", "LLM 负载测试对比"),
         "subtitle": (
-            "Every change is from run A. Coloured: shown with 95 % confidence to be worse (red) or better (green).",
-            "所有变化均相对于运行 A。着色表示在 95 % 置信度下确认变差（红）或变好（绿）。"
+            "Every change is from run A. Coloured: shown with 95 % confidence to be over 1 % worse (red) or better (green).",
+            "所有变化均相对于运行 A。着色表示在 95 % 置信度下确认变差（红）或变好（绿）超过 1 %。"
         ),
         "run": ("Run", "运行"),
         "folder": ("Folder", "目录"),

@@ -22,7 +22,8 @@ public struct RunComparison: Sendable {
         let descriptions = runs.map(\.summary.runDescription)
         differences = Self.settings.compactMap { setting in
             let values = descriptions.map(setting.value)
-            return Set(values).count > 1 ? SettingDifference(key: setting.key, title: setting.title, values: values) : nil
+            return Set(values).count > 1
+                ? SettingDifference(key: setting.key, title: setting.title, values: values) : nil
         }
         // A figure no run has (TPOT of runs without streaming) would be a row of dashes.
         figures = Self.figures(runs, bootstrap: bootstrap).filter { $0.values.contains { $0 != nil } }
@@ -97,7 +98,9 @@ extension RunComparison {
         Setting("tool_version", "llmload version", "llmload 版本") { $0.tool.version },
         Setting("host", "Host", "主机") { $0.host.hostname },
         Setting("cpu", "CPU", "CPU") { d in (d.host.cpuModel ?? FigureText.dash) + " × \(d.host.cpuCount)" },
-        Setting("gpus", "GPUs", "GPU") { $0.host.gpus.isEmpty ? FigureText.dash : $0.host.gpus.joined(separator: ", ") },
+        Setting("gpus", "GPUs", "GPU") {
+            $0.host.gpus.isEmpty ? FigureText.dash : $0.host.gpus.joined(separator: ", ")
+        },
         Setting("command_line", "Command line", "命令行") { $0.commandLine.joined(separator: " ") },
     ]
 

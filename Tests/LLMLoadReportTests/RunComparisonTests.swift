@@ -76,10 +76,20 @@ import Testing
         let differs = try #require(text.range(of: "What differs"))
         let figures = try #require(text.range(of: "B−A 95 % CI"))
         #expect(differs.upperBound < figures.lowerBound)
-        #expect(text.contains("llmload version  A: "), "\(text)")
+        #expect(text.contains("\n  llmload version\n    A  "), "\(text)")
         let ttft = try #require(text.split(separator: "\n").first { $0.hasPrefix("ttft.p50 ") })
         #expect(ttft.contains("+10.0 %"), "\(ttft)")
         #expect(text.contains("error_rate"))
+    }
+
+    @Test func changesCarryTheirSignAndNoChangeHasNone() {
+        #expect(FigureText.signed(20.016, 2) == "+20.02")
+        #expect(FigureText.signed(-3.1, 2) == "-3.10")
+        #expect(FigureText.signed(-0.0004, 2) == "0.00")
+        #expect(FigureText.signed(0, 0) == "0")
+        #expect(FigureText.signed(nil, 1) == FigureText.dash)
+        #expect(FigureText.signedPercent(0.1) == "+10.0 %")
+        #expect(FigureText.signedPercent(-0.0002) == "0.0 %")
     }
 
     @Test func everyRunFolderProblemIsNamed() throws {
