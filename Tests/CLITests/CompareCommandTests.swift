@@ -19,13 +19,10 @@ import Testing
         }
     }
 
+    /// ArgumentParser's message for `arguments`; `nil` when they parse.
     private func message(_ arguments: [String]) -> String? {
-        do {
-            _ = try CompareCommand.parse(arguments)
-            return nil
-        } catch {
-            return CompareCommand.message(for: error)
-        }
+        guard case .failure(let error) = Result(catching: { try CompareCommand.parse(arguments) }) else { return nil }
+        return CompareCommand.message(for: error)
     }
 
     @Test func parsesTheBoundsOnce() throws {

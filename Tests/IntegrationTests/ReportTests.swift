@@ -42,6 +42,19 @@ enum Browser {
         return String(decoding: data, as: UTF8.self)
     }
 
+    /// How many charts `page` drew, after checking that it drew every chart it meant to and no
+    /// script error happened (`charts.js` leaves the verdict on `<body>`).
+    static func chartsDrawn(
+        in page: URL, _ comment: String, sourceLocation: SourceLocation = #_sourceLocation
+    ) throws -> Int {
+        let body = bodyAttributes(try dumpDOM(of: page))
+        #expect(body["data-status"] == "ok", "\(comment): \(body)", sourceLocation: sourceLocation)
+        #expect(body["data-errors"] == "", sourceLocation: sourceLocation)
+        let expected = Int(body["data-charts-expected"] ?? "") ?? 0
+        #expect(body["data-charts-drawn"] == String(expected), sourceLocation: sourceLocation)
+        return expected
+    }
+
     /// The `data-*` attributes the report's script leaves on `<body>`.
     static func bodyAttributes(_ dom: String) -> [String: String] {
         guard let start = dom.range(of: "<body"), let end = dom[start.upperBound...].firstIndex(of: ">") else {
@@ -115,13 +128,8 @@ extension Integration {
                 let page = try ReportRenderer.render(
                     folder: result.folder, language: language,
                     output: result.folder.appendingPathComponent("report-\(language.rawValue).html"))
-                let body = Browser.bodyAttributes(try Browser.dumpDOM(of: page))
-                #expect(body["data-status"] == "ok", "\(language): \(body)")
-                #expect(body["data-errors"] == "")
                 // Rate, latency, tokens, two outcome charts and five distributions at least.
-                let expected = Int(body["data-charts-expected"] ?? "") ?? 0
-                #expect(expected >= 10)
-                #expect(body["data-charts-drawn"] == String(expected))
+                #expect(try Browser.chartsDrawn(in: page, "\(language)") >= 10)
             }
         }
 
@@ -137,12 +145,8 @@ extension Integration {
             for language in ReportLanguage.allCases {
                 let page = try ComparisonRenderer.render(
                     comparison, language: language, folder: harness.output.appendingPathComponent(language.rawValue))
-                let body = Browser.bodyAttributes(try Browser.dumpDOM(of: page))
-                #expect(body["data-status"] == "ok", "\(language): \(body)")
-                #expect(body["data-errors"] == "")
                 // Five overlaid CDFs (TTFT, E2E, ITL, TPOT, decode speed) and four time series.
-                #expect(body["data-charts-expected"] == "9")
-                #expect(body["data-charts-drawn"] == "9")
+                #expect(try Browser.chartsDrawn(in: page, "\(language)") == 9)
             }
         }
     }

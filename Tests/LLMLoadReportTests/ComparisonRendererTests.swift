@@ -43,15 +43,8 @@ import Testing
 
     @Test func everyLabelThePageUsesIsTranslated() throws {
         let assets = try ReportAssets.load()
-        func keys(_ text: String, _ pattern: String) throws -> Set<String> {
-            let regex = try NSRegularExpression(pattern: pattern)
-            return Set(
-                regex.matches(in: text, range: NSRange(text.startIndex..., in: text)).compactMap {
-                    Range($0.range(at: 1), in: text).map { String(text[$0]) }
-                })
-        }
-        let used = try keys(assets.compareTemplate, #"\{\{t\.([a-z0-9_]+)\}\}"#)
-            .union(try keys(assets.compareScript, #"\bL\.([a-z0-9_]+)"#))
+        let used = try captures(assets.compareTemplate, #"\{\{t\.([a-z0-9_]+)\}\}"#)
+            .union(try captures(assets.compareScript, #"\bL\.([a-z0-9_]+)"#))
         #expect(used.count > 15)
         #expect(used.isSubset(of: ComparisonText.table.keys), "\(used.subtracting(ComparisonText.table.keys))")
     }

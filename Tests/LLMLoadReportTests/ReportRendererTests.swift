@@ -16,6 +16,17 @@ func expectLacks(_ page: String, _ needle: String, sourceLocation: SourceLocatio
     #expect(!found, "unexpected: \(needle)", sourceLocation: sourceLocation)
 }
 
+/// What the first group of `pattern` matches in `text`, each once: the label keys a template or
+/// script uses.
+func captures(_ text: String, _ pattern: String) throws -> Set<String> {
+    let regex = try NSRegularExpression(pattern: pattern)
+    let range = NSRange(text.startIndex..., in: text)
+    return Set(
+        regex.matches(in: text, range: range).compactMap {
+            Range($0.range(at: 1), in: text).map { String(text[$0]) }
+        })
+}
+
 @Suite struct ReportRendererTests {
     func render(count: Int = 40, warmup: Int = 0, language: ReportLanguage = .en) throws -> String {
         let fixture = ReportFolderFixture()
@@ -47,16 +58,8 @@ func expectLacks(_ page: String, _ needle: String, sourceLocation: SourceLocatio
 
     @Test func everyLabelTheTemplateAndScriptUseIsTranslated() throws {
         let assets = try ReportAssets.load()
-        func keys(_ text: String, _ pattern: String) throws -> Set<String> {
-            let regex = try NSRegularExpression(pattern: pattern)
-            let range = NSRange(text.startIndex..., in: text)
-            return Set(
-                regex.matches(in: text, range: range).compactMap {
-                    Range($0.range(at: 1), in: text).map { String(text[$0]) }
-                })
-        }
-        let used = try keys(assets.template, #"\{\{t\.([a-z0-9_]+)\}\}"#).union(
-            try keys(assets.script, #"\bL\.([a-z0-9_]+)"#))
+        let used = try captures(assets.template, #"\{\{t\.([a-z0-9_]+)\}\}"#).union(
+            try captures(assets.script, #"\bL\.([a-z0-9_]+)"#))
         #expect(used.count > 30)
         #expect(
             used.subtracting(ReportText.table.keys).isEmpty, "untranslated: \(used.subtracting(ReportText.table.keys))")
