@@ -16,7 +16,9 @@ struct CompareCommand: ParsableCommand {
             percentiles it adds a 95 % confidence interval of the change, bootstrapped (seeded, so \
             reproducible) from each run's measured successful requests in requests.csv: \
             "ttft.p99 +8.0 % (CI -2.0 %…+19.0 %)" means not shown to be worse. Writes \
-            compare.html (self-contained, offline) with the table, overlaid CDFs and time series.
+            compare.html (self-contained, offline) with the table, overlaid CDFs and time series. \
+            Sweep folders (sweep.json and a run folder per point) are compared point by point, \
+            matched by offered load, into compare-<load>.html.
 
             --fail-if-worse sets bounds per figure: a percentile fails when its whole interval \
             lies beyond the bound (10% relative, or 50ms), a rate when it rose by more than the \
@@ -32,7 +34,7 @@ struct CompareCommand: ParsableCommand {
             """
     )
 
-    @Argument(help: "Run folders written by `llmload run`; the first is the baseline (A).")
+    @Argument(help: "Run folders written by `llmload run` (or sweep folders); the first is the baseline (A).")
     var folders: [String] = []
 
     @Option(help: "Language of compare.html: en or zh. Default: from the locale (LANG).")
@@ -52,34 +54,48 @@ struct CompareCommand: ParsableCommand {
 
     func validate() throws {
         guard folders.count >= 2 else { throw ValidationError(CompareError.tooFewRuns(folders.count).description) }
-        for folder in folders {
-            do {
-                try CompareError.checkRunFolder(URL(fileURLWithPath: folder))
-            } catch {
-                throw ValidationError("\(error)")
-            }
+        do {
+            let kinds = try folders.map { try ComparisonPlan.kind(of: URL(fileURLWithPath: $0)) }
+            guard Set(kinds).count == 1 else { throw CompareError.mixedFolders }
+        } catch {
+            throw ValidationError("\(error)")
         }
     }
 
     func run() throws {
-        let comparison: RunComparison
+        let plan: ComparisonPlan
+        let comparisons: [RunComparison]
         do {
-            comparison = RunComparison(runs: try folders.map { try ComparedRun.load(folder: URL(fileURLWithPath: $0)) })
+            plan = try ComparisonPlan.make(folders: folders.map { URL(fileURLWithPath: $0) })
+            comparisons = try plan.groups.map { RunComparison(runs: try $0.folders.map(ComparedRun.load)) }
         } catch {
             StandardError.write(TerminalText.escaped("llmload: \(error)") + "\n")
             throw ExitCode(1)
         }
-        print(TerminalText.escaped(ComparisonConsole.render(comparison)))
-        do {
-            let page = try ComparisonRenderer.render(
-                comparison, language: lang ?? .fromEnvironment(), folder: URL(fileURLWithPath: output))
-            print("\nComparison written to \(page.path)")
-        } catch {
-            StandardError.write(TerminalText.escaped("llmload: \(error)") + "\n")
-            throw ExitCode(3)
+        var verdict = RegressionBounds.Verdict()
+        for (group, comparison) in zip(plan.groups, comparisons) {
+            // A sweep's points each get their section, page and checks, named by their load.
+            if let point = group.point { print("\n=== \(point) ===") }
+            print(TerminalText.escaped(ComparisonConsole.render(comparison)))
+            do {
+                let page = try ComparisonRenderer.render(
+                    comparison, language: lang ?? .fromEnvironment(), folder: URL(fileURLWithPath: output),
+                    fileName: group.point.map { "compare-\(RunFolder.safeName($0)).html" }
+                        ?? ComparisonRenderer.fileName)
+                print("\nComparison written to \(page.path)")
+            } catch {
+                StandardError.write(TerminalText.escaped("llmload: \(error)") + "\n")
+                throw ExitCode(3)
+            }
+            if let found = failIfWorse?.check(comparison) {
+                let prefix = group.point.map { "\($0): " } ?? ""
+                verdict.failures += found.failures.map { prefix + $0 }
+                verdict.unchecked += found.unchecked.map { prefix + $0 }
+            }
         }
-        guard let failIfWorse else { return }
-        let verdict = failIfWorse.check(comparison)
+        if !plan.unmatched.isEmpty {
+            print("\nNot in every sweep, left out: \(plan.unmatched.joined(separator: ", "))")
+        }
         for line in verdict.failures + verdict.unchecked { StandardError.write(TerminalText.escaped(line) + "\n") }
         if !verdict.failures.isEmpty { throw ExitCode(5) }
         if !verdict.unchecked.isEmpty { throw ExitCode(1) }

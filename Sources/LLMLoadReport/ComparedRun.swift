@@ -22,10 +22,10 @@ public struct ComparedRun: Sendable {
     public static let sampledMetrics = MetricCatalogue.all.filter(\.hasOneValuePerRequest)
 
     /// Reads a run folder.
-    /// - Throws: ``CompareError`` when `folder` is not a run folder (a sweep folder is named as
-    ///   one); ``ReportError`` when its `summary.json` cannot be read or has a newer schema.
+    /// - Throws: ``CompareError`` when `folder` is not a run folder; ``ReportError`` when its
+    ///   `summary.json` cannot be read or has a newer schema.
     public static func load(folder: URL) throws -> ComparedRun {
-        try CompareError.checkRunFolder(folder)
+        guard try ComparisonPlan.kind(of: folder) == .run else { throw CompareError.notARunFolder(folder.path) }
         let summary = try ReportInput.readSummary(folder)
         let samples = try readSamples(folder.appendingPathComponent("requests.csv"))
         return ComparedRun(folder: folder, summary: summary, samples: samples)
@@ -61,42 +61,5 @@ public struct ComparedRun: Sendable {
         var samples: [String: [Double]] = [:]
         for (slot, (id, _)) in columns.enumerated() { samples[id] = values[slot].sorted() }
         return samples
-    }
-}
-
-/// Why `llmload compare` cannot start.
-public enum CompareError: Error, CustomStringConvertible, Equatable {
-    case notAFolder(String)
-    /// A folder without `summary.json`.
-    case notARunFolder(String)
-    /// A sweep folder (`sweep.json` and one run folder per point): its points compare, the
-    /// sweep as a whole does not yet.
-    case sweepFolder(String)
-    case tooFewRuns(Int)
-
-    public var description: String {
-        switch self {
-        case .notAFolder(let path): "\(path) is not a folder"
-        case .notARunFolder(let path):
-            "\(path) holds no summary.json: is it a run folder written by `llmload run`?"
-        case .sweepFolder(let path):
-            "\(path) is a sweep folder: compare run folders, such as the point folders inside it "
-                + "(comparing whole sweeps point by point is not supported yet)"
-        case .tooFewRuns(let count):
-            "compare needs at least two run folders (got \(count)): llmload compare A B [C …]"
-        }
-    }
-
-    /// Throws unless `folder` is a folder holding `summary.json`: the check `llmload compare`
-    /// makes of every folder before it reads any.
-    public static func checkRunFolder(_ folder: URL) throws {
-        var isFolder: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: folder.path, isDirectory: &isFolder), isFolder.boolValue else {
-            throw CompareError.notAFolder(folder.path)
-        }
-        guard FileManager.default.fileExists(atPath: folder.appendingPathComponent("summary.json").path) else {
-            let isSweep = FileManager.default.fileExists(atPath: folder.appendingPathComponent("sweep.json").path)
-            throw isSweep ? CompareError.sweepFolder(folder.path) : CompareError.notARunFolder(folder.path)
-        }
     }
 }

@@ -9,11 +9,13 @@ import Mustache
 public enum ComparisonRenderer {
     public static let fileName = "compare.html"
 
-    /// Writes `compare.html` into `folder`, making the folder if needed.
+    /// Writes the page (`compare.html`, or `fileName`) into `folder`, making the folder if needed.
     /// - Returns: where the page was written.
     /// - Throws: ``ReportError`` when the assets cannot be read or the page cannot be written.
     @discardableResult
-    public static func render(_ comparison: RunComparison, language: ReportLanguage, folder: URL) throws -> URL {
+    public static func render(
+        _ comparison: RunComparison, language: ReportLanguage, folder: URL, fileName: String = fileName
+    ) throws -> URL {
         let page = try page(comparison, language: language)
         let destination = folder.appendingPathComponent(fileName)
         do {

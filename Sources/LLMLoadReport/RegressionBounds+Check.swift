@@ -6,6 +6,8 @@ extension RegressionBounds {
         /// Bounds that could not be checked (a figure or interval missing), so they neither
         /// pass nor fail.
         public var unchecked: [String] = []
+
+        public init() {}
     }
 
     /// Checks every run after the first against the first.

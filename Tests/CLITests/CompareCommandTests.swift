@@ -52,7 +52,7 @@ import Testing
         let empty = URL(fileURLWithPath: folders[0]).deletingLastPathComponent().appendingPathComponent("empty")
         try FileManager.default.createDirectory(at: empty, withIntermediateDirectories: true)
         let text = try #require(message([folders[0], empty.path]))
-        #expect(text.contains("\(empty.path) holds no summary.json"), "\(text)")
+        #expect(text.contains("\(empty.path) holds no summary.json: only run folders"), "\(text)")
         let missing = try #require(message([folders[0], "/no/such/folder"]))
         #expect(missing.contains("/no/such/folder is not a folder"), "\(missing)")
     }

@@ -92,19 +92,6 @@ import Testing
         #expect(FigureText.signedPercent(-0.0002) == "0.0 %")
     }
 
-    @Test func everyRunFolderProblemIsNamed() throws {
-        let base = FileManager.default.temporaryDirectory.appendingPathComponent("llmload-cmp-\(UUID().uuidString)")
-        defer { try? FileManager.default.removeItem(at: base) }
-        try FileManager.default.createDirectory(at: base, withIntermediateDirectories: true)
-        #expect(throws: CompareError.notARunFolder(base.path)) { try CompareError.checkRunFolder(base) }
-        let file = base.appendingPathComponent("file.txt")
-        try Data("x".utf8).write(to: file)
-        #expect(throws: CompareError.notAFolder(file.path)) { try CompareError.checkRunFolder(file) }
-        try Data("{}".utf8).write(to: base.appendingPathComponent("sweep.json"))
-        #expect(throws: CompareError.sweepFolder(base.path)) { try CompareError.checkRunFolder(base) }
-        #expect(CompareError.sweepFolder(base.path).description.contains("not supported yet"))
-    }
-
     @Test func aNewerSchemaIsRefusedWithItsVersion() throws {
         let fixture = ReportFolderFixture()
         defer { fixture.remove() }
