@@ -29,16 +29,21 @@ public struct RegressionBounds: Sendable, Equatable {
     /// Parses the option's text.
     /// - Throws: ``RegressionBoundsError`` naming what is wrong (an unknown figure lists the
     ///   known ones).
-    public static func parse(_ text: String) throws(RegressionBoundsError) -> RegressionBounds {
+    public static func parse(_ text: String) throws -> RegressionBounds {
         var bounds: [Bound] = []
         for part in text.split(separator: ",", omittingEmptySubsequences: false) {
             let pair = part.split(separator: "=", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
             guard pair.count == 2, !pair[0].isEmpty, !pair[1].isEmpty else {
-                throw .malformed(String(part.trimmingCharacters(in: .whitespaces)))
+                throw RegressionBoundsError.malformed(String(part.trimmingCharacters(in: .whitespaces)))
             }
             let (key, value) = (pair[0], pair[1])
-            guard RunComparison.gateableKeys.contains(key) else { throw .unknownFigure(key) }
-            guard !bounds.contains(where: { $0.key == key }) else { throw .repeated(key) }
+            guard RunComparison.gateableKeys.contains(key) else {
+                let hasNoInterval = RunComparison.percentileMetrics.contains {
+                    RunComparison.percentileKeys(of: $0).contains(key)
+                }
+                throw hasNoInterval ? RegressionBoundsError.noInterval(key) : .unknownFigure(key)
+            }
+            guard !bounds.contains(where: { $0.key == key }) else { throw RegressionBoundsError.repeated(key) }
             bounds.append(Bound(key: key, limit: try limit(key, value)))
         }
         return RegressionBounds(bounds: bounds)
@@ -78,6 +83,8 @@ public enum RegressionBoundsError: Error, CustomStringConvertible, Equatable {
     case malformed(String)
     case unknownFigure(String)
     case repeated(String)
+    /// A percentile of a figure without a confidence interval (inter-token latency).
+    case noInterval(String)
     case badValue(key: String, value: String, expected: String)
 
     public var description: String {
@@ -87,6 +94,8 @@ public enum RegressionBoundsError: Error, CustomStringConvertible, Equatable {
         case .unknownFigure(let key):
             "no figure '\(key)' to bound; one of: \(RunComparison.gateableKeys.joined(separator: ", "))"
         case .repeated(let key): "\(key) is bounded twice"
+        case .noInterval(let key):
+            "\(key) has no confidence interval to check with (requests.csv holds one mean gap per request)"
         case .badValue(let key, let value, let expected): "\(key)=\(value): the bound must be \(expected)"
         }
     }

@@ -18,11 +18,16 @@ extension RunComparison {
     /// The metrics compared by percentile: those the console summary shows, in catalogue order.
     static let percentileMetrics = MetricCatalogue.all.filter { $0.consoleLabel != nil }
 
-    /// Every figure key `--fail-if-worse` can name, whichever runs are compared: the figures
-    /// with a worse direction that every run can have (GPU and resource figures are not gated).
+    /// Every figure key `--fail-if-worse` can name, whichever runs are compared: the rates, and
+    /// the percentiles that get a confidence interval (resource figures have no worse way).
     public static let gateableKeys: [String] =
         ["success_rate", "error_rate", "timeout_rate"]
-        + percentileMetrics.flatMap { metric in percentiles.map { "\(metric.shortName).\($0.name)" } }
+        + percentileMetrics.filter(\.hasOneValuePerRequest).flatMap(percentileKeys)
+
+    /// The keys of `metric`'s percentile figures (`ttft.p50`, …).
+    static func percentileKeys(of metric: Metric) -> [String] {
+        percentiles.map { "\(metric.shortName).\($0.name)" }
+    }
 
     static func figures(_ runs: [ComparedRun], bootstrap: PercentileBootstrap) -> [ComparedFigure] {
         let s = runs.map(\.summary)

@@ -17,6 +17,7 @@ import Testing
     @Test(arguments: [
         ("ttft.p98=10%", RegressionBoundsError.unknownFigure("ttft.p98")),
         ("ttft.p99", .malformed("ttft.p99")),
+        ("itl.p99=10%", .noInterval("itl.p99")),
         ("ttft.p99=10%,", .malformed("")),
         ("ttft.p99=10%,ttft.p99=5%", .repeated("ttft.p99")),
         ("error_rate=2", .badValue(key: "error_rate", value: "2", expected: "")),
@@ -44,8 +45,9 @@ import Testing
         do {
             _ = try RegressionBounds.parse("ttft.p99=10")
         } catch {
-            #expect(error.description.contains("10%"), "\(error)")
+            #expect("\(error)".contains("10%"), "\(error)")
         }
+        #expect(RegressionBoundsError.noInterval("itl.p50").description.contains("one mean gap per request"))
     }
 
     @Test func aRunWorseBeyondTheBoundWithConfidenceFails() throws {
