@@ -8,10 +8,11 @@ import Testing
 /// Parsing and validation only; the exit statuses of a real comparison are in the integration
 /// tests (`CompareTests`).
 @Suite struct CompareCommandTests {
+    let base = FileManager.default.temporaryDirectory.appendingPathComponent("llmload-cmp-\(UUID().uuidString)")
+
     /// Two folders that look like run folders (validation looks for summary.json, nothing more).
-    private static func runFolders() throws -> [String] {
-        let base = FileManager.default.temporaryDirectory.appendingPathComponent("llmload-cmp-\(UUID().uuidString)")
-        return try ["a", "b"].map { name in
+    private func runFolders() throws -> [String] {
+        try ["a", "b"].map { name in
             let folder = base.appendingPathComponent(name)
             try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
             try Data("{}".utf8).write(to: folder.appendingPathComponent("summary.json"))
@@ -26,14 +27,16 @@ import Testing
     }
 
     @Test func parsesTheBoundsOnce() throws {
-        let folders = try Self.runFolders()
+        defer { try? FileManager.default.removeItem(at: base) }
+        let folders = try runFolders()
         let command = try CompareCommand.parse(folders + ["--fail-if-worse", "ttft.p99=10%,error_rate=0.01"])
         #expect(command.failIfWorse?.bounds.map(\.key) == ["ttft.p99", "error_rate"])
         #expect(command.output == ".")
     }
 
     @Test func aBadBoundIsAnOptionErrorNamingTheFigures() throws {
-        let folders = try Self.runFolders()
+        defer { try? FileManager.default.removeItem(at: base) }
+        let folders = try runFolders()
         let text = try #require(message(folders + ["--fail-if-worse", "ttft.p98=10%"]))
         #expect(text.contains("--fail-if-worse"), "\(text)")
         #expect(text.contains("no figure 'ttft.p98' to bound; one of: success_rate"), "\(text)")
@@ -42,13 +45,15 @@ import Testing
     }
 
     @Test func needsTwoRunFolders() throws {
-        let folders = try Self.runFolders()
+        defer { try? FileManager.default.removeItem(at: base) }
+        let folders = try runFolders()
         let text = try #require(message([folders[0]]))
         #expect(text.contains("compare needs at least two run folders (got 1)"), "\(text)")
     }
 
     @Test func refusesAFolderThatIsNotARunBeforeReadingAny() throws {
-        let folders = try Self.runFolders()
+        defer { try? FileManager.default.removeItem(at: base) }
+        let folders = try runFolders()
         let empty = URL(fileURLWithPath: folders[0]).deletingLastPathComponent().appendingPathComponent("empty")
         try FileManager.default.createDirectory(at: empty, withIntermediateDirectories: true)
         let text = try #require(message([folders[0], empty.path]))
