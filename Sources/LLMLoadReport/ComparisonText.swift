@@ -6,7 +6,7 @@ import LLMLoadCore
 enum ComparisonText {
     static let table = ReportText.table.merging(pageLabels) { _, page in page }
 
-    private static let pageLabels: [String: (en: String, zh: String)] = [
+    private static let pageLabels: ReportText.Table = [
         "title": ("LLM load test comparison", "LLM 负载测试对比"),
         "subtitle": (
             "Every change is from run A. Coloured: shown with 95 % confidence to be over 1 % worse (red) or better (green).",

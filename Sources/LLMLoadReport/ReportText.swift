@@ -4,6 +4,9 @@ import LLMLoadMetrics
 /// Every label of `report.html` in each ``ReportLanguage``. Keys are used by the template and by
 /// the charts' script (which gets the table as JSON), so a label is translated in one place.
 enum ReportText {
+    /// Labels by key: English and Chinese.
+    typealias Table = [String: (en: String, zh: String)]
+
     /// `[key: (English, Chinese)]`: the page's own labels and every catalogue metric's title,
     /// under its id.
     static let table = pageLabels.merging(MetricCatalogue.all.map { ($0.id, $0.title) }) { page, _ in page }
@@ -125,17 +128,13 @@ enum ReportText {
 
     /// The label for `key` in `language`; the key itself if it is missing (a test checks none is).
     /// - Parameter table: this table, or another page's (``ComparisonText/table``).
-    static func label(
-        _ key: String, _ language: ReportLanguage, in table: [String: (en: String, zh: String)] = table
-    ) -> String {
+    static func label(_ key: String, _ language: ReportLanguage, in table: Table = table) -> String {
         guard let entry = table[key] else { return key }
         return language == .zh ? entry.zh : entry.en
     }
 
     /// Every label in `language`, for the template and the charts' script.
-    static func labels(_ language: ReportLanguage, in table: [String: (en: String, zh: String)] = table) -> [String:
-        String]
-    {
+    static func labels(_ language: ReportLanguage, in table: Table = table) -> [String: String] {
         table.mapValues { language == .zh ? $0.zh : $0.en }
     }
 }
