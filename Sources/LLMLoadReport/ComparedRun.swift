@@ -18,8 +18,9 @@ public struct ComparedRun: Sendable {
         self.samples = samples
     }
 
-    /// The metrics a confidence interval is drawn for.
-    public static let sampledMetrics = MetricCatalogue.all.filter(\.hasOneValuePerRequest)
+    /// The metrics a confidence interval is drawn for: those compared by percentile whose CSV
+    /// column holds the distribution's values.
+    public static let sampledMetrics = RunComparison.percentileMetrics.filter(\.hasOneValuePerRequest)
 
     /// Reads a run folder.
     /// - Throws: ``CompareError`` when `folder` is not a run folder; ``ReportError`` when its
