@@ -4,15 +4,12 @@
 public enum ComparisonConsole {
     public static func render(_ comparison: RunComparison) -> String {
         var lines = ["Comparing \(comparison.runs.count) runs; every change is from A."]
-        lines += ConsoleSummary.table(
-            comparison.runs.enumerated().map { index, run in
-                let s = run.summary
-                return [
-                    RunComparison.label(index), run.folder.path,
-                    "\(s.target.model), \(s.load.pattern), started \(s.run.startedAt)",
-                ]
-            }
-        ).map { "  " + $0 }
+        for (index, run) in comparison.runs.enumerated() {
+            let s = run.summary
+            lines.append(
+                "  \(RunComparison.label(index))  \(run.folder.path) (\(s.target.model), \(s.load.pattern), "
+                    + "started \(s.run.startedAt))")
+        }
         lines.append("")
         if comparison.differences.isEmpty {
             lines.append("What differs: nothing in how the runs were set up.")
