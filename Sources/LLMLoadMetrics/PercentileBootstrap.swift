@@ -75,6 +75,12 @@ public struct PercentileBootstrap: Sendable {
         )
     }
 
+    /// The value at `percentile` (0–100) of a sample sorted ascending, by nearest rank: what
+    /// ``Difference/absolute`` is the difference of. `nil` when the sample is empty.
+    public static func percentile(_ percentile: Double, ofSorted sorted: [Double]) -> Double? {
+        sorted.isEmpty ? nil : sorted[rank(percentile, count: sorted.count) - 1]
+    }
+
     /// The nearest rank (1…count) of `percentile`, as ``Distribution/percentile(_:)`` takes it.
     static func rank(_ percentile: Double, count: Int) -> Int {
         min(count, max(1, Int((percentile * Double(count) / 100).rounded(.up))))

@@ -48,7 +48,9 @@ extension Timing {
             for key in ["ttft.p50", "ttft.p90"] {
                 let change = try #require(comparison.figure(key)?.changes[1])
                 let relative = try #require(change.relative)
-                #expect(abs(relative - 0.10) < 0.005, "\(key) \(relative)")
+                // 20 ms on 200 ms, each run's TTFT with the client's own transit beside it (about
+                // 1 ms in a debug build, alike in both runs but not the same).
+                #expect(abs(relative - 0.10) < 0.01, "\(key) \(relative)")
                 let interval = try #require(change.interval?.relativeInterval)
                 #expect(interval.lower > 0.05 && interval.upper < 0.15, "\(key) \(interval)")
             }

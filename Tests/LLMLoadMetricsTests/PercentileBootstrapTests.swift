@@ -77,6 +77,9 @@ import Testing
         #expect(PercentileBootstrap.rank(99, count: 10) == 10)
         #expect(PercentileBootstrap.rank(50, count: 1) == 1)
         #expect(PercentileBootstrap.rank(0, count: 7) == 1)
+        #expect(PercentileBootstrap.percentile(50, ofSorted: [1, 2, 3, 4]) == 2)
+        #expect(PercentileBootstrap.percentile(99, ofSorted: [1, 2, 3, 4]) == 4)
+        #expect(PercentileBootstrap.percentile(50, ofSorted: []) == nil)
     }
 
     /// The shortcut (a Beta draw per resample) against resampling every row: the spread of the

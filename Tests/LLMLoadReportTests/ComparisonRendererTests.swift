@@ -15,13 +15,20 @@ import Testing
     }
 
     @Test func showsEveryFigureWithItsChangeAndColoursTheOnesShown() throws {
-        let html = try ComparisonRenderer.render(try Self.comparison(), language: .en)
+        let comparison = try Self.comparison()
+        let html = try ComparisonRenderer.render(comparison, language: .en)
         expectContains(html, "LLM load test comparison")
         expectContains(html, "<span class=\"key\">e2e.p90</span>")
-        expectContains(html, "<td class=\"change worse\">+49.01</td>")
+        let e2e = try #require(comparison.figure("e2e.p90"))
+        let e2eChange = try #require(e2e.changes[1])
+        #expect(e2e.absoluteText(e2eChange).hasPrefix("+4"), "10 % of about 490 ms")
+        expectContains(html, "<td class=\"change worse\">\(e2e.absoluteText(e2eChange))</td>")
         expectContains(html, "What differs in how the runs were set up")
         // An interval that reaches below +1 % is not coloured (TTFT P50 spreads widely here).
-        expectContains(html, "<td class=\"change \">+15.20</td>")
+        let ttft = try #require(comparison.figure("ttft.p50"))
+        let ttftChange = try #require(ttft.changes[1])
+        #expect(try #require(ttftChange.interval?.relativeInterval).lower < 0.01)
+        expectContains(html, "<td class=\"change \">\(ttft.absoluteText(ttftChange))</td>")
     }
 
     @Test func textFromTheRunsStaysText() throws {
