@@ -65,7 +65,7 @@ let package = Package(
                 .copy("Resources/plotly.min.js"), .copy("Resources/plotly-LICENSE.txt"),
                 .copy("Resources/report.mustache"), .copy("Resources/report.js"), .copy("Resources/report.css"),
                 .copy("Resources/charts.js"), .copy("Resources/sweep-report.mustache"),
-                .copy("Resources/sweep-report.js"),
+                .copy("Resources/sweep-report.js"), .copy("Resources/compare.mustache"), .copy("Resources/compare.js"),
             ]
         ),
         .target(

@@ -32,6 +32,10 @@ public struct Metric: Sendable, Identifiable {
     /// The request's figure in ``column`` (milliseconds or tokens per second); `nil` when the
     /// request has none (written as an empty field).
     public let value: @Sendable (RequestRecord) -> Double?
+    /// Whether each request adds at most its ``value`` to the distribution, so the rows of
+    /// `requests.csv` hold the distribution's values (not so for inter-token latency, whose CSV
+    /// column is each request's mean gap while the distribution has every gap).
+    public let hasOneValuePerRequest: Bool
     /// Adds a successful request to the metric's distribution.
     let record: @Sendable (RequestRecord, inout Distribution) -> Void
 
@@ -54,6 +58,7 @@ public struct Metric: Sendable, Identifiable {
         self.isOptional = isOptional
         self.column = column ?? id
         self.value = value
+        hasOneValuePerRequest = record == nil
         self.record = record ?? { request, distribution in value(request).map { distribution.record($0) } }
     }
 

@@ -1,7 +1,7 @@
 import Foundation
 
 /// The files the pages inline (Plotly, the templates, their scripts and the style), loaded from
-/// this module's resource bundle: the run's `report.html` and the sweep's.
+/// this module's resource bundle: the run's `report.html`, the sweep's and `compare.html`.
 ///
 /// SwiftPM's generated `Bundle.module` stops the process when the bundle is missing; a report
 /// must never cost the run, so the bundle is looked up here and a missing one is an error.
@@ -16,6 +16,9 @@ struct ReportAssets: Sendable {
     /// The sweep's page: its template, and `charts.js` then `sweep-report.js`.
     var sweepTemplate: String
     var sweepScript: String
+    /// `compare.html`'s template and script (`charts.js`, then `compare.js`).
+    var compareTemplate: String
+    var compareScript: String
 
     static let bundleName = "llmload_LLMLoadReport.resources"
 
@@ -45,7 +48,9 @@ struct ReportAssets: Sendable {
         return ReportAssets(
             plotly: scriptSafe(try bytes("plotly.min.js")), template: try read("report.mustache"),
             script: charts + "\n" + (try read("report.js")), css: try read("report.css"),
-            sweepTemplate: try read("sweep-report.mustache"), sweepScript: charts + "\n" + (try read("sweep-report.js"))
+            sweepTemplate: try read("sweep-report.mustache"),
+            sweepScript: charts + "\n" + (try read("sweep-report.js")),
+            compareTemplate: try read("compare.mustache"), compareScript: charts + "\n" + (try read("compare.js"))
         )
     }
 

@@ -42,6 +42,19 @@ enum Browser {
         return String(decoding: data, as: UTF8.self)
     }
 
+    /// How many charts `page` drew, after checking that it drew every chart it meant to and no
+    /// script error happened (`charts.js` leaves the verdict on `<body>`).
+    static func chartsDrawn(
+        in page: URL, _ comment: String, sourceLocation: SourceLocation = #_sourceLocation
+    ) throws -> Int {
+        let body = bodyAttributes(try dumpDOM(of: page))
+        #expect(body["data-status"] == "ok", "\(comment): \(body)", sourceLocation: sourceLocation)
+        #expect(body["data-errors"] == "", sourceLocation: sourceLocation)
+        let expected = Int(body["data-charts-expected"] ?? "") ?? 0
+        #expect(body["data-charts-drawn"] == String(expected), sourceLocation: sourceLocation)
+        return expected
+    }
+
     /// The `data-*` attributes the report's script leaves on `<body>`.
     static func bodyAttributes(_ dom: String) -> [String: String] {
         guard let start = dom.range(of: "<body"), let end = dom[start.upperBound...].firstIndex(of: ">") else {
@@ -116,13 +129,25 @@ extension Integration {
                 let page = try ReportRenderer.render(
                     folder: result.folder, language: language,
                     output: result.folder.appendingPathComponent("report-\(language.rawValue).html"))
-                let body = Browser.bodyAttributes(try Browser.dumpDOM(of: page))
-                #expect(body["data-status"] == "ok", "\(language): \(body)")
-                #expect(body["data-errors"] == "")
                 // Rate, latency, tokens, two outcome charts and five distributions at least.
-                let expected = Int(body["data-charts-expected"] ?? "") ?? 0
-                #expect(expected >= 10)
-                #expect(body["data-charts-drawn"] == String(expected))
+                #expect(try Browser.chartsDrawn(in: page, "\(language)") >= 10)
+            }
+        }
+
+        @Test(
+            .enabled(
+                if: Browser.path != nil || Browser.isRequired,
+                "needs Chromium (LLMLOAD_REQUIRE_BROWSER=1 makes it required)"))
+        func everyComparisonChartDrawsInARealBrowserWithoutTheNetwork() async throws {
+            let harness = RunHarness()
+            defer { harness.cleanUp() }
+            let folders = [try await runWithEverything(harness).folder, try await runWithEverything(harness).folder]
+            let comparison = RunComparison(runs: try folders.map { try ComparedRun.load(folder: $0) })
+            for language in ReportLanguage.allCases {
+                let page = try ComparisonRenderer.render(
+                    comparison, language: language, folder: harness.output.appendingPathComponent(language.rawValue))
+                // Five overlaid CDFs (TTFT, E2E, ITL, TPOT, decode speed) and four time series.
+                #expect(try Browser.chartsDrawn(in: page, "\(language)") == 9)
             }
         }
     }

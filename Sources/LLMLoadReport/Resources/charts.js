@@ -1,15 +1,13 @@
-// What every llmload page with charts shares (the run's report.html and the sweep's): the
-// page's data from #report-data, the palette, the chart layout, and drawing every chart added
-// with the inlined Plotly. When done, draw() writes on <body>: data-charts-expected,
-// data-charts-drawn, data-errors and data-status ("ok" only if every chart drew and no script
-// error happened), which the browser tests read back.
+// What report.html, the sweep's report.html and compare.html share: the palette, the chart layout, a list of charts to
+// draw into the page's sections, and, when all are drawn, the attributes the browser test reads
+// on <body>: data-charts-expected, data-charts-drawn, data-errors and data-status ("ok" only if
+// every chart drew and no script error happened).
 var LLMLoadCharts = (function () {
   'use strict';
   var errors = [];
   window.addEventListener('error', function (e) { errors.push(String(e.message || e)); });
   window.addEventListener('unhandledrejection', function (e) { errors.push(String(e.reason)); });
 
-  var data = JSON.parse(document.getElementById('report-data').textContent);
   var palette = ['#2563eb', '#16a34a', '#dc2626', '#9333ea', '#ea580c', '#0891b2', '#ca8a04', '#db2777'];
   var plotConfig = { displaylogo: false, responsive: true };
   var charts = [];
@@ -57,6 +55,7 @@ var LLMLoadCharts = (function () {
     body.setAttribute('data-status', errors.length === 0 && drawn === charts.length ? 'ok' : 'error');
   }
 
+  // Draws every chart added, then leaves the verdict on <body>.
   function draw() {
     var pending = charts.map(function (c) {
       try {
@@ -69,5 +68,5 @@ var LLMLoadCharts = (function () {
     Promise.all(pending).then(finish, function (e) { errors.push(String(e)); finish(); });
   }
 
-  return { data: data, palette: palette, layout: layout, add: add, draw: draw };
+  return { palette: palette, layout: layout, add: add, draw: draw };
 })();

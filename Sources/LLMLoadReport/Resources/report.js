@@ -1,8 +1,8 @@
-// Draws every chart of a run's report.html from the JSON in #report-data, with the helpers of
-// charts.js (inlined before this script).
+// Draws every chart of report.html from the JSON in #report-data, with the inlined Plotly and
+// charts.js (which is inlined before this script and leaves the verdict on <body>).
 (function () {
   'use strict';
-  var data = LLMLoadCharts.data;
+  var data = JSON.parse(document.getElementById('report-data').textContent);
   var L = data.labels;
   var palette = LLMLoadCharts.palette;
   var layout = LLMLoadCharts.layout;

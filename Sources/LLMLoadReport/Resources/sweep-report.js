@@ -5,7 +5,8 @@
 (function () {
   'use strict';
   var C = LLMLoadCharts;
-  var data = C.data, L = data.labels, palette = C.palette;
+  var data = JSON.parse(document.getElementById('report-data').textContent);
+  var L = data.labels, palette = C.palette;
 
   // On a log axis Plotly places a shape by its value but an annotation by the value's logarithm.
   function annotationX(v) { return data.isLogarithmic ? Math.log10(v) : v; }
