@@ -19,8 +19,7 @@ struct SweepCommand: AsyncParsableCommand {
             point's load: --rates (open loop, at --arrival's pattern), --concurrencies (closed \
             loop) or --find max-rate. A point passes when it ran to its end, at most \
             --max-error-rate of its requests failed, the server completed at least 95 % of the \
-            requests sent while the load was steady (no growing backlog), llmload itself was not \
-            saturated, and, with --slo, at \
+            requests sent while the load was steady (no growing backlog), and, with --slo, at \
             least --goodput of the requests (default 0.95) met every bound.
 
             --find max-rate doubles the rate from --start-rate while points pass, then bisects \

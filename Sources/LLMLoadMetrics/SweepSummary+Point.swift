@@ -60,9 +60,6 @@ extension SweepSummary.Point {
     static func failure(of point: Self, goals: SweepSummary.Goals) -> String? {
         if let reason = point.stopReason { return "ended early: \(reason)" }
         if point.succeeded == 0 { return "no request succeeded" }
-        if point.clientSaturated {
-            return "llmload itself was saturated (its event loops ran late): the figures are not the server's"
-        }
         if let rate = point.errorRate, rate > goals.maxErrorRate {
             return "error rate \(percent(rate)) over \(percent(goals.maxErrorRate))"
         }

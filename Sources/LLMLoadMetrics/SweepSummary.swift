@@ -105,8 +105,10 @@ public struct SweepSummary: Sendable, Codable, Equatable {
         /// ``Goals/minKeptUpShare`` the server fell behind (a growing backlog). Absent for a
         /// closed loop.
         public var keptUpShare: Double?
-        /// llmload's own event loops ran late in this point (`client.saturated`): its figures
-        /// are partly the client's, so the point cannot pass.
+        /// llmload's own event loops ran late in this point (`client.saturated`): its latencies
+        /// are partly the client's. Shown beside the verdict; it does not decide it, since
+        /// ``keptUpShare`` is measured against what was sent, so a late client does not make
+        /// the server look saturated.
         public var clientSaturated = false
         /// Measured requests, and how many succeeded.
         public var requests: Int

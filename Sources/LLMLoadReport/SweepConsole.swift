@@ -15,6 +15,7 @@ public enum SweepConsole {
             + "TTFT P50/P99 \(FigureText.number(ttft?.p50, 1))/\(FigureText.number(ttft?.p99, 1)) ms, "
             + "E2E P50/P99 \(FigureText.number(e2e?.p50, 1))/\(FigureText.number(e2e?.p99, 1)) ms, "
             + "\(FigureText.number(point.outputTokensPerS, 1)) tok/s  \(verdict(point))"
+            + (point.clientSaturated ? " (llmload itself was saturated: its latencies are partly its own)" : "")
     }
 
     /// The table of every point in the order they ran, the goals above it and the verdict

@@ -39,6 +39,10 @@ extension Timing {
                     duration: .seconds(8), goodput: 0.95
                 ).run()
             }
+            let verdicts = result.summary.points.map {
+                "\($0.offeredRatePerS ?? 0): \($0.failedBecause ?? "passed")"
+            }.joined(separator: "; ")
+            print("find-max-rate points: \(verdicts)")
             let found = try #require(result.summary.found)
             let rate = try #require(found.maxRatePerS, "\(found.evidence)")
             #expect(abs(rate - 4) <= 0.1 * 4, "found \(rate) req/s: \(found.evidence)")

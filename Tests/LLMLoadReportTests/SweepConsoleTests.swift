@@ -19,6 +19,15 @@ import Testing
         #expect(SweepConsole.pointLine(closed.points[2], mode: .concurrencies).hasPrefix("[2] 4 users: achieved"))
     }
 
+    @Test func aSaturatedClientIsNamedBesideTheVerdict() {
+        var point = SweepFixture.summary().points[0]
+        #expect(!SweepConsole.pointLine(point, mode: .rates).contains("llmload itself"))
+        point.clientSaturated = true
+        #expect(
+            SweepConsole.pointLine(point, mode: .rates).hasSuffix(
+                "(llmload itself was saturated: its latencies are partly its own)"))
+    }
+
     @Test func aMissingFigureIsADashNotAZero() {
         let point = SweepSummary.Point(
             index: 0, folder: "p", offeredRatePerS: 5, concurrency: nil, requests: 0, succeeded: 0, latency: [:],
