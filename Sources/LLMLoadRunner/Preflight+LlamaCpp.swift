@@ -4,7 +4,7 @@ import LLMLoadCore
 extension Preflight {
     /// Findings for an OpenAI-compatible server: llama.cpp's slots and context per slot, else
     /// vLLM's `max_model_len`.
-    func findings(_ state: ServerStateProbe.OpenAICompatible) -> [PreflightFinding] {
+    package func findings(_ state: ServerStateProbe.OpenAICompatible) -> [PreflightFinding] {
         switch state.props {
         case .success(let props):
             return llamaCppFindings(props, slots: state.slots)

@@ -8,7 +8,7 @@ extension Preflight {
 
     /// Findings for Ollama: whether the model is loaded, where, until when; the context the
     /// requests will get; and that its parallelism cannot be read.
-    func findings(_ state: ServerStateProbe.Ollama) -> [PreflightFinding] {
+    package func findings(_ state: ServerStateProbe.Ollama) -> [PreflightFinding] {
         var findings: [PreflightFinding] = []
         switch state.running {
         case .success(let running):

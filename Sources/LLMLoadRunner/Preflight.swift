@@ -4,7 +4,7 @@ import LLMLoadCore
 /// Judges what the server said about its own state (``ServerStateProbe``) against the load
 /// asked for: one ``PreflightFinding`` per fact, risk, or check that could not be made.
 /// Pure, so every rule is tested without a server.
-struct Preflight: Sendable {
+package struct Preflight: Sendable {
     var model: String
     /// The closed loop's users; `nil` for an open loop.
     var closedLoopUsers: Int?
@@ -17,7 +17,7 @@ struct Preflight: Sendable {
     var sentContextLength: Int?
     var isContextGiven: Bool
 
-    init(configuration: RunConfiguration, model: String, sentContextLength: Int?) {
+    package init(configuration: RunConfiguration, model: String, sentContextLength: Int?) {
         self.model = model
         closedLoopUsers = configuration.load.closedLoopUsers
         longestPromptTokens = configuration.requests.prompts.inputLength?.bounds.upperBound
