@@ -16,11 +16,9 @@ extension Preflight {
             switch state.maxModelLength {
             case .success(let length):
                 findings.append(PreflightFinding(.info, "\(model): max_model_len \(length) tokens (GET /v1/models)"))
-                findings += [
-                    contextFinding(
-                        context: length, name: "max_model_len",
-                        effect: "the server refuses such requests or stops them at the limit")
-                ].compactMap { $0 }
+                findings += contextFindings(
+                    context: length, name: "max_model_len",
+                    effect: "the server refuses such requests or stops them at the limit")
             case .failure(let unavailable):
                 findings.append(
                     PreflightFinding(
@@ -69,11 +67,9 @@ extension Preflight {
                         + "requests beyond them wait in its queue, and their latency includes the wait"))
         }
         if let perSlot = props.contextPerSlot {
-            findings += [
-                contextFinding(
-                    context: perSlot, name: "llama.cpp's context per slot",
-                    effect: "llama.cpp refuses such requests or stops them at the context's end")
-            ].compactMap { $0 }
+            findings += contextFindings(
+                context: perSlot, name: "llama.cpp's context per slot",
+                effect: "llama.cpp refuses such requests or stops them at the context's end")
         }
         return findings
     }

@@ -16,7 +16,7 @@ extension Preflight {
         case .failure(let unavailable):
             findings.append(PreflightFinding(.unavailable, "whether \(model) is loaded: \(unavailable.reason)"))
         }
-        findings += contextFindings(state.details)
+        findings += ollamaContextFindings(state.details)
         findings.append(
             PreflightFinding(
                 .info,
@@ -55,7 +55,7 @@ extension Preflight {
 
     /// The context the requests will get: the `num_ctx` llmload sends, else the model's
     /// parameter, else Ollama's default; lowered to what the model was trained for.
-    private func contextFindings(_ details: ServerStateProbe.Check<OllamaModelDetails>) -> [PreflightFinding] {
+    private func ollamaContextFindings(_ details: ServerStateProbe.Check<OllamaModelDetails>) -> [PreflightFinding] {
         var findings: [PreflightFinding] = []
         var known: OllamaModelDetails?
         switch details {
@@ -88,11 +88,9 @@ extension Preflight {
             }
         }
         findings.append(PreflightFinding(.info, "Ollama context: \(context) tokens per request (\(source))"))
-        findings += [
-            contextFinding(
-                context: context, name: "Ollama's context",
-                effect: "Ollama cuts the prompt silently (--num-ctx to raise it)")
-        ].compactMap { $0 }
+        findings += contextFindings(
+            context: context, name: "Ollama's context",
+            effect: "Ollama cuts the prompt silently (--num-ctx to raise it)")
         return findings
     }
 

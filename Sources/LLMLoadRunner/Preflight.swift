@@ -27,12 +27,12 @@ package struct Preflight: Sendable {
         isContextGiven = configuration.requests.contextLength != nil
     }
 
-    /// A warning when the longest prompt and its answer do not fit `context` tokens; `nil`
+    /// A warning when the longest prompt and its answer do not fit `context` tokens; none
     /// when they do, or when neither length is known (given prompts are not counted).
     /// - Parameters:
     ///   - name: the context, as the line names it ("llama.cpp's context per slot").
     ///   - effect: what the server does with a request that does not fit.
-    func contextFinding(context: Int, name: String, effect: String) -> PreflightFinding? {
+    func contextFindings(context: Int, name: String, effect: String) -> [PreflightFinding] {
         var parts: [String] = []
         var total = 0
         if let prompt = longestPromptTokens {
@@ -43,10 +43,11 @@ package struct Preflight: Sendable {
             parts.append("--max-tokens \(answer)")
             total += answer
         }
-        guard !parts.isEmpty, total > context else { return nil }
-        return PreflightFinding(
+        guard !parts.isEmpty, total > context else { return [] }
+        let warning = PreflightFinding(
             .warning,
             "\(parts.joined(separator: " + ")) = \(total) tokens exceed \(name) of \(context) tokens: \(effect)")
+        return [warning]
     }
 
     /// The findings as the block printed before the load: a heading, then one indented line each.

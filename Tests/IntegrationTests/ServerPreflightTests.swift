@@ -34,12 +34,18 @@ extension Integration {
             return configuration
         }
 
+        /// A quick simulator (4 tokens, 1 ms apart); `llamaCpp`: the OpenAI API alone, with `/props`.
+        private func quickSimulator(maximumConcurrency: Int? = nil, llamaCpp: Bool) -> SimulatorConfiguration {
+            var simulator = simulatorConfiguration(
+                ttftMilliseconds: 5, itlMilliseconds: 1, outputTokens: 4, maximumConcurrency: maximumConcurrency)
+            simulator.servesOllama = !llamaCpp
+            return simulator
+        }
+
         @Test func moreUsersThanLlamaCppSlotsIsAWarningNamingTheSlotsAndIsStored() async throws {
             let harness = RunHarness()
             defer { harness.cleanUp() }
-            var simulator = simulatorConfiguration(
-                ttftMilliseconds: 5, itlMilliseconds: 1, outputTokens: 4, maximumConcurrency: 2)
-            simulator.servesOllama = false
+            let simulator = quickSimulator(maximumConcurrency: 2, llamaCpp: true)
             let (result, lines) = try await withSimulator(simulator) { baseURL, _ in
                 await run(closedLoop(harness, baseURL: baseURL, api: .openAIChat, users: 4))
             }
@@ -61,8 +67,7 @@ extension Integration {
         @Test func promptAndAnswerLongerThanTheContextPerSlotIsAWarning() async throws {
             let harness = RunHarness()
             defer { harness.cleanUp() }
-            var simulator = simulatorConfiguration(ttftMilliseconds: 5, itlMilliseconds: 1, outputTokens: 4)
-            simulator.servesOllama = false
+            var simulator = quickSimulator(llamaCpp: true)
             simulator.slotContextLength = 1000
             let (_, lines) = try await withSimulator(simulator) { baseURL, _ in
                 var configuration = closedLoop(harness, baseURL: baseURL, api: .openAIChat, users: 1)
@@ -81,9 +86,7 @@ extension Integration {
         @Test func strictPreflightStopsOnAWarningBeforeAnyGenerationRequest() async throws {
             let harness = RunHarness()
             defer { harness.cleanUp() }
-            var simulator = simulatorConfiguration(
-                ttftMilliseconds: 5, itlMilliseconds: 1, outputTokens: 4, maximumConcurrency: 2)
-            simulator.servesOllama = false
+            let simulator = quickSimulator(maximumConcurrency: 2, llamaCpp: true)
             let (result, truths) = try await withSimulator(simulator) { baseURL, truth in
                 var configuration = closedLoop(harness, baseURL: baseURL, api: .openAIChat, users: 4)
                 configuration.isStrictPreflight = true
@@ -102,8 +105,7 @@ extension Integration {
         @Test func aServerWithoutTheEndpointsGetsOneUnavailableLineEachAndStillItsLoad() async throws {
             let harness = RunHarness()
             defer { harness.cleanUp() }
-            var simulator = simulatorConfiguration(ttftMilliseconds: 5, itlMilliseconds: 1, outputTokens: 4)
-            simulator.servesOllama = false
+            var simulator = quickSimulator(llamaCpp: true)
             simulator.servesServerState = false
             let (result, lines) = try await withSimulator(simulator) { baseURL, _ in
                 await run(closedLoop(harness, baseURL: baseURL, api: .openAIChat, users: 1))
@@ -120,7 +122,7 @@ extension Integration {
         @Test func ollamaNotLoadedWarnsAndTheContextSaysWhereItComesFrom() async throws {
             let harness = RunHarness()
             defer { harness.cleanUp() }
-            var simulator = simulatorConfiguration(ttftMilliseconds: 5, itlMilliseconds: 1, outputTokens: 4)
+            var simulator = quickSimulator(llamaCpp: false)
             simulator.ollamaLoadedModel = nil
             simulator.ollamaContextLength = 512
             let (_, lines) = try await withSimulator(simulator) { baseURL, _ in
@@ -142,7 +144,7 @@ extension Integration {
         @Test func ollamaPartlyOnTheCPUWarns() async throws {
             let harness = RunHarness()
             defer { harness.cleanUp() }
-            var simulator = simulatorConfiguration(ttftMilliseconds: 5, itlMilliseconds: 1, outputTokens: 4)
+            var simulator = quickSimulator(llamaCpp: false)
             simulator.ollamaLoadedModel = OllamaLoadedModel(sizeBytes: 5_000_000_000, vramBytes: 3_000_000_000)
             let (_, lines) = try await withSimulator(simulator) { baseURL, _ in
                 await run(closedLoop(harness, baseURL: baseURL, api: .ollamaGenerate, users: 1))
