@@ -44,9 +44,9 @@ package struct Preflight: Sendable {
             total += answer
         }
         guard !parts.isEmpty, total > context else { return [] }
-        let warning = PreflightFinding(
-            .warning,
-            "\(parts.joined(separator: " + ")) = \(total) tokens exceed \(name) of \(context) tokens: \(effect)")
+        let sum =
+            parts.count == 1 ? "\(parts[0]) exceeds" : "\(parts.joined(separator: " + ")) = \(total) tokens exceed"
+        let warning = PreflightFinding(.warning, "\(sum) \(name) of \(context) tokens: \(effect)")
         return [warning]
     }
 

@@ -134,7 +134,7 @@ extension Integration {
                 "  warning: llmload-sim is not loaded (GET /api/ps): the first requests include its load time; "
                     + "--warmup-requests 1 leaves them out of the figures",
                 "  info: Ollama context: 512 tokens per request (the model's num_ctx parameter; the model was trained for 131072)",
-                "  warning: --max-tokens 600 = 600 tokens exceed Ollama's context of 512 tokens: "
+                "  warning: --max-tokens 600 exceeds Ollama's context of 512 tokens: "
                     + "Ollama cuts the prompt silently (--num-ctx to raise it)",
             ]
             for line in expected { #expect(lines.contains(line), "\(line) not in \(lines)") }
