@@ -27,6 +27,12 @@ extension Preflight {
 
     private func loadedFindings(_ loaded: OllamaRunningModel?) -> [PreflightFinding] {
         guard let loaded else {
+            if fitsPrompts {
+                return [
+                    PreflightFinding(
+                        .info, "\(model) is not loaded (GET /api/ps): fitting the prompts loads it before the load")
+                ]
+            }
             if hasWarmup {
                 return [PreflightFinding(.info, "\(model) is not loaded (GET /api/ps): the warm-up loads it")]
             }

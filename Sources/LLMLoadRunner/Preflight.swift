@@ -13,6 +13,9 @@ package struct Preflight: Sendable {
     var maxOutputTokens: Int?
     /// Whether the run starts with a warm-up, whose requests would pay a model's load time.
     var hasWarmup: Bool
+    /// Whether prompts are fitted to `--input-tokens` before the load: against Ollama, with
+    /// one-token requests, which load the model.
+    var fitsPrompts: Bool
     /// The Ollama `num_ctx` every request carries, and whether `--num-ctx` gave it.
     var sentContextLength: Int?
     var isContextGiven: Bool
@@ -23,6 +26,7 @@ package struct Preflight: Sendable {
         longestPromptTokens = configuration.requests.prompts.inputLength?.bounds.upperBound
         maxOutputTokens = configuration.requests.maxOutputTokens
         hasWarmup = configuration.load.warmup != nil
+        fitsPrompts = configuration.requests.prompts.inputLength != nil
         self.sentContextLength = sentContextLength
         isContextGiven = configuration.requests.contextLength != nil
     }

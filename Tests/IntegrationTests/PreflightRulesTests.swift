@@ -77,6 +77,15 @@ import Testing
             ])
     }
 
+    @Test func anOllamaModelNotLoadedIsOnlyInfoWhenFittingThePromptsLoadsIt() {
+        let checks = Preflight(
+            configuration: configuration(inputTokens: .fixed(100)), model: "m", sentContextLength: 1280)
+        let findings = checks.findings(.init(running: .success([]), details: .success(OllamaModelDetails())))
+        #expect(
+            findings.first?.line == "info: m is not loaded (GET /api/ps): fitting the prompts loads it before the load")
+        #expect(!findings.contains { $0.level == .warning }, "\(findings)")
+    }
+
     @Test func theNumCtxSentIsLoweredToTheTrainedContextAndThenChecked() {
         let checks = Preflight(
             configuration: configuration(inputTokens: .fixed(6000), maxTokens: 500), model: "m",
