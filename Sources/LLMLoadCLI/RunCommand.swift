@@ -110,6 +110,7 @@ struct RunCommand: AsyncParsableCommand {
         )
         configuration.objectives = goodput.slo
         configuration.monitor = monitor.configuration
+        configuration.isStrictPreflight = target.strictPreflight
         return configuration
     }
 

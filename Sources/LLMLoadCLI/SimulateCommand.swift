@@ -12,7 +12,9 @@ struct SimulateCommand: AsyncParsableCommand {
         discussion: """
             Speaks Ollama's API (/api/generate, /api/chat, /api/tags, /api/version) and the \
             OpenAI-compatible one (/v1/chat/completions, /v1/completions, /v1/models), with POST \
-            /tokenize as --tokenize says. The first token comes --ttft-ms after a request gets a \
+            /tokenize as --tokenize says, and the state the pre-flight check reads: llama.cpp's \
+            /props and /slots (--max-concurrency slots, else 64, of --slot-context tokens) and \
+            Ollama's /api/ps and /api/show. The first token comes --ttft-ms after a request gets a \
             generation slot, then one token every --itl-ms. With --max-concurrency, further \
             requests wait in a queue.
 

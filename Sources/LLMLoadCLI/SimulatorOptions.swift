@@ -60,7 +60,11 @@ struct SimulatorOptions: ParsableArguments {
     @Option(help: "The model's context limit under Ollama: a larger num_ctx is lowered to it. None if not set.")
     var ollamaContextLimit: Int?
 
+    @Option(help: "The context per slot llama.cpp's /props reports (n_ctx; slots: --max-concurrency, else 64).")
+    var slotContext: Int = 4096
+
     func validate() throws {
+        guard slotContext >= 1 else { throw ValidationError("--slot-context must be at least 1") }
         guard ollamaContext >= 1 else { throw ValidationError("--ollama-context must be at least 1") }
         if let ollamaContextLimit, ollamaContextLimit < 1 {
             throw ValidationError("--ollama-context-limit must be at least 1")
@@ -93,6 +97,7 @@ struct SimulatorOptions: ParsableArguments {
         configuration.tokenizeEndpoint = tokenize.dialect
         configuration.ollamaContextLength = ollamaContext
         configuration.ollamaModelContextLimit = ollamaContextLimit
+        configuration.slotContextLength = slotContext
         configuration.fault = fault.map { kind in
             faultRate.map { FaultInjection(kind, rate: $0, seed: faultSeed) } ?? FaultInjection(kind, every: faultEvery)
         }

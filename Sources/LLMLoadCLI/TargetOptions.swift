@@ -33,6 +33,13 @@ struct TargetOptions: ParsableArguments {
     @Option(name: .shortAndLong, help: "The model (default: the only model the server lists).")
     var model: String?
 
+    @Flag(
+        help: """
+            Stop before any load when the pre-flight check warns (more users than the server's \
+            slots, prompts longer than its context, a model not loaded).
+            """)
+    var strictPreflight = false
+
     func validate() throws {
         if simulate && url != nil { throw ValidationError("--simulate and --url exclude each other") }
         if case .unusable(let message) = url { throw ValidationError(message) }

@@ -116,6 +116,8 @@ public struct RunConfiguration: Sendable {
     public var objectives: ServiceLevelObjectives?
     /// The resource monitor's settings.
     public var monitor = Monitor()
+    /// `--strict-preflight`: a pre-flight warning stops the run before any load.
+    public var isStrictPreflight = false
 
     public init(target: Target, load: Load, requests: Requests = .init(), output: Output = .init()) {
         self.target = target

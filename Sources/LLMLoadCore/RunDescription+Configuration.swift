@@ -4,10 +4,11 @@ extension RunDescription {
     ///   - api, model, serverVersion: what discovery found (the configuration holds what was asked).
     ///   - commandLine: redacted here with the configuration's API key.
     ///   - contextLength: the Ollama `num_ctx` every request carries, if any.
+    ///   - preflight: the pre-flight check's findings.
     public init(
         configuration c: RunConfiguration, api: String, model: String, serverVersion: String?,
         toolVersion: String, commandLine: [String], outputFolder: String, host: HostFacts,
-        inputCalibration: InputCalibration? = nil, contextLength: Int? = nil
+        inputCalibration: InputCalibration? = nil, contextLength: Int? = nil, preflight: [PreflightFinding]? = nil
     ) {
         let redactor = SecretRedactor(secrets: [c.target.apiKey])
         self.init(
@@ -26,6 +27,7 @@ extension RunDescription {
             output: Output(folder: outputFolder, label: c.output.label),
             host: host
         )
+        self.preflight = preflight
     }
 }
 

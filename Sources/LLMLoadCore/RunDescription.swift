@@ -28,6 +28,9 @@ public struct RunDescription: Sendable, Codable, Equatable {
     public var monitor: Monitor?
     public var output: Output
     public var host: HostFacts
+    /// What the pre-flight check found on the server before the load (``PreflightFinding``);
+    /// absent for runs made before it existed.
+    public var preflight: [PreflightFinding]?
 
     public init(
         tool: Tool, commandLine: [String] = [], target: Target, load: Load, requests: Requests,

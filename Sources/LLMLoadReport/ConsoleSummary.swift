@@ -85,6 +85,9 @@ public enum ConsoleSummary {
         for warning in RunWarning.detect(in: s) where !warning.isClientSaturation {
             lines.append("Warning: " + warning.text(.en))
         }
+        for finding in s.runDescription.preflight ?? [] where finding.level == .warning {
+            lines.append("Warning (pre-flight): " + finding.text)
+        }
         if let folder { lines.append("\nResults in \(folder)") }
         return lines.joined(separator: "\n")
     }

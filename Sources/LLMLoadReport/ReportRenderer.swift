@@ -83,6 +83,10 @@ public enum ReportRenderer {
         } else {
             context["resourceNote"] = ReportText.label("no_resources", language)
         }
+        if let findings = s.runDescription.preflight, !findings.isEmpty {
+            context["preflight"] = ReportTables.preflight(findings, language)
+            context["hasPreflight"] = true
+        }
         if s.errorsNotListed > 0 { context["errorsNotListed"] = String(s.errorsNotListed) }
         return context
     }

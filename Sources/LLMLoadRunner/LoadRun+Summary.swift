@@ -9,7 +9,8 @@ extension LoadRun {
     /// The run's description, resolved once discovery and prompt fitting are done: what
     /// `config.json` holds and `summary.json` embeds.
     func makeDescription(
-        target: TargetDiscovery.Target, folder: RunFolder, gpus: [String], workload: PreparedWorkload
+        target: TargetDiscovery.Target, folder: RunFolder, gpus: [String], workload: PreparedWorkload,
+        preflight: [PreflightFinding]
     ) -> RunDescription {
         var host = HostFacts.current()
         host.gpus = gpus
@@ -17,7 +18,8 @@ extension LoadRun {
             configuration: configuration, api: target.api.rawValue, model: target.model,
             serverVersion: target.serverVersion, toolVersion: Self.toolVersion,
             commandLine: CommandLine.arguments, outputFolder: folder.url.path, host: host,
-            inputCalibration: workload.calibration, contextLength: workload.template.contextLength
+            inputCalibration: workload.calibration, contextLength: workload.template.contextLength,
+            preflight: preflight
         )
     }
 

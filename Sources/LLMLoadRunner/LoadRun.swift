@@ -80,7 +80,7 @@ public struct LoadRun: Sendable {
         let redactor = SecretRedactor(secrets: [configuration.target.apiKey])
         return try await HTTPInferenceClient.withClient(configuration: transport) { client in
             // Ctrl-C or SIGTERM before the load ends the run at once (`beforeLoad`).
-            let (target, workload) = try await beforeLoad { [self] in
+            let (target, workload, findings) = try await beforeLoad { [self] in
                 let target: TargetDiscovery.Target
                 do {
                     target = try await TargetDiscovery.discover(
@@ -94,11 +94,12 @@ public struct LoadRun: Sendable {
                     throw RunError.target(
                         "--ignore-eos is not supported by Ollama's native API (\(target.api.rawValue))")
                 }
-                return (target, try await prepareWorkload(prompts, client: client, target: target))
+                let findings = try await preflight(client: client, target: target)
+                return (target, try await prepareWorkload(prompts, client: client, target: target), findings)
             }
             return try await measure(
                 with: client, target: target, base: base, redactor: redactor, monitor: monitor,
-                workload: workload, progress: progress.map { (progressInterval, $0) })
+                workload: workload, preflight: findings, progress: progress.map { (progressInterval, $0) })
         }
     }
 
@@ -109,6 +110,7 @@ public struct LoadRun: Sendable {
         redactor: SecretRedactor,
         monitor: SystemMonitor,
         workload: PreparedWorkload,
+        preflight: [PreflightFinding],
         progress: (interval: Duration, sink: @Sendable (LiveProgress.Snapshot) -> Void)?
     ) async throws -> Result {
         let startedAtDate = Date()
@@ -118,7 +120,7 @@ public struct LoadRun: Sendable {
         // Resolved once; written first, so even a run cut short says how it was set up.
         let description = makeDescription(
             target: target, folder: folder,
-            gpus: monitor.gpuDevices.map { $0.name ?? "GPU \($0.index)" }, workload: workload)
+            gpus: monitor.gpuDevices.map { $0.name ?? "GPU \($0.index)" }, workload: workload, preflight: preflight)
         let configFailure = Self.write(description, to: folder)
         let api = target.api.makeAPI()
         let headers = configuration.target.headers

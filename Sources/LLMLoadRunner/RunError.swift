@@ -5,6 +5,8 @@ public enum RunError: Error, CustomStringConvertible {
     case monitor(String)
     /// The prompt file or template cannot be used.
     case prompts(String)
+    /// `--strict-preflight` and the pre-flight check warned: nothing was sent.
+    case preflight([String])
     /// A stop (Ctrl-C, SIGTERM) arrived before the load started: nothing was sent or written.
     case interrupted
 
@@ -13,6 +15,9 @@ public enum RunError: Error, CustomStringConvertible {
         case .target(let message): message
         case .monitor(let message): message
         case .prompts(let message): message
+        case .preflight(let warnings):
+            "the pre-flight check warned (--strict-preflight stops the run; no load was sent):"
+                + warnings.map { "\n  " + $0 }.joined()
         case .interrupted: "interrupted before the load started: nothing was sent, no run folder was made"
         }
     }

@@ -25,6 +25,7 @@ public enum Simulator {
         if let key = configuration.apiKey { router.add(middleware: BearerAuthentication(key: key)) }
         if configuration.servesOllama { OllamaRoutes(simulator: state).register(on: router) }
         if configuration.servesOpenAI { OpenAIRoutes(simulator: state).register(on: router) }
+        ServerStateRoutes(simulator: state).register(on: router)
         return Application(
             router: router,
             server: .http1(

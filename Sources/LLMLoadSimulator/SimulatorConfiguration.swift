@@ -44,8 +44,33 @@ public struct SimulatorConfiguration: Sendable {
     /// The model's own context limit: a larger `num_ctx` is lowered to it, as Ollama does for a
     /// model trained on shorter texts; `nil`: no limit.
     public var ollamaModelContextLimit: Int?
+    /// The pre-flight endpoints: llama.cpp's `/props` and `/slots`, Ollama's `/api/ps` and
+    /// `/api/show` (``ServerStateRoutes``); off: they answer 404.
+    public var servesServerState = true
+    /// The context per slot llama.cpp's `/props` and `/slots` report (`n_ctx`); not enforced.
+    public var slotContextLength = 4096
+    /// What Ollama's `/api/ps` lists for the model; `nil`: not loaded.
+    public var ollamaLoadedModel: OllamaLoadedModel? = OllamaLoadedModel(sizeBytes: 4_700_000_000)
+
+    /// The slots `/props` reports: ``maximumConcurrency``, else 64 (a server without a limit
+    /// has to report some number; 64 is more than a simulated run usually keeps in flight).
+    var slotCount: Int { maximumConcurrency ?? 64 }
+    /// The trained context `/api/show` reports when ``ollamaModelContextLimit`` sets none.
+    static let trainedContextLength = 131_072
 
     public init() {}
+}
+
+/// A model Ollama's `/api/ps` lists as loaded: its size, and how much of it is in GPU memory.
+public struct OllamaLoadedModel: Sendable {
+    public var sizeBytes: Int
+    /// Fewer than ``sizeBytes``: the model runs partly on the CPU.
+    public var vramBytes: Int
+
+    public init(sizeBytes: Int, vramBytes: Int? = nil) {
+        self.sizeBytes = sizeBytes
+        self.vramBytes = vramBytes ?? sizeBytes
+    }
 }
 
 /// Where a simulated reasoning model puts its thoughts.

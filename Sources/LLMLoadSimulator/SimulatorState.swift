@@ -6,6 +6,7 @@ final class SimulatorState: Sendable {
     let configuration: SimulatorConfiguration
     private let slots: SlotQueue?
     private let requestCount = Mutex(0)
+    private let generating = Mutex(0)
     private let observer: (@Sendable (SimulatedRequestTruth) -> Void)?
 
     init(configuration: SimulatorConfiguration, observer: (@Sendable (SimulatedRequestTruth) -> Void)?) {
@@ -33,10 +34,19 @@ final class SimulatorState: Sendable {
         receivedAt: ContinuousClock.Instant,
         _ body: (ContinuousClock.Instant) async throws -> Result
     ) async throws -> Result {
-        guard let slots else { return try await body(receivedAt) }
+        guard let slots else { return try await counted { try await body(receivedAt) } }
         let waited = await slots.acquire()
         defer { slots.release() }
-        return try await body(waited ? .now : receivedAt)
+        return try await counted { try await body(waited ? .now : receivedAt) }
+    }
+
+    /// Requests generating now (holding a slot), as llama.cpp's `/slots` shows them.
+    var busySlots: Int { generating.withLock { $0 } }
+
+    private func counted<Result>(_ body: () async throws -> Result) async throws -> Result {
+        generating.withLock { $0 += 1 }
+        defer { generating.withLock { $0 -= 1 } }
+        return try await body()
     }
 
     func record(_ truth: SimulatedRequestTruth) {

@@ -111,12 +111,12 @@ import Testing
             "coalesce-ms", "output-tokens", "thinking-tokens", "reasoning-style", "max-concurrency", "simulated-model",
             "fault",
             "fault-every", "fault-rate",
-            "fault-seed", "tokenize", "ollama-context", "ollama-context-limit",
+            "fault-seed", "tokenize", "ollama-context", "ollama-context-limit", "slot-context",
         ]
         #expect(OptionNames.run.valued == valued)
         let flags: Set = [
             "simulate", "insecure", "unique-prompts", "no-unique-prompts", "no-stream", "ignore-eos", "quiet",
-            "verbose",
+            "verbose", "strict-preflight",
         ]
         #expect(OptionNames.run.flags.isSuperset(of: flags), "\(flags.subtracting(OptionNames.run.flags))")
         let command = try RunCommand.parse(["-m", "m", "-d", "5s", "-o", "out", "-q", "-v"])

@@ -45,6 +45,19 @@ extension Timing {
             #expect(child.runFolders.isEmpty, "a run folder before the load: \(child.runFolders)")
         }
 
+        @Test func aPreflightWarningUnderStrictPreflightExits1WithoutARunFolder() async throws {
+            let child = try ExitCodeChild(
+                Self.quickSimulator + [
+                    "--api", "openai-chat", "--max-concurrency", "1", "--concurrency", "2", "--duration", "1",
+                    "--strict-preflight",
+                ])
+            let status = try await child.exitStatus()
+            #expect(status == 1)
+            #expect(
+                child.standardError.contains("--concurrency 2 exceeds the server's 1 slot"), "\(child.standardError)")
+            #expect(child.runFolders.isEmpty, "a run folder before the load: \(child.runFolders)")
+        }
+
         /// The run folder's name carries the second it was made, so it cannot be blocked in
         /// advance; and the tests run as root, so permissions would not stop a write. Once
         /// config.json shows the load has started (about a second before the end), a

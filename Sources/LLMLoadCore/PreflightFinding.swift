@@ -1,0 +1,27 @@
+/// One line of the pre-flight check: what the target said about its own state before the
+/// load (slots, context, whether the model is loaded), judged against the load asked for.
+///
+/// Stored in the run's description (`run_description.preflight`), printed as one block before
+/// the load and shown in `report.html`. The text is English in every output.
+public struct PreflightFinding: Sendable, Codable, Equatable {
+    /// How much a finding matters.
+    public enum Level: String, Sendable, Codable, Equatable {
+        /// A fact about the server.
+        case info
+        /// Something that will distort the figures; `--strict-preflight` stops the run on it.
+        case warning
+        /// A check that could not be made (no such endpoint, another kind of server, no answer).
+        case unavailable
+    }
+
+    public var level: Level
+    public var text: String
+
+    public init(_ level: Level, _ text: String) {
+        self.level = level
+        self.text = text
+    }
+
+    /// The finding as one console line: `warning: …`.
+    public var line: String { "\(level.rawValue): \(text)" }
+}

@@ -1,0 +1,61 @@
+import LLMLoadBackends
+import LLMLoadCore
+
+/// Judges what the server said about its own state (``ServerStateProbe``) against the load
+/// asked for: one ``PreflightFinding`` per fact, risk, or check that could not be made.
+/// Pure, so every rule is tested without a server.
+package struct Preflight: Sendable {
+    var model: String
+    /// The closed loop's users; `nil` for an open loop.
+    var closedLoopUsers: Int?
+    /// The longest prompt the run sends (`--input-tokens`' upper bound); `nil` when unknown.
+    var longestPromptTokens: Int?
+    var maxOutputTokens: Int?
+    /// Whether the run starts with a warm-up, whose requests would pay a model's load time.
+    var hasWarmup: Bool
+    /// Whether prompts are fitted to `--input-tokens` before the load: against Ollama, with
+    /// one-token requests, which load the model.
+    var fitsPrompts: Bool
+    /// The Ollama `num_ctx` every request carries, and whether `--num-ctx` gave it.
+    var sentContextLength: Int?
+    var isContextGiven: Bool
+
+    package init(configuration: RunConfiguration, model: String, sentContextLength: Int?) {
+        self.model = model
+        closedLoopUsers = configuration.load.closedLoopUsers
+        longestPromptTokens = configuration.requests.prompts.inputLength?.bounds.upperBound
+        maxOutputTokens = configuration.requests.maxOutputTokens
+        hasWarmup = configuration.load.warmup != nil
+        fitsPrompts = configuration.requests.prompts.inputLength != nil
+        self.sentContextLength = sentContextLength
+        isContextGiven = configuration.requests.contextLength != nil
+    }
+
+    /// A warning when the longest prompt and its answer do not fit `context` tokens; none
+    /// when they do, or when neither length is known (given prompts are not counted).
+    /// - Parameters:
+    ///   - name: the context, as the line names it ("llama.cpp's context per slot").
+    ///   - effect: what the server does with a request that does not fit.
+    func contextFindings(context: Int, name: String, effect: String) -> [PreflightFinding] {
+        var parts: [String] = []
+        var total = 0
+        if let prompt = longestPromptTokens {
+            parts.append("the longest prompt (\(prompt) tokens)")
+            total += prompt
+        }
+        if let answer = maxOutputTokens {
+            parts.append("--max-tokens \(answer)")
+            total += answer
+        }
+        guard !parts.isEmpty, total > context else { return [] }
+        let sum =
+            parts.count == 1 ? "\(parts[0]) exceeds" : "\(parts.joined(separator: " + ")) = \(total) tokens exceed"
+        let warning = PreflightFinding(.warning, "\(sum) \(name) of \(context) tokens: \(effect)")
+        return [warning]
+    }
+
+    /// The findings as the block printed before the load: a heading, then one indented line each.
+    static func block(_ findings: [PreflightFinding]) -> [String] {
+        ["pre-flight (the server's own state; no generation request sent):"] + findings.map { "  " + $0.line }
+    }
+}

@@ -1,0 +1,106 @@
+import LLMLoadBackends
+import LLMLoadCore
+import LLMLoadRunner
+import Testing
+
+/// The pre-flight rules on given server states, without a server: each finding a state and a
+/// load lead to.
+@Suite struct PreflightRulesTests {
+    private typealias Unavailable = ServerStateProbe.Unavailable
+
+    private func configuration(
+        profile: LoadProfile = .constant(ratePerSecond: 5), inputTokens: InputLength? = nil, maxTokens: Int? = nil,
+        warmupRequests: Int? = nil
+    ) -> RunConfiguration {
+        var configuration = RunConfiguration(
+            target: .init(baseURL: "http://gpu:8080", api: nil, model: nil, isSimulated: false),
+            load: .init(profile: profile, duration: .seconds(10)))
+        configuration.requests.prompts =
+            inputTokens.map { .synthetic(.init(length: $0)) } ?? configuration.requests.prompts
+        configuration.requests.maxOutputTokens = maxTokens
+        configuration.load.warmup = warmupRequests.map { .requests($0) }
+        return configuration
+    }
+
+    @Test func anOpenLoopIsToldTheSlotsWithoutAWarning() {
+        let checks = Preflight(configuration: configuration(), model: "m", sentContextLength: nil)
+        let findings = checks.findings(
+            .init(
+                props: .success(LlamaCppProps(totalSlots: 4, contextPerSlot: 5120, modelAlias: "smollm2")),
+                slots: .failure(Unavailable("GET /slots answered HTTP 501"))))
+        #expect(
+            findings.map(\.line) == [
+                "info: llama.cpp (model smollm2): 4 slots, 5120 tokens of context per slot (GET /props)",
+                "unavailable: slots busy now: GET /slots answered HTTP 501",
+                "info: the server generates for at most 4 requests at once; in this open loop, requests beyond "
+                    + "them wait in its queue, and their latency includes the wait",
+            ])
+    }
+
+    @Test func usersWithinTheSlotsAndPromptsWithinTheContextRaiseNothing() {
+        let checks = Preflight(
+            configuration: configuration(
+                profile: .closedLoop(users: 4, thinkTime: .zero), inputTokens: .uniform(100, 4000), maxTokens: 1120),
+            model: "m", sentContextLength: nil)
+        let findings = checks.findings(
+            .init(
+                props: .success(LlamaCppProps(totalSlots: 4, contextPerSlot: 5120)),
+                slots: .success(.init(count: 4, busy: 1))))
+        #expect(findings.allSatisfy { $0.level == .info }, "\(findings)")
+        #expect(findings.contains(PreflightFinding(.info, "1 of 4 slots busy now (GET /slots)")))
+    }
+
+    @Test func vLLMsMaxModelLenIsTheContextWhenThereIsNoProps() {
+        let checks = Preflight(
+            configuration: configuration(inputTokens: .fixed(30000), maxTokens: 4096), model: "qwen",
+            sentContextLength: nil)
+        let findings = checks.findings(
+            .init(props: .failure(Unavailable("GET /props answered HTTP 404")), maxModelLength: .success(32768)))
+        #expect(
+            findings.map(\.line) == [
+                "unavailable: llama.cpp slots and context per slot: GET /props answered HTTP 404 (not llama.cpp?)",
+                "info: qwen: max_model_len 32768 tokens (GET /v1/models)",
+                "warning: the longest prompt (30000 tokens) + --max-tokens 4096 = 34096 tokens exceed max_model_len "
+                    + "of 32768 tokens: the server refuses such requests or stops them at the limit",
+            ])
+    }
+
+    @Test func anOllamaModelNotLoadedIsOnlyInfoWhenAWarmUpLoadsIt() {
+        let checks = Preflight(configuration: configuration(warmupRequests: 2), model: "m", sentContextLength: nil)
+        let findings = checks.findings(
+            .init(running: .success([]), details: .failure(Unavailable("POST /api/show answered HTTP 404"))))
+        #expect(
+            findings.map(\.line).prefix(3) == [
+                "info: m is not loaded (GET /api/ps): the warm-up loads it",
+                "unavailable: m's context length and parameters: POST /api/show answered HTTP 404",
+                "info: Ollama context: 4096 tokens per request (Ollama's default, assumed: the model's parameters could not be read)",
+            ])
+    }
+
+    @Test func anOllamaModelNotLoadedIsOnlyInfoWhenFittingThePromptsLoadsIt() {
+        let checks = Preflight(
+            configuration: configuration(inputTokens: .fixed(100)), model: "m", sentContextLength: 1280)
+        let findings = checks.findings(.init(running: .success([]), details: .success(OllamaModelDetails())))
+        #expect(
+            findings.first?.line == "info: m is not loaded (GET /api/ps): fitting the prompts loads it before the load")
+        #expect(!findings.contains { $0.level == .warning }, "\(findings)")
+    }
+
+    @Test func theNumCtxSentIsLoweredToTheTrainedContextAndThenChecked() {
+        let checks = Preflight(
+            configuration: configuration(inputTokens: .fixed(6000), maxTokens: 500), model: "m",
+            sentContextLength: 6656)
+        let findings = checks.findings(
+            .init(
+                running: .success([OllamaRunningModel(name: "m:latest", sizeBytes: 4_000_000_000, vramBytes: 0)]),
+                details: .success(OllamaModelDetails(architecture: "a", trainedContextLength: 4096))))
+        #expect(
+            findings.map(\.line).prefix(3) == [
+                "info: m is loaded (4.0 GB, on the CPU (no GPU memory))",
+                "info: Ollama context: 4096 tokens per request (the num_ctx llmload sends, lowered to the 4096 tokens "
+                    + "the model was trained for)",
+                "warning: the longest prompt (6000 tokens) + --max-tokens 500 = 6500 tokens exceed Ollama's context "
+                    + "of 4096 tokens: Ollama cuts the prompt silently (--num-ctx to raise it)",
+            ])
+    }
+}
