@@ -8,7 +8,9 @@
 
   function lines(chart, shape) {
     return chart.lines.map(function (line, i) {
-      return { x: line.x, y: line.y, name: data.runs[i], mode: 'lines',
+      // A second with no completion has no latency: the line joins the seconds that have one,
+      // so a run whose answers end every other second still draws.
+      return { x: line.x, y: line.y, name: data.runs[i], mode: 'lines', connectgaps: true,
         line: { color: C.palette[i % C.palette.length], width: 2, shape: shape } };
     });
   }

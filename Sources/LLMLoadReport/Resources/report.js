@@ -64,8 +64,8 @@
         marker: { size: 4, color: palette[0], opacity: 0.45 } },
       { x: p.seconds, y: p.ttftMs, name: L.ttft, mode: 'markers', type: 'scatter',
         marker: { size: 4, color: palette[4], opacity: 0.55 } },
-      { x: ts.second, y: ts.e2eP95, name: L.e2e + ' P95', mode: 'lines', line: { color: '#1e3a8a', width: 2 } },
-      { x: ts.second, y: ts.ttftP95, name: L.ttft + ' P95', mode: 'lines', line: { color: '#9a3412', width: 2 } },
+      { x: ts.second, y: ts.e2eP95, name: L.e2e + ' P95', mode: 'lines', connectgaps: true, line: { color: '#1e3a8a', width: 2 } },
+      { x: ts.second, y: ts.ttftP95, name: L.ttft + ' P95', mode: 'lines', connectgaps: true, line: { color: '#9a3412', width: 2 } },
       { x: p.failedSeconds, y: p.failedMs, name: L.failed, mode: 'markers', type: 'scatter',
         marker: { size: 7, symbol: 'x', color: palette[2] } }
     ], layout(L.chart_latency + ' — ' + p.note, {
