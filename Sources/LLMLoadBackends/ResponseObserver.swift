@@ -141,7 +141,9 @@ public struct ResponseObserver<Decoder: ResponseDecoder>: Sendable {
         switch event {
         case .text(let text, let reasoningField):
             let inline = inlineThink.split(text)
-            let (answer, reasoning) = (inline.answer, reasoningField + inline.reasoning)
+            // Past the opening, the split passes the text through: no new string per chunk.
+            let answer = inline.answer
+            let reasoning = inline.reasoning.isEmpty ? reasoningField : reasoningField + inline.reasoning
             textChunks += 1
             keep(answer: answer, reasoning: reasoning)
             guard isStreaming else { return }
