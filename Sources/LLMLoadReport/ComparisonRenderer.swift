@@ -20,10 +20,10 @@ public enum ComparisonRenderer {
         let destination = folder.appendingPathComponent(fileName)
         do {
             try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-            try page.write(to: destination)
         } catch {
             throw ReportError.writeFailed(file: destination.path, reason: error.localizedDescription)
         }
+        try page.save(to: destination)
         return destination
     }
 
@@ -35,13 +35,10 @@ public enum ComparisonRenderer {
 
     static func page(_ comparison: RunComparison, language: ReportLanguage) throws -> ReportPage {
         let assets = try ReportAssets.load()
-        let template = try MustacheTemplate(string: assets.compareTemplate)
-        var context = self.context(comparison, language: language)
-        context["css"] = assets.css
-        context["plotly"] = ReportPage.plotlyMarker
-        context["script"] = assets.compareScript
-        context["dataJSON"] = try ReportRenderer.scriptSafeJSON(ComparisonChartData(comparison, language: language))
-        return try ReportPage(rendered: template.render(context), plotly: assets.plotly)
+        return try ReportPage(
+            template: assets.compareTemplate, script: assets.compareScript,
+            context: context(comparison, language: language),
+            data: ComparisonChartData(comparison, language: language), assets: assets)
     }
 
     static func context(_ comparison: RunComparison, language: ReportLanguage) -> [String: Any] {

@@ -1,4 +1,5 @@
 import Foundation
+import Mustache
 
 #if canImport(Glibc)
     import Glibc
@@ -18,6 +19,19 @@ struct ReportPage {
     let plotly: [UInt8]
     let after: String
 
+    /// A page of llmload's: `template` rendered with `context`, the shared style, Plotly's place,
+    /// `script`, and `data` as script-safe JSON for the script to draw from.
+    init(
+        template: String, script: String, context: [String: Any], data: some Encodable, assets: ReportAssets
+    ) throws {
+        var context = context
+        context["css"] = assets.css
+        context["plotly"] = Self.plotlyMarker
+        context["script"] = script
+        context["dataJSON"] = try ReportRenderer.scriptSafeJSON(data)
+        try self.init(rendered: try MustacheTemplate(string: template).render(context), plotly: assets.plotly)
+    }
+
     init(rendered: String, plotly: [UInt8]) throws {
         guard let marker = rendered.range(of: Self.plotlyMarker) else {
             throw ReportError.unreadable(file: "report.mustache", reason: "the template has no place for Plotly")
@@ -25,6 +39,15 @@ struct ReportPage {
         before = String(rendered[..<marker.lowerBound])
         after = String(rendered[marker.upperBound...])
         self.plotly = plotly
+    }
+
+    /// ``write(to:)``, its failure as ``ReportError/writeFailed(file:reason:)``.
+    func save(to destination: URL) throws(ReportError) {
+        do {
+            try write(to: destination)
+        } catch {
+            throw .writeFailed(file: destination.path, reason: error.localizedDescription)
+        }
     }
 
     /// Writes the page to a temporary file beside `destination`, then renames it into place: a

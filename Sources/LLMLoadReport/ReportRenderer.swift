@@ -18,11 +18,7 @@ public enum ReportRenderer {
         let input = try ReportInput.load(folder: folder, summary: summary, limits: limits)
         let page = try page(input, language: language, pointLimit: limits.points)
         let destination = output ?? folder.appendingPathComponent("report.html")
-        do {
-            try page.write(to: destination)
-        } catch {
-            throw ReportError.writeFailed(file: destination.path, reason: error.localizedDescription)
-        }
+        try page.save(to: destination)
         return destination
     }
 
@@ -36,14 +32,9 @@ public enum ReportRenderer {
     /// where Plotly goes, so Plotly's bytes are written to the file as they are.
     static func page(_ input: ReportInput, language: ReportLanguage, pointLimit: Int) throws -> ReportPage {
         let assets = try ReportAssets.load()
-        let template = try MustacheTemplate(string: assets.template)
-        let chartData = ReportChartData(input: input, language: language, pointLimit: pointLimit)
-        var context = self.context(input, language: language)
-        context["css"] = assets.css
-        context["plotly"] = ReportPage.plotlyMarker
-        context["script"] = assets.script
-        context["dataJSON"] = try scriptSafeJSON(chartData)
-        return try ReportPage(rendered: template.render(context), plotly: assets.plotly)
+        return try ReportPage(
+            template: assets.template, script: assets.script, context: context(input, language: language),
+            data: ReportChartData(input: input, language: language, pointLimit: pointLimit), assets: assets)
     }
 
     static func context(_ input: ReportInput, language: ReportLanguage) -> [String: Any] {

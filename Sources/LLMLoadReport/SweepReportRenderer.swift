@@ -15,24 +15,16 @@ public enum SweepReportRenderer {
     public static func render(folder: URL, summary: SweepSummary, language: ReportLanguage) throws -> URL {
         let page = try page(summary, language: language)
         let destination = folder.appendingPathComponent("report.html")
-        do {
-            try page.write(to: destination)
-        } catch {
-            throw ReportError.writeFailed(file: destination.path, reason: error.localizedDescription)
-        }
+        try page.save(to: destination)
         return destination
     }
 
     /// The page for `summary`, in the parts around Plotly.
     static func page(_ summary: SweepSummary, language: ReportLanguage) throws -> ReportPage {
         let assets = try ReportAssets.load()
-        let template = try MustacheTemplate(string: assets.sweepTemplate)
-        var context = self.context(summary, language: language)
-        context["css"] = assets.css
-        context["plotly"] = ReportPage.plotlyMarker
-        context["script"] = assets.sweepScript
-        context["dataJSON"] = try ReportRenderer.scriptSafeJSON(SweepChartData(summary, language: language))
-        return try ReportPage(rendered: template.render(context), plotly: assets.plotly)
+        return try ReportPage(
+            template: assets.sweepTemplate, script: assets.sweepScript, context: context(summary, language: language),
+            data: SweepChartData(summary, language: language), assets: assets)
     }
 
     static func context(_ s: SweepSummary, language: ReportLanguage) -> [String: Any] {
