@@ -30,6 +30,7 @@ extension Timing {
             #expect(rows.count == 20 && result.summary.requests.byOutcome["ok"] == 20)
             var answerErrors: [Double] = []
             var thinkingErrors: [Double] = []
+            var rowThinking: [Double] = []
             for row in rows {
                 let truth = try #require(row.number("index").flatMap { truths[Int($0)] })
                 #expect(truth.thinkingTokens == 20)
@@ -40,8 +41,9 @@ extension Timing {
                 answerErrors.append(
                     try #require(row.number("time_to_first_answer_token_ms"))
                         - (firstAnswer - truth.receivedAt).milliseconds)
-                thinkingErrors.append(
-                    try #require(row.number("thinking_ms")) - (firstAnswer - truth.tokenWrittenAt[0]).milliseconds)
+                let thinkingMilliseconds = try #require(row.number("thinking_ms"))
+                rowThinking.append(thinkingMilliseconds)
+                thinkingErrors.append(thinkingMilliseconds - (firstAnswer - truth.tokenWrittenAt[0]).milliseconds)
                 #expect(try #require(row.number("ttft_ms")) < (firstAnswer - truth.receivedAt).milliseconds)
             }
             let answerOffset = try #require(median(answerErrors))
@@ -55,7 +57,10 @@ extension Timing {
             let responses = try #require(try harness.filesWritten(by: result)["responses.jsonl"])
             #expect(!responses.contains("<think>") && !responses.contains("</think>"))
             let thinking = try #require(result.summary.latency[.thinkingDuration])
-            #expect(thinking.count == 20 && thinking.min >= 190, "19 gaps of 10 ms at least")
+            // The summary holds the rows' own figures (the rows are held to the record above); a
+            // nominal 19 × 10 ms would fail on a busy machine where the simulator's gaps drift.
+            let rowsMinimum = try #require(rowThinking.min())
+            #expect(thinking.count == 20 && abs(thinking.min - rowsMinimum) < 0.01)
         }
     }
 }
