@@ -1,9 +1,9 @@
 /// Word-at-a-time byte searches (SWAR): eight bytes per step through the plain runs that make
-/// up most of a stream, then byte by byte inside the word that holds a hit.
+/// up most of a stream.
 ///
-/// The bit tricks find whether *any* byte of a word matches, exactly; which byte it is, the
-/// byte loop finds, so byte order does not matter.
-enum ByteScan {
+/// The bit tricks find whether *any* byte of a word matches, exactly; ``firstIndex(of:in:from:)``
+/// then finds which byte by a byte loop, ``stringRun(in:from:)`` from the lowest flagged byte.
+package enum ByteScan {
     private static let ones: UInt64 = 0x0101_0101_0101_0101
     private static let highBits: UInt64 = 0x8080_8080_8080_8080
 
@@ -34,27 +34,27 @@ enum ByteScan {
     /// The offset at or after `start` of the first byte that ends a plain run inside a JSON
     /// string — `"`, `\` or a control character — or `bytes.count`; and whether the run held
     /// non-ASCII bytes.
+    ///
+    /// A word at a time from the first byte: the lowest flagged byte of each test is exact (a
+    /// borrow only ever runs upwards, from a true hit), so the first hit is the lowest set bit.
     @inline(__always)
-    static func stringRun(in bytes: UnsafeRawBufferPointer, from start: Int) -> (end: Int, hasNonASCII: Bool) {
+    package static func stringRun(in bytes: UnsafeRawBufferPointer, from start: Int) -> (end: Int, hasNonASCII: Bool) {
         var index = start
         var seen: UInt64 = 0
-        // Most strings (keys, tokens) end within a word: look at those bytes one by one first.
-        let shortEnd = min(start + 8, bytes.count)
-        while index < shortEnd {
-            let byte = bytes[index]
-            if byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") || byte < 0x20 {
-                return (index, seen & 0x80 != 0)
-            }
-            seen |= UInt64(byte)
-            index += 1
-        }
         if let base = bytes.baseAddress {
             let quotes = ones &* UInt64(UInt8(ascii: "\""))
             let backslashes = ones &* UInt64(UInt8(ascii: "\\"))
             while index + 8 <= bytes.count {
-                let word = base.loadUnaligned(fromByteOffset: index, as: UInt64.self)
+                // Little-endian, so the first byte in memory is the lowest of the word.
+                let word = UInt64(littleEndian: base.loadUnaligned(fromByteOffset: index, as: UInt64.self))
                 let controls = (word &- ones &* 0x20) & ~word & highBits
-                if zeroBytes(word ^ quotes) | zeroBytes(word ^ backslashes) | controls != 0 { break }
+                let hits = zeroBytes(word ^ quotes) | zeroBytes(word ^ backslashes) | controls
+                if hits != 0 {
+                    let offset = hits.trailingZeroBitCount &>> 3
+                    // The bytes before the hit (none when `offset` is 0; else the shift is 8 ... 56).
+                    seen |= offset == 0 ? 0 : word & (UInt64.max &>> UInt64(64 - 8 * offset))
+                    return (index + offset, seen & highBits != 0)
+                }
                 seen |= word
                 index += 8
             }
@@ -70,7 +70,9 @@ enum ByteScan {
 }
 
 extension UnsafeRawBufferPointer {
-    /// Whether these bytes are exactly the ASCII of `literal`.
+    /// Whether these bytes are exactly the ASCII of `literal`. Inlined, so that the length
+    /// test, which settles most of a reader's key comparisons, is one compare with a constant.
+    @inline(__always)
     func equals(_ literal: StaticString) -> Bool {
         guard count == literal.utf8CodeUnitCount else { return false }
         for offset in 0..<count where self[offset] != literal.utf8Start[offset] { return false }
