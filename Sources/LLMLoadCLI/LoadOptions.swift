@@ -32,6 +32,23 @@ struct LoadOptions: ParsableArguments {
     )
     var termGrace: DurationArgument = .init(.seconds(5))
 
+    @Option(
+        help: ArgumentHelp(
+            "Send only shard i of N of the load's schedule (i/N, from 0): requests i, i+N, i+2N, ….",
+            discussion: "Run N processes, one per shard, on as many machines, with the same options and --start-at; "
+                + "`llmload merge` puts their run folders together. Needs --start-at."
+        )
+    )
+    var shard: String?
+
+    @Option(
+        help: ArgumentHelp(
+            "Start the schedule at this wall-clock instant: RFC 3339 (2026-12-01T18:00:00Z) or seconds since 1970.",
+            discussion: "Every shard's schedule starts at the same instant; leave a few seconds for the checks."
+        )
+    )
+    var startAt: StartTimeArgument?
+
     func validate() throws {
         guard duration.duration > .zero else { throw ValidationError("--duration must be positive") }
         if let requests, requests < 1 { throw ValidationError("--requests must be at least 1") }
@@ -44,6 +61,20 @@ struct LoadOptions: ParsableArguments {
             throw ValidationError("--drain-timeout must be zero or more")
         }
         guard termGrace.duration >= .zero else { throw ValidationError("--term-grace must be zero or more") }
+        if let shard {
+            do {
+                _ = try Shard(parsing: shard)
+            } catch {
+                throw ValidationError(error.description)
+            }
+            guard startAt != nil else {
+                throw ValidationError(
+                    "--shard needs --start-at, so that every shard starts the schedule at the same instant")
+            }
+        }
+        if let startAt, startAt.date.timeIntervalSinceNow <= 0 {
+            throw ValidationError("--start-at is in the past: give a time a few seconds ahead")
+        }
         // Absurd numbers (a warm-up of centuries) are refused here, before the run folder is
         // created, rather than trapping or queueing for ever.
         try OptionBounds.check("--requests", requests, atMost: OptionBounds.maximumRequests)
@@ -56,9 +87,14 @@ struct LoadOptions: ParsableArguments {
         }
     }
 
-    /// Throws if `--warmup-requests` would take longer than the longest accepted duration at
-    /// the rate `profile` sends.
-    func checkWarmupSpan(at profile: LoadProfileOptions) throws {
+    /// The checks that need the profile: throws if `--concurrency` leaves a shard without a user,
+    /// or `--warmup-requests` would take longer than the longest accepted duration at the rate
+    /// `profile` sends.
+    func check(against profile: LoadProfileOptions) throws {
+        if let shard, let users = profile.concurrency, let count = try? Shard(parsing: shard).count, users < count {
+            throw ValidationError(
+                "--concurrency \(users) leaves some of the \(count) shards without a user: use at least \(count)")
+        }
         guard let warmupRequests else { return }
         let seconds = configuration(profile: profile, requestTimeout: .zero).warmupSeconds
         guard seconds.isFinite, seconds <= OptionBounds.maximumDuration.seconds else {
@@ -73,7 +109,11 @@ struct LoadOptions: ParsableArguments {
         RunConfiguration.Load(
             profile: profile.profile, duration: duration.duration, maximumRequests: requests,
             drainTimeout: drainTimeout?.duration ?? requestTimeout,
-            warmup: warmup.map { .duration($0.duration) } ?? warmupRequests.map { .requests($0) }
+            warmup: warmup.map { .duration($0.duration) } ?? warmupRequests.map { .requests($0) },
+            coordination: startAt.map { start in
+                // Checked in `validate()`.
+                .init(shard: (try? shard.map { try Shard(parsing: $0) }) ?? Shard.whole, startsAt: start.date)
+            }
         )
     }
 }

@@ -90,7 +90,7 @@ struct RunCommand: AsyncParsableCommand {
         if request.ignoreEos, let api = target.api, api.isOllama {
             throw ValidationError("--ignore-eos is not supported by Ollama's native API")
         }
-        try load.checkWarmupSpan(at: profile)
+        try load.check(against: profile)
     }
 
     /// The run's configuration; `baseURL` is the simulator's when it runs in-process.

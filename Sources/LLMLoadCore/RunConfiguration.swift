@@ -48,16 +48,20 @@ public struct RunConfiguration: Sendable {
         public var drainTimeout: Duration
         /// Requests sent first, at the same rate, and left out of every statistic.
         public var warmup: Warmup?
+        /// Set when this run is one shard of a load sent from several processes. Request counts
+        /// (`maximumRequests`, warm-up requests) and closed-loop users stay the whole load's.
+        public var coordination: Coordination?
 
         public init(
             profile: LoadProfile, duration: Duration, maximumRequests: Int? = nil,
-            drainTimeout: Duration = .seconds(300), warmup: Warmup? = nil
+            drainTimeout: Duration = .seconds(300), warmup: Warmup? = nil, coordination: Coordination? = nil
         ) {
             self.profile = profile
             self.duration = duration
             self.maximumRequests = maximumRequests
             self.drainTimeout = drainTimeout
             self.warmup = warmup
+            self.coordination = coordination
         }
     }
 

@@ -59,6 +59,7 @@ extension RunDescription.Load {
             maxRequests: load.maximumRequests, warmupS: load.warmupDuration?.seconds,
             warmupRequests: load.warmupRequestCount, drainTimeoutS: load.drainTimeout.seconds
         )
+        shard = load.coordination.map(ShardPart.init)
     }
 
     /// The mean rate the schedule offered over `durationS` (a ramp's mean over the measured

@@ -116,6 +116,9 @@ public struct RunDescription: Sendable, Codable, Equatable {
         public var warmupS: Double?
         public var warmupRequests: Int?
         public var drainTimeoutS: Double
+        /// Present when the run is one shard of a load sent from several processes; the other
+        /// fields then describe the whole load, of which this shard sent its share.
+        public var shard: ShardPart?
 
         public init(
             pattern: String, ratePerS: Double? = nil, ramp: Ramp? = nil, seed: UInt64? = nil,

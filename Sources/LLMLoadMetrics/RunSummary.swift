@@ -67,6 +67,9 @@ public struct RunSummary: Sendable, Codable, Equatable {
         public var windowS: Double
         /// Requests still in flight when the drain ended, cancelled and counted as such.
         public var drainCancelledInFlight: Bool
+        /// A shard only: how late this process woke after the common `--start-at` (its
+        /// schedule is anchored on that instant all the same, so this is lag, not a shift).
+        public var startLateMs: Double?
 
         public init(
             startedAt: String, endedAt: String, interrupted: Bool, stopReason: String, windowS: Double,

@@ -77,7 +77,8 @@ extension LoadRun {
                     + (requests.contextLength == nil
                         ? " (room for the longest prompt and its answer; --num-ctx to change)" : ""))
         }
-        let tag = PromptTag.random()
+        // Shards of one load share the tag, so together they send what one process would.
+        let tag = configuration.load.coordination.map { PromptTag(run: $0.runID) } ?? PromptTag.random()
         switch plan {
         case .given(let prompts):
             return PreparedWorkload(prompts: prompts, template: template, tag: tag)

@@ -97,9 +97,11 @@ public struct LoadRun: Sendable {
                 let findings = try await preflight(client: client, target: target)
                 return (target, try await prepareWorkload(prompts, client: client, target: target), findings)
             }
+            let start = try Self.startInstant(of: configuration.load.coordination)
             return try await measure(
                 with: client, target: target, base: base, redactor: redactor, monitor: monitor,
-                workload: workload, preflight: findings, progress: progress.map { (progressInterval, $0) })
+                workload: workload, preflight: findings, start: start, progress: progress.map { (progressInterval, $0) }
+            )
         }
     }
 
@@ -111,6 +113,7 @@ public struct LoadRun: Sendable {
         monitor: SystemMonitor,
         workload: PreparedWorkload,
         preflight: [PreflightFinding],
+        start mappedStart: ContinuousClock.Instant?,
         progress: (interval: Duration, sink: @Sendable (LiveProgress.Snapshot) -> Void)?
     ) async throws -> Result {
         let startedAtDate = Date()
@@ -124,21 +127,23 @@ public struct LoadRun: Sendable {
         let configFailure = Self.write(description, to: folder)
         let api = target.api.makeAPI()
         let headers = configuration.target.headers
+        let shard = configuration.load.coordination?.shard
         let (template, prompts, tag) = (workload.template, workload.prompts, workload.tag)
         let live = LiveProgress()
         let dispatcher = LoadDispatcher(
             clock: ContinuousClock(),
             limits: .init(
                 duration: configuration.load.warmupSpan + configuration.load.duration,
-                maximumRequests: configuration.load.maximumRequests.map {
-                    $0 + (configuration.load.warmupRequestCount ?? 0)
+                maximumRequests: configuration.load.maximumRequests.map { whole in
+                    let total = whole + (configuration.load.warmupRequestCount ?? 0)
+                    return shard?.localCount(ofGlobal: total) ?? total
                 },
                 drainTimeout: configuration.load.drainTimeout
             ),
             stop: stop
         )
         let (records, recordSink) = AsyncStream.makeStream(of: FinishedRequest.self, bufferingPolicy: .unbounded)
-        let start = ContinuousClock.now
+        let (start, startLate) = await Self.waitForStart(mappedStart, stop: stop)
         logger.info(
             "load started", metadata: ["pattern": "\(description.load.pattern)", "folder": "\(folder.url.path)"])
         let loopLag = EventLoopLagProbe(client: client, origin: start, measuredFrom: configuration.load.warmupSpan)
@@ -151,7 +156,9 @@ public struct LoadRun: Sendable {
         )
         async let ticker: Void = live.report(
             every: progress?.interval ?? .seconds(1), until: dispatcher.gauge, to: progress?.sink)
-        let send: @Sendable (Int, ContinuousClock.Instant) async -> Void = { index, scheduledAt in
+        let send: @Sendable (Int, ContinuousClock.Instant) async -> Void = { local, scheduledAt in
+            // A shard's requests keep their number in the whole load: prompt, tag and id alike.
+            let index = shard?.globalIndex(ofLocal: local) ?? local
             var request = template
             let planned = prompts.plannedPrompt(
                 forRequest: index, tag: configuration.requests.isUniquePrefix ? tag.text(forRequest: index) : nil)
@@ -172,8 +179,10 @@ public struct LoadRun: Sendable {
         }
         let (dispatch, samples) = await Self.monitoring(with: monitor, from: start) {
             if case .closedLoop(let users, let thinkTime) = configuration.load.profile {
+                // The CLI gives every shard a user at least (`--concurrency` ≥ shards).
                 return await dispatcher.runClosedLoop(
-                    users: users, thinkTime: thinkTime, startingAt: start, send: send)
+                    users: max(1, shard?.users(ofTotal: users) ?? users), thinkTime: thinkTime, startingAt: start,
+                    send: send)
             }
             guard let schedule = configuration.load.makeArrivalSchedule() else {
                 preconditionFailure("every open-loop profile has a schedule")
@@ -192,6 +201,7 @@ public struct LoadRun: Sendable {
             description: description,
             startedAt: startedAtDate, endedAt: Date(), loopDelay: loopDelay, eventLoops: client.eventLoopCount
         )
+        summary.run.startLateMs = startLate?.milliseconds
         summary.resources = makeResources(
             samples: samples, monitor: monitor, aggregator: folded.aggregator, origin: start)
         if configuration.requests.prompts.inputLength != nil {

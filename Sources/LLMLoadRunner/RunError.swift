@@ -9,6 +9,8 @@ public enum RunError: Error, CustomStringConvertible {
     case preflight([String])
     /// A stop (Ctrl-C, SIGTERM) arrived before the load started: nothing was sent or written.
     case interrupted
+    /// `--start-at` had passed by the time the checks before the load were done.
+    case startPassed(String)
 
     public var description: String {
         switch self {
@@ -19,6 +21,7 @@ public enum RunError: Error, CustomStringConvertible {
             "the pre-flight check warned (--strict-preflight stops the run; no load was sent):"
                 + warnings.map { "\n  " + $0 }.joined()
         case .interrupted: "interrupted before the load started: nothing was sent, no run folder was made"
+        case .startPassed(let message): message
         }
     }
 }
