@@ -103,7 +103,8 @@ import Testing
     @Test func everyOptionNameAndShortFlagStillParses() throws {
         let valued: Set = [
             "url", "api", "api-key", "model", "qps", "rate", "duration", "requests", "warmup", "warmup-requests",
-            "timeout", "drain-timeout", "term-grace", "max-tokens", "prompt", "prompts", "template", "shuffle-seed",
+            "timeout", "drain-timeout", "term-grace", "shard", "start-at", "max-tokens", "prompt", "prompts",
+            "template", "shuffle-seed",
             "temperature", "top-p", "seed", "keep-alive", "stop", "think", "slo", "fail-on-slo", "output", "label",
             "lang",
             "arrival", "arrival-seed", "concurrency", "think-time", "ramp", "input-tokens", "shared-prefix", "corpus",
