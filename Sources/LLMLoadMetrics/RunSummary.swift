@@ -36,6 +36,8 @@ public struct RunSummary: Sendable, Codable, Equatable {
     /// How late the client's own event loops ran, and whether that made the figures unreliable;
     /// absent in summaries written before it was measured.
     public var client: Client?
+    /// The server's own metrics, scraped during the run; absent with `--server-metrics off`.
+    public var serverMetrics: ServerMetrics?
 
     public init(
         runDescription: RunDescription, run: Run, requests: Requests, throughput: Throughput, tokens: Tokens,

@@ -73,6 +73,7 @@ public enum ConsoleSummary {
             lines.append("")
             lines += resourceLines(resources)
         }
+        if let server = s.serverMetrics { lines.append("Server     " + ServerMetricsText.line(server)) }
         if !s.errors.isEmpty {
             lines.append("")
             lines.append("Errors")
