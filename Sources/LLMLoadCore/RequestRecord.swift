@@ -42,6 +42,8 @@ public struct RequestRecord: Sendable {
     /// connection the server closed as the request went out); the figures are the last send's.
     public var resentOnClosedConnection = false
     public var serverTimings: ServerTimings?
+    /// Prompt tokens the server says it served from its prefix cache; `nil` when it does not say.
+    public var cachedPromptTokens: Int?
     /// The answer text, up to ``ResponseLimits/answerTextBytes``.
     public var responseText: String
     /// The reasoning text, up to ``ResponseLimits/reasoningTextBytes``.

@@ -150,6 +150,11 @@ public struct RunSummary: Sendable, Codable, Equatable {
         /// `server`, `estimated`, `mixed`, or `none`.
         public var outputSource: String
         public var promptSource: String
+        /// Prompt tokens the server served from its prefix cache, over the successful requests
+        /// whose server said (OpenAI `cached_tokens`, llama.cpp `cache_n`); absent when none did.
+        public var promptCachedTotal: Int?
+        /// `prompt_cached_total` over the prompt tokens of those same requests, 0–1.
+        public var promptCacheHitRate: Double?
 
         public init(outputTotal: Int, promptTotal: Int, outputSource: String, promptSource: String) {
             self.outputTotal = outputTotal

@@ -46,6 +46,11 @@ public enum ConsoleSummary {
             "Throughput \(ok) req/s ok, \(output) output tok/s (tokens: \(s.tokens.outputSource)), sent \(sent) req/s, "
                 + "window \(window) s"
         )
+        if let hits = s.tokens.promptCacheHitRate, let cached = s.tokens.promptCachedTotal {
+            lines.append(
+                "Cache      \(FigureText.percent(hits)) of prompt tokens served from the prefix cache "
+                    + "(\(cached) tokens, as the server reported them)")
+        }
         if let g = s.goodput {
             let (share, rate) = (FigureText.percent(g.share), FigureText.number(g.ratePerS, 2))
             lines.append(

@@ -80,7 +80,11 @@ extension RequestsCSVWriter {
             Field("client_overhead_ms") { r, row in row.number(r.clientSideOverhead?.milliseconds) },
         ]
         let placed = Set(fields.compactMap(\.metricID))
-        return fields + MetricCatalogue.all.filter { !placed.contains($0.id) }.map(Field.init)
+        // Columns added after the catalogue's own went to the end: none of them moves.
+        let later: [Field] = [
+            Field("cached_prompt_tokens") { r, row in row.integer(r.cachedPromptTokens) }
+        ]
+        return fields + MetricCatalogue.all.filter { !placed.contains($0.id) }.map(Field.init) + later
     }()
 }
 

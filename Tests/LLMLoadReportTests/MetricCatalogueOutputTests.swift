@@ -122,7 +122,7 @@ import Testing
                 + "prompt_tokens_source,target_prompt_tokens,text_chunks,finish_reason,response_chars,reasoning_chars,"
                 + "server_total_duration_ms,server_load_duration_ms,server_prompt_eval_duration_ms,"
                 + "server_eval_duration_ms,server_decode_tokens_per_s,server_prompt_tokens_per_s,client_overhead_ms,"
-                + "thinking_ms\n")
+                + "thinking_ms,cached_prompt_tokens\n")
         for metric in MetricCatalogue.all {
             #expect(RequestsCSVWriter.columns.filter { $0 == metric.column }.count == 1, "\(metric.column)")
             #expect(RequestsCSVWriter.fields.first { $0.column == metric.column }?.metricID == metric.id)
