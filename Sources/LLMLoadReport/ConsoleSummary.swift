@@ -74,6 +74,15 @@ public enum ConsoleSummary {
         }
         lines += table(rows)
         lines.append("(latency over \(l.population))")
+        if let server = l[.serverDecodeSpeed], let client = l[.decodeSpeed] {
+            var line =
+                "Server-side decode \(FigureText.number(server.p50, 1)) tok/s vs client-side "
+                + "\(FigureText.number(client.p50, 1)) tok/s (P50)"
+            if let overhead = l[.clientOverhead] {
+                line += "; client overhead P50 \(FigureText.number(overhead.p50, 1)) ms"
+            }
+            lines.append(line)
+        }
         if let resources = s.resources {
             lines.append("")
             lines += resourceLines(resources)
