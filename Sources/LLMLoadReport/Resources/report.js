@@ -88,7 +88,8 @@
   // requests under the client's in-flight curve, its token rates, its caches, Ollama's model.
   var sv = data.server;
   function serverLine(y, name, color, extra) {
-    var line = { x: sv.seconds, y: y, name: name, mode: 'lines+markers', marker: { size: 4 }, line: { color: color } };
+    var line = { x: sv.seconds, y: y, name: name, mode: 'lines+markers', marker: { size: 4 }, line: { color: color },
+      connectgaps: true };
     Object.keys(extra || {}).forEach(function (k) { line[k] = extra[k]; });
     return line;
   }
