@@ -85,11 +85,12 @@ extension Metric {
         column: "server_prompt_eval_duration_ms",
         value: { $0.serverTimings?.promptEvalDurationNanoseconds.map { Double($0) / 1e6 } })
 
-    /// E2E less the time the server accounted for: the network, HTTP, queueing outside the
-    /// model runner, and the client itself.
+    /// E2E less the time the server accounted for: the network, HTTP, the client itself, and
+    /// any wait in the server's queue (llama.cpp's timings leave out a deferred request's wait).
     public static let clientOverhead = Metric(
         id: "client_overhead_ms", unit: .milliseconds, consoleLabel: "Overhead ms",
-        title: ("Client and network overhead (ms)", "客户端与网络开销（毫秒）"), isCharted: true, isOptional: true,
+        title: ("Outside the server's timings: queue, network, client (ms)", "服务器计时之外：排队、网络、客户端（毫秒）"),
+        isCharted: true, isOptional: true,
         value: { $0.clientSideOverhead?.milliseconds })
 }
 

@@ -79,7 +79,7 @@ public enum ConsoleSummary {
                 "Server-side decode \(FigureText.number(server.p50, 1)) tok/s vs client-side "
                 + "\(FigureText.number(client.p50, 1)) tok/s (P50)"
             if let overhead = l[.clientOverhead] {
-                line += "; client overhead P50 \(FigureText.number(overhead.p50, 1)) ms"
+                line += "; client overhead P50 \(FigureText.number(overhead.p50, 1)) ms (queue, network, client)"
             }
             lines.append(line)
         }

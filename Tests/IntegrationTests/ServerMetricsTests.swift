@@ -89,6 +89,30 @@ extension Integration {
             #expect(result.summary.requests.byOutcome["ok", default: 0] > 0)
         }
 
+        /// Ollama has no `/metrics`: its `/api/ps` says which models are loaded and in what memory.
+        @Test func ollamaIsPolledForItsLoadedModel() async throws {
+            let harness = RunHarness()
+            defer { harness.cleanUp() }
+            var simulator = simulatorConfiguration(ttftMilliseconds: 10, itlMilliseconds: 2, outputTokens: 5)
+            simulator.ollamaLoadedModel = OllamaLoadedModel(sizeBytes: 5_000_000_000, vramBytes: 3_000_000_000)
+            let result = try await withSimulator(simulator) { baseURL, _ in
+                var configuration = harness.configuration(
+                    baseURL: baseURL, api: .ollamaGenerate, rate: 10, duration: .milliseconds(800))
+                configuration.monitor = .init(sampleInterval: .milliseconds(100), gpus: .none)
+                return try await harness.run(configuration)
+            }
+            let metrics = try #require(result.summary.serverMetrics)
+            #expect(metrics.server == "ollama" && metrics.url.hasSuffix("/api/ps"))
+            #expect(metrics.scrapes >= 3 && metrics.failedScrapes == 0)
+            #expect(metrics.samples.allSatisfy { $0.modelVramBytes == 3e9 && $0.modelSizeBytes == 5e9 })
+            #expect(metrics.samples.allSatisfy { $0.modelsLoaded == 1 && $0.requestsRunning == nil })
+            let raw = try String(
+                contentsOf: result.folder.appendingPathComponent("server_metrics.jsonl"), encoding: .utf8)
+            #expect(
+                raw.contains(#"{"name":"ollama_model_vram_bytes","labels":{"model":"llmload-sim"},"value":3000000000}"#)
+            )
+        }
+
         @Test func offScrapesNothingAndWritesNoFile() async throws {
             let harness = RunHarness()
             defer { harness.cleanUp() }
