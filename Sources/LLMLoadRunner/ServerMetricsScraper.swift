@@ -9,16 +9,17 @@ import LLMLoadReport
 /// `server_metrics.jsonl` and, reduced to the curated figures, to the summary.
 ///
 /// A scrape that fails is a line in the file and a count, never an error of the run.
-struct ServerMetricsScraper: Sendable {
+package struct ServerMetricsScraper: Sendable {
     enum Source: Sendable, Equatable {
         case prometheus
         case ollama
     }
 
-    let url: String
+    package let url: String
     let source: Source
     let model: String
-    let headers: [(String, String)]
+    /// The target's headers (its API key): sent only to the target itself.
+    package let headers: [(String, String)]
     let interval: Duration
     /// Whether a first answer that is not HTTP 200 ends the scraping (`auto`: the server
     /// may simply not serve metrics, so it is asked once, not every interval).
@@ -39,7 +40,7 @@ struct ServerMetricsScraper: Sendable {
     }
 
     /// The scraper `configuration` asks for, or `nil` when it is off.
-    static func make(
+    package static func make(
         _ configuration: RunConfiguration, api: APIKind, model: String, interval: Duration
     ) -> ServerMetricsScraper? {
         let base = configuration.target.baseURL
@@ -51,9 +52,20 @@ struct ServerMetricsScraper: Sendable {
             (url, source, stops) =
                 api.isOllama ? (base + "/api/ps", .ollama, true) : (base + "/metrics", .prometheus, true)
         }
+        // A given URL on another host (a Prometheus in front, an exporter) must not get the
+        // target's API key.
+        let headers = Self.origin(of: url) == Self.origin(of: base) ? configuration.target.headers : []
         return ServerMetricsScraper(
-            url: url, source: source, model: model, headers: configuration.target.headers, interval: interval,
-            stopsOnFirstRefusal: stops)
+            url: url, source: source, model: model, headers: headers, interval: interval, stopsOnFirstRefusal: stops)
+    }
+
+    /// Scheme, host and port of `url`, lowercased; `nil` when it has no host.
+    private static func origin(of url: String) -> String? {
+        guard let components = URLComponents(string: url), let host = components.host?.lowercased() else {
+            return nil
+        }
+        let scheme = components.scheme?.lowercased() ?? "http"
+        return "\(scheme)://\(host):\(components.port ?? (scheme == "https" ? 443 : 80))"
     }
 
     /// Scrapes at `origin + k × interval` until cancelled, writing each answer to `file`

@@ -113,6 +113,25 @@ extension Integration {
             )
         }
 
+        /// The API key goes to the target's own `/metrics`, never to a metrics URL on another host.
+        @Test func theAPIKeyStaysWithTheTarget() {
+            var configuration = RunConfiguration(
+                target: .init(baseURL: "http://gpu:8000", apiKey: "secret"),
+                load: .init(profile: .constant(ratePerSecond: 1), duration: .seconds(1)))
+            func headers(_ source: RunConfiguration.ServerMetricsSource) -> [String] {
+                configuration.monitor.serverMetrics = source
+                return ServerMetricsScraper.make(configuration, api: .openAIChat, model: "m", interval: .seconds(1))?
+                    .headers.map(\.0) ?? []
+            }
+            #expect(headers(.auto) == ["Authorization"])
+            #expect(headers(.url("http://GPU:8000/metrics")) == ["Authorization"])
+            #expect(headers(.url("http://gpu:9090/metrics")) == [])
+            #expect(headers(.url("http://prometheus:8000/metrics")) == [])
+            #expect(
+                ServerMetricsScraper.make(configuration, api: .openAIChat, model: "m", interval: .seconds(1))?.url
+                    == "http://prometheus:8000/metrics")
+        }
+
         @Test func offScrapesNothingAndWritesNoFile() async throws {
             let harness = RunHarness()
             defer { harness.cleanUp() }
