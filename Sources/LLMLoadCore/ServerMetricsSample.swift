@@ -2,7 +2,8 @@
 /// (every metric of the scrape is kept raw in `server_metrics.jsonl`).
 ///
 /// A figure the server does not report is absent, never zero. Rates and the hit percentage
-/// cover the span since the previous successful scrape, so the first scrape has none.
+/// cover the span since the latest scrape at least a second earlier (the first scrape until
+/// there is one), so the first scrape has none.
 public struct ServerMetricsSample: Sendable, Codable, Equatable {
     /// Seconds from the run's origin to the middle of the scrape (request sent, answer read).
     public var tS: Double

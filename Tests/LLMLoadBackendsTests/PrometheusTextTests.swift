@@ -72,6 +72,20 @@ import Testing
         #expect(reader.lastCounters["prefix_cache_hits"] == 10200)
     }
 
+    /// llama.cpp adds a request's tokens when it ends: rates are taken over at least a second,
+    /// so scrapes every 250 ms do not alternate between nothing and bursts.
+    @Test func ratesSpanAtLeastASecond() {
+        var reader = ServerMetricsReader()
+        let predicted: [(Double, Int)] = [
+            (0, 0), (0.25, 0), (0.5, 100), (0.75, 100), (1, 100), (1.25, 100), (1.5, 100),
+        ]
+        let rates = predicted.map { tS, total in
+            reader.read(PrometheusText("llamacpp:tokens_predicted_total \(total)\n"), atSeconds: tS)
+                .generationTokensPerS
+        }
+        #expect(rates == [nil, 0, 200, 100 / 0.75, 100, 100, 0])
+    }
+
     @Test(arguments: [
         "", "\n\n", "{", "name{", "name{a=\"x} 1", "name{a=x} 1", "name 1 2 3", "name NaNx", "name{=\"v\"} 1",
         "1name 1", "name{a=\"\\", "# TYPE", "# TYPE x", "# TYPE x nonsense", "name{a=\"v\",,} 1", "name 0x1p3",

@@ -1,14 +1,21 @@
 import LLMLoadCore
 
 /// Turns successive scrapes of one server into ``ServerMetricsSample``s: gauges as read,
-/// counters as rates over the span since the previous scrape. A value type the scraper owns.
+/// counters as rates over at least ``rateSpanS`` (from the latest scrape that long ago, else the
+/// first). Servers bump their counters when a request ends (llama.cpp, the simulator), so rates
+/// between two scrapes 250 ms apart alternate between zero and bursts. A value type the
+/// scraper owns.
 public struct ServerMetricsReader: Sendable {
     /// Which server the names came from (`vllm`, `llama.cpp`, `sglang`, `tgi`, `ollama`).
     public private(set) var server: String?
     /// The curated counters' totals at the first and at the last successful scrape.
     public private(set) var firstCounters: [String: Double] = [:]
     public private(set) var lastCounters: [String: Double] = [:]
-    private var previous: (counters: [String: Double], tS: Double)?
+    /// The scrapes a rate may start from: the latest one at least ``rateSpanS`` old, and those after it.
+    private var history: [(counters: [String: Double], tS: Double)] = []
+
+    /// The shortest span a rate covers, in seconds.
+    public static let rateSpanS = 1.0
 
     public init() {}
 
@@ -20,12 +27,16 @@ public struct ServerMetricsReader: Sendable {
             if let figure = ServerMetricsSample.Figure(rawValue: id) { sample[figure] = value }
         }
         let counters = ServerMetricNames.counterValues(in: page)
-        if let previous, tS > previous.tS {
-            addRates(to: &sample, from: previous.counters, to: counters, seconds: tS - previous.tS)
+        if let base = history.last(where: { $0.tS <= tS - Self.rateSpanS }) ?? history.first, tS > base.tS {
+            addRates(to: &sample, from: base.counters, to: counters, seconds: tS - base.tS)
         }
-        if previous == nil { firstCounters = counters }
+        if history.isEmpty { firstCounters = counters }
         lastCounters = counters
-        previous = (counters, tS)
+        history.append((counters, tS))
+        // Keep one scrape at least the span old: the base of the next rate.
+        if let keep = history.lastIndex(where: { $0.tS <= tS - Self.rateSpanS }), keep > 0 {
+            history.removeFirst(keep)
+        }
         return sample
     }
 
