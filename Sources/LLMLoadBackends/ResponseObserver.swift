@@ -252,6 +252,7 @@ public struct ResponseObserver<Decoder: ResponseDecoder>: Sendable {
             reasoningText: reasoningText
         )
         record.tokenGapOverflow = gapOverflow
+        record.cachedPromptTokens = completion?.cachedPromptTokens.flatMap { $0 >= 0 ? $0 : nil }
         record.responseTextTruncatedBytes = responseTextTruncatedBytes
         record.reasoningTextTruncatedBytes = reasoningTextTruncatedBytes
         return record

@@ -26,6 +26,15 @@ struct MonitorOptions: ParsableArguments {
     )
     var gpu: GPUArgument = .init(.all)
 
+    @Option(
+        help: ArgumentHelp(
+            "The server's own metrics, scraped every --sample-interval: auto, off, or a Prometheus URL.",
+            discussion:
+                "auto reads the target's /metrics (vLLM, llama.cpp with --metrics, SGLang, TGI), or Ollama's /api/ps."
+        )
+    )
+    var serverMetrics: ServerMetricsArgument = .init(.auto)
+
     func validate() throws {
         guard sampleInterval.duration >= RunConfiguration.Monitor.minimumSampleInterval else {
             throw ValidationError("--sample-interval must be at least 100ms")
@@ -41,7 +50,7 @@ struct MonitorOptions: ParsableArguments {
         RunConfiguration.Monitor(
             sampleInterval: sampleInterval.duration,
             process: monitorPid.map { .pid($0) } ?? monitorProcess.map { .name($0) },
-            gpus: gpu.selection
+            gpus: gpu.selection, serverMetrics: serverMetrics.source
         )
     }
 }
@@ -66,4 +75,26 @@ struct GPUArgument: ExpressibleByArgument, Sendable, Equatable {
     }
 
     var defaultValueDescription: String { "all" }
+}
+
+/// `--server-metrics`: `auto`, `off`, or an `http(s)://` URL of a Prometheus page.
+struct ServerMetricsArgument: ExpressibleByArgument, Sendable, Equatable {
+    var source: RunConfiguration.ServerMetricsSource
+
+    init(_ source: RunConfiguration.ServerMetricsSource) {
+        self.source = source
+    }
+
+    init?(argument: String) {
+        switch argument.lowercased() {
+        case "auto": source = .auto
+        case "off": source = .off
+        default:
+            let lowered = argument.lowercased()
+            guard lowered.hasPrefix("http://") || lowered.hasPrefix("https://") else { return nil }
+            source = .url(argument)
+        }
+    }
+
+    var defaultValueDescription: String { "auto" }
 }

@@ -42,6 +42,8 @@ public struct RequestRecord: Sendable {
     /// connection the server closed as the request went out); the figures are the last send's.
     public var resentOnClosedConnection = false
     public var serverTimings: ServerTimings?
+    /// Prompt tokens the server says it served from its prefix cache; `nil` when it does not say.
+    public var cachedPromptTokens: Int?
     /// The answer text, up to ``ResponseLimits/answerTextBytes``.
     public var responseText: String
     /// The reasoning text, up to ``ResponseLimits/reasoningTextBytes``.
@@ -179,10 +181,15 @@ extension RequestRecord {
     }
 
     /// `E2E − total_duration`: time the server did not account for — the network, HTTP and
-    /// queueing outside the model runner, and the client itself (Ollama reports `total_duration`).
+    /// queueing outside the model runner, and the client itself. Ollama reports `total_duration`;
+    /// for llama.cpp the server's time is its `prompt_ms + predicted_ms`.
     public var clientSideOverhead: Duration? {
-        guard let e2e = endToEndLatency, let total = serverTimings?.totalDurationNanoseconds else { return nil }
-        return e2e - .nanoseconds(total)
+        guard let e2e = endToEndLatency, let timings = serverTimings else { return nil }
+        if let total = timings.totalDurationNanoseconds { return e2e - .nanoseconds(total) }
+        guard let prompt = timings.promptEvalDurationNanoseconds, let eval = timings.evalDurationNanoseconds,
+            prompt <= Int64.max - eval
+        else { return nil }
+        return e2e - .nanoseconds(prompt + eval)
     }
 }
 

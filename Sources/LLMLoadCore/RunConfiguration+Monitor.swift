@@ -11,16 +11,27 @@ extension RunConfiguration {
         public var gpus: GPUSelection
         /// The NVML library to load; `nil`: `$LLMLOAD_NVML_PATH`, else `libnvidia-ml.so.1`.
         public var nvmlLibraryPath: String?
+        /// Where the server's own metrics are scraped from, every `sampleInterval`.
+        public var serverMetrics: ServerMetricsSource
 
         public init(
             sampleInterval: Duration = .seconds(1), process: ProcessSelector? = nil, gpus: GPUSelection = .all,
-            nvmlLibraryPath: String? = nil
+            nvmlLibraryPath: String? = nil, serverMetrics: ServerMetricsSource = .auto
         ) {
             self.sampleInterval = sampleInterval
             self.process = process
             self.gpus = gpus
             self.nvmlLibraryPath = nvmlLibraryPath
+            self.serverMetrics = serverMetrics
         }
+    }
+
+    /// `--server-metrics`: the target's own `/metrics` (Ollama: `/api/ps`), a given
+    /// Prometheus URL, or nothing.
+    public enum ServerMetricsSource: Sendable, Equatable {
+        case auto
+        case url(String)
+        case off
     }
 
     /// How the monitored process is named on the command line.

@@ -18,6 +18,9 @@ public struct StreamCompletion: Sendable, Equatable {
     public var promptTokens: Int?
     public var outputTokens: Int?
     public var serverTimings: ServerTimings?
+    /// Prompt tokens the server served from its prefix cache (OpenAI
+    /// `usage.prompt_tokens_details.cached_tokens`, llama.cpp `timings.cache_n`).
+    public var cachedPromptTokens: Int?
 
     public init(
         finishReason: String? = nil,

@@ -14,6 +14,8 @@ public enum FuzzTarget: String, CaseIterable, Sendable {
     case proc
     /// A `llmload run -f` scenario file.
     case scenario
+    /// A Prometheus `/metrics` page through `PrometheusText` and the curated figures.
+    case prometheus
 
     /// The check of one input, or `nil` for ``scenario``.
     public var check: (@Sendable ([UInt8]) throws(FuzzFinding) -> Void)? {
@@ -24,6 +26,7 @@ public enum FuzzTarget: String, CaseIterable, Sendable {
         case .promptFile: { bytes throws(FuzzFinding) in try PromptFileCheck.check(bytes) }
         case .proc: { bytes throws(FuzzFinding) in try ProcTextCheck.check(bytes) }
         case .scenario: nil
+        case .prometheus: { bytes throws(FuzzFinding) in try PrometheusTextCheck.check(bytes) }
         }
     }
 }

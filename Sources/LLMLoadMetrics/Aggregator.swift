@@ -29,6 +29,10 @@ public struct Aggregator: Sendable {
     public private(set) var promptTokens = 0
     public private(set) var outputTokenSources: [TokenCountSource: Int] = [:]
     public private(set) var promptTokenSources: [TokenCountSource: Int] = [:]
+    /// Prompt tokens served from the server's prefix cache, and all the prompt tokens of the
+    /// successful requests whose server said how many were cached (the hit rate's denominator).
+    public private(set) var cachedPromptTokens = 0
+    public private(set) var promptTokensWithCacheReport = 0
 
     /// The earliest scheduled instant of a measured request: where the measured window starts.
     public private(set) var firstScheduledAt: ContinuousClock.Instant?
@@ -93,6 +97,10 @@ public struct Aggregator: Sendable {
         if let tokens = record.promptTokens {
             promptTokens = promptTokens.saturatingAdding(max(0, tokens.value))
             promptTokenSources[tokens.source, default: 0] += 1
+        }
+        if let cached = record.cachedPromptTokens, let prompt = record.promptTokens, prompt.source == .server {
+            cachedPromptTokens = cachedPromptTokens.saturatingAdding(max(0, cached))
+            promptTokensWithCacheReport = promptTokensWithCacheReport.saturatingAdding(max(0, prompt.value))
         }
     }
 

@@ -7,6 +7,7 @@ public enum MetricCatalogue {
     public static let all: [Metric] = [
         .timeToFirstToken, .timeToFirstAnswerToken, .thinkingDuration, .endToEndLatency, .interTokenLatency,
         .timePerOutputToken, .decodeSpeed, .scheduleLag, .latencyFromSchedule,
+        .serverDecodeSpeed, .serverPromptSpeed, .serverPromptEvaluation, .clientOverhead,
     ]
 
     /// The catalogue's metric with `id`, if there is one.
@@ -64,6 +65,33 @@ extension Metric {
     public static let latencyFromSchedule = Metric(
         id: "latency_from_schedule_ms", unit: .milliseconds,
         title: ("Latency from schedule (ms)", "自计划时间起的延迟（毫秒）"), value: { $0.latencyFromSchedule.milliseconds })
+
+    /// The server's own decode rate (llama.cpp `predicted_per_second`, Ollama `eval_count /
+    /// eval_duration`), beside the client's ``decodeSpeed``; only for servers that report it.
+    public static let serverDecodeSpeed = Metric(
+        id: "server_decode_speed_tokens_per_s", unit: .tokensPerSecond, consoleLabel: "Server tok/s",
+        title: ("Server-side decode speed (tokens/s)", "服务器端解码速度（token/秒）"), isCharted: true, isOptional: true,
+        column: "server_decode_tokens_per_s", value: { $0.serverDecodeTokensPerSecond })
+
+    public static let serverPromptSpeed = Metric(
+        id: "server_prompt_speed_tokens_per_s", unit: .tokensPerSecond,
+        title: ("Server-side prompt speed (tokens/s)", "服务器端提示词处理速度（token/秒）"), isOptional: true,
+        column: "server_prompt_tokens_per_s", value: { $0.serverPromptTokensPerSecond })
+
+    /// How long the server says the prompt took (Ollama `prompt_eval_duration`, llama.cpp `prompt_ms`).
+    public static let serverPromptEvaluation = Metric(
+        id: "server_prompt_eval_ms", unit: .milliseconds, consoleLabel: "Srv prompt ms",
+        title: ("Server-side prompt time (ms)", "服务器端提示词处理时间（毫秒）"), isOptional: true,
+        column: "server_prompt_eval_duration_ms",
+        value: { $0.serverTimings?.promptEvalDurationNanoseconds.map { Double($0) / 1e6 } })
+
+    /// E2E less the time the server accounted for: the network, HTTP, the client itself, and
+    /// any wait in the server's queue (llama.cpp's timings leave out a deferred request's wait).
+    public static let clientOverhead = Metric(
+        id: "client_overhead_ms", unit: .milliseconds, consoleLabel: "Overhead ms",
+        title: ("Outside the server's timings: queue, network, client (ms)", "服务器计时之外：排队、网络、客户端（毫秒）"),
+        isCharted: true, isOptional: true,
+        value: { $0.clientSideOverhead?.milliseconds })
 }
 
 extension Distribution {

@@ -60,6 +60,10 @@ extension RunSummary {
             errorsNotListed: a.errors.overflow
         )
         requests.resentOnClosedConnection = a.resentOnClosedConnection
+        if a.promptTokensWithCacheReport > 0 {
+            tokens.promptCachedTotal = a.cachedPromptTokens
+            tokens.promptCacheHitRate = Double(a.cachedPromptTokens) / Double(a.promptTokensWithCacheReport)
+        }
     }
 
     private static func source(_ counts: [TokenCountSource: Int]) -> String {

@@ -36,6 +36,8 @@ public struct RunSummary: Sendable, Codable, Equatable {
     /// How late the client's own event loops ran, and whether that made the figures unreliable;
     /// absent in summaries written before it was measured.
     public var client: Client?
+    /// The server's own metrics, scraped during the run; absent with `--server-metrics off`.
+    public var serverMetrics: ServerMetrics?
 
     public init(
         runDescription: RunDescription, run: Run, requests: Requests, throughput: Throughput, tokens: Tokens,
@@ -151,6 +153,11 @@ public struct RunSummary: Sendable, Codable, Equatable {
         /// `server`, `estimated`, `mixed`, or `none`.
         public var outputSource: String
         public var promptSource: String
+        /// Prompt tokens the server served from its prefix cache, over the successful requests
+        /// whose server said (OpenAI `cached_tokens`, llama.cpp `cache_n`); absent when none did.
+        public var promptCachedTotal: Int?
+        /// `prompt_cached_total` over the prompt tokens of those same requests, 0–1.
+        public var promptCacheHitRate: Double?
 
         public init(outputTotal: Int, promptTotal: Int, outputSource: String, promptSource: String) {
             self.outputTotal = outputTotal

@@ -46,6 +46,11 @@ public enum ConsoleSummary {
             "Throughput \(ok) req/s ok, \(output) output tok/s (tokens: \(s.tokens.outputSource)), sent \(sent) req/s, "
                 + "window \(window) s"
         )
+        if let hits = s.tokens.promptCacheHitRate, let cached = s.tokens.promptCachedTotal {
+            lines.append(
+                "Cache      \(FigureText.percent(hits)) of prompt tokens served from the prefix cache "
+                    + "(\(cached) tokens, as the server reported them)")
+        }
         if let g = s.goodput {
             let (share, rate) = (FigureText.percent(g.share), FigureText.number(g.ratePerS, 2))
             lines.append(
@@ -69,10 +74,20 @@ public enum ConsoleSummary {
         }
         lines += table(rows)
         lines.append("(latency over \(l.population))")
+        if let server = l[.serverDecodeSpeed], let client = l[.decodeSpeed] {
+            var line =
+                "Server-side decode \(FigureText.number(server.p50, 1)) tok/s vs client-side "
+                + "\(FigureText.number(client.p50, 1)) tok/s (P50)"
+            if let overhead = l[.clientOverhead] {
+                line += "; client overhead P50 \(FigureText.number(overhead.p50, 1)) ms (queue, network, client)"
+            }
+            lines.append(line)
+        }
         if let resources = s.resources {
             lines.append("")
             lines += resourceLines(resources)
         }
+        if let server = s.serverMetrics { lines.append("Server     " + ServerMetricsText.line(server)) }
         if !s.errors.isEmpty {
             lines.append("")
             lines.append("Errors")

@@ -56,6 +56,8 @@ struct ReportChartData: Encodable {
     var statuses: [Bar]
     /// Filled by the resource monitor's series when the run has one.
     var resources: ResourceCharts?
+    /// The server's own metrics, when they were scraped.
+    var server: ServerCharts?
 
     /// CPU, memory, process and GPU series at each sample's time, with the average and maximum
     /// over the measured window (what the dashed lines mark).
@@ -162,6 +164,7 @@ struct ReportChartData: Encodable {
         statuses = s.requests.byHttpStatus.filter { $0.value > 0 }.sorted { $0.key < $1.key }
             .map { Bar(name: $0.key, count: $0.value) }
         resources = ResourceCharts(s.resources)
+        server = ServerCharts(s.serverMetrics)
     }
 
     /// Bins between the minimum and the maximum, or P99.9 when the tail is long (maximum above

@@ -74,6 +74,10 @@ public enum ReportRenderer {
         } else {
             context["resourceNote"] = ReportText.label("no_resources", language)
         }
+        if let server = s.serverMetrics {
+            context["serverMetricsNote"] =
+                ReportText.label("server_metrics", language) + ": " + ServerMetricsText.line(server)
+        }
         if let findings = s.runDescription.preflight, !findings.isEmpty {
             context["preflight"] = ReportTables.preflight(findings, language)
             context["hasPreflight"] = true

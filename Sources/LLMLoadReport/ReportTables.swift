@@ -59,6 +59,10 @@ enum ReportTables {
                     detail: "\(FigureText.number(g.ratePerS, 2)) req/s \(label("goodput_detail")): \(bounds)",
                     tone: (g.share ?? 0) >= 0.95 ? "good" : "bad"))
         }
+        if let hits = s.tokens.promptCacheHitRate, let cached = s.tokens.promptCachedTotal {
+            cards.append(
+                card("prefix_cache_hit_rate", FigureText.percent(hits), detail: "\(cached) \(label("cached_tokens"))"))
+        }
         return cards
     }
 

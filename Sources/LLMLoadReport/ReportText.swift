@@ -78,6 +78,21 @@ enum ReportText {
             "平均、P95 与最大值统计自测量窗口（不含预热与收尾）；最后两列统计整个运行。"
         ),
         "no_resources": ("No resource samples in this run.", "本次运行没有资源采样。"),
+        "chart_server_queue": (
+            "Requests in flight (client) and running and waiting on the server", "并发中的请求（客户端）与服务器上运行、排队的请求"
+        ),
+        "server_running": ("server: running", "服务器：运行中"),
+        "server_waiting": ("server: waiting", "服务器：排队中"),
+        "chart_server_cache": ("Server KV cache and prefix cache", "服务器 KV 缓存与前缀缓存"),
+        "kv_cache": ("KV cache used", "KV 缓存占用"),
+        "prefix_cache_hits": ("prefix-cache hits", "前缀缓存命中"),
+        "chart_server_tokens": ("Server-side tokens per second", "服务器端每秒 token 数"),
+        "server_prompt_tokens": ("prompt", "提示词"),
+        "server_generation_tokens": ("generation", "生成"),
+        "chart_server_model": ("Model in GPU memory (Ollama)", "显存中的模型（Ollama）"),
+        "server_metrics": ("Server metrics", "服务器指标"),
+        "prefix_cache_hit_rate": ("Prefix-cache hits", "前缀缓存命中率"),
+        "cached_tokens": ("prompt tokens from the cache", "个提示词 token 来自缓存"),
         "downsampled": (
             "{shown} of {total} requests shown: one in every {stride} (limit {limit} points)",
             "显示 {total} 个请求中的 {shown} 个：每 {stride} 个取一个（上限 {limit} 个点）"

@@ -73,14 +73,18 @@ extension RequestsCSVWriter {
             Field("reasoning_chars") { r, row in row.integer(r.reasoningText.count) },
             Field("server_total_duration_ms", .serverNanoseconds { $0.totalDurationNanoseconds }),
             Field("server_load_duration_ms", .serverNanoseconds { $0.loadDurationNanoseconds }),
-            Field("server_prompt_eval_duration_ms", .serverNanoseconds { $0.promptEvalDurationNanoseconds }),
+            Field(.serverPromptEvaluation),
             Field("server_eval_duration_ms", .serverNanoseconds { $0.evalDurationNanoseconds }),
-            Field("server_decode_tokens_per_s") { r, row in row.number(r.serverDecodeTokensPerSecond) },
-            Field("server_prompt_tokens_per_s") { r, row in row.number(r.serverPromptTokensPerSecond) },
-            Field("client_overhead_ms") { r, row in row.number(r.clientSideOverhead?.milliseconds) },
+            Field(.serverDecodeSpeed),
+            Field(.serverPromptSpeed),
+            Field(.clientOverhead),
         ]
         let placed = Set(fields.compactMap(\.metricID))
-        return fields + MetricCatalogue.all.filter { !placed.contains($0.id) }.map(Field.init)
+        // Columns added after the catalogue's own went to the end: none of them moves.
+        let later: [Field] = [
+            Field("cached_prompt_tokens") { r, row in row.integer(r.cachedPromptTokens) }
+        ]
+        return fields + MetricCatalogue.all.filter { !placed.contains($0.id) }.map(Field.init) + later
     }()
 }
 

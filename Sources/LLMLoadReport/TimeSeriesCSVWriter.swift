@@ -12,14 +12,18 @@ public enum TimeSeriesCSVWriter {
 
     /// - Parameter resources: adds the monitor's columns, each the mean of the samples whose
     ///   span's midpoint falls in that second; process and GPU columns only when measured.
+    /// - Parameter serverMetrics: adds a `server_<figure>` column per curated figure found
+    ///   (``ServerMetricColumns``), after the monitor's.
     /// - Returns: why the file could not be written, or `nil` when it was.
     public static func write(
-        _ buckets: [TimeSeries.Bucket], resources: RunSummary.Resources? = nil, to url: URL
+        _ buckets: [TimeSeries.Bucket], resources: RunSummary.Resources? = nil,
+        serverMetrics: RunSummary.ServerMetrics? = nil, to url: URL
     ) -> String? {
         func number(_ value: Double?) -> String { value.map(RequestsCSVWriter.decimal) ?? "" }
         let resourceColumns = resources.map(ResourceColumns.init)
-        var text = RequestsCSVWriter.line(columns + (resourceColumns?.names ?? []))
-        let seconds = max(buckets.count, resourceColumns?.secondCount ?? 0)
+        let serverColumns = serverMetrics.map(ServerMetricColumns.init)
+        var text = RequestsCSVWriter.line(columns + (resourceColumns?.names ?? []) + (serverColumns?.names ?? []))
+        let seconds = max(buckets.count, resourceColumns?.secondCount ?? 0, serverColumns?.secondCount ?? 0)
         for second in 0..<seconds {
             var row: [String]
             if second < buckets.count {
@@ -38,6 +42,7 @@ public enum TimeSeriesCSVWriter {
                     [String(second), isWarmup ? "warmup" : "measure"] + Array(repeating: "", count: columns.count - 2)
             }
             if let resourceColumns { row += resourceColumns.cells(second: second) }
+            if let serverColumns { row += serverColumns.cells(second: second) }
             text += RequestsCSVWriter.line(row)
         }
         do {

@@ -1,20 +1,41 @@
+import Foundation
+import LLMLoadBackends
 import LLMLoadCore
 import LLMLoadMetrics
 import LLMLoadMonitor
 
 extension LoadRun {
-    /// Runs `body` (the load) while `monitor` samples from `origin`, then stops the monitor.
+    /// What the sampling tasks of a run hand back when the load is over.
+    private enum Sampled: Sendable {
+        case resources([ResourceSample])
+        case serverMetrics(ServerMetricsScraper.Outcome)
+    }
+
+    /// Runs `body` (the load) while `monitor` samples and `scraper` (if any) scrapes the
+    /// server from `origin`, then stops both.
     ///
-    /// The monitor is a child task of the run (STYLE C2): it starts before the first warm-up
-    /// request is due and is cancelled once `body` has drained, so it covers the whole run.
+    /// Both are child tasks of the run (STYLE C2): they start before the first warm-up
+    /// request is due and are cancelled once `body` has drained, so they cover the whole run.
     static func monitoring<T>(
-        with monitor: SystemMonitor, from origin: ContinuousClock.Instant, _ body: () async -> T
-    ) async -> (T, [ResourceSample]) {
-        await withTaskGroup(of: [ResourceSample].self) { group in
-            group.addTask { await monitor.run(clock: ContinuousClock(), origin: origin) }
+        with monitor: SystemMonitor,
+        scraping scraper: (ServerMetricsScraper, HTTPInferenceClient, URL)? = nil,
+        from origin: ContinuousClock.Instant, _ body: () async -> T
+    ) async -> (T, [ResourceSample], ServerMetricsScraper.Outcome?) {
+        await withTaskGroup(of: Sampled.self) { group in
+            group.addTask { .resources(await monitor.run(clock: ContinuousClock(), origin: origin)) }
+            if let (scraper, client, file) = scraper {
+                group.addTask { .serverMetrics(await scraper.run(client: client, file: file, origin: origin)) }
+            }
             let value = await body()
             group.cancelAll()
-            return (value, await group.next() ?? [])
+            var (samples, outcome): ([ResourceSample], ServerMetricsScraper.Outcome?) = ([], nil)
+            for await finished in group {
+                switch finished {
+                case .resources(let read): samples = read
+                case .serverMetrics(let read): outcome = read
+                }
+            }
+            return (value, samples, outcome)
         }
     }
 

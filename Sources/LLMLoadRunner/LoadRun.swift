@@ -177,7 +177,10 @@ public struct LoadRun: Sendable {
             live.add(record)
             recordSink.yield(FinishedRequest(record: record, prompt: redactor.redact(request.prompt)))
         }
-        let (dispatch, samples) = await Self.monitoring(with: monitor, from: start) {
+        let scraper = ServerMetricsScraper.make(
+            configuration, api: target.api, model: target.model, interval: monitor.interval)
+        let scraping = scraper.map { ($0, client, folder.file(ServerMetricsWriter.fileName)) }
+        let (dispatch, samples, scraped) = await Self.monitoring(with: monitor, scraping: scraping, from: start) {
             if case .closedLoop(let users, let thinkTime) = configuration.load.profile {
                 // The CLI gives every shard a user at least (`--concurrency` ≥ shards).
                 return await dispatcher.runClosedLoop(
@@ -204,12 +207,17 @@ public struct LoadRun: Sendable {
         summary.run.startLateMs = startLate?.milliseconds
         summary.resources = makeResources(
             samples: samples, monitor: monitor, aggregator: folded.aggregator, origin: start)
+        if let scraper, let scraped {
+            summary.serverMetrics = makeServerMetrics(
+                scraped, scraper: scraper, interval: monitor.interval, aggregator: folded.aggregator, origin: start)
+        }
         if configuration.requests.prompts.inputLength != nil {
             summary.inputTokens = RunSummary.InputTokens(comparison: folded.aggregator.inputTokens)
         }
-        var failures = [configFailure].compactMap { $0 } + folded.writeFailures
+        var failures = [configFailure, scraped?.writeFailure].compactMap { $0 } + folded.writeFailures
         if let failure = TimeSeriesCSVWriter.write(
-            summary.timeseries, resources: summary.resources, to: folder.file("timeseries.csv"))
+            summary.timeseries, resources: summary.resources, serverMetrics: summary.serverMetrics,
+            to: folder.file("timeseries.csv"))
         {
             failures.append(failure)
         }

@@ -20,14 +20,27 @@ extension Preflight {
                     context: length, name: "max_model_len",
                     effect: "the server refuses such requests or stops them at the limit")
             case .failure(let unavailable):
-                findings.append(
-                    PreflightFinding(
-                        .unavailable, "context length: \(unavailable.reason) (no max_model_len: not vLLM?)"))
+                findings += serverInfoFindings(state.serverInfo, modelList: unavailable)
             case nil:
                 break
             }
             return findings
         }
+    }
+
+    /// SGLang's or TGI's own statement of the context, when `/v1/models` had none.
+    private func serverInfoFindings(
+        _ info: ServerStateProbe.Check<ServerInfoContext>?, modelList: ServerStateProbe.Unavailable
+    ) -> [PreflightFinding] {
+        guard case .success(let context) = info else {
+            var line = "context length: \(modelList.reason) (no max_model_len: not vLLM?)"
+            if case .failure(let unavailable) = info { line += "; \(unavailable.reason) (not SGLang or TGI?)" }
+            return [PreflightFinding(.unavailable, line)]
+        }
+        return [PreflightFinding(.info, "\(model): \(context.tokens) tokens of context, \(context.source)")]
+            + contextFindings(
+                context: context.tokens, name: context.source.components(separatedBy: " ").first ?? "context",
+                effect: "the server refuses such requests or stops them at the limit")
     }
 
     private func llamaCppFindings(

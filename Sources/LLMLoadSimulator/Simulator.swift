@@ -16,16 +16,18 @@ public enum Simulator {
         port: Int,
         logger: Logger,
         observer: (@Sendable (SimulatedRequestTruth) -> Void)? = nil,
+        metricsObserver: (@Sendable (SimulatedMetricsScrape) -> Void)? = nil,
         wireTimestamps: WireTimestamps? = nil,
         eventLoopGroup: (any EventLoopGroup)? = nil,
         onServerRunning: @escaping @Sendable (Int) async -> Void = { _ in }
     ) -> some ApplicationProtocol {
         let router = Router(context: SimulatorRequestContext.self)
-        let state = SimulatorState(configuration: configuration, observer: observer)
+        let state = SimulatorState(configuration: configuration, observer: observer, metricsObserver: metricsObserver)
         if let key = configuration.apiKey { router.add(middleware: BearerAuthentication(key: key)) }
         if configuration.servesOllama { OllamaRoutes(simulator: state).register(on: router) }
         if configuration.servesOpenAI { OpenAIRoutes(simulator: state).register(on: router) }
         ServerStateRoutes(simulator: state).register(on: router)
+        MetricsRoute(simulator: state).register(on: router)
         return Application(
             router: router,
             server: .http1(
@@ -44,6 +46,7 @@ public enum Simulator {
         _ configuration: SimulatorConfiguration,
         host: String = "127.0.0.1",
         observer: (@Sendable (SimulatedRequestTruth) -> Void)? = nil,
+        metricsObserver: (@Sendable (SimulatedMetricsScrape) -> Void)? = nil,
         wireTimestamps: WireTimestamps? = nil,
         _ body: @Sendable (_ baseURL: String) async throws -> Result
     ) async throws -> Result {
@@ -55,7 +58,8 @@ public enum Simulator {
         let eventLoops = MultiThreadedEventLoopGroup(numberOfThreads: 1)
         defer { eventLoops.shutdownGracefully { _ in } }
         let application = makeApplication(
-            configuration, host: host, port: 0, logger: logger, observer: observer, wireTimestamps: wireTimestamps,
+            configuration, host: host, port: 0, logger: logger, observer: observer, metricsObserver: metricsObserver,
+            wireTimestamps: wireTimestamps,
             eventLoopGroup: eventLoops, onServerRunning: { portContinuation.yield($0) }
         )
         let group = ServiceGroup(

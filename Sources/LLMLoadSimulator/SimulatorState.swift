@@ -8,11 +8,18 @@ final class SimulatorState: Sendable {
     private let requestCount = Mutex(0)
     private let generating = Mutex(0)
     private let observer: (@Sendable (SimulatedRequestTruth) -> Void)?
+    /// Prompt and generated tokens of the requests finished so far (`/metrics`' counters).
+    private let tokenTotals = Mutex((prompt: 0, generated: 0))
+    let metricsObserver: (@Sendable (SimulatedMetricsScrape) -> Void)?
 
-    init(configuration: SimulatorConfiguration, observer: (@Sendable (SimulatedRequestTruth) -> Void)?) {
+    init(
+        configuration: SimulatorConfiguration, observer: (@Sendable (SimulatedRequestTruth) -> Void)?,
+        metricsObserver: (@Sendable (SimulatedMetricsScrape) -> Void)? = nil
+    ) {
         self.configuration = configuration
         self.slots = configuration.maximumConcurrency.map { SlotQueue(capacity: max(1, $0)) }
         self.observer = observer
+        self.metricsObserver = metricsObserver
     }
 
     /// Numbers generation requests from 1; returns this one's number and the fault due for
@@ -43,6 +50,12 @@ final class SimulatorState: Sendable {
     /// Requests generating now (holding a slot), as llama.cpp's `/slots` shows them.
     var busySlots: Int { generating.withLock { $0 } }
 
+    /// Requests waiting for a slot now (none without a concurrency limit).
+    var waitingRequests: Int { slots?.waitingCount ?? 0 }
+
+    /// Prompt and generated tokens of every request finished so far.
+    var tokensServed: (prompt: Int, generated: Int) { tokenTotals.withLock { $0 } }
+
     private func counted<Result>(_ body: () async throws -> Result) async throws -> Result {
         generating.withLock { $0 += 1 }
         defer { generating.withLock { $0 -= 1 } }
@@ -50,6 +63,7 @@ final class SimulatorState: Sendable {
     }
 
     func record(_ truth: SimulatedRequestTruth) {
+        tokenTotals.withLock { $0 = ($0.prompt + truth.promptTokens, $0.generated + truth.outputTokens) }
         observer?(truth)
     }
 }

@@ -37,6 +37,9 @@ final class SlotQueue: Sendable {
         return true
     }
 
+    /// Requests waiting in line for a slot now.
+    var waitingCount: Int { state.withLock { $0.waiters.count - $0.head } }
+
     func release() {
         let next = state.withLock { state -> CheckedContinuation<Void, Never>? in
             guard state.head < state.waiters.count else {

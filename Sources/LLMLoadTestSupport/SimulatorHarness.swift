@@ -10,9 +10,17 @@ import Synchronization
 /// replace the simulator's: they are the closer truth.
 public final class TruthLog: Sendable {
     private let truths = Mutex<[SimulatedRequestTruth]>([])
+    private let scrapes = Mutex<[SimulatedMetricsScrape]>([])
     public let wire = WireTimestamps()
 
     public init() {}
+
+    public func record(_ scrape: SimulatedMetricsScrape) {
+        scrapes.withLock { $0.append(scrape) }
+    }
+
+    /// Every `/metrics` page the simulator served, in the order served.
+    public var metricsScrapes: [SimulatedMetricsScrape] { scrapes.withLock { $0 } }
 
     public func record(_ truth: SimulatedRequestTruth) {
         truths.withLock { $0.append(truth) }
@@ -60,7 +68,7 @@ public func withSimulator<Result: Sendable>(
 ) async throws -> Result {
     let log = TruthLog()
     return try await Simulator.withRunning(
-        configuration, observer: { log.record($0) }, wireTimestamps: log.wire
+        configuration, observer: { log.record($0) }, metricsObserver: { log.record($0) }, wireTimestamps: log.wire
     ) { baseURL in
         try await body(baseURL, log)
     }

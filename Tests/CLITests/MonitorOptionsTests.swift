@@ -23,6 +23,15 @@ import Testing
         #expect(try monitor([]) == RunConfiguration.Monitor(sampleInterval: .seconds(1), process: nil, gpus: .all))
     }
 
+    @Test func serverMetricsAreAutoByDefaultAndTakeOffOrAURL() throws {
+        #expect(try monitor([]).serverMetrics == .auto)
+        #expect(try monitor(["--server-metrics", "off"]).serverMetrics == .off)
+        #expect(
+            try monitor(["--server-metrics", "http://gpu:8000/metrics"]).serverMetrics
+                == .url("http://gpu:8000/metrics"))
+        #expect(validationMessage(["--server-metrics", "sometimes"]) != nil)
+    }
+
     @Test func readsEveryFlag() throws {
         let configuration = try monitor([
             "--sample-interval", "250ms", "--monitor-process", "llama-server", "--gpu", "0,1",

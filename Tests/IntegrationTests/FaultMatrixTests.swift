@@ -185,7 +185,7 @@ struct FaultRun {
         #expect(
             Set(files.keys) == [
                 "config.json", "requests.csv", "responses.jsonl", "responses.txt", "timeseries.csv", "summary.json",
-                "report.html",
+                "report.html", "server_metrics.jsonl",
             ])
         #expect(files["responses.jsonl"]?.split(separator: "\n").count == rows.count)
         let summary = try JSONSerialization.jsonObject(with: harness.summaryOnDisk(of: result)) as? [String: Any]

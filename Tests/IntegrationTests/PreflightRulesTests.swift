@@ -65,6 +65,33 @@ import Testing
             ])
     }
 
+    @Test func sglangsOrTGIsContextIsUsedWhenTheModelListHasNone() {
+        let checks = Preflight(
+            configuration: configuration(inputTokens: .fixed(4000), maxTokens: 512), model: "m", sentContextLength: nil)
+        let findings = checks.findings(
+            .init(
+                props: .failure(Unavailable("GET /props answered HTTP 404")),
+                maxModelLength: .failure(Unavailable("GET /v1/models answered without the expected fields")),
+                serverInfo: .success(ServerInfoContext(tokens: 4096, source: "max_total_tokens (TGI GET /info)"))))
+        #expect(
+            findings.map(\.line).suffix(2) == [
+                "info: m: 4096 tokens of context, max_total_tokens (TGI GET /info)",
+                "warning: the longest prompt (4000 tokens) + --max-tokens 512 = 4512 tokens exceed max_total_tokens "
+                    + "of 4096 tokens: the server refuses such requests or stops them at the limit",
+            ])
+        let neither = checks.findings(
+            .init(
+                props: .failure(Unavailable("GET /props answered HTTP 404")),
+                maxModelLength: .failure(Unavailable("GET /v1/models answered without the expected fields")),
+                serverInfo: .failure(Unavailable("GET /get_server_info answered HTTP 404; GET /info answered HTTP 404"))
+            ))
+        #expect(
+            neither.map(\.line).last
+                == "unavailable: context length: GET /v1/models answered without the expected fields (no max_model_len: "
+                + "not vLLM?); GET /get_server_info answered HTTP 404; GET /info answered HTTP 404 (not SGLang or TGI?)"
+        )
+    }
+
     @Test func anOllamaModelNotLoadedIsOnlyInfoWhenAWarmUpLoadsIt() {
         let checks = Preflight(configuration: configuration(warmupRequests: 2), model: "m", sentContextLength: nil)
         let findings = checks.findings(

@@ -146,8 +146,9 @@ extension Integration {
             for language in ReportLanguage.allCases {
                 let page = try ComparisonRenderer.render(
                     comparison, language: language, folder: harness.output.appendingPathComponent(language.rawValue))
-                // Five overlaid CDFs (TTFT, E2E, ITL, TPOT, decode speed) and four time series.
-                #expect(try Browser.chartsDrawn(in: page, "\(language)") == 9)
+                // Seven overlaid CDFs (TTFT, E2E, ITL, TPOT, decode speed, and the simulated Ollama's
+                // own decode speed and the client overhead beside its durations) and four time series.
+                #expect(try Browser.chartsDrawn(in: page, "\(language)") == 11)
             }
         }
     }

@@ -114,7 +114,8 @@ extension Integration {
             #expect(
                 unavailable == [
                     "  unavailable: llama.cpp slots and context per slot: GET /props answered HTTP 404 (not llama.cpp?)",
-                    "  unavailable: context length: GET /v1/models answered without the expected fields (no max_model_len: not vLLM?)",
+                    "  unavailable: context length: GET /v1/models answered without the expected fields (no max_model_len: "
+                        + "not vLLM?); GET /get_server_info answered HTTP 404; GET /info answered HTTP 404 (not SGLang or TGI?)",
                 ], "\(lines)")
             #expect(try result.get().summary.requests.byOutcome["ok"] ?? 0 > 0)
         }

@@ -80,7 +80,7 @@ extension Timing {
             #expect(
                 Set(files.keys) == [
                     "config.json", "requests.csv", "responses.jsonl", "responses.txt", "timeseries.csv", "summary.json",
-                    "report.html",
+                    "report.html", "server_metrics.jsonl",
                 ])
             #expect(files["responses.jsonl"]?.split(separator: "\n").count == rows.count)
             let reportSaysInterrupted = files["report.html"]?.contains("The run was interrupted") == true

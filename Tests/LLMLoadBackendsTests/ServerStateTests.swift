@@ -31,6 +31,21 @@ import Testing
         #expect(ModelListContext.maxModelLength(in: Data(vLLM.utf8), model: "other") == nil)
     }
 
+    /// Written from SGLang's and TGI's server code, not captured: the fields each names its context in.
+    @Test func sglangAndTGIStateTheirContextAtTheirInfoEndpoints() {
+        let sglang =
+            #"{"model_path":"Qwen/Qwen3-8B","context_length":null,"internal_states":[{"context_length":40960}]}"#
+        #expect(ServerInfoContext.sglang(json: Data(sglang.utf8))?.tokens == 40960)
+        #expect(ServerInfoContext.sglang(json: Data(#"{"context_length":8192}"#.utf8))?.tokens == 8192)
+        #expect(ServerInfoContext.sglang(json: Data(#"{"context_length":null}"#.utf8)) == nil)
+        let tgi = #"{"model_id":"m","max_input_tokens":4095,"max_total_tokens":4096,"max_concurrent_requests":128}"#
+        #expect(
+            ServerInfoContext.tgi(json: Data(tgi.utf8))
+                == ServerInfoContext(tokens: 4096, source: "max_total_tokens (TGI GET /info)"))
+        #expect(ServerInfoContext.tgi(json: Data(#"{"max_total_tokens":-1}"#.utf8)) == nil)
+        #expect(ServerInfoContext.tgi(json: Data("not json".utf8)) == nil)
+    }
+
     @Test func ollamaPsListsTheLoadedModelWithItsShareInGPUMemory() throws {
         let models = try #require(OllamaRunningModel.list(json: try data("ollama-ps.json")))
         #expect(

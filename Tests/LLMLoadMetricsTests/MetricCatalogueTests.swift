@@ -17,8 +17,11 @@ import Testing
             firstTokenAt: sent + .milliseconds(100), firstAnswerTokenAt: sent + .milliseconds(140),
             finishedAt: sent + .milliseconds(500),
             interTokenGapsNanoseconds: Array(repeating: 40_000_000, count: 10), outcome: .ok, httpStatus: 200,
-            textChunks: 11, outputTokens: TokenCount(11, source: .server), responseText: "answer",
-            reasoningText: "thought"
+            textChunks: 11, outputTokens: TokenCount(11, source: .server),
+            promptTokens: TokenCount(30, source: .server),
+            serverTimings: ServerTimings(
+                promptEvalDurationNanoseconds: 60_000_000, evalDurationNanoseconds: 400_000_000),
+            responseText: "answer", reasoningText: "thought"
         )
     }
 

@@ -75,3 +75,8 @@ public enum PlainExchangeError: Error, CustomStringConvertible, Equatable {
         }
     }
 }
+
+extension HTTPInferenceClient {
+    /// A short readable reason for an error of a plain exchange (``get(_:headers:timeout:limit:)``).
+    public static func describe(_ error: any Error) -> String { TransportFailure.describe(error) }
+}

@@ -109,11 +109,32 @@ extension OpenAIChunk: ReadableChunk {
             } else if key.equals("completion_tokens") {
                 try seen.insert(1)
                 usage.completionTokens = try scanner.integerOrNull()
+            } else if key.equals("prompt_tokens_details") {
+                try seen.insert(2)
+                usage.cachedTokens = try readCachedTokens(&scanner)
             } else {
                 try scanner.skipValue()
             }
         }
         return usage
+    }
+
+    /// `prompt_tokens_details.cached_tokens` (OpenAI, vLLM, SGLang): `null` or an object.
+    private static func readCachedTokens(_ scanner: inout JSONScanner) throws(JSONFallback) -> Int? {
+        if try scanner.skipNull() { return nil }
+        var cached: Int?
+        var seen = KeySet()
+        try scanner.beginObject()
+        var isFirst = true
+        while let key = try scanner.nextKey(&isFirst) {
+            if key.equals("cached_tokens") {
+                try seen.insert(0)
+                cached = try scanner.integerOrNull()
+            } else {
+                try scanner.skipValue()
+            }
+        }
+        return cached
     }
 
     private static func readTimings(_ scanner: inout JSONScanner) throws(JSONFallback) -> Timings? {
@@ -135,6 +156,9 @@ extension OpenAIChunk: ReadableChunk {
             } else if key.equals("predicted_per_second") {
                 try seen.insert(3)
                 timings.predictedPerSecond = try scanner.doubleOrNull()
+            } else if key.equals("cache_n") {
+                try seen.insert(4)
+                timings.cachedPromptTokens = try scanner.integerOrNull()
             } else {
                 try scanner.skipValue()
             }

@@ -103,8 +103,15 @@ public struct OpenAIStreamDecoder: ResponseDecoder {
         if let usage = chunk.usage {
             completion.promptTokens = usage.promptTokens ?? completion.promptTokens
             completion.outputTokens = usage.completionTokens ?? completion.outputTokens
+            completion.cachedPromptTokens = usage.cachedTokens ?? completion.cachedPromptTokens
         }
-        if let timings = chunk.timings { completion.serverTimings = timings.serverTimings }
+        if let timings = chunk.timings {
+            completion.serverTimings = timings.serverTimings
+            // llama.cpp's `cache_n`; OpenAI's `cached_tokens` wins where both are sent.
+            if chunk.usage?.cachedTokens == nil, let cached = timings.cachedPromptTokens {
+                completion.cachedPromptTokens = cached
+            }
+        }
     }
 }
 
@@ -128,6 +135,8 @@ package struct OpenAIChunk: Equatable {
     package struct Usage: Equatable {
         package var promptTokens: Int?
         package var completionTokens: Int?
+        /// `prompt_tokens_details.cached_tokens`: prompt tokens served from the prefix cache.
+        package var cachedTokens: Int?
     }
 
     /// llama.cpp's own measurement of the request.
@@ -136,6 +145,8 @@ package struct OpenAIChunk: Equatable {
         package var predictedMilliseconds: Double?
         package var promptPerSecond: Double?
         package var predictedPerSecond: Double?
+        /// `cache_n`: prompt tokens served from the cache.
+        package var cachedPromptTokens: Int?
 
         var serverTimings: ServerTimings {
             ServerTimings(
@@ -208,6 +219,22 @@ extension OpenAIChunk.Usage: Decodable {
     enum CodingKeys: String, CodingKey {
         case promptTokens = "prompt_tokens"
         case completionTokens = "completion_tokens"
+        case promptTokensDetails = "prompt_tokens_details"
+    }
+
+    private struct Details: Decodable {
+        var cachedTokens: Int?
+
+        enum CodingKeys: String, CodingKey {
+            case cachedTokens = "cached_tokens"
+        }
+    }
+
+    package init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        promptTokens = try container.decodeIfPresent(Int.self, forKey: .promptTokens)
+        completionTokens = try container.decodeIfPresent(Int.self, forKey: .completionTokens)
+        cachedTokens = try container.decodeIfPresent(Details.self, forKey: .promptTokensDetails)?.cachedTokens
     }
 }
 
@@ -217,5 +244,6 @@ extension OpenAIChunk.Timings: Decodable {
         case predictedMilliseconds = "predicted_ms"
         case promptPerSecond = "prompt_per_second"
         case predictedPerSecond = "predicted_per_second"
+        case cachedPromptTokens = "cache_n"
     }
 }

@@ -29,18 +29,23 @@ public enum ServerStateProbe {
     }
 
     /// What an OpenAI-compatible server said: llama.cpp's `/props` and `/slots` (asked only
-    /// when `/props` answered), else vLLM's `max_model_len` in `/v1/models`.
+    /// when `/props` answered), else vLLM's `max_model_len` in `/v1/models`, else SGLang's
+    /// `/get_server_info` or TGI's `/info`.
     public struct OpenAICompatible: Sendable {
         public var props: Check<LlamaCppProps>
         public var slots: Check<LlamaCppSlots>?
         public var maxModelLength: Check<Int>?
+        /// Asked only when `/v1/models` gave no `max_model_len`.
+        public var serverInfo: Check<ServerInfoContext>?
 
         public init(
-            props: Check<LlamaCppProps>, slots: Check<LlamaCppSlots>? = nil, maxModelLength: Check<Int>? = nil
+            props: Check<LlamaCppProps>, slots: Check<LlamaCppSlots>? = nil, maxModelLength: Check<Int>? = nil,
+            serverInfo: Check<ServerInfoContext>? = nil
         ) {
             self.props = props
             self.slots = slots
             self.maxModelLength = maxModelLength
+            self.serverInfo = serverInfo
         }
     }
 
@@ -65,7 +70,13 @@ public enum ServerStateProbe {
         let props = await exchange.read("/props") { LlamaCppProps(json: $0) }
         guard case .success = props else {
             let length = await exchange.read("/v1/models") { ModelListContext.maxModelLength(in: $0, model: model) }
-            return OpenAICompatible(props: props, maxModelLength: length)
+            guard case .failure = length else { return OpenAICompatible(props: props, maxModelLength: length) }
+            var info = await exchange.read("/get_server_info") { ServerInfoContext.sglang(json: $0) }
+            if case .failure(let sglang) = info {
+                info = await exchange.read("/info") { ServerInfoContext.tgi(json: $0) }
+                if case .failure(let tgi) = info { info = .failure(Unavailable(sglang.reason + "; " + tgi.reason)) }
+            }
+            return OpenAICompatible(props: props, maxModelLength: length, serverInfo: info)
         }
         return OpenAICompatible(props: props, slots: await exchange.read("/slots") { LlamaCppSlots(json: $0) })
     }

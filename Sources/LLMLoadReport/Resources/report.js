@@ -84,6 +84,35 @@
     }), true);
   }
 
+  // The server's own view (--server-metrics), at each scrape's time: its running and waiting
+  // requests under the client's in-flight curve, its token rates, its caches, Ollama's model.
+  var sv = data.server;
+  function serverLine(y, name, color, extra) {
+    var line = { x: sv.seconds, y: y, name: name, mode: 'lines+markers', marker: { size: 4 }, line: { color: color },
+      connectgaps: true };
+    Object.keys(extra || {}).forEach(function (k) { line[k] = extra[k]; });
+    return line;
+  }
+  if (sv && (sv.requestsRunning || sv.requestsWaiting)) {
+    var queue = [{ x: ts.second, y: ts.inFlight, name: L.in_flight, mode: 'lines',
+      line: { shape: 'hv', color: palette[3], width: 1.5 }, fill: 'tozeroy', fillcolor: 'rgba(147,51,234,0.06)' }];
+    if (sv.requestsRunning) { queue.push(serverLine(sv.requestsRunning, L.server_running, palette[1])); }
+    if (sv.requestsWaiting) { queue.push(serverLine(sv.requestsWaiting, L.server_waiting, palette[2])); }
+    add('charts-load', queue, layout(L.chart_server_queue + (sv.server ? ' · ' + sv.server : ''), {
+      xaxis: { title: { text: L.time_s } }, yaxis: { title: { text: L.requests }, rangemode: 'tozero' },
+      shapes: warm.shapes, annotations: warm.annotations
+    }), true);
+  }
+  if (sv && (sv.promptTokensPerS || sv.generationTokensPerS)) {
+    var rates = [];
+    if (sv.generationTokensPerS) { rates.push(serverLine(sv.generationTokensPerS, L.server_generation_tokens, palette[1])); }
+    if (sv.promptTokensPerS) { rates.push(serverLine(sv.promptTokensPerS, L.server_prompt_tokens, palette[0])); }
+    add('charts-load', rates, layout(L.chart_server_tokens, {
+      xaxis: { title: { text: L.time_s } }, yaxis: { title: { text: L.tokens_per_s }, rangemode: 'tozero' },
+      shapes: warm.shapes, annotations: warm.annotations
+    }), true);
+  }
+
   add('charts-outcomes', [
     { x: data.outcomes.map(function (o) { return o.name; }), y: data.outcomes.map(function (o) { return o.count; }),
       type: 'bar', marker: { color: data.outcomes.map(function (o) { return o.name === 'ok' ? palette[1] : palette[2]; }) },
@@ -140,6 +169,23 @@
         shapes: gpuMarks.shapes, annotations: gpuMarks.annotations
       }), false);
     });
+  }
+
+  if (sv && (sv.kvCacheUsagePercent || sv.prefixCacheHitPercent)) {
+    var cache = [];
+    if (sv.kvCacheUsagePercent) { cache.push(serverLine(sv.kvCacheUsagePercent, L.kv_cache + ' %', palette[4])); }
+    if (sv.prefixCacheHitPercent) { cache.push(serverLine(sv.prefixCacheHitPercent, L.prefix_cache_hits + ' %', palette[0])); }
+    add('charts-resources', cache, layout(L.chart_server_cache + (sv.server ? ' · ' + sv.server : ''), {
+      xaxis: { title: { text: L.time_s } }, yaxis: { title: { text: '%' }, range: [0, 105] },
+      shapes: warm.shapes, annotations: warm.annotations
+    }), false);
+  }
+  if (sv && sv.modelVramMiB) {
+    add('charts-resources', [serverLine(sv.modelVramMiB, 'MiB', palette[4], { line: { shape: 'hv', color: palette[4] } })],
+      layout(L.chart_server_model, {
+        xaxis: { title: { text: L.time_s } }, yaxis: { title: { text: 'MiB' }, rangemode: 'tozero' },
+        shapes: warm.shapes, annotations: warm.annotations, showlegend: false
+      }), false);
   }
 
   LLMLoadCharts.draw();
