@@ -146,7 +146,7 @@ extension RunConfiguration.Load {
         case .duration(let duration): duration.seconds
         case .requests(let count):
             switch profile {
-            case .constant(let rate), .poisson(let rate, _): Double(count) / rate
+            case .constant(let rate), .poisson(let rate, _), .gamma(let rate, _, _): Double(count) / rate
             case .ramp(let ramp): ramp.arrivalSeconds(Double(count))
             // A closed loop's pace depends on the server: its warm-up requests come out of `duration`.
             case .closedLoop: 0
@@ -165,7 +165,7 @@ extension RunConfiguration.Load {
     /// which offers no rate (its rate is whatever the server sustains).
     public var offeredRatePerSecond: Double? {
         switch profile {
-        case .constant(let rate), .poisson(let rate, _): rate
+        case .constant(let rate), .poisson(let rate, _), .gamma(let rate, _, _): rate
         case .ramp(let ramp):
             (ramp.expectedArrivals(by: (warmupSpan + duration).seconds) - ramp.expectedArrivals(by: warmupSpan.seconds))
                 / duration.seconds

@@ -119,6 +119,7 @@ enum ReportText {
         "gpu_memory": ("GPU memory", "显存"),
         "percent": ("%", "%"),
         "warmup": ("warm-up", "预热"),
+        "burstiness": ("burstiness", "突发度"),
         "streaming": ("streaming", "流式"),
         "not_streaming": ("not streaming", "非流式"),
         "window": ("measured window", "测量窗口"),

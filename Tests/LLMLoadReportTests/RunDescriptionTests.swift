@@ -38,6 +38,19 @@ import Testing
         #expect(load["concurrency"] == nil && load["ramp"] == nil)
     }
 
+    @Test func aGammaRunKeepsItsRateShapeAndSeedAndSaysSoOnTheConsole() throws {
+        let written = description(.gamma(ratePerSecond: 5, burstiness: 0.5, seed: 7))
+        let load = try loadObject(written)
+        #expect(load["pattern"] as? String == "gamma@5.00(k=0.5)")
+        #expect(load["rate_per_s"] as? Double == 5)
+        #expect(load["burstiness"] as? Double == 0.5)
+        #expect(load["seed"] as? Int == 7)
+        #expect(written.load.offeredRatePerS == 5)
+        let console = ConsoleSummary.render(summary(written), folder: nil)
+        #expect(console.contains("gamma@5.00(k=0.5) (burstiness 0.500) (seed 7)"), "\(console.prefix(200))")
+        #expect(try loadObject(description(.poisson(ratePerSecond: 5, seed: 7)))["burstiness"] == nil)
+    }
+
     @Test func aClosedLoopHasUsersAndThinkTimeButNoRate() throws {
         let load = try loadObject(description(.closedLoop(users: 8, thinkTime: .milliseconds(500))))
         #expect(load["pattern"] as? String == "concurrency@8")
