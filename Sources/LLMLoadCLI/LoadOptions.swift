@@ -73,7 +73,8 @@ struct LoadOptions: ParsableArguments {
         RunConfiguration.Load(
             profile: profile.profile, duration: duration.duration, maximumRequests: requests,
             drainTimeout: drainTimeout?.duration ?? requestTimeout,
-            warmup: warmup.map { .duration($0.duration) } ?? warmupRequests.map { .requests($0) }
+            warmup: warmup.map { .duration($0.duration) } ?? warmupRequests.map { .requests($0) },
+            maximumInFlight: profile.maxInFlight
         )
     }
 }

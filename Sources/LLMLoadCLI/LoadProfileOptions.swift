@@ -36,6 +36,19 @@ struct LoadProfileOptions: ParsableArguments {
     )
     var burstiness: Double?
 
+    @Option(
+        help: ArgumentHelp(
+            "Open loop: at most this many requests in flight; requests due meanwhile wait in the client, in order.",
+            discussion: """
+                Each request's wait is recorded as client_queue_ms, apart from the schedule lag (which then \
+                counts from the end of the wait) and from the server's latency. Requests still waiting when \
+                --duration ends are not sent.
+                """,
+            valueName: "n"
+        )
+    )
+    var maxInFlight: Int?
+
     @Option(help: "Closed loop: this many users, each sending its next request when its last one ended.")
     var concurrency: Int?
 
@@ -73,6 +86,15 @@ struct LoadProfileOptions: ParsableArguments {
             if qps != nil { throw ValidationError("--ramp and --qps exclude each other (the ramp sets the rate)") }
             if arrival.isRandom {
                 throw ValidationError("--ramp sends at constant spacing; drop --arrival \(arrival.rawValue)")
+            }
+        }
+        if let maxInFlight {
+            guard maxInFlight >= 1 else { throw ValidationError("--max-in-flight must be at least 1") }
+            try OptionBounds.check("--max-in-flight", maxInFlight, atMost: OptionBounds.maximumConcurrency)
+            if concurrency != nil {
+                throw ValidationError(
+                    "--max-in-flight caps an open loop (--qps, --ramp); --concurrency is a closed loop already capped at N"
+                )
             }
         }
         if let thinkTime {

@@ -42,6 +42,7 @@ struct RunCommand: AsyncParsableCommand {
               llmload run --simulate --qps 20 --duration 10
               llmload run --simulate --arrival poisson --qps 50 --duration 60 --arrival-seed 7
               llmload run --simulate --arrival gamma --burstiness 0.5 --qps 50 --duration 60
+              llmload run --simulate --qps 20 --max-in-flight 4 --duration 30
               llmload run --simulate --concurrency 8 --duration 30 --think-time 500ms
               llmload run --simulate --ramp 10-500/60s --duration 90
               llmload run --url http://localhost:8080/v1 --concurrency 4 --requests 200 --max-tokens 64

@@ -62,6 +62,10 @@ struct SweepCommand: AsyncParsableCommand {
             throw ValidationError(
                 "--arrival \(options.profile.arrival.rawValue) needs open-loop rates, not --concurrencies")
         }
+        if sweep.concurrencies != nil, options.profile.maxInFlight != nil {
+            throw ValidationError(
+                "--max-in-flight caps open-loop rates; --concurrencies are closed loops already capped")
+        }
         if sweep.goodput != nil, options.goodput.slo == nil { throw ValidationError("--goodput needs --slo") }
     }
 

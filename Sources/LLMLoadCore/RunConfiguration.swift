@@ -48,11 +48,15 @@ public struct RunConfiguration: Sendable {
         public var drainTimeout: Duration
         /// Requests sent first, at the same rate, and left out of every statistic.
         public var warmup: Warmup?
+        /// An open loop's cap on requests in flight (`--max-in-flight`): a request due while this
+        /// many are in flight waits in the client until one ends. `nil`: no cap.
+        public var maximumInFlight: Int?
 
         public init(
             profile: LoadProfile, duration: Duration, maximumRequests: Int? = nil,
-            drainTimeout: Duration = .seconds(300), warmup: Warmup? = nil
+            drainTimeout: Duration = .seconds(300), warmup: Warmup? = nil, maximumInFlight: Int? = nil
         ) {
+            self.maximumInFlight = maximumInFlight
             self.profile = profile
             self.duration = duration
             self.maximumRequests = maximumRequests

@@ -54,7 +54,7 @@ extension RunDescription.Load {
         }
         self.init(
             pattern: load.profile.label, ratePerS: rate, ramp: ramp, seed: load.arrivalSeed,
-            burstiness: load.burstiness, concurrency: load.closedLoopUsers,
+            burstiness: load.burstiness, maxInFlight: load.maximumInFlight, concurrency: load.closedLoopUsers,
             thinkTimeS: load.closedLoopThinkTime?.seconds, durationS: load.duration.seconds,
             maxRequests: load.maximumRequests, warmupS: load.warmupDuration?.seconds,
             warmupRequests: load.warmupRequestCount, drainTimeoutS: load.drainTimeout.seconds

@@ -110,6 +110,8 @@ public struct RunDescription: Sendable, Codable, Equatable {
         /// The gamma arrivals' shape k (`--burstiness`: 1 is Poisson, smaller is burstier);
         /// absent for the other profiles.
         public var burstiness: Double?
+        /// The open loop's cap on requests in flight (`--max-in-flight`); absent without one.
+        public var maxInFlight: Int?
         /// The closed loop's users and think time; absent for the open-loop profiles.
         public var concurrency: Int?
         public var thinkTimeS: Double?
@@ -123,7 +125,7 @@ public struct RunDescription: Sendable, Codable, Equatable {
 
         public init(
             pattern: String, ratePerS: Double? = nil, ramp: Ramp? = nil, seed: UInt64? = nil,
-            burstiness: Double? = nil, concurrency: Int? = nil, thinkTimeS: Double? = nil,
+            burstiness: Double? = nil, maxInFlight: Int? = nil, concurrency: Int? = nil, thinkTimeS: Double? = nil,
             durationS: Double, maxRequests: Int? = nil,
             warmupS: Double? = nil, warmupRequests: Int? = nil, drainTimeoutS: Double
         ) {
@@ -132,6 +134,7 @@ public struct RunDescription: Sendable, Codable, Equatable {
             self.ramp = ramp
             self.seed = seed
             self.burstiness = burstiness
+            self.maxInFlight = maxInFlight
             self.concurrency = concurrency
             self.thinkTimeS = thinkTimeS
             self.durationS = durationS

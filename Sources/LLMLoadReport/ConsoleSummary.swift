@@ -11,6 +11,7 @@ public enum ConsoleSummary {
         var pattern = s.runDescription.load.pattern
         if let k = s.runDescription.load.burstiness { pattern += " (burstiness \(FigureText.number(k, 3)))" }
         if let seed = s.runDescription.load.seed { pattern += " (seed \(seed))" }
+        if let cap = s.runDescription.load.maxInFlight { pattern += " (max in flight \(cap))" }
         if let think = s.runDescription.load.thinkTimeS, think > 0 {
             pattern += " (think \(FigureText.number(think, 3)) s)"
         }

@@ -80,6 +80,9 @@ enum ReportTables {
             load += ", \(ReportText.label("burstiness", language)) \(FigureText.number(k, 3))"
         }
         if let seed = s.runDescription.load.seed { load += ", seed \(seed)" }
+        if let cap = s.runDescription.load.maxInFlight {
+            load += ", \(ReportText.label("max_in_flight", language)) \(cap)"
+        }
         if let think = s.runDescription.load.thinkTimeS, think > 0 {
             load += ", think \(FigureText.number(think, 3)) s"
         }

@@ -52,6 +52,14 @@ import Testing
         #expect(load.profile == .gamma(ratePerSecond: 8, burstiness: 0.25, seed: 3))
     }
 
+    @Test func maxInFlightCapsAnyOpenLoop() throws {
+        #expect(try configuration(["--qps", "20", "--max-in-flight", "4"]).maximumInFlight == 4)
+        #expect(try configuration(["--ramp", "1-10/10s", "--max-in-flight", "2"]).maximumInFlight == 2)
+        let gamma = try configuration(["--arrival", "gamma", "--burstiness", "0.5", "--max-in-flight", "8"])
+        #expect(gamma.maximumInFlight == 8)
+        #expect(try configuration(["--qps", "20"]).maximumInFlight == nil)
+    }
+
     @Test func concurrencyMakesAClosedLoopWithOptionalThinkTime() throws {
         let load = try configuration(["--concurrency", "8", "--think-time", "500ms", "--warmup", "10s"])
         #expect(load.profile == .closedLoop(users: 8, thinkTime: .milliseconds(500)))
@@ -93,6 +101,10 @@ import Testing
         (["--concurrency", "4", "--arrival", "gamma", "--burstiness", "2"], "--arrival gamma needs an open loop"),
         (["--ramp", "1-10/10s", "--arrival", "gamma", "--burstiness", "2"], "drop --arrival gamma"),
         (["--arrival", "bursty"], "bursty"),
+        (["--max-in-flight", "0"], "--max-in-flight must be at least 1"),
+        (["--max-in-flight=-3"], "--max-in-flight must be at least 1"),
+        (["--max-in-flight", "200000"], "--max-in-flight"),
+        (["--concurrency", "2", "--max-in-flight", "2"], "--max-in-flight caps an open loop"),
         (["--ramp", "0-10/10s"], "0-10/10s"),
         (["--ramp", "10-500"], "10-500"),
         (["--ramp", "10-500/0s"], "10-500/0s"),
