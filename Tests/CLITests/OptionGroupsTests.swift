@@ -111,7 +111,8 @@ import Testing
             "coalesce-ms", "output-tokens", "thinking-tokens", "reasoning-style", "max-concurrency", "simulated-model",
             "fault",
             "fault-every", "fault-rate",
-            "fault-seed", "tokenize", "ollama-context", "ollama-context-limit", "slot-context",
+            "fault-seed", "tokenize", "ollama-context", "ollama-context-limit", "slot-context", "burstiness",
+            "max-in-flight",
         ]
         #expect(OptionNames.run.valued == valued)
         let flags: Set = [
