@@ -87,13 +87,20 @@ struct LoadOptions: ParsableArguments {
         }
     }
 
-    /// The checks that need the profile: throws if `--concurrency` leaves a shard without a user,
+    /// The checks that need the profile: throws if `--concurrency` or `--max-in-flight` leaves a
+    /// shard without a user or a slot,
     /// or `--warmup-requests` would take longer than the longest accepted duration at the rate
     /// `profile` sends.
     func check(against profile: LoadProfileOptions) throws {
-        if let shard, let users = profile.concurrency, let count = try? Shard(parsing: shard).count, users < count {
-            throw ValidationError(
-                "--concurrency \(users) leaves some of the \(count) shards without a user: use at least \(count)")
+        if let shard, let count = try? Shard(parsing: shard).count {
+            if let users = profile.concurrency, users < count {
+                throw ValidationError(
+                    "--concurrency \(users) leaves some of the \(count) shards without a user: use at least \(count)")
+            }
+            if let cap = profile.maxInFlight, cap < count {
+                throw ValidationError(
+                    "--max-in-flight \(cap) is the whole load's cap, shared by the \(count) shards: use at least \(count)")
+            }
         }
         guard let warmupRequests else { return }
         let seconds = configuration(profile: profile, requestTimeout: .zero).warmupSeconds
@@ -110,6 +117,7 @@ struct LoadOptions: ParsableArguments {
             profile: profile.profile, duration: duration.duration, maximumRequests: requests,
             drainTimeout: drainTimeout?.duration ?? requestTimeout,
             warmup: warmup.map { .duration($0.duration) } ?? warmupRequests.map { .requests($0) },
+            maximumInFlight: profile.maxInFlight,
             coordination: startAt.map { start in
                 // Checked in `validate()`.
                 .init(shard: (try? shard.map { try Shard(parsing: $0) }) ?? Shard.whole, startsAt: start.date)

@@ -5,7 +5,10 @@ import LLMLoadCore
 struct LoadProfileOptions: ParsableArguments {
     /// Open-loop arrival patterns at a fixed mean rate.
     enum Arrival: String, ExpressibleByArgument, CaseIterable {
-        case constant, poisson
+        case constant, poisson, gamma
+
+        /// Whether the arrivals are drawn from a seeded generator.
+        var isRandom: Bool { self != .constant }
     }
 
     @Option(
@@ -14,11 +17,37 @@ struct LoadProfileOptions: ParsableArguments {
     )
     var qps: Double?
 
-    @Option(help: "Open-loop arrivals at --qps: constant (evenly spaced) or poisson (exponential gaps, seeded).")
+    @Option(
+        help: """
+            Open-loop arrivals at --qps: constant (evenly spaced), poisson (exponential gaps, seeded) or \
+            gamma (gamma gaps of shape --burstiness, seeded).
+            """)
     var arrival: Arrival = .constant
 
-    @Option(help: "Seed of --arrival poisson; the same seed sends at the same instants. Default: 42.")
+    @Option(help: "Seed of --arrival poisson or gamma; the same seed sends at the same instants. Default: 42.")
     var arrivalSeed: UInt64?
+
+    @Option(
+        help: ArgumentHelp(
+            "With --arrival gamma: the gaps' shape k, any positive number; 1 is Poisson, smaller is burstier.",
+            discussion: "The mean rate stays --qps; the gaps' coefficient of variation is 1/√k.",
+            valueName: "k"
+        )
+    )
+    var burstiness: Double?
+
+    @Option(
+        help: ArgumentHelp(
+            "Open loop: at most this many requests in flight; requests due meanwhile wait in the client, in order.",
+            discussion: """
+                Each request's wait is recorded as client_queue_ms, apart from the schedule lag (which then \
+                counts from the end of the wait) and from the server's latency. Requests still waiting when \
+                --duration ends are not sent.
+                """,
+            valueName: "n"
+        )
+    )
+    var maxInFlight: Int?
 
     @Option(help: "Closed loop: this many users, each sending its next request when its last one ended.")
     var concurrency: Int?
@@ -45,8 +74,8 @@ struct LoadProfileOptions: ParsableArguments {
             guard concurrency >= 1 else { throw ValidationError("--concurrency must be at least 1") }
             try OptionBounds.check("--concurrency", concurrency, atMost: OptionBounds.maximumConcurrency)
             if qps != nil { throw ValidationError("--qps and --concurrency exclude each other (open and closed loop)") }
-            if arrival == .poisson {
-                throw ValidationError("--arrival poisson needs an open loop (--qps), not --concurrency")
+            if arrival.isRandom {
+                throw ValidationError("--arrival \(arrival.rawValue) needs an open loop (--qps), not --concurrency")
             }
             if ramp != nil { throw ValidationError("--ramp and --concurrency exclude each other") }
         }
@@ -55,15 +84,39 @@ struct LoadProfileOptions: ParsableArguments {
             try OptionBounds.check("--ramp's rate", highest, atMost: OptionBounds.maximumRatePerSecond)
             try OptionBounds.check("--ramp's span", ramp.ramp.span)
             if qps != nil { throw ValidationError("--ramp and --qps exclude each other (the ramp sets the rate)") }
-            if arrival == .poisson { throw ValidationError("--ramp sends at constant spacing; drop --arrival poisson") }
+            if arrival.isRandom {
+                throw ValidationError("--ramp sends at constant spacing; drop --arrival \(arrival.rawValue)")
+            }
+        }
+        if let maxInFlight {
+            guard maxInFlight >= 1 else { throw ValidationError("--max-in-flight must be at least 1") }
+            try OptionBounds.check("--max-in-flight", maxInFlight, atMost: OptionBounds.maximumConcurrency)
+            if concurrency != nil {
+                throw ValidationError(
+                    "--max-in-flight caps an open loop (--qps, --ramp); --concurrency is a closed loop already capped at N"
+                )
+            }
         }
         if let thinkTime {
             guard concurrency != nil else { throw ValidationError("--think-time needs --concurrency") }
             guard thinkTime.duration >= .zero else { throw ValidationError("--think-time must be zero or more") }
             try OptionBounds.check("--think-time", thinkTime.duration)
         }
-        if arrivalSeed != nil && arrival != .poisson {
-            throw ValidationError("--arrival-seed needs --arrival poisson")
+        if arrivalSeed != nil && !arrival.isRandom {
+            throw ValidationError("--arrival-seed needs --arrival poisson or gamma")
+        }
+        try validateBurstiness()
+    }
+
+    /// `--burstiness` goes with `--arrival gamma`, and gamma needs it: a shape is what it is.
+    private func validateBurstiness() throws {
+        guard let burstiness else {
+            if arrival == .gamma { throw ValidationError("--arrival gamma needs --burstiness K (1 is Poisson)") }
+            return
+        }
+        guard arrival == .gamma else { throw ValidationError("--burstiness needs --arrival gamma") }
+        guard burstiness.isFinite && burstiness > 0 else {
+            throw ValidationError("--burstiness must be a positive number (the gamma shape k), got \(burstiness)")
         }
     }
 
@@ -75,6 +128,9 @@ struct LoadProfileOptions: ParsableArguments {
         switch arrival {
         case .constant: return .constant(ratePerSecond: rate)
         case .poisson: return .poisson(ratePerSecond: rate, seed: arrivalSeed ?? LoadProfile.defaultSeed)
+        case .gamma:
+            return .gamma(
+                ratePerSecond: rate, burstiness: burstiness ?? 1, seed: arrivalSeed ?? LoadProfile.defaultSeed)
         }
     }
 }

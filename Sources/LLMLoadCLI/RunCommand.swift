@@ -16,7 +16,9 @@ struct RunCommand: AsyncParsableCommand {
             By default requests go out at a constant rate (open loop): request i is due at \
             start + i/qps, whether or not earlier ones have finished. --arrival poisson spaces them \
             with exponential gaps at the same mean rate (seeded: --arrival-seed, default 42, so a \
-            run repeats); --ramp changes the rate linearly. --concurrency N is a closed loop \
+            run repeats); --arrival gamma --burstiness K draws gamma gaps of shape K at that mean \
+            rate (K = 1 is Poisson, smaller is burstier; seeded the same way); --ramp changes the \
+            rate linearly. --concurrency N is a closed loop \
             instead: N users, each sending its next request when its last one ended (after \
             --think-time). After --duration (or --requests) no new request is sent; requests \
             still in flight get --drain-timeout to finish. Ctrl-C stops sending and drains; a \
@@ -39,6 +41,8 @@ struct RunCommand: AsyncParsableCommand {
             Examples:
               llmload run --simulate --qps 20 --duration 10
               llmload run --simulate --arrival poisson --qps 50 --duration 60 --arrival-seed 7
+              llmload run --simulate --arrival gamma --burstiness 0.5 --qps 50 --duration 60
+              llmload run --simulate --qps 20 --max-in-flight 4 --duration 30
               llmload run --simulate --concurrency 8 --duration 30 --think-time 500ms
               llmload run --simulate --ramp 10-500/60s --duration 90
               llmload run --url http://localhost:8080/v1 --concurrency 4 --requests 200 --max-tokens 64

@@ -58,8 +58,13 @@ struct SweepCommand: AsyncParsableCommand {
                 "\(flag) is not a sweep option: the sweep sets each point's load (--rates, --concurrencies, --find), and --goodput judges it"
             )
         }
-        if sweep.concurrencies != nil, options.profile.arrival == .poisson {
-            throw ValidationError("--arrival poisson needs open-loop rates, not --concurrencies")
+        if sweep.concurrencies != nil, options.profile.arrival.isRandom {
+            throw ValidationError(
+                "--arrival \(options.profile.arrival.rawValue) needs open-loop rates, not --concurrencies")
+        }
+        if sweep.concurrencies != nil, options.profile.maxInFlight != nil {
+            throw ValidationError(
+                "--max-in-flight caps open-loop rates; --concurrencies are closed loops already capped")
         }
         if sweep.goodput != nil, options.goodput.slo == nil { throw ValidationError("--goodput needs --slo") }
     }

@@ -10,6 +10,9 @@ public struct RequestRecord: Sendable {
     /// Sent during the warm-up: written out, but left out of every statistic.
     public var isWarmup: Bool
     public var scheduledAt: Instant
+    /// With `--max-in-flight`: when the request left the client's queue, `scheduledAt` when a
+    /// slot was free then, else the end of the request whose slot it took. `nil` without a cap.
+    public var clientQueueEndedAt: Instant?
     /// When the request head went onto the connection, after any wait for a pooled connection.
     /// `nil` when it never left (for example the connection was refused).
     public var sentAt: Instant?
@@ -99,9 +102,16 @@ public struct RequestRecord: Sendable {
 }
 
 extension RequestRecord {
-    /// `sentAt − scheduledAt`: how late the client was. A growing lag means the client, not the
-    /// server, is the bottleneck.
-    public var scheduleLag: Duration? { sentAt.map { $0 - scheduledAt } }
+    /// How late the client sent the request, from when it could go: `sentAt − scheduledAt`, or,
+    /// with a cap on requests in flight, `sentAt −` ``clientQueueEndedAt`` (the wait for a slot is
+    /// ``clientQueueTime``, asked for, not the client falling behind). A growing lag means the
+    /// client, not the server, is the bottleneck.
+    public var scheduleLag: Duration? { sentAt.map { $0 - (clientQueueEndedAt ?? scheduledAt) } }
+
+    /// With `--max-in-flight`: how long the request waited in the client for a slot, from
+    /// `scheduledAt` (zero when a slot was free); absent without a cap. With the schedule lag
+    /// it makes up `sentAt − scheduledAt`.
+    public var clientQueueTime: Duration? { clientQueueEndedAt.map { $0 - scheduledAt } }
 
     /// Time to first token, from `sentAt`.
     public var timeToFirstToken: Duration? {
@@ -137,7 +147,8 @@ extension RequestRecord {
     /// End-to-end latency, from `sentAt` to the end of the response.
     public var endToEndLatency: Duration? { sentAt.map { finishedAt - $0 } }
 
-    /// Latency as the load model sees it: `finishedAt − scheduledAt` (includes schedule lag).
+    /// Latency as the load model sees it: `finishedAt − scheduledAt` (includes the client queue
+    /// and the schedule lag).
     public var latencyFromSchedule: Duration { finishedAt - scheduledAt }
 
     /// Time per output token, `(E2E − TTFT) / (output_tokens − 1)`; absent below 2 tokens.

@@ -48,14 +48,19 @@ public struct RunConfiguration: Sendable {
         public var drainTimeout: Duration
         /// Requests sent first, at the same rate, and left out of every statistic.
         public var warmup: Warmup?
+        /// An open loop's cap on requests in flight (`--max-in-flight`): a request due while this
+        /// many are in flight waits in the client until one ends. `nil`: no cap.
+        public var maximumInFlight: Int?
         /// Set when this run is one shard of a load sent from several processes. Request counts
         /// (`maximumRequests`, warm-up requests) and closed-loop users stay the whole load's.
         public var coordination: Coordination?
 
         public init(
             profile: LoadProfile, duration: Duration, maximumRequests: Int? = nil,
-            drainTimeout: Duration = .seconds(300), warmup: Warmup? = nil, coordination: Coordination? = nil
+            drainTimeout: Duration = .seconds(300), warmup: Warmup? = nil, maximumInFlight: Int? = nil,
+            coordination: Coordination? = nil
         ) {
+            self.maximumInFlight = maximumInFlight
             self.profile = profile
             self.duration = duration
             self.maximumRequests = maximumRequests
@@ -150,7 +155,7 @@ extension RunConfiguration.Load {
         case .duration(let duration): duration.seconds
         case .requests(let count):
             switch profile {
-            case .constant(let rate), .poisson(let rate, _): Double(count) / rate
+            case .constant(let rate), .poisson(let rate, _), .gamma(let rate, _, _): Double(count) / rate
             case .ramp(let ramp): ramp.arrivalSeconds(Double(count))
             // A closed loop's pace depends on the server: its warm-up requests come out of `duration`.
             case .closedLoop: 0
@@ -169,7 +174,7 @@ extension RunConfiguration.Load {
     /// which offers no rate (its rate is whatever the server sustains).
     public var offeredRatePerSecond: Double? {
         switch profile {
-        case .constant(let rate), .poisson(let rate, _): rate
+        case .constant(let rate), .poisson(let rate, _), .gamma(let rate, _, _): rate
         case .ramp(let ramp):
             (ramp.expectedArrivals(by: (warmupSpan + duration).seconds) - ramp.expectedArrivals(by: warmupSpan.seconds))
                 / duration.seconds

@@ -47,14 +47,14 @@ extension RunDescription.Load {
         var rate: Double?
         var ramp: Ramp?
         switch load.profile {
-        case .constant(let r), .poisson(let r, _): rate = r
+        case .constant(let r), .poisson(let r, _), .gamma(let r, _, _): rate = r
         case .ramp(let r):
             ramp = Ramp(startRatePerS: r.startPerSecond, endRatePerS: r.endPerSecond, rampS: r.span.seconds)
         case .closedLoop: break
         }
         self.init(
-            pattern: load.profile.label, ratePerS: rate, ramp: ramp, seed: load.poissonSeed,
-            concurrency: load.closedLoopUsers,
+            pattern: load.profile.label, ratePerS: rate, ramp: ramp, seed: load.arrivalSeed,
+            burstiness: load.burstiness, maxInFlight: load.maximumInFlight, concurrency: load.closedLoopUsers,
             thinkTimeS: load.closedLoopThinkTime?.seconds, durationS: load.duration.seconds,
             maxRequests: load.maximumRequests, warmupS: load.warmupDuration?.seconds,
             warmupRequests: load.warmupRequestCount, drainTimeoutS: load.drainTimeout.seconds
@@ -74,7 +74,8 @@ extension RunDescription.Load {
                 RateRamp(startPerSecond: ramp.startRatePerS, endPerSecond: ramp.endRatePerS, span: .seconds(ramp.rampS))
             )
         } else if let ratePerS, ratePerS > 0 {
-            profile = seed.map { .poisson(ratePerSecond: ratePerS, seed: $0) } ?? .constant(ratePerSecond: ratePerS)
+            // Every profile with a rate offers that rate on average: which one it was does not matter.
+            profile = .constant(ratePerSecond: ratePerS)
         } else {
             return nil
         }

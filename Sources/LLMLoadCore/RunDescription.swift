@@ -94,18 +94,24 @@ public struct RunDescription: Sendable, Codable, Equatable {
         }
     }
 
-    /// How requests were paced and for how long. Exactly one of `ratePerS` (constant, Poisson),
+    /// How requests were paced and for how long. Exactly one of `ratePerS` (constant, Poisson, gamma),
     /// `ramp`, `concurrency` (closed loop) is present: the profile's rate is stated once, in its
     /// own terms, never as a peak in one place and a mean in another.
     public struct Load: Sendable, Codable, Equatable {
-        /// `constant@5.00`, `poisson@5.00`, `ramp@10.00-500.00/60s` or `concurrency@8`.
+        /// `constant@5.00`, `poisson@5.00`, `gamma@5.00(k=0.5)`, `ramp@10.00-500.00/60s` or
+        /// `concurrency@8`.
         public var pattern: String
-        /// The constant or Poisson rate; absent for a ramp and the closed loop.
+        /// The constant, Poisson or gamma mean rate; absent for a ramp and the closed loop.
         public var ratePerS: Double?
         /// The ramp's rates and span; absent for the other profiles.
         public var ramp: Ramp?
-        /// The Poisson arrivals' seed; absent for the other profiles.
+        /// The Poisson or gamma arrivals' seed; absent for the other profiles.
         public var seed: UInt64?
+        /// The gamma arrivals' shape k (`--burstiness`: 1 is Poisson, smaller is burstier);
+        /// absent for the other profiles.
+        public var burstiness: Double?
+        /// The open loop's cap on requests in flight (`--max-in-flight`); absent without one.
+        public var maxInFlight: Int?
         /// The closed loop's users and think time; absent for the open-loop profiles.
         public var concurrency: Int?
         public var thinkTimeS: Double?
@@ -122,13 +128,16 @@ public struct RunDescription: Sendable, Codable, Equatable {
 
         public init(
             pattern: String, ratePerS: Double? = nil, ramp: Ramp? = nil, seed: UInt64? = nil,
-            concurrency: Int? = nil, thinkTimeS: Double? = nil, durationS: Double, maxRequests: Int? = nil,
+            burstiness: Double? = nil, maxInFlight: Int? = nil, concurrency: Int? = nil, thinkTimeS: Double? = nil,
+            durationS: Double, maxRequests: Int? = nil,
             warmupS: Double? = nil, warmupRequests: Int? = nil, drainTimeoutS: Double
         ) {
             self.pattern = pattern
             self.ratePerS = ratePerS
             self.ramp = ramp
             self.seed = seed
+            self.burstiness = burstiness
+            self.maxInFlight = maxInFlight
             self.concurrency = concurrency
             self.thinkTimeS = thinkTimeS
             self.durationS = durationS

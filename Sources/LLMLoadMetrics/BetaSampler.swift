@@ -4,8 +4,8 @@ import LLMLoadCore
 /// Draws from Beta and Gamma distributions with a seeded generator, for the bootstrap of a
 /// percentile (``PercentileBootstrap``): the k-th smallest of n uniform values is Beta(k, n − k + 1).
 ///
-/// Gamma by Marsaglia and Tsang (2000), "A simple method for generating gamma variables": exact
-/// for shapes ≥ 1, which is all a rank needs (k ≥ 1 and n − k + 1 ≥ 1). Normals by Box–Muller.
+/// Gamma by Marsaglia and Tsang (2000), in ``SplitMix64/nextGamma(shape:)``: a rank needs only
+/// shapes ≥ 1 (k ≥ 1 and n − k + 1 ≥ 1).
 struct BetaSampler {
     var generator: SplitMix64
 
@@ -20,26 +20,10 @@ struct BetaSampler {
         return x / (x + y)
     }
 
-    /// A Gamma(`shape`, 1) value, `shape` ≥ 1.
+    /// A Gamma(`shape`, 1) value, `shape` ≥ 1 (``SplitMix64/nextGamma(shape:)``, the draw the
+    /// arrival schedules use too).
     mutating func gamma(_ shape: Double) -> Double {
         precondition(shape >= 1, "shapes below 1 are never drawn here")
-        let d = shape - 1.0 / 3.0
-        let c = 1 / (9 * d).squareRoot()
-        while true {
-            let x = normal()
-            let root = 1 + c * x
-            guard root > 0 else { continue }
-            let v = root * root * root
-            // 1 − u is in (0, 1], so its logarithm is finite.
-            let u = 1 - generator.nextUnit()
-            if log(u) < 0.5 * x * x + d - d * v + d * log(v) { return d * v }
-        }
-    }
-
-    /// A standard normal value (Box–Muller; the second value of each pair is not kept).
-    mutating func normal() -> Double {
-        let u1 = 1 - generator.nextUnit()
-        let u2 = generator.nextUnit()
-        return (-2 * log(u1)).squareRoot() * cos(2 * Double.pi * u2)
+        return generator.nextGamma(shape: shape)
     }
 }

@@ -7,7 +7,7 @@ public enum MetricCatalogue {
     public static let all: [Metric] = [
         .timeToFirstToken, .timeToFirstAnswerToken, .thinkingDuration, .endToEndLatency, .interTokenLatency,
         .timePerOutputToken, .decodeSpeed, .scheduleLag, .latencyFromSchedule,
-        .serverDecodeSpeed, .serverPromptSpeed, .serverPromptEvaluation, .clientOverhead,
+        .serverDecodeSpeed, .serverPromptSpeed, .serverPromptEvaluation, .clientOverhead, .clientQueueTime,
     ]
 
     /// The catalogue's metric with `id`, if there is one.
@@ -61,6 +61,15 @@ extension Metric {
     public static let scheduleLag = Metric(
         id: "schedule_lag_ms", unit: .milliseconds, consoleLabel: "Lag ms", title: ("Schedule lag (ms)", "调度延迟（毫秒）"),
         value: { $0.scheduleLag?.milliseconds })
+
+    /// With `--max-in-flight` only: the wait in the client for a slot, from the scheduled
+    /// instant to the end of the request that freed the slot (zero when one was free). Apart
+    /// from the schedule lag, which then counts from the end of this wait, and from the server's
+    /// latency; `latency_from_schedule_ms` holds all three.
+    public static let clientQueueTime = Metric(
+        id: "client_queue_ms", unit: .milliseconds, consoleLabel: "Queue ms",
+        title: ("Client queue (ms)", "客户端排队时间（毫秒）"), isCharted: true, isOptional: true,
+        value: { $0.clientQueueTime?.milliseconds })
 
     public static let latencyFromSchedule = Metric(
         id: "latency_from_schedule_ms", unit: .milliseconds,

@@ -9,7 +9,9 @@ public enum ConsoleSummary {
         let target =
             "\(s.runDescription.target.url) (\(s.runDescription.target.api), model \(s.runDescription.target.model))"
         var pattern = s.runDescription.load.pattern
+        if let k = s.runDescription.load.burstiness { pattern += " (burstiness \(FigureText.number(k, 3)))" }
         if let seed = s.runDescription.load.seed { pattern += " (seed \(seed))" }
+        if let cap = s.runDescription.load.maxInFlight { pattern += " (max in flight \(cap))" }
         if let think = s.runDescription.load.thinkTimeS, think > 0 {
             pattern += " (think \(FigureText.number(think, 3)) s)"
         }

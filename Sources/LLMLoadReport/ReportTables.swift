@@ -80,7 +80,13 @@ enum ReportTables {
         if let version = s.runDescription.target.serverVersion { facts.append(fact("server_version", version)) }
         let warmup = ReportText.label("warmup", language)
         var load = s.runDescription.load.pattern
+        if let k = s.runDescription.load.burstiness {
+            load += ", \(ReportText.label("burstiness", language)) \(FigureText.number(k, 3))"
+        }
         if let seed = s.runDescription.load.seed { load += ", seed \(seed)" }
+        if let cap = s.runDescription.load.maxInFlight {
+            load += ", \(ReportText.label("max_in_flight", language)) \(cap)"
+        }
         if let think = s.runDescription.load.thinkTimeS, think > 0 {
             load += ", think \(FigureText.number(think, 3)) s"
         }

@@ -134,6 +134,8 @@ enum ReportText {
         "gpu_memory": ("GPU memory", "显存"),
         "percent": ("%", "%"),
         "warmup": ("warm-up", "预热"),
+        "burstiness": ("burstiness", "突发度"),
+        "max_in_flight": ("max in flight", "最大并发请求数"),
         "streaming": ("streaming", "流式"),
         "not_streaming": ("not streaming", "非流式"),
         "window": ("measured window", "测量窗口"),

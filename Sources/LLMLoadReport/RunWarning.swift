@@ -30,6 +30,9 @@ public enum RunWarning: Sendable, Equatable {
     case promptsShorterThanAsked(count: Int, requests: Int, first: [Int])
     /// Prompts the server counted longer than their target by more than the tolerance.
     case promptsLongerThanAsked(count: Int, requests: Int)
+    /// Requests waited in the client for a slot under `--max-in-flight` (client queue P99 of
+    /// 1 ms or more): the load asked for more than the cap carries.
+    case waitedForSlot(queueP99Ms: Double, maxInFlight: Int)
 
     /// The warnings that apply to `s`, most serious first.
     public static func detect(in s: RunSummary) -> [RunWarning] {
@@ -52,6 +55,9 @@ public enum RunWarning: Sendable, Equatable {
             if client.saturated || isWarnedBySeconds, let cpu = s.resources?.measured.cpuPercent?.mean, cpu >= 90 {
                 warnings.append(.machineCPUBusy(percent: cpu))
             }
+        }
+        if let queue = s.latency[.clientQueueTime], queue.p99 >= 1, let cap = s.runDescription.load.maxInFlight {
+            warnings.append(.waitedForSlot(queueP99Ms: queue.p99, maxInFlight: cap))
         }
         if let lag = s.latency[.scheduleLag], lag.p99 > 10 { warnings.append(.fellBehindSchedule(lagP99Ms: lag.p99)) }
         // A closed loop offers no rate: it sends as fast as the server answers.
@@ -143,6 +149,14 @@ public enum RunWarning: Sendable, Equatable {
             return zh
                 ? "\(count)/\(requests) 个提示词比要求的长（服务器计数比目标多 2 % 以上）"
                 : "\(count) of \(requests) prompts were longer than asked (the server counted over 2 % more tokens than the target)"
+        case .waitedForSlot(let p99, let cap):
+            let p99 = FigureText.number(p99, 1)
+            return zh
+                ? "请求在客户端排队等待空闲名额（--max-in-flight \(cap)）：客户端排队时间 P99 \(p99) 毫秒。服务器同时最多只处理 \(cap) 个，"
+                    + "其延迟（TTFT、E2E）不含这段等待；自计划时间起的延迟包含它。所要求的速率超过了 \(cap) 个并发所能承载的"
+                : "requests waited in the client for a free slot (--max-in-flight \(cap)): client queue P99 \(p99) ms. The server "
+                    + "saw at most \(cap) at once, so its latency (TTFT, E2E) leaves this wait out; latency from the schedule "
+                    + "includes it. The rate asked for is more than \(cap) in flight carry"
         }
     }
 

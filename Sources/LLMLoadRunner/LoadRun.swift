@@ -67,9 +67,11 @@ public struct LoadRun: Sendable {
         // Open loop: in flight ≈ rate × latency, and latency is at most the timeout. A smaller
         // pool would queue requests inside the client, silently (STYLE C11). Connections are
         // opened on demand, so a generous limit costs nothing until the server slows down.
-        // Closed loop: exactly one connection per user.
+        // Closed loop, or an open loop's cap: exactly one connection per request in flight.
         let connections =
-            if let rate = load.profile.peakRatePerSecond {
+            if let cap = load.maximumInFlight {
+                max(cap, 16)
+            } else if let rate = load.profile.peakRatePerSecond {
                 Int(min(max(rate * timeout.seconds, 16), 50_000))
             } else {
                 max(load.closedLoopUsers ?? 0, 16)
@@ -156,9 +158,10 @@ public struct LoadRun: Sendable {
         )
         async let ticker: Void = live.report(
             every: progress?.interval ?? .seconds(1), until: dispatcher.gauge, to: progress?.sink)
-        let send: @Sendable (Int, ContinuousClock.Instant) async -> Void = { local, scheduledAt in
+        // Returns the instant the request ended, which frees its slot under --max-in-flight.
+        let send: @Sendable (LoadDispatcher<ContinuousClock>.Dispatch) async -> ContinuousClock.Instant = { dispatch in
             // A shard's requests keep their number in the whole load: prompt, tag and id alike.
-            let index = shard?.globalIndex(ofLocal: local) ?? local
+            let (index, scheduledAt) = (shard?.globalIndex(ofLocal: dispatch.index) ?? dispatch.index, dispatch.scheduledAt)
             var request = template
             let planned = prompts.plannedPrompt(
                 forRequest: index, tag: configuration.requests.isUniquePrefix ? tag.text(forRequest: index) : nil)
@@ -173,9 +176,11 @@ public struct LoadRun: Sendable {
                 plan, api: api, baseURL: configuration.target.baseURL, timeout: configuration.requests.timeout,
                 headers: headers + [("X-Request-Id", "llmload-\(tag.run)-\(index)")]
             )
+            record.clientQueueEndedAt = dispatch.queueEndedAt
             record.redactForOutputs(redactor)
             live.add(record)
             recordSink.yield(FinishedRequest(record: record, prompt: redactor.redact(request.prompt)))
+            return record.finishedAt
         }
         let scraper = ServerMetricsScraper.make(
             configuration, api: target.api, model: target.model, interval: monitor.interval)
@@ -183,14 +188,18 @@ public struct LoadRun: Sendable {
         let (dispatch, samples, scraped) = await Self.monitoring(with: monitor, scraping: scraping, from: start) {
             if case .closedLoop(let users, let thinkTime) = configuration.load.profile {
                 // The CLI gives every shard a user at least (`--concurrency` ≥ shards).
-                return await dispatcher.runClosedLoop(
-                    users: max(1, shard?.users(ofTotal: users) ?? users), thinkTime: thinkTime, startingAt: start,
-                    send: send)
+                let users = max(1, shard?.users(ofTotal: users) ?? users)
+                return await dispatcher.runClosedLoop(users: users, thinkTime: thinkTime, startingAt: start) {
+                    _ = await send(.init(index: $0, scheduledAt: $1))
+                }
             }
             guard let schedule = configuration.load.makeArrivalSchedule() else {
                 preconditionFailure("every open-loop profile has a schedule")
             }
-            return await dispatcher.run(schedule, startingAt: start, send: send)
+            // A shard caps its share of the whole load's cap, as it runs its share of users.
+            let cap = configuration.load.maximumInFlight.map { max(1, shard?.users(ofTotal: $0) ?? $0) }
+            return await dispatcher.run(
+                schedule, maximumInFlight: cap, startingAt: start, send: send)
         }
         // The drain is over: nothing left in flight to distort.
         let loopDelay = loopLag.stop()

@@ -2,7 +2,8 @@
 /// period. One run loop serves every load profile; only what makes a request due differs:
 ///
 /// - open loop: the instants an ``ArrivalSchedule`` gives, whether or not earlier requests
-///   finished;
+///   finished; with a cap on requests in flight, a request due while the cap is reached waits
+///   in the client, in order, until one ends (``Dispatch/queueEndedAt``);
 /// - closed loop: `users` requests at the start, then one each time a request ends, after the
 ///   think time, so never more than `users` are in flight.
 ///
@@ -61,6 +62,24 @@ public struct LoadDispatcher<C: Clock>: Sendable where C.Duration == Duration {
         self.gauge = gauge
     }
 
+    /// One request, as the dispatcher hands it to `send`.
+    public struct Dispatch: Sendable {
+        /// Position in the run's schedule, from 0.
+        public var index: Int
+        /// When the load model intended the request to go out.
+        public var scheduledAt: C.Instant
+        /// With a cap on requests in flight: when the request left the client's queue, which is
+        /// `scheduledAt` when a slot was free then, else the end of the request whose slot it
+        /// took (the instant that request's `send` returned). `nil` without a cap.
+        public var queueEndedAt: C.Instant?
+
+        public init(index: Int, scheduledAt: C.Instant, queueEndedAt: C.Instant? = nil) {
+            self.index = index
+            self.scheduledAt = scheduledAt
+            self.queueEndedAt = queueEndedAt
+        }
+    }
+
     /// Runs an open-loop load. Returns when every request has ended (or been cancelled).
     /// - Parameters:
     ///   - schedule: the arrival offsets.
@@ -71,7 +90,36 @@ public struct LoadDispatcher<C: Clock>: Sendable where C.Duration == Duration {
         startingAt start: C.Instant,
         send: @escaping @Sendable (_ index: Int, _ scheduledAt: C.Instant) async -> Void
     ) async -> Report {
-        await run(.open(schedule), startingAt: start, send: send)
+        await run(.open(schedule, slots: nil), startingAt: start) { dispatch in
+            await send(dispatch.index, dispatch.scheduledAt)
+            return nil
+        }
+    }
+
+    /// Runs an open-loop load with at most `maximumInFlight` requests in flight (none: no cap).
+    /// A request due while the cap is reached waits in the client, in order, until a request
+    /// ends; sending stops at the end of the duration even if requests are still waiting (they
+    /// are not sent). Returns when every request has ended (or been cancelled).
+    /// - Parameters:
+    ///   - schedule: the arrival offsets.
+    ///   - maximumInFlight: the cap, at least 1; `nil` for none.
+    ///   - start: the instant offsets count from.
+    ///   - send: performs one request and returns the instant it ended, which is when its slot
+    ///     was freed for the next; must not throw and must finish when cancelled.
+    public func run(
+        _ schedule: some ArrivalSchedule,
+        maximumInFlight: Int?,
+        startingAt start: C.Instant,
+        send: @escaping @Sendable (Dispatch) async -> C.Instant
+    ) async -> Report {
+        guard let maximumInFlight else { return await run(.open(schedule, slots: nil), startingAt: start, send: send) }
+        precondition(maximumInFlight > 0, "a cap on requests in flight must be at least 1")
+        let (freed, freedSink) = AsyncStream.makeStream(of: FreedSlot.self, bufferingPolicy: .unbounded)
+        for _ in 0..<maximumInFlight { freedSink.yield(.free) }
+        defer { freedSink.finish() }
+        return await run(.open(schedule, slots: freed), startingAt: start, send: send) { endedAt in
+            freedSink.yield(.freed(at: endedAt ?? clock.now))
+        }
     }
 
     /// Runs a closed-loop load: `users` requests at `start`, then each user's next request
@@ -92,28 +140,26 @@ public struct LoadDispatcher<C: Clock>: Sendable where C.Duration == Duration {
         let (freed, freedSink) = AsyncStream.makeStream(of: C.Instant.self, bufferingPolicy: .unbounded)
         for _ in 0..<users { freedSink.yield(start.advanced(by: .zero - thinkTime)) }
         defer { freedSink.finish() }
-        return await run(.closed(freed: freed, thinkTime: thinkTime), startingAt: start, send: send) {
-            // The user is free again (and no longer counted in flight): its next request is due
-            // `thinkTime` from now.
-            freedSink.yield(clock.now)
-        }
+        return await run(
+            .closed(freed: freed, thinkTime: thinkTime), startingAt: start,
+            send: { dispatch in
+                await send(dispatch.index, dispatch.scheduledAt)
+                return nil
+            },
+            ended: { _ in
+                // The user is free again (and no longer counted in flight): its next request is
+                // due `thinkTime` from now.
+                freedSink.yield(clock.now)
+            })
     }
 
-    /// What makes the next request due.
-    private enum Pacing: Sendable {
-        /// Each request at `start + offset` from the schedule.
-        case open(any ArrivalSchedule)
-        /// Each request `thinkTime` after an instant a user became free (the yielded instants).
-        case closed(freed: AsyncStream<C.Instant>, thinkTime: Duration)
-    }
-
-    /// The run loop of every profile. `ended` is called after each request has ended and left
-    /// the in-flight count.
+    /// The run loop of every profile. `ended` is called with what `send` returned after each
+    /// request has ended and left the in-flight count.
     private func run(
         _ pacing: Pacing,
         startingAt start: C.Instant,
-        send: @escaping @Sendable (_ index: Int, _ scheduledAt: C.Instant) async -> Void,
-        ended: (@Sendable () -> Void)? = nil
+        send: @escaping @Sendable (Dispatch) async -> C.Instant?,
+        ended: (@Sendable (C.Instant?) -> Void)? = nil
     ) async -> Report {
         stop.loadStarted.set()
         let (ticks, tickContinuation) = AsyncStream.makeStream(of: Tick.self, bufferingPolicy: .unbounded)
@@ -126,12 +172,12 @@ public struct LoadDispatcher<C: Clock>: Sendable where C.Duration == Duration {
             var stopReason = Report.StopReason.interrupted
             for await tick in ticks {
                 switch tick {
-                case .due(let index, let scheduledAt):
+                case .due(let dispatch):
                     gauge.requestStarted()
                     requests.addTask {
-                        await send(index, scheduledAt)
+                        let endedAt = await send(dispatch)
                         gauge.requestEnded()
-                        ended?()
+                        ended?(endedAt)
                     }
                 case .stopped(let reason):
                     stopReason = reason
@@ -148,7 +194,7 @@ public struct LoadDispatcher<C: Clock>: Sendable where C.Duration == Duration {
 
     /// What the ticker tells the dispatching loop.
     private enum Tick: Sendable {
-        case due(index: Int, scheduledAt: C.Instant)
+        case due(Dispatch)
         case stopped(Report.StopReason)
     }
 
@@ -176,7 +222,17 @@ public struct LoadDispatcher<C: Clock>: Sendable where C.Duration == Duration {
                     }
                     // A stop can land between the wake-up and the send.
                     if Task.isCancelled { return .interrupted }
-                    due.yield(.due(index: index, scheduledAt: deadline))
+                    var dispatch = Dispatch(index: index, scheduledAt: deadline)
+                    if next.waitsForSlots {
+                        // Cancelled by a stop or the end of the duration while every slot is taken.
+                        guard let slot = await next.freeSlot() else { return .interrupted }
+                        if case .freed(let at) = slot, at > deadline {
+                            dispatch.queueEndedAt = at
+                        } else {
+                            dispatch.queueEndedAt = deadline
+                        }
+                    }
+                    due.yield(.due(dispatch))
                     index += 1
                 }
             }
@@ -184,9 +240,9 @@ public struct LoadDispatcher<C: Clock>: Sendable where C.Duration == Duration {
                 await stop.stopSending.wait()
                 return .interrupted
             }
-            if case .closed = pacing {
-                // A closed loop may be waiting for a user to become free when the duration
-                // ends; the drain must start then, not when the next request happens to end.
+            if pacing.waitsForRequestsToEnd {
+                // A closed loop (or a capped open loop) may be waiting for a request to end when
+                // the duration ends; the drain must start then, not when a request happens to end.
                 group.addTask {
                     do {
                         try await clock.sleep(until: end, tolerance: nil)
@@ -199,57 +255,6 @@ public struct LoadDispatcher<C: Clock>: Sendable where C.Duration == Duration {
             let reason = await group.next()!
             group.cancelAll()
             return reason
-        }
-    }
-
-    /// The ticker's view of the pacing: the next due instant, waiting for it if needed.
-    private struct NextDue {
-        private var schedule: (any ArrivalSchedule)?
-        private var freed: AsyncStream<C.Instant>.Iterator?
-        private let thinkTime: Duration
-        private let start: C.Instant
-
-        init(_ pacing: Pacing, start: C.Instant) {
-            self.start = start
-            switch pacing {
-            case .open(let schedule):
-                self.schedule = schedule
-                thinkTime = .zero
-            case .closed(let freed, let thinkTime):
-                self.freed = freed.makeAsyncIterator()
-                self.thinkTime = thinkTime
-            }
-        }
-
-        /// `nil` when the schedule has no more, or the wait for a free user was cancelled.
-        mutating func deadline() async -> C.Instant? {
-            if schedule != nil {
-                return schedule!.nextOffset().map { start.advanced(by: $0) }
-            }
-            return await freed?.next().map { $0.advanced(by: thinkTime) }
-        }
-    }
-
-    /// Waits until nothing is in flight, the drain timeout passes, or the user stops now.
-    /// Returns `true` if everything finished on its own.
-    private func drain() async -> Bool {
-        let deadline = clock.now.advanced(by: limits.drainTimeout)
-        return await withTaskGroup(of: Bool.self) { group in
-            group.addTask {
-                await gauge.waitUntilIdle()
-                return !Task.isCancelled
-            }
-            group.addTask {
-                try? await clock.sleep(until: deadline, tolerance: nil)
-                return false
-            }
-            group.addTask {
-                await stop.stopNow.wait()
-                return false
-            }
-            let drained = await group.next()!
-            group.cancelAll()
-            return drained
         }
     }
 }

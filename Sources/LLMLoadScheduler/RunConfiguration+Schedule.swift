@@ -14,6 +14,7 @@ extension RunConfiguration.Load {
         switch profile {
         case .constant(let rate): ConstantRateSchedule(ratePerSecond: rate)
         case .poisson(let rate, let seed): PoissonSchedule(ratePerSecond: rate, seed: seed)
+        case .gamma(let rate, let k, let seed): GammaSchedule(ratePerSecond: rate, burstiness: k, seed: seed)
         case .ramp(let ramp): RampSchedule(ramp)
         case .closedLoop: nil
         }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import LLMLoadCore
 import Testing
 
@@ -32,6 +33,33 @@ import Testing
         #expect(seeded.profile == .poisson(ratePerSecond: 1, seed: 7))
     }
 
+    @Test func gammaTakesItsShapeFromBurstinessAndIsSeededLikePoisson() throws {
+        let load = try configuration(["--arrival", "gamma", "--burstiness", "0.5", "--qps", "20"])
+        #expect(load.profile == .gamma(ratePerSecond: 20, burstiness: 0.5, seed: 42))
+        #expect(load.offeredRatePerSecond == 20, "the shape does not change the mean rate")
+        let seeded = try configuration(["--arrival", "gamma", "--burstiness", "3", "--arrival-seed", "9"])
+        #expect(seeded.profile == .gamma(ratePerSecond: 1, burstiness: 3, seed: 9))
+        #expect(seeded.profile.label == "gamma@1.00(k=3.0)")
+    }
+
+    @Test func aScenarioFileSetsGammaArrivals() throws {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "llmload-gamma-\(UUID().uuidString).yaml")
+        defer { try? FileManager.default.removeItem(at: url) }
+        try Data("qps: 8\narrival: gamma\nburstiness: 0.25\narrival-seed: 3\n".utf8).write(to: url)
+        let arguments = try ScenarioFile.expand(["run", "-f", url.path])
+        let load = try RunCommand.parse(Array(arguments.dropFirst())).makeConfiguration(baseURL: "http://h").load
+        #expect(load.profile == .gamma(ratePerSecond: 8, burstiness: 0.25, seed: 3))
+    }
+
+    @Test func maxInFlightCapsAnyOpenLoop() throws {
+        #expect(try configuration(["--qps", "20", "--max-in-flight", "4"]).maximumInFlight == 4)
+        #expect(try configuration(["--ramp", "1-10/10s", "--max-in-flight", "2"]).maximumInFlight == 2)
+        let gamma = try configuration(["--arrival", "gamma", "--burstiness", "0.5", "--max-in-flight", "8"])
+        #expect(gamma.maximumInFlight == 8)
+        #expect(try configuration(["--qps", "20"]).maximumInFlight == nil)
+    }
+
     @Test func concurrencyMakesAClosedLoopWithOptionalThinkTime() throws {
         let load = try configuration(["--concurrency", "8", "--think-time", "500ms", "--warmup", "10s"])
         #expect(load.profile == .closedLoop(users: 8, thinkTime: .milliseconds(500)))
@@ -62,8 +90,21 @@ import Testing
         (["--ramp", "1-10/10s", "--arrival", "poisson"], "--ramp sends at constant spacing"),
         (["--think-time", "1s"], "--think-time needs --concurrency"),
         (["--concurrency", "2", "--think-time=-1s"], "--think-time must be zero or more"),
-        (["--arrival-seed", "3"], "--arrival-seed needs --arrival poisson"),
+        (["--arrival-seed", "3"], "--arrival-seed needs --arrival poisson or gamma"),
+        (["--arrival", "gamma"], "--arrival gamma needs --burstiness K"),
+        (["--burstiness", "0.5"], "--burstiness needs --arrival gamma"),
+        (["--arrival", "poisson", "--burstiness", "0.5"], "--burstiness needs --arrival gamma"),
+        (["--arrival", "gamma", "--burstiness", "0"], "--burstiness must be a positive number"),
+        (["--arrival", "gamma", "--burstiness=-1"], "--burstiness must be a positive number"),
+        (["--arrival", "gamma", "--burstiness", "nan"], "--burstiness must be a positive number"),
+        (["--arrival", "gamma", "--burstiness", "inf"], "--burstiness must be a positive number"),
+        (["--concurrency", "4", "--arrival", "gamma", "--burstiness", "2"], "--arrival gamma needs an open loop"),
+        (["--ramp", "1-10/10s", "--arrival", "gamma", "--burstiness", "2"], "drop --arrival gamma"),
         (["--arrival", "bursty"], "bursty"),
+        (["--max-in-flight", "0"], "--max-in-flight must be at least 1"),
+        (["--max-in-flight=-3"], "--max-in-flight must be at least 1"),
+        (["--max-in-flight", "200000"], "--max-in-flight"),
+        (["--concurrency", "2", "--max-in-flight", "2"], "--max-in-flight caps an open loop"),
         (["--ramp", "0-10/10s"], "0-10/10s"),
         (["--ramp", "10-500"], "10-500"),
         (["--ramp", "10-500/0s"], "10-500/0s"),
@@ -76,7 +117,9 @@ import Testing
 
     @Test func helpShowsAnExampleOfEachProfile() {
         let help = RunCommand.helpMessage()
-        for example in ["--arrival poisson", "--concurrency 8", "--ramp 10-500/60s", "--qps 20"] {
+        for example in [
+            "--arrival poisson", "--arrival gamma --burstiness 0.5", "--concurrency 8", "--ramp 10-500/60s", "--qps 20",
+        ] {
             #expect(help.contains(example), "no example with \(example)")
         }
     }

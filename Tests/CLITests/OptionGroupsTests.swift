@@ -113,6 +113,7 @@ import Testing
             "fault",
             "fault-every", "fault-rate",
             "fault-seed", "tokenize", "ollama-context", "ollama-context-limit", "slot-context", "server-metrics",
+            "burstiness", "max-in-flight",
         ]
         #expect(OptionNames.run.valued == valued)
         let flags: Set = [

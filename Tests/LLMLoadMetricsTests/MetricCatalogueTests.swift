@@ -12,7 +12,7 @@ import Testing
     /// A successful streamed request with every figure present: 11 tokens, gaps of 40 ms.
     var fullRecord: RequestRecord {
         let sent = start + .milliseconds(3)
-        return RequestRecord(
+        var record = RequestRecord(
             index: 0, scheduledAt: start, sentAt: sent, responseHeadAt: sent + .milliseconds(20),
             firstTokenAt: sent + .milliseconds(100), firstAnswerTokenAt: sent + .milliseconds(140),
             finishedAt: sent + .milliseconds(500),
@@ -23,6 +23,21 @@ import Testing
                 promptEvalDurationNanoseconds: 60_000_000, evalDurationNanoseconds: 400_000_000),
             responseText: "answer", reasoningText: "thought"
         )
+        // Under --max-in-flight, waited 2 ms for a slot, then sent 1 ms late.
+        record.clientQueueEndedAt = start + .milliseconds(2)
+        return record
+    }
+
+    /// With a cap on requests in flight the wait for a slot is its own figure, and the schedule
+    /// lag counts from the end of it: the two make up the whole delay of the send.
+    @Test func theClientQueueAndTheScheduleLagSplitTheSendsDelay() {
+        #expect(fullRecord.clientQueueTime == .milliseconds(2))
+        #expect(fullRecord.scheduleLag == .milliseconds(1))
+        #expect(fullRecord.latencyFromSchedule == .milliseconds(503), "queue, lag and E2E")
+        var uncapped = fullRecord
+        uncapped.clientQueueEndedAt = nil
+        #expect(uncapped.clientQueueTime == nil, "absent, not zero, without a cap")
+        #expect(uncapped.scheduleLag == .milliseconds(3))
     }
 
     /// Thinking time runs from the first reasoning chunk to the first answer chunk: none without

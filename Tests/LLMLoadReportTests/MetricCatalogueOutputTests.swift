@@ -14,7 +14,7 @@ import Testing
         var aggregator = Aggregator()
         for index in 0..<5 {
             let sent = start + .milliseconds(index * 10 + 1)
-            aggregator.add(
+            var record =
                 RequestRecord(
                     index: index, scheduledAt: start + .milliseconds(index * 10), sentAt: sent,
                     firstTokenAt: sent + .milliseconds(100 + index), firstAnswerTokenAt: sent + .milliseconds(150),
@@ -24,7 +24,10 @@ import Testing
                     serverTimings: ServerTimings(
                         totalDurationNanoseconds: 490_000_000, promptEvalDurationNanoseconds: 90_000_000,
                         evalDurationNanoseconds: 380_000_000),
-                    responseText: "answer", reasoningText: "thought"))
+                    responseText: "answer", reasoningText: "thought")
+            // Under --max-in-flight, waited for a slot until just before the send.
+            record.clientQueueEndedAt = sent - .microseconds(500)
+            aggregator.add(record)
         }
         var summary = SummaryWriterTests.summary
         summary.latency.summaries = aggregator.distributions.compactMapValues(\.summary)
@@ -66,8 +69,7 @@ import Testing
         #expect(
             labels == [
                 "TTFT ms", "TTFA ms", "Think ms", "E2E ms", "ITL ms", "TPOT ms", "Decode tok/s", "Lag ms",
-                "Server tok/s",
-                "Srv prompt ms", "Overhead ms",
+                "Server tok/s", "Srv prompt ms", "Overhead ms", "Queue ms",
             ])
         for (offset, label) in labels.enumerated() {
             let row = lines[header + 1 + offset]
@@ -91,7 +93,7 @@ import Testing
         #expect(!names.contains(Metric.thinkingDuration.title(.en)))
         #expect(names.contains(Metric.timePerOutputToken.title(.en)))
         let optional = MetricCatalogue.all.filter(\.isOptional).count
-        #expect(optional == 6)
+        #expect(optional == 7)
         #expect(
             ReportTables.percentiles(RunSummary.Latency(population: "none"), .en).count
                 == MetricCatalogue.all.count - optional)
@@ -114,10 +116,10 @@ import Testing
         #expect(
             charts.map(\.key) == [
                 "ttft_ms", "time_to_first_answer_token_ms", "thinking_ms", "e2e_ms", "itl_ms", "tpot_ms",
-                "decode_speed_tokens_per_s", "server_decode_speed_tokens_per_s", "client_overhead_ms",
+                "decode_speed_tokens_per_s", "server_decode_speed_tokens_per_s", "client_overhead_ms", "client_queue_ms",
             ])
         #expect(charts.map(\.key) == MetricCatalogue.all.filter(\.isCharted).map(\.id))
-        #expect(charts.map(\.unit) == ["ms", "ms", "ms", "ms", "ms", "ms", "tokens/s", "tokens/s", "ms"])
+        #expect(charts.map(\.unit) == ["ms", "ms", "ms", "ms", "ms", "ms", "tokens/s", "tokens/s", "ms", "ms"])
         #expect(charts.first?.title == "首 token 延迟（毫秒）")
     }
 
@@ -131,7 +133,7 @@ import Testing
                 + "prompt_tokens_source,target_prompt_tokens,text_chunks,finish_reason,response_chars,reasoning_chars,"
                 + "server_total_duration_ms,server_load_duration_ms,server_prompt_eval_duration_ms,"
                 + "server_eval_duration_ms,server_decode_tokens_per_s,server_prompt_tokens_per_s,client_overhead_ms,"
-                + "thinking_ms,cached_prompt_tokens\n")
+                + "thinking_ms,client_queue_ms,cached_prompt_tokens\n")
         for metric in MetricCatalogue.all {
             #expect(RequestsCSVWriter.columns.filter { $0 == metric.column }.count == 1, "\(metric.column)")
             #expect(RequestsCSVWriter.fields.first { $0.column == metric.column }?.metricID == metric.id)

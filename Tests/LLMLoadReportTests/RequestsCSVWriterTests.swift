@@ -20,7 +20,7 @@ import Testing
     @Test func headerIsStable() {
         // Changing a column is a breaking change for every user's scripts: update the schema doc.
         #expect(RequestsCSVWriter.columns.first == "index")
-        #expect(RequestsCSVWriter.columns.count == 36)
+        #expect(RequestsCSVWriter.columns.count == 37)
         #expect(Set(RequestsCSVWriter.columns).count == RequestsCSVWriter.columns.count)
     }
 
@@ -75,6 +75,8 @@ import Testing
             responseText: "héllo 😀", reasoningText: "@think"
         )
         record.cachedPromptTokens = 12
+        // Waited 0.1 ms for a slot (--max-in-flight): the schedule lag counts from then.
+        record.clientQueueEndedAt = origin + .microseconds(100_099)
         let writer = RequestsCSVWriter(url: url, origin: origin)
         writer.append(record)
         writer.close()
@@ -89,7 +91,7 @@ import Testing
         let expected: [String: String] = [
             "index": "41", "phase": "warmup", "outcome": "stream_error", "http_status": "200",
             "error": "'=HYPERLINK(\"http://evil\",\"click\")",
-            "scheduled_ms": "99.999", "sent_ms": "100.123", "schedule_lag_ms": "0.124",
+            "scheduled_ms": "99.999", "sent_ms": "100.123", "schedule_lag_ms": "0.024",
             "response_head_ms": "105.123", "first_token_ms": "162.623", "finished_ms": "1100.123",
             "ttft_ms": "62.500", "time_to_first_answer_token_ms": "70.000", "e2e_ms": "1000.000",
             "latency_from_schedule_ms": "1000.124", "tpot_ms": ms(record.timePerOutputToken), "mean_itl_ms": "1.500",
@@ -102,14 +104,15 @@ import Testing
             "server_total_duration_ms": "1000.002", "server_load_duration_ms": "0.000",
             "server_prompt_eval_duration_ms": "12.346", "server_eval_duration_ms": "937.500",
             "server_decode_tokens_per_s": "3.200", "server_prompt_tokens_per_s": "",
-            "client_overhead_ms": "-0.002", "thinking_ms": "7.500", "cached_prompt_tokens": "12",
+            "client_overhead_ms": "-0.002", "thinking_ms": "7.500", "client_queue_ms": "0.100",
+            "cached_prompt_tokens": "12",
         ]
         for column in RequestsCSVWriter.columns {
             #expect(row[column] == expected[column], "\(column)")
         }
         // The negative number is a bare number in the file: no quotes, no leading '.
         let text = try String(contentsOf: url, encoding: .utf8)
-        #expect(text.hasSuffix(",3.200,,-0.002,7.500,12\n"))
+        #expect(text.hasSuffix(",3.200,,-0.002,7.500,0.100,12\n"))
     }
 
     @Test func meanITLCountsTheGapsFoldedPastTheCap() throws {

@@ -38,6 +38,31 @@ import Testing
         #expect(load["concurrency"] == nil && load["ramp"] == nil)
     }
 
+    @Test func aGammaRunKeepsItsRateShapeAndSeedAndSaysSoOnTheConsole() throws {
+        let written = description(.gamma(ratePerSecond: 5, burstiness: 0.5, seed: 7))
+        let load = try loadObject(written)
+        #expect(load["pattern"] as? String == "gamma@5.00(k=0.5)")
+        #expect(load["rate_per_s"] as? Double == 5)
+        #expect(load["burstiness"] as? Double == 0.5)
+        #expect(load["seed"] as? Int == 7)
+        #expect(written.load.offeredRatePerS == 5)
+        let console = ConsoleSummary.render(summary(written), folder: nil)
+        #expect(console.contains("gamma@5.00(k=0.5) (burstiness 0.500) (seed 7)"), "\(console.prefix(200))")
+        #expect(try loadObject(description(.poisson(ratePerSecond: 5, seed: 7)))["burstiness"] == nil)
+    }
+
+    @Test func aCapOnRequestsInFlightIsWrittenAndShown() throws {
+        let load = RunConfiguration.Load(
+            profile: .constant(ratePerSecond: 20), duration: .seconds(10), maximumInFlight: 4)
+        let written = RunDescription(
+            configuration: RunConfiguration(target: .init(baseURL: "http://127.0.0.1:1", model: "m"), load: load),
+            api: "openai-chat", model: "m", serverVersion: nil, toolVersion: "0.1.0", commandLine: ["llmload"],
+            outputFolder: "/tmp/x", host: HostFacts.current())
+        #expect(try loadObject(written)["max_in_flight"] as? Int == 4)
+        #expect(try loadObject(description(.constant(ratePerSecond: 20)))["max_in_flight"] == nil)
+        #expect(ConsoleSummary.render(summary(written), folder: nil).contains("constant@20.00 (max in flight 4)"))
+    }
+
     @Test func aClosedLoopHasUsersAndThinkTimeButNoRate() throws {
         let load = try loadObject(description(.closedLoop(users: 8, thinkTime: .milliseconds(500))))
         #expect(load["pattern"] as? String == "concurrency@8")

@@ -141,10 +141,14 @@ extension SweepLoads {
 }
 
 extension LoadProfile {
-    /// This open-loop pattern at `rate`: Poisson keeps its seed; anything else becomes constant.
+    /// This open-loop pattern at `rate`: Poisson keeps its seed, gamma its seed and shape;
+    /// anything else becomes constant.
     func atRate(_ rate: Double) -> LoadProfile {
-        if case .poisson(_, let seed) = self { return .poisson(ratePerSecond: rate, seed: seed) }
-        return .constant(ratePerSecond: rate)
+        switch self {
+        case .poisson(_, let seed): .poisson(ratePerSecond: rate, seed: seed)
+        case .gamma(_, let k, let seed): .gamma(ratePerSecond: rate, burstiness: k, seed: seed)
+        case .constant, .ramp, .closedLoop: .constant(ratePerSecond: rate)
+        }
     }
 
     /// A closed loop of `users`, with this closed loop's think time (none otherwise).
