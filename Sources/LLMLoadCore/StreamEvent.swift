@@ -18,16 +18,21 @@ public struct StreamCompletion: Sendable, Equatable {
     public var promptTokens: Int?
     public var outputTokens: Int?
     public var serverTimings: ServerTimings?
+    /// How many of ``outputTokens`` were reasoning, when the server says (OpenAI's
+    /// `usage.completion_tokens_details.reasoning_tokens`).
+    public var reasoningTokens: Int?
 
     public init(
         finishReason: String? = nil,
         promptTokens: Int? = nil,
         outputTokens: Int? = nil,
-        serverTimings: ServerTimings? = nil
+        serverTimings: ServerTimings? = nil,
+        reasoningTokens: Int? = nil
     ) {
         self.finishReason = finishReason
         self.promptTokens = promptTokens
         self.outputTokens = outputTokens
         self.serverTimings = serverTimings
+        self.reasoningTokens = reasoningTokens
     }
 }

@@ -6,7 +6,8 @@ import LLMLoadCore
 public enum MetricCatalogue {
     public static let all: [Metric] = [
         .timeToFirstToken, .timeToFirstAnswerToken, .thinkingDuration, .endToEndLatency, .interTokenLatency,
-        .timePerOutputToken, .decodeSpeed, .scheduleLag, .latencyFromSchedule,
+        .timePerOutputToken, .decodeSpeed, .scheduleLag, .latencyFromSchedule, .thinkingTokens, .answerTokens,
+        .answerDuration, .answerDecodeSpeed,
     ]
 
     /// The catalogue's metric with `id`, if there is one.

@@ -16,6 +16,8 @@ extension RequestsCSVWriter {
             case serverNanoseconds(@Sendable (ServerTimings) -> Int64?)
             /// A catalogue metric's figure (``Metric/value``).
             case number(@Sendable (RequestRecord) -> Double?)
+            /// A catalogue metric that counts tokens, written as a whole number.
+            case count(@Sendable (RequestRecord) -> Double?)
         }
 
         var column: String
@@ -33,7 +35,7 @@ extension RequestsCSVWriter {
         }
 
         init(_ metric: Metric) {
-            self.init(metric.column, .number(metric.value))
+            self.init(metric.column, metric.unit == .tokens ? .count(metric.value) : .number(metric.value))
             metricID = metric.id
         }
     }
@@ -78,6 +80,15 @@ extension RequestsCSVWriter {
             Field("server_decode_tokens_per_s") { r, row in row.number(r.serverDecodeTokensPerSecond) },
             Field("server_prompt_tokens_per_s") { r, row in row.number(r.serverPromptTokensPerSecond) },
             Field("client_overhead_ms") { r, row in row.number(r.clientSideOverhead?.milliseconds) },
+            // A reasoning model's split, each count beside where it came from. Placed, not left
+            // to the catalogue's tail, so metrics added later go after the source columns.
+            Field(.thinkingDuration),
+            Field(.thinkingTokens),
+            Field("thinking_tokens_source") { r, row in row.text(r.thinkingTokens?.source.rawValue) },
+            Field(.answerTokens),
+            Field("answer_tokens_source") { r, row in row.text(r.answerTokens?.source.rawValue) },
+            Field(.answerDuration),
+            Field(.answerDecodeSpeed),
         ]
         let placed = Set(fields.compactMap(\.metricID))
         return fields + MetricCatalogue.all.filter { !placed.contains($0.id) }.map(Field.init)
@@ -93,6 +104,7 @@ extension RequestsCSVWriter.Field.Write {
         case .instant(let instant): row.number(instant(record).map { ($0 - origin).milliseconds })
         case .serverNanoseconds(let value): row.number(record.serverTimings.flatMap(value).map { Double($0) / 1e6 })
         case .number(let value): row.number(value(record))
+        case .count(let value): row.integer(value(record).map { Int($0) })
         }
     }
 }

@@ -14,13 +14,15 @@ import Testing
         var aggregator = Aggregator()
         for index in 0..<5 {
             let sent = start + .milliseconds(index * 10 + 1)
-            aggregator.add(
-                RequestRecord(
-                    index: index, scheduledAt: start + .milliseconds(index * 10), sentAt: sent,
-                    firstTokenAt: sent + .milliseconds(100 + index), firstAnswerTokenAt: sent + .milliseconds(150),
-                    finishedAt: sent + .milliseconds(500 + index * 7),
-                    interTokenGapsNanoseconds: Array(repeating: 40_000_000 + Int64(index), count: 9), outcome: .ok,
-                    outputTokens: TokenCount(10, source: .server), responseText: "answer", reasoningText: "thought"))
+            var record = RequestRecord(
+                index: index, scheduledAt: start + .milliseconds(index * 10), sentAt: sent,
+                firstTokenAt: sent + .milliseconds(100 + index), firstAnswerTokenAt: sent + .milliseconds(150),
+                finishedAt: sent + .milliseconds(500 + index * 7),
+                interTokenGapsNanoseconds: Array(repeating: 40_000_000 + Int64(index), count: 9), outcome: .ok,
+                outputTokens: TokenCount(10, source: .server), responseText: "answer", reasoningText: "thought")
+            record.thinkingTokens = TokenCount(2 + index, source: .estimated)
+            record.answerTokens = TokenCount(8 - index, source: .estimated)
+            aggregator.add(record)
         }
         var summary = SummaryWriterTests.summary
         summary.latency.summaries = aggregator.distributions.compactMapValues(\.summary)
@@ -59,7 +61,11 @@ import Testing
         let lines = ConsoleSummary.render(Self.summary, folder: nil).split(separator: "\n").map(String.init)
         let header = try #require(lines.firstIndex { $0.hasPrefix(" ") && $0.contains("count") })
         let labels = MetricCatalogue.all.compactMap(\.consoleLabel)
-        #expect(labels == ["TTFT ms", "TTFA ms", "Think ms", "E2E ms", "ITL ms", "TPOT ms", "Decode tok/s", "Lag ms"])
+        #expect(
+            labels == [
+                "TTFT ms", "TTFA ms", "Think ms", "E2E ms", "ITL ms", "TPOT ms", "Decode tok/s", "Lag ms", "Think tok",
+                "Answer tok", "Answer ms", "Answer tok/s",
+            ])
         for (offset, label) in labels.enumerated() {
             let row = lines[header + 1 + offset]
             #expect(row.hasPrefix(label + " "), "\(row)")
@@ -73,16 +79,16 @@ import Testing
     /// console or in the report; every other metric keeps its row even when absent.
     @Test func anOptionalMetricShowsOnlyWhenMeasured() {
         var summary = Self.summary
-        summary.latency[.thinkingDuration] = nil
-        summary.latency[.timeToFirstAnswerToken] = nil
+        for metric in MetricCatalogue.all where metric.isOptional { summary.latency[metric] = nil }
         summary.latency[.timePerOutputToken] = nil
         let console = ConsoleSummary.render(summary, folder: nil)
         #expect(!console.contains("Think ms") && !console.contains("TTFA ms") && console.contains("TPOT ms"))
+        #expect(!console.contains("Think tok") && !console.contains("Answer"))
         let names = ReportTables.percentiles(summary.latency, .en).compactMap { $0["name"] as? String }
         #expect(!names.contains(Metric.thinkingDuration.title(.en)))
         #expect(names.contains(Metric.timePerOutputToken.title(.en)))
         let optional = MetricCatalogue.all.filter(\.isOptional).count
-        #expect(optional == 2)
+        #expect(optional == 6)
         #expect(
             ReportTables.percentiles(RunSummary.Latency(population: "none"), .en).count
                 == MetricCatalogue.all.count - optional)
@@ -105,10 +111,14 @@ import Testing
         #expect(
             charts.map(\.key) == [
                 "ttft_ms", "time_to_first_answer_token_ms", "thinking_ms", "e2e_ms", "itl_ms", "tpot_ms",
-                "decode_speed_tokens_per_s",
+                "decode_speed_tokens_per_s", "thinking_tokens", "answer_tokens", "answer_ms",
+                "answer_decode_speed_tokens_per_s",
             ])
         #expect(charts.map(\.key) == MetricCatalogue.all.filter(\.isCharted).map(\.id))
-        #expect(charts.map(\.unit) == ["ms", "ms", "ms", "ms", "ms", "ms", "tokens/s"])
+        #expect(
+            charts.map(\.unit) == [
+                "ms", "ms", "ms", "ms", "ms", "ms", "tokens/s", "tokens", "tokens", "ms", "tokens/s",
+            ])
         #expect(charts.first?.title == "首 token 延迟（毫秒）")
     }
 
@@ -122,7 +132,8 @@ import Testing
                 + "prompt_tokens_source,target_prompt_tokens,text_chunks,finish_reason,response_chars,reasoning_chars,"
                 + "server_total_duration_ms,server_load_duration_ms,server_prompt_eval_duration_ms,"
                 + "server_eval_duration_ms,server_decode_tokens_per_s,server_prompt_tokens_per_s,client_overhead_ms,"
-                + "thinking_ms\n")
+                + "thinking_ms,thinking_tokens,thinking_tokens_source,answer_tokens,answer_tokens_source,answer_ms,"
+                + "answer_decode_tokens_per_s\n")
         for metric in MetricCatalogue.all {
             #expect(RequestsCSVWriter.columns.filter { $0 == metric.column }.count == 1, "\(metric.column)")
             #expect(RequestsCSVWriter.fields.first { $0.column == metric.column }?.metricID == metric.id)

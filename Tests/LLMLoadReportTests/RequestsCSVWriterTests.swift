@@ -20,7 +20,7 @@ import Testing
     @Test func headerIsStable() {
         // Changing a column is a breaking change for every user's scripts: update the schema doc.
         #expect(RequestsCSVWriter.columns.first == "index")
-        #expect(RequestsCSVWriter.columns.count == 35)
+        #expect(RequestsCSVWriter.columns.count == 41)
         #expect(Set(RequestsCSVWriter.columns).count == RequestsCSVWriter.columns.count)
     }
 
@@ -60,7 +60,7 @@ import Testing
         let url = temporaryFile()
         defer { try? FileManager.default.removeItem(at: url) }
         let sent = origin + .microseconds(100_123)
-        let record = RequestRecord(
+        var record = RequestRecord(
             index: 41, isWarmup: true, scheduledAt: origin + .microseconds(99_999), sentAt: sent,
             responseHeadAt: sent + .microseconds(5_000), firstTokenAt: sent + .microseconds(62_500),
             firstAnswerTokenAt: sent + .microseconds(70_000), finishedAt: sent + .microseconds(1_000_000),
@@ -74,6 +74,8 @@ import Testing
                 promptEvalDurationNanoseconds: 12_345_678, evalDurationNanoseconds: 937_500_000),
             responseText: "héllo 😀", reasoningText: "@think"
         )
+        record.thinkingTokens = TokenCount(1, source: .estimated)
+        record.answerTokens = TokenCount(2, source: .server)
         let writer = RequestsCSVWriter(url: url, origin: origin)
         writer.append(record)
         writer.close()
@@ -101,14 +103,16 @@ import Testing
             "server_total_duration_ms": "1000.002", "server_load_duration_ms": "0.000",
             "server_prompt_eval_duration_ms": "12.346", "server_eval_duration_ms": "937.500",
             "server_decode_tokens_per_s": "3.200", "server_prompt_tokens_per_s": "",
-            "client_overhead_ms": "-0.002", "thinking_ms": "7.500",
+            "client_overhead_ms": "-0.002", "thinking_ms": "7.500", "thinking_tokens": "1",
+            "thinking_tokens_source": "estimated", "answer_tokens": "2", "answer_tokens_source": "server",
+            "answer_ms": "930.000", "answer_decode_tokens_per_s": "1.075",
         ]
         for column in RequestsCSVWriter.columns {
             #expect(row[column] == expected[column], "\(column)")
         }
         // The negative number is a bare number in the file: no quotes, no leading '.
         let text = try String(contentsOf: url, encoding: .utf8)
-        #expect(text.hasSuffix(",3.200,,-0.002,7.500\n"))
+        #expect(text.hasSuffix(",3.200,,-0.002,7.500,1,estimated,2,server,930.000,1.075\n"))
     }
 
     @Test func meanITLCountsTheGapsFoldedPastTheCap() throws {

@@ -109,11 +109,33 @@ extension OpenAIChunk: ReadableChunk {
             } else if key.equals("completion_tokens") {
                 try seen.insert(1)
                 usage.completionTokens = try scanner.integerOrNull()
+            } else if key.equals("completion_tokens_details") {
+                try seen.insert(2)
+                usage.reasoningTokens = try Self.readReasoningTokens(&scanner)
             } else {
                 try scanner.skipValue()
             }
         }
         return usage
+    }
+
+    /// `completion_tokens_details.reasoning_tokens`. `JSONDecoder` reads the details with `try?`,
+    /// so anything odd in them (a wrong type, a repeated key) is left to it.
+    private static func readReasoningTokens(_ scanner: inout JSONScanner) throws(JSONFallback) -> Int? {
+        if try scanner.skipNull() { return nil }
+        var reasoningTokens: Int?
+        var seen = KeySet()
+        try scanner.beginObject()
+        var isFirst = true
+        while let key = try scanner.nextKey(&isFirst) {
+            if key.equals("reasoning_tokens") {
+                try seen.insert(0)
+                reasoningTokens = try scanner.integerOrNull()
+            } else {
+                try scanner.skipValue()
+            }
+        }
+        return reasoningTokens
     }
 
     private static func readTimings(_ scanner: inout JSONScanner) throws(JSONFallback) -> Timings? {

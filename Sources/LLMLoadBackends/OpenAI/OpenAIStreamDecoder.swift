@@ -103,6 +103,7 @@ public struct OpenAIStreamDecoder: ResponseDecoder {
         if let usage = chunk.usage {
             completion.promptTokens = usage.promptTokens ?? completion.promptTokens
             completion.outputTokens = usage.completionTokens ?? completion.outputTokens
+            completion.reasoningTokens = usage.reasoningTokens ?? completion.reasoningTokens
         }
         if let timings = chunk.timings { completion.serverTimings = timings.serverTimings }
     }
@@ -128,6 +129,8 @@ package struct OpenAIChunk: Equatable {
     package struct Usage: Equatable {
         package var promptTokens: Int?
         package var completionTokens: Int?
+        /// `completion_tokens_details.reasoning_tokens`: how many completion tokens were thinking.
+        package var reasoningTokens: Int?
     }
 
     /// llama.cpp's own measurement of the request.
@@ -208,6 +211,24 @@ extension OpenAIChunk.Usage: Decodable {
     enum CodingKeys: String, CodingKey {
         case promptTokens = "prompt_tokens"
         case completionTokens = "completion_tokens"
+        case details = "completion_tokens_details"
+    }
+
+    /// The counts a usage must have right; its details are read with `try?`, so an odd
+    /// `completion_tokens_details` loses only the reasoning count, never the usage.
+    package init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        promptTokens = try container.decodeIfPresent(Int.self, forKey: .promptTokens)
+        completionTokens = try container.decodeIfPresent(Int.self, forKey: .completionTokens)
+        reasoningTokens = (try? container.decodeIfPresent(Details.self, forKey: .details))?.reasoningTokens
+    }
+
+    private struct Details: Decodable {
+        var reasoningTokens: Int?
+
+        enum CodingKeys: String, CodingKey {
+            case reasoningTokens = "reasoning_tokens"
+        }
     }
 }
 
