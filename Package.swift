@@ -63,7 +63,8 @@ let package = Package(
             ],
             resources: [
                 .copy("Resources/plotly.min.js"), .copy("Resources/plotly-LICENSE.txt"),
-                .copy("Resources/report.mustache"), .copy("Resources/report.js"), .copy("Resources/report.css"),
+                .copy("Resources/report.mustache"), .copy("Resources/report.js"), .copy("Resources/report-requests.js"),
+                .copy("Resources/report.css"),
                 .copy("Resources/charts.js"), .copy("Resources/sweep-report.mustache"),
                 .copy("Resources/sweep-report.js"), .copy("Resources/compare.mustache"), .copy("Resources/compare.js"),
             ]

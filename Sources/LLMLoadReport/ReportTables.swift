@@ -59,7 +59,7 @@ enum ReportTables {
                     detail: "\(FigureText.number(g.ratePerS, 2)) req/s \(label("goodput_detail")): \(bounds)",
                     tone: (g.share ?? 0) >= 0.95 ? "good" : "bad"))
         }
-        return cards
+        return cards + reasoningCards(s.latency, language)
     }
 
     /// The run's setup, from its description, and its window.

@@ -142,5 +142,5 @@
     });
   }
 
-  LLMLoadCharts.draw();
+  // report-requests.js, inlined after this script, adds its charts and then draws them all.
 })();
