@@ -24,4 +24,17 @@ public struct PreflightFinding: Sendable, Codable, Equatable {
 
     /// The finding as one console line: `warning: …`.
     public var line: String { "\(level.rawValue): \(text)" }
+
+    /// The finding as one console line with its level in `language` (`警告: …`); the finding's
+    /// own text is English (it names the server's fields and endpoints).
+    public func line(_ language: ReportLanguage) -> String {
+        guard language == .zh else { return line }
+        let word =
+            switch level {
+            case .info: "信息"
+            case .warning: "警告"
+            case .unavailable: "无法检查"
+            }
+        return "\(word): \(text)"
+    }
 }

@@ -55,7 +55,11 @@ package struct Preflight: Sendable {
     }
 
     /// The findings as the block printed before the load: a heading, then one indented line each.
-    static func block(_ findings: [PreflightFinding]) -> [String] {
-        ["pre-flight (the server's own state; no generation request sent):"] + findings.map { "  " + $0.line }
+    static func block(_ findings: [PreflightFinding], language: ReportLanguage = .en) -> [String] {
+        let heading =
+            language == .zh
+            ? "预检（服务器自身的状态；未发送任何生成请求）："
+            : "pre-flight (the server's own state; no generation request sent):"
+        return [heading] + findings.map { "  " + $0.line(language) }
     }
 }
