@@ -179,7 +179,7 @@ let package = Package(
         .testTarget(
             name: "EndToEndTests",
             dependencies: [
-                "LLMLoadRunner", "LLMLoadCore", "LLMLoadTestSupport",
+                "LLMLoadRunner", "LLMLoadCore", "LLMLoadMetrics", "LLMLoadTestSupport",
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
