@@ -104,7 +104,9 @@ extension RequestsCSVWriter.Field.Write {
         case .instant(let instant): row.number(instant(record).map { ($0 - origin).milliseconds })
         case .serverNanoseconds(let value): row.number(record.serverTimings.flatMap(value).map { Double($0) / 1e6 })
         case .number(let value): row.number(value(record))
-        case .count(let value): row.integer(value(record).map { Int($0) })
+        // A server's absurd count (near `Int.max`) is no longer exact as a `Double`: written as
+        // the largest `Int` rather than trapping.
+        case .count(let value): row.integer(value(record).map { $0 < 0x1p63 ? Int($0) : .max })
         }
     }
 }

@@ -24,6 +24,20 @@ import Testing
         #expect(Set(RequestsCSVWriter.columns).count == RequestsCSVWriter.columns.count)
     }
 
+    /// A server's absurd count (`Int.max` tokens) is written, not trapped on: past 2⁶³ a
+    /// `Double` holds no `Int`.
+    @Test func anAbsurdAnswerCountIsWrittenAsTheLargestInteger() throws {
+        let url = temporaryFile()
+        defer { try? FileManager.default.removeItem(at: url) }
+        var record = RequestRecord(index: 0, scheduledAt: origin, finishedAt: origin, outcome: .ok)
+        record.answerTokens = TokenCount(.max, source: .server)
+        let writer = RequestsCSVWriter(url: url, origin: origin)
+        writer.append(record)
+        writer.close()
+        let row = try #require(try CSVRows.read(url).first)
+        #expect(row["answer_tokens"] == String(Int.max))
+    }
+
     @Test func writesAwkwardTextSoItReadsBackIdentical() throws {
         let url = temporaryFile()
         defer { try? FileManager.default.removeItem(at: url) }
