@@ -62,7 +62,7 @@ public enum ConsoleSummary {
             lines.append((zh ? "警告：" : "Warning: ") + warning.text(language))
         }
         for finding in d.preflight ?? [] where finding.level == .warning {
-            lines.append((zh ? "警告（预检）：" : "Warning (pre-flight): ") + finding.text)
+            lines.append((zh ? "警告（预检）：" : "Warning (pre-flight): ") + finding.text(language))
         }
         if let folder { lines.append(zh ? "\n结果保存在 \(folder)" : "\nResults in \(folder)") }
         return lines.joined(separator: "\n")

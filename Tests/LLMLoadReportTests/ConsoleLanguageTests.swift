@@ -20,7 +20,8 @@ import Testing
         summary.resources = ResourcesReportTests.resources
         summary.runDescription.preflight = [
             PreflightFinding(.info, "llama.cpp (model m): 2 slots (GET /props)"),
-            PreflightFinding(.warning, "--concurrency 4 exceeds the server's 2 slots"),
+            PreflightFinding(
+                .warning, "--concurrency 4 exceeds the server's 2 slots", zh: "--concurrency 4 超过了服务器的 2 个槽位"),
         ]
         summary.errors = [.init(outcome: "http_error", httpStatus: 500, message: "boom", count: 3)]
         return summary
@@ -81,7 +82,9 @@ import Testing
 
     @Test func aPreflightFindingsLevelIsWrittenInTheLanguage() {
         let finding = PreflightFinding(.warning, "--concurrency 4 exceeds the server's 2 slots")
-        #expect(finding.line(.zh) == "警告: --concurrency 4 exceeds the server's 2 slots")
+        #expect(finding.line(.zh) == "警告: --concurrency 4 exceeds the server's 2 slots", "no Chinese: the English")
         #expect(finding.line(.en) == finding.line)
+        let translated = PreflightFinding(.info, "2 slots", zh: "2 个槽位")
+        #expect(translated.line(.zh) == "信息: 2 个槽位" && translated.line(.en) == "info: 2 slots")
     }
 }
