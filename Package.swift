@@ -63,7 +63,8 @@ let package = Package(
             ],
             resources: [
                 .copy("Resources/plotly.min.js"), .copy("Resources/plotly-LICENSE.txt"),
-                .copy("Resources/report.mustache"), .copy("Resources/report.js"), .copy("Resources/report.css"),
+                .copy("Resources/report.mustache"), .copy("Resources/report.js"), .copy("Resources/report-requests.js"),
+                .copy("Resources/report.css"),
                 .copy("Resources/charts.js"), .copy("Resources/sweep-report.mustache"),
                 .copy("Resources/sweep-report.js"), .copy("Resources/compare.mustache"), .copy("Resources/compare.js"),
             ]
@@ -178,7 +179,7 @@ let package = Package(
         .testTarget(
             name: "EndToEndTests",
             dependencies: [
-                "LLMLoadRunner", "LLMLoadCore", "LLMLoadTestSupport",
+                "LLMLoadRunner", "LLMLoadCore", "LLMLoadMetrics", "LLMLoadTestSupport",
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),

@@ -33,6 +33,10 @@ public struct ResponseObserver<Decoder: ResponseDecoder>: Sendable {
     private(set) var gapsNanoseconds: [Int64] = []
     private(set) var gapOverflow: TokenGapOverflow?
     private(set) var textChunks = 0
+    /// Text-bearing chunks that carried reasoning, and those that carried answer text (a chunk
+    /// carrying both counts in each): the token split when the server does not count it.
+    private(set) var reasoningChunks = 0
+    private(set) var answerChunks = 0
     /// Text up to its cap (``ResponseLimits``); what arrives past it is only counted.
     private(set) var responseText = ""
     private(set) var reasoningText = ""
@@ -145,6 +149,8 @@ public struct ResponseObserver<Decoder: ResponseDecoder>: Sendable {
             let answer = inline.answer
             let reasoning = inline.reasoning.isEmpty ? reasoningField : reasoningField + inline.reasoning
             textChunks += 1
+            if !reasoning.isEmpty { reasoningChunks += 1 }
+            if !answer.isEmpty { answerChunks += 1 }
             keep(answer: answer, reasoning: reasoning)
             guard isStreaming else { return }
             if firstTokenAt == nil { firstTokenAt = instant }
@@ -253,6 +259,10 @@ public struct ResponseObserver<Decoder: ResponseDecoder>: Sendable {
         )
         record.tokenGapOverflow = gapOverflow
         record.cachedPromptTokens = completion?.cachedPromptTokens.flatMap { $0 >= 0 ? $0 : nil }
+        (record.thinkingTokens, record.answerTokens) = TokenSplit.split(
+            output: outputTokens, serverReasoning: completion?.reasoningTokens,
+            hasReasoning: !reasoningText.isEmpty || reasoningTextTruncatedBytes > 0,
+            chunks: isStreaming ? TokenSplit.ChunkCounts(reasoning: reasoningChunks, answer: answerChunks) : nil)
         record.responseTextTruncatedBytes = responseTextTruncatedBytes
         record.reasoningTextTruncatedBytes = reasoningTextTruncatedBytes
         return record

@@ -9,7 +9,10 @@ struct OutputOptions: ParsableArguments {
     @Option(help: "A label appended to the run folder's name.")
     var label: String?
 
-    @Option(help: "Language of report.html: en or zh. Default: from the locale (LANG).")
+    @Option(
+        help: ArgumentHelp(
+            "Language of report.html and of the console (live line, summary, warnings, pre-flight, errors): "
+                + "en or zh. Default: from the locale (LANG). --help stays English."))
     var lang: ReportLanguage?
 
     @Flag(name: .shortAndLong, help: "No live status on standard error (the summary is still printed).")

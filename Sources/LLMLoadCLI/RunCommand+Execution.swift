@@ -1,3 +1,4 @@
+import ArgumentParser
 import LLMLoadCore
 import LLMLoadRunner
 import LLMLoadScheduler
@@ -14,7 +15,8 @@ extension RunCommand {
                 if !quiet { StandardError.write(TerminalText.escaped(line, keepsLineBreaks: false) + "\n") }
             })
         guard !output.quiet else { return try await run.run() }
-        let console = LiveConsole.standardError(total: configuration.load.warmupSpan + configuration.load.duration)
+        let console = LiveConsole.standardError(
+            total: configuration.load.warmupSpan + configuration.load.duration, language: configuration.output.language)
         do {
             let result = try await run.run(progressInterval: console.interval, progress: console.show)
             console.clear()
@@ -33,5 +35,14 @@ struct TerminalSafeError: Error, CustomStringConvertible {
 
     init(_ message: String) {
         description = TerminalText.escaped(message)
+    }
+
+    /// The error to throw for `message` in `language`: in English this error, which
+    /// ArgumentParser prints as `Error: …`; in Chinese the line `错误：…` written here and a
+    /// bare exit status 1, since ArgumentParser's prefix is English.
+    static func failure(_ message: String, language: ReportLanguage) -> any Error {
+        guard language == .zh else { return TerminalSafeError(message) }
+        StandardError.write("错误：" + TerminalText.escaped(message) + "\n")
+        return ExitCode.failure
     }
 }

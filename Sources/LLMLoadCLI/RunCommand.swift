@@ -126,6 +126,9 @@ struct RunCommand: AsyncParsableCommand {
         let signals = InterruptHandler.install(stop: stop, termGrace: load.termGrace.duration)
         defer { signals.cancel() }
         let result: LoadRun.Result
+        // The console's language (`--lang`, else the locale's); `--help` and ArgumentParser's
+        // own messages stay English.
+        let language = output.lang ?? .fromEnvironment()
         do {
             if target.simulate {
                 let (command, logger) = (self, logger)
@@ -137,14 +140,15 @@ struct RunCommand: AsyncParsableCommand {
                 result = try await execute(try makeConfiguration(baseURL: nil), stop: stop, logger: logger)
             }
         } catch RunError.interrupted {
-            StandardError.write("\(RunError.interrupted)\n")
+            StandardError.write("\(RunError.interrupted.text(language))\n")
             throw ExitCode(InterruptHandler.exitStatus)
         } catch let error as RunError {
             // Its message may quote the server (model names, error texts).
-            throw TerminalSafeError(error.description)
+            throw TerminalSafeError.failure(error.text(language), language: language)
         }
         // Model names, versions and error texts in it come from the server.
-        print(TerminalText.escaped(ConsoleSummary.render(result.summary, folder: result.folder.path)))
+        print(
+            TerminalText.escaped(ConsoleSummary.render(result.summary, folder: result.folder.path, language: language)))
         if !result.writeFailures.isEmpty {
             throw ExitCode(3)
         }

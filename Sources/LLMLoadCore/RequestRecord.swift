@@ -38,6 +38,11 @@ public struct RequestRecord: Sendable {
     /// Text-bearing chunks received.
     public var textChunks: Int
     public var outputTokens: TokenCount?
+    /// The output tokens that were reasoning (``TokenSplit``); `nil` when the request did not
+    /// reason and the server gave no count.
+    public var thinkingTokens: TokenCount?
+    /// The output tokens of the answer, after any reasoning (``TokenSplit``).
+    public var answerTokens: TokenCount?
     public var promptTokens: TokenCount?
     /// The prompt tokens the request was built to have (`--input-tokens`); `nil` otherwise.
     public var targetPromptTokens: Int?
@@ -131,6 +136,24 @@ extension RequestRecord {
         guard !reasoningText.isEmpty || reasoningTextTruncatedBytes > 0, let firstTokenAt, let firstAnswerTokenAt
         else { return nil }
         return firstAnswerTokenAt - firstTokenAt
+    }
+
+    /// Whether the request reasoned before (or instead of) answering, by its text or the
+    /// server's count.
+    public var hasReasoned: Bool {
+        !reasoningText.isEmpty || reasoningTextTruncatedBytes > 0 || (thinkingTokens?.value ?? 0) > 0
+    }
+
+    /// How long the answer took: from the first answer chunk to the end of the response.
+    public var answerDuration: Duration? { firstAnswerTokenAt.map { finishedAt - $0 } }
+
+    /// The answer's decode speed in tokens per second, `(answer_tokens − 1) / answer time`, as
+    /// ``decodeTokensPerSecond`` is for the whole output; absent below 2 answer tokens or when
+    /// the answer took no measurable time.
+    public var answerDecodeTokensPerSecond: Double? {
+        guard let tokens = answerTokens?.value, tokens > 1, let seconds = answerDuration?.seconds, seconds > 0
+        else { return nil }
+        return Double(tokens - 1) / seconds
     }
 
     /// Gaps between consecutive text-bearing chunks, stored or folded.

@@ -21,16 +21,21 @@ public struct StreamCompletion: Sendable, Equatable {
     /// Prompt tokens the server served from its prefix cache (OpenAI
     /// `usage.prompt_tokens_details.cached_tokens`, llama.cpp `timings.cache_n`).
     public var cachedPromptTokens: Int?
+    /// How many of ``outputTokens`` were reasoning, when the server says (OpenAI's
+    /// `usage.completion_tokens_details.reasoning_tokens`).
+    public var reasoningTokens: Int?
 
     public init(
         finishReason: String? = nil,
         promptTokens: Int? = nil,
         outputTokens: Int? = nil,
-        serverTimings: ServerTimings? = nil
+        serverTimings: ServerTimings? = nil,
+        reasoningTokens: Int? = nil
     ) {
         self.finishReason = finishReason
         self.promptTokens = promptTokens
         self.outputTokens = outputTokens
         self.serverTimings = serverTimings
+        self.reasoningTokens = reasoningTokens
     }
 }

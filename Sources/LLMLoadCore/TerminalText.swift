@@ -20,6 +20,22 @@ public enum TerminalText {
         return String(result)
     }
 
+    /// The columns `text` takes on a terminal: two for each East Asian wide or full-width
+    /// character (Chinese, Japanese, Korean, full-width punctuation), none for a combining mark,
+    /// one for the rest. Enough to align the console's tables; not the whole of UAX #11.
+    public static func width(_ text: String) -> Int {
+        text.unicodeScalars.reduce(0) { total, scalar in
+            switch scalar.value {
+            case 0x0300...0x036F, 0x200B...0x200F: total
+            case 0x1100...0x115F, 0x2E80...0x303E, 0x3041...0x33FF, 0x3400...0x4DBF, 0x4E00...0x9FFF, 0xA000...0xA4CF,
+                0xAC00...0xD7A3, 0xF900...0xFAFF, 0xFE30...0xFE4F, 0xFF00...0xFF60, 0xFFE0...0xFFE6,
+                0x20000...0x3FFFD:
+                total + 2
+            default: total + 1
+            }
+        }
+    }
+
     private static func isEscaped(_ scalar: Unicode.Scalar, keepsLineBreaks: Bool) -> Bool {
         switch scalar.value {
         case 0x0A: !keepsLineBreaks

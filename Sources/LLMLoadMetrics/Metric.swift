@@ -11,6 +11,8 @@ public struct Metric: Sendable, Identifiable {
     public enum Unit: String, Sendable {
         case milliseconds = "ms"
         case tokensPerSecond = "tokens/s"
+        /// A count of tokens (a reasoning model's thinking and answer tokens).
+        case tokens
     }
 
     /// The key in `summary.json` (`latency.<id>`, `histograms.<id>`) and in the report's text
@@ -69,7 +71,8 @@ public struct Metric: Sendable, Identifiable {
     func makeDistribution() -> Distribution {
         switch unit {
         case .milliseconds: .milliseconds()
-        case .tokensPerSecond: .rate()
+        // Counts are whole; a rate's thousandths hold them exactly.
+        case .tokensPerSecond, .tokens: .rate()
         }
     }
 

@@ -8,6 +8,7 @@ public enum MetricCatalogue {
         .timeToFirstToken, .timeToFirstAnswerToken, .thinkingDuration, .endToEndLatency, .interTokenLatency,
         .timePerOutputToken, .decodeSpeed, .scheduleLag, .latencyFromSchedule,
         .serverDecodeSpeed, .serverPromptSpeed, .serverPromptEvaluation, .clientOverhead, .clientQueueTime,
+        .thinkingTokens, .answerTokens, .answerDuration, .answerDecodeSpeed,
     ]
 
     /// The catalogue's metric with `id`, if there is one.

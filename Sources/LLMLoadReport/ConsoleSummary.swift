@@ -4,69 +4,86 @@ import LLMLoadMetrics
 /// The short table printed at the end of a run, rendered from the same ``RunSummary`` that is
 /// written to `summary.json`, so the two always agree.
 public enum ConsoleSummary {
-    public static func render(_ s: RunSummary, folder: String?) -> String {
+    /// The summary in `language` (`--lang`, else the locale's): the same figures, written by
+    /// ``FigureText`` alike, in English or Chinese.
+    public static func render(_ s: RunSummary, folder: String?, language: ReportLanguage = .en) -> String {
+        let zh = language == .zh
+        let d = s.runDescription
         var lines: [String] = []
         let target =
-            "\(s.runDescription.target.url) (\(s.runDescription.target.api), model \(s.runDescription.target.model))"
-        var pattern = s.runDescription.load.pattern
-        if let k = s.runDescription.load.burstiness { pattern += " (burstiness \(FigureText.number(k, 3)))" }
-        if let seed = s.runDescription.load.seed { pattern += " (seed \(seed))" }
-        if let cap = s.runDescription.load.maxInFlight { pattern += " (max in flight \(cap))" }
-        if let think = s.runDescription.load.thinkTimeS, think > 0 {
-            pattern += " (think \(FigureText.number(think, 3)) s)"
+            zh
+            ? "\(d.target.url)（\(d.target.api)，模型 \(d.target.model)）"
+            : "\(d.target.url) (\(d.target.api), model \(d.target.model))"
+        var pattern = d.load.pattern
+        if let k = d.load.burstiness {
+            pattern += zh ? "（突发形状 k=\(FigureText.number(k, 3))）" : " (burstiness \(FigureText.number(k, 3)))"
         }
+        if let seed = d.load.seed { pattern += zh ? "（种子 \(seed)）" : " (seed \(seed))" }
+        if let cap = d.load.maxInFlight { pattern += zh ? "（同时最多 \(cap) 个请求）" : " (max in flight \(cap))" }
+        if let think = d.load.thinkTimeS, think > 0 {
+            pattern += zh ? "（间隔 \(FigureText.number(think, 3)) 秒）" : " (think \(FigureText.number(think, 3)) s)"
+        }
+        let duration = FigureText.number(d.load.durationS, 1)
         lines.append(
-            "llmload \(s.runDescription.tool.version): \(pattern) for \(FigureText.number(s.runDescription.load.durationS, 1)) s → \(target)"
-        )
-        if !s.runDescription.target.tlsVerified { lines.append("TLS certificates were NOT verified (--insecure).") }
+            zh
+                ? "llmload \(d.tool.version)：\(pattern)，持续 \(duration) 秒 → \(target)"
+                : "llmload \(d.tool.version): \(pattern) for \(duration) s → \(target)")
+        if !d.target.tlsVerified {
+            lines.append(zh ? "未验证 TLS 证书（--insecure）。" : "TLS certificates were NOT verified (--insecure).")
+        }
         if s.run.interrupted {
-            lines.append("Run interrupted by the user: figures cover what was measured until then.")
+            lines.append(
+                zh
+                    ? "运行被用户中断：数据仅覆盖中断前测得的部分。"
+                    : "Run interrupted by the user: figures cover what was measured until then.")
         }
         // First, before any figure it makes unreliable.
         if let saturation = RunWarning.detect(in: s).first(where: \.isClientSaturation) {
-            lines.append("CLIENT SATURATED: " + saturation.text(.en))
+            lines.append((zh ? "客户端饱和：" : "CLIENT SATURATED: ") + saturation.text(language))
         }
-        let r = s.requests
-        let outcomes = s.requests.byOutcome.filter { $0.value > 0 }.sorted { $0.key < $1.key }
-            .map { "\($0.key) \($0.value)" }.joined(separator: ", ")
-        let warmup = r.warmup > 0 ? " (after \(r.warmup) warm-up requests, left out)" : ""
-        let resent =
-            (r.resentOnClosedConnection ?? 0) > 0
-            ? " (\(r.resentOnClosedConnection ?? 0) sent again: the server closed the connection before answering)"
-            : ""
-        lines.append(
-            "Requests   \(r.total) dispatched, \(r.sent) sent: \(outcomes.isEmpty ? "none" : outcomes)\(warmup)\(resent)"
-        )
-        lines.append(
-            "Rates      success \(FigureText.percent(r.successRate)), error \(FigureText.percent(r.errorRate)), "
-                + "timeout \(FigureText.percent(r.timeoutRate)), cancelled \(FigureText.percent(r.cancelledRate))"
-        )
-        let t = s.throughput
-        let (ok, output) = (FigureText.number(t.requestsPerS, 2), FigureText.number(t.outputTokensPerS, 1))
-        let (sent, window) = (FigureText.number(t.sentPerS, 2), FigureText.number(s.run.windowS, 2))
-        lines.append(
-            "Throughput \(ok) req/s ok, \(output) output tok/s (tokens: \(s.tokens.outputSource)), sent \(sent) req/s, "
-                + "window \(window) s"
-        )
-        if let hits = s.tokens.promptCacheHitRate, let cached = s.tokens.promptCachedTotal {
-            lines.append(
-                "Cache      \(FigureText.percent(hits)) of prompt tokens served from the prefix cache "
-                    + "(\(cached) tokens, as the server reported them)")
-        }
-        if let g = s.goodput {
-            let (share, rate) = (FigureText.percent(g.share), FigureText.number(g.ratePerS, 2))
-            lines.append(
-                "Goodput    \(g.requestsMeeting) requests (\(share)) met \(FigureText.bounds(s.runDescription.objectives)): \(rate) req/s"
-            )
-        }
-        if let input = s.inputTokens { lines.append(inputLine(input, description: s.runDescription)) }
-        if let client = s.client { lines.append(clientLine(client)) }
+        lines += ConsoleText.requestLines(s, language)
+        if let input = s.inputTokens { lines.append(inputLine(input, description: d, language: language)) }
+        if let client = s.client { lines.append(clientLine(client, language: language)) }
         lines.append("")
-        let header = ["", "count", "mean", "p50", "p90", "p99", "max"]
+        lines += latencyTable(s.latency, language)
+        if let line = serverDecodeLine(s.latency, language) { lines.append(line) }
+        if let resources = s.resources {
+            lines.append("")
+            lines += resourceLines(resources, language: language)
+        }
+        if let server = s.serverMetrics { lines.append((zh ? "服务器     " : "Server     ") + ServerMetricsText.line(server)) }
+        if !s.errors.isEmpty {
+            lines.append("")
+            lines.append(zh ? "错误" : "Errors")
+            for error in s.errors.prefix(5) {
+                let status = error.outcome == "http_error" ? error.httpStatus.map { " \($0)" } ?? "" : ""
+                lines.append("  \(error.count) × \(error.outcome)\(status): \(error.message)")
+            }
+            if s.errors.count > 5 {
+                let more = s.errors.count - 5
+                lines.append(zh ? "  … 另有 \(more) 类错误，见 summary.json" : "  … \(more) more kinds in summary.json")
+            }
+        }
+        for warning in RunWarning.detect(in: s) where !warning.isClientSaturation {
+            lines.append((zh ? "警告：" : "Warning: ") + warning.text(language))
+        }
+        for finding in d.preflight ?? [] where finding.level == .warning {
+            lines.append((zh ? "警告（预检）：" : "Warning (pre-flight): ") + finding.text(language))
+        }
+        if let folder { lines.append(zh ? "\n结果保存在 \(folder)" : "\nResults in \(folder)") }
+        return lines.joined(separator: "\n")
+    }
+
+    /// The percentile table: every catalogue metric with a console label (an optional one only
+    /// when measured), named in `language` (Chinese: the report's title).
+    static func latencyTable(_ l: RunSummary.Latency, _ language: ReportLanguage) -> [String] {
+        let zh = language == .zh
+        let header =
+            zh ? ["", "数量", "平均", "p50", "p90", "p99", "最大"] : ["", "count", "mean", "p50", "p90", "p99", "max"]
         var rows = [header]
-        let l = s.latency
         for metric in MetricCatalogue.all {
-            guard let name = metric.consoleLabel, l[metric] != nil || !metric.isOptional else { continue }
+            guard let label = metric.consoleLabel, l[metric] != nil || !metric.isOptional else { continue }
+            let name = zh ? metric.title(.zh) : label
             guard let d = l[metric] else {
                 rows.append([name, "0", "–", "–", "–", "–", "–"])
                 continue
@@ -74,67 +91,22 @@ public enum ConsoleSummary {
             rows.append(
                 [name, String(d.count)] + [d.mean, d.p50, d.p90, d.p99, d.max].map { FigureText.number($0, 2) })
         }
-        lines += table(rows)
-        lines.append("(latency over \(l.population))")
-        if let server = l[.serverDecodeSpeed], let client = l[.decodeSpeed] {
-            var line =
-                "Server-side decode \(FigureText.number(server.p50, 1)) tok/s vs client-side "
-                + "\(FigureText.number(client.p50, 1)) tok/s (P50)"
-            if let overhead = l[.clientOverhead] {
-                line += "; client overhead P50 \(FigureText.number(overhead.p50, 1)) ms (queue, network, client)"
-            }
-            lines.append(line)
-        }
-        if let resources = s.resources {
-            lines.append("")
-            lines += resourceLines(resources)
-        }
-        if let server = s.serverMetrics { lines.append("Server     " + ServerMetricsText.line(server)) }
-        if !s.errors.isEmpty {
-            lines.append("")
-            lines.append("Errors")
-            for error in s.errors.prefix(5) {
-                let status = error.outcome == "http_error" ? error.httpStatus.map { " \($0)" } ?? "" : ""
-                lines.append("  \(error.count) × \(error.outcome)\(status): \(error.message)")
-            }
-            if s.errors.count > 5 { lines.append("  … \(s.errors.count - 5) more kinds in summary.json") }
-        }
-        for warning in RunWarning.detect(in: s) where !warning.isClientSaturation {
-            lines.append("Warning: " + warning.text(.en))
-        }
-        for finding in s.runDescription.preflight ?? [] where finding.level == .warning {
-            lines.append("Warning (pre-flight): " + finding.text)
-        }
-        if let folder { lines.append("\nResults in \(folder)") }
-        return lines.joined(separator: "\n")
+        let population = zh ? ConsoleText.population(l.population) : l.population
+        return table(rows) + [zh ? "（延迟统计范围：\(population)）" : "(latency over \(population))"]
     }
 
-    /// How the prompts' server counts compared with `--input-tokens`.
-    static func inputLine(_ input: RunSummary.InputTokens, description: RunDescription) -> String {
-        let target = description.requests.inputTokens ?? FigureText.dash
-        var line =
-            "Input      target \(target) tokens: \(input.withinTolerance) of \(input.serverCounted) server counts within 2 %"
-        if let low = input.minDeviationTokens, let high = input.maxDeviationTokens {
-            line += " (off by \(FigureText.signed(low))…\(FigureText.signed(high)) tokens)"
+    /// The server's own decode speed beside the client's, and what the client and the path to it
+    /// add: the comparison no peer shows.
+    static func serverDecodeLine(_ l: RunSummary.Latency, _ language: ReportLanguage) -> String? {
+        guard let server = l[.serverDecodeSpeed], let client = l[.decodeSpeed] else { return nil }
+        let (serverSpeed, clientSpeed) = (FigureText.number(server.p50, 1), FigureText.number(client.p50, 1))
+        let overhead = l[.clientOverhead].map { FigureText.number($0.p50, 1) }
+        if language == .zh {
+            return "服务器端解码 \(serverSpeed) token/秒，客户端 \(clientSpeed) token/秒（P50）"
+                + (overhead.map { "；客户端开销 P50 \($0) 毫秒（排队、网络、客户端）" } ?? "")
         }
-        if input.shorterThanTarget > 0 { line += ", \(input.shorterThanTarget) shorter" }
-        if input.longerThanTarget > 0 { line += ", \(input.longerThanTarget) longer" }
-        if let calibration = description.inputCalibration { line += "; fitted by \(calibration.method)" }
-        if let context = description.requests.numCtx { line += ", Ollama num_ctx \(context)" }
-        return line
-    }
-
-    /// How late the client's own event loops ran, against the saturation bound.
-    static func clientLine(_ client: RunSummary.Client) -> String {
-        let delay = client.eventLoopDelayMs
-        let loops = client.eventLoops == 1 ? "1 loop" : "\(client.eventLoops) loops"
-        let verdict =
-            client.saturated
-            ? "SATURATED"
-            : client.saturatedSeconds.isEmpty ? "not saturated" : "saturated in \(client.saturatedSeconds.count) s"
-        let p99 = FigureText.number(delay?.p99, 2)
-        return "Client     event-loop delay P99 \(p99) ms, max \(FigureText.number(delay?.max, 2)) ms "
-            + "over \(loops) (bound \(FigureText.number(client.saturationBoundMs, 0)) ms): \(verdict)"
+        return "Server-side decode \(serverSpeed) tok/s vs client-side \(clientSpeed) tok/s (P50)"
+            + (overhead.map { "; client overhead P50 \($0) ms (queue, network, client)" } ?? "")
     }
 
     /// What a reader must know before trusting the figures, in English.

@@ -10,7 +10,8 @@ struct ReportAssets: Sendable {
     /// around it, so its 4.8 MB are neither decoded into a `String` nor copied into the page.
     var plotly: [UInt8]
     var template: String
-    /// `charts.js` (the drawing every page shares), then `report.js`.
+    /// `charts.js` (the drawing every page shares), then `report.js` and `report-requests.js`
+    /// (which draws them all).
     var script: String
     var css: String
     /// The sweep's page: its template, and `charts.js` then `sweep-report.js`.
@@ -47,7 +48,8 @@ struct ReportAssets: Sendable {
         let charts = try read("charts.js")
         return ReportAssets(
             plotly: scriptSafe(try bytes("plotly.min.js")), template: try read("report.mustache"),
-            script: charts + "\n" + (try read("report.js")), css: try read("report.css"),
+            script: [charts, try read("report.js"), try read("report-requests.js")].joined(separator: "\n"),
+            css: try read("report.css"),
             sweepTemplate: try read("sweep-report.mustache"),
             sweepScript: charts + "\n" + (try read("sweep-report.js")),
             compareTemplate: try read("compare.mustache"), compareScript: charts + "\n" + (try read("compare.js"))

@@ -58,6 +58,7 @@ struct ReportChartData: Encodable {
     var resources: ResourceCharts?
     /// The server's own metrics, when they were scraped.
     var server: ServerCharts?
+    var requests: RequestCharts
 
     /// CPU, memory, process and GPU series at each sample's time, with the average and maximum
     /// over the measured window (what the dashed lines mark).
@@ -76,6 +77,10 @@ struct ReportChartData: Encodable {
             var name: String?
             var utilizationPercent: [Double?]
             var memoryPercent: [Double?]
+            /// Absent readings (NVML without the query) are `null`; the chart is drawn only
+            /// when some reading has them.
+            var powerWatts: [Double?]
+            var temperatureC: [Double?]
             var utilization: Stats
             var memory: Stats
         }
@@ -88,6 +93,8 @@ struct ReportChartData: Encodable {
         var processName: String?
         var processCpuPercent: [Double?]
         var processRssMiB: [Double?]
+        /// Each core's busy share at each sample (`[sample][core]`); empty when not sampled.
+        var cpuPerCorePercent: [[Double]]
         var gpus: [GPU]
 
         init?(_ resources: RunSummary.Resources?) {
@@ -102,6 +109,8 @@ struct ReportChartData: Encodable {
             processName = resources.process.map { "\($0.name) (pid \($0.pid))" }
             processCpuPercent = samples.map(\.processCpuPercent)
             processRssMiB = samples.map { $0.processRssBytes.map { Double($0) / 1_048_576 } }
+            let cores = samples.map { $0.cpuPerCorePercent ?? [] }
+            cpuPerCorePercent = cores.contains { !$0.isEmpty } ? cores : []
             let indexes = Set(samples.flatMap { $0.gpus?.map(\.index) ?? [] }).sorted()
             gpus = indexes.map { index in
                 let statistics = measured.gpus?.first { $0.index == index }
@@ -110,6 +119,7 @@ struct ReportChartData: Encodable {
                 return GPU(
                     index: index, name: name, utilizationPercent: readings.map { $0?.utilizationPercent },
                     memoryPercent: readings.map { $0?.memoryUsedPercent },
+                    powerWatts: readings.map { $0?.powerWatts }, temperatureC: readings.map { $0?.temperatureC },
                     utilization: Stats(statistics?.utilizationPercent), memory: Stats(statistics?.memoryUsedPercent)
                 )
             }
@@ -165,6 +175,7 @@ struct ReportChartData: Encodable {
             .map { Bar(name: $0.key, count: $0.value) }
         resources = ResourceCharts(s.resources)
         server = ServerCharts(s.serverMetrics)
+        requests = RequestCharts(p)
     }
 
     /// Bins between the minimum and the maximum, or P99.9 when the tail is long (maximum above

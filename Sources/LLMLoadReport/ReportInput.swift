@@ -13,6 +13,9 @@ public struct ReportInput: Sendable {
         public var seconds: [Double] = []
         public var ttftMs: [Double?] = []
         public var e2eMs: [Double] = []
+        /// Beside each successful request of ``seconds``: the per-request figures the report's
+        /// other scatter charts draw (``ReportInput/RequestFigures``).
+        public var figures = RequestFigures()
         /// Failed requests: when the failure was seen, and how long after the schedule.
         public var failedSeconds: [Double] = []
         public var failedMs: [Double] = []
@@ -87,6 +90,7 @@ public struct ReportInput: Sendable {
                 points.seconds.append(seconds)
                 points.e2eMs.append(e2e)
                 points.ttftMs.append(reader["ttft_ms"].flatMap(Double.init))
+                points.figures.append(reader, scheduledMs: scheduled)
             } else if reader["outcome"] != "ok" {
                 points.failedSeconds.append(seconds)
                 points.failedMs.append(finished - scheduled)

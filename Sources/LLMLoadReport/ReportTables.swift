@@ -63,7 +63,7 @@ enum ReportTables {
             cards.append(
                 card("prefix_cache_hit_rate", FigureText.percent(hits), detail: "\(cached) \(label("cached_tokens"))"))
         }
-        return cards
+        return cards + reasoningCards(s.latency, language)
     }
 
     /// The run's setup, from its description, and its window.

@@ -9,7 +9,8 @@ enum ReportText {
 
     /// `[key: (English, Chinese)]`: the page's own labels and every catalogue metric's title,
     /// under its id.
-    static let table = pageLabels.merging(MetricCatalogue.all.map { ($0.id, $0.title) }) { page, _ in page }
+    static let table = pageLabels.merging(requestChartLabels) { page, _ in page }
+        .merging(MetricCatalogue.all.map { ($0.id, $0.title) }) { page, _ in page }
 
     private static let pageLabels: Table = [
         "title": ("LLM load test report", "LLM 负载测试报告"),

@@ -16,6 +16,8 @@ extension RequestsCSVWriter {
             case serverNanoseconds(@Sendable (ServerTimings) -> Int64?)
             /// A catalogue metric's figure (``Metric/value``).
             case number(@Sendable (RequestRecord) -> Double?)
+            /// A catalogue metric that counts tokens, written as a whole number.
+            case count(@Sendable (RequestRecord) -> Double?)
         }
 
         var column: String
@@ -33,7 +35,7 @@ extension RequestsCSVWriter {
         }
 
         init(_ metric: Metric) {
-            self.init(metric.column, .number(metric.value))
+            self.init(metric.column, metric.unit == .tokens ? .count(metric.value) : .number(metric.value))
             metricID = metric.id
         }
     }
@@ -78,6 +80,15 @@ extension RequestsCSVWriter {
             Field(.serverDecodeSpeed),
             Field(.serverPromptSpeed),
             Field(.clientOverhead),
+            // A reasoning model's split, each count beside where it came from. Placed, not left
+            // to the catalogue's tail, so metrics added later go after the source columns.
+            Field(.thinkingDuration),
+            Field(.thinkingTokens),
+            Field("thinking_tokens_source") { r, row in row.text(r.thinkingTokens?.source.rawValue) },
+            Field(.answerTokens),
+            Field("answer_tokens_source") { r, row in row.text(r.answerTokens?.source.rawValue) },
+            Field(.answerDuration),
+            Field(.answerDecodeSpeed),
         ]
         let placed = Set(fields.compactMap(\.metricID))
         // Columns added after the catalogue's own went to the end: none of them moves.
@@ -97,6 +108,9 @@ extension RequestsCSVWriter.Field.Write {
         case .instant(let instant): row.number(instant(record).map { ($0 - origin).milliseconds })
         case .serverNanoseconds(let value): row.number(record.serverTimings.flatMap(value).map { Double($0) / 1e6 })
         case .number(let value): row.number(value(record))
+        // A server's absurd count (near `Int.max`) is no longer exact as a `Double`: written as
+        // the largest `Int` rather than trapping.
+        case .count(let value): row.integer(value(record).map { $0 < 0x1p63 ? Int($0) : .max })
         }
     }
 }

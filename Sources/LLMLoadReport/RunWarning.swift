@@ -4,6 +4,10 @@ import LLMLoadMetrics
 /// Something a reader must know before trusting a run's figures, found in its ``RunSummary``.
 /// The console and `report.html` show the same list, each in its language.
 public enum RunWarning: Sendable, Equatable {
+    /// The schedule lag P99 above which the client is said to have fallen behind (ms); the
+    /// report's schedule-lag chart draws it.
+    public static let scheduleLagBoundMs = 10.0
+
     /// The client's own event loops ran late over the measured window (loop-delay P99 above
     /// the bound): its instants were late, so its latency figures are not reliable. `seconds`:
     /// saturated seconds; `fromRatePerS`: the offered rate at which it first was.
@@ -13,7 +17,7 @@ public enum RunWarning: Sendable, Equatable {
     /// The client was saturated while the machine's CPUs were nearly all busy: the delay may
     /// come from the server or other work on the same machine, not from the load's rate.
     case machineCPUBusy(percent: Double)
-    /// The client sent requests late (schedule lag P99 above 10 ms).
+    /// The client sent requests late (schedule lag P99 above ``scheduleLagBoundMs``).
     case fellBehindSchedule(lagP99Ms: Double)
     /// Requests went out slower than the rate asked for.
     case sentBelowOffered(sentPerS: Double, offeredPerS: Double)
@@ -59,7 +63,9 @@ public enum RunWarning: Sendable, Equatable {
         if let queue = s.latency[.clientQueueTime], queue.p99 >= 1, let cap = s.runDescription.load.maxInFlight {
             warnings.append(.waitedForSlot(queueP99Ms: queue.p99, maxInFlight: cap))
         }
-        if let lag = s.latency[.scheduleLag], lag.p99 > 10 { warnings.append(.fellBehindSchedule(lagP99Ms: lag.p99)) }
+        if let lag = s.latency[.scheduleLag], lag.p99 > scheduleLagBoundMs {
+            warnings.append(.fellBehindSchedule(lagP99Ms: lag.p99))
+        }
         // A closed loop offers no rate: it sends as fast as the server answers.
         if let sent = s.throughput.sentPerS, let offered = s.runDescription.load.offeredRatePerS, sent < offered * 0.95,
             s.requests.total > 10

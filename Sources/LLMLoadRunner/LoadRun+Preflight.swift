@@ -23,11 +23,13 @@ extension LoadRun {
             }
         // The texts quote the server (model names, error bodies), which may echo the key.
         let redactor = SecretRedactor(secrets: [configuration.target.apiKey])
-        let findings = found.map { PreflightFinding($0.level, redactor.redact($0.text)) }
-        for line in Preflight.block(findings) { notify(line) }
+        let findings = found.map {
+            PreflightFinding($0.level, redactor.redact($0.text), zh: $0.chineseText.map(redactor.redact))
+        }
+        for line in Preflight.block(findings, language: configuration.output.language) { notify(line) }
         let warnings = findings.filter { $0.level == .warning }
         if configuration.isStrictPreflight, !warnings.isEmpty {
-            throw RunError.preflight(warnings.map(\.text))
+            throw RunError.preflight(warnings.map { $0.text(configuration.output.language) })
         }
         return findings
     }

@@ -73,9 +73,8 @@ extension LoadRun {
         )
         if let contextLength {
             notify(
-                "Ollama num_ctx: \(contextLength) tokens for every request"
-                    + (requests.contextLength == nil
-                        ? " (room for the longest prompt and its answer; --num-ctx to change)" : ""))
+                Self.contextNote(
+                    contextLength, isGiven: requests.contextLength != nil, language: configuration.output.language))
         }
         // Shards of one load share the tag, so together they send what one process would.
         let tag = configuration.load.coordination.map { PromptTag(run: $0.runID) } ?? PromptTag.random()
@@ -87,7 +86,7 @@ extension LoadRun {
             let (prompts, calibration) = try await fitSyntheticPrompts(
                 settings, corpus: corpus, client: client, target: target, template: template,
                 tag: requests.isUniquePrefix ? tag : nil)
-            notify(Self.describe(calibration, length: length))
+            notify(Self.describe(calibration, length: length, language: configuration.output.language))
             return PreparedWorkload(prompts: prompts, template: template, tag: tag, calibration: calibration)
         }
     }
@@ -161,7 +160,9 @@ extension LoadRun {
                     + "plus \(measured) token\(measured == 1 ? "" : "s") of chat template and special tokens measured with one request"
                 overhead = measured
             }
-            notify("fitting prompts to \(length) input tokens with \(detail)…")
+            notify(
+                Self.fittingNote(
+                    length, detail: detail, tokenizeOverhead: overhead, language: configuration.output.language))
             let calibrator = PromptCalibrator(corpus: corpus, counter: counter, tag: tag, seed: settings.seed)
             let fitted = try await calibrator.calibrate(
                 levels: SyntheticPrompts.levels(for: length), sharedPrefixTokens: settings.sharedPrefixTokens)
@@ -181,7 +182,9 @@ extension LoadRun {
     }
 
     /// One line on how the prompts were fitted.
-    static func describe(_ calibration: InputCalibration, length: InputLength) -> String {
+    static func describe(_ calibration: InputCalibration, length: InputLength, language: ReportLanguage = .en) -> String
+    {
+        if language == .zh { return fittedNoteZh(calibration, length: length) }
         let levels = calibration.levels == 1 ? "" : " (\(calibration.levels) lengths 2 % apart)"
         let shared = calibration.sharedPrefixTokens.map { ", shared prefix \($0) tokens" } ?? ""
         let seconds = (calibration.seconds * 10).rounded() / 10

@@ -90,7 +90,7 @@ public struct LoadRun: Sendable {
                         model: configuration.target.model, headers: configuration.target.headers, using: client
                     )
                 } catch let error as TargetError {
-                    throw RunError.target(redactor.redact(error.description))
+                    throw RunError.target(redactor.redact(error.text(configuration.output.language)))
                 }
                 if target.api.isOllama && configuration.requests.ignoresEndOfSequence {
                     throw RunError.target(

@@ -11,14 +11,20 @@ extension Preflight {
         case .failure(let unavailable):
             var findings = [
                 PreflightFinding(
-                    .unavailable, "llama.cpp slots and context per slot: \(unavailable.reason) (not llama.cpp?)")
+                    .unavailable, "llama.cpp slots and context per slot: \(unavailable.reason) (not llama.cpp?)",
+                    zh: "llama.cpp 的槽位数与每槽上下文：\(unavailable.reason)（不是 llama.cpp？）")
             ]
             switch state.maxModelLength {
             case .success(let length):
-                findings.append(PreflightFinding(.info, "\(model): max_model_len \(length) tokens (GET /v1/models)"))
+                findings.append(
+                    PreflightFinding(
+                        .info, "\(model): max_model_len \(length) tokens (GET /v1/models)",
+                        zh: "\(model)：max_model_len 为 \(length) token（GET /v1/models）"))
                 findings += contextFindings(
-                    context: length, name: "max_model_len",
-                    effect: "the server refuses such requests or stops them at the limit")
+                    context: length, name: ("max_model_len", "max_model_len"),
+                    effect: (
+                        "the server refuses such requests or stops them at the limit", "服务器会拒绝这样的请求，或在达到上限时停止生成"
+                    ))
             case .failure(let unavailable):
                 findings += serverInfoFindings(state.serverInfo, modelList: unavailable)
             case nil:
@@ -34,13 +40,21 @@ extension Preflight {
     ) -> [PreflightFinding] {
         guard case .success(let context) = info else {
             var line = "context length: \(modelList.reason) (no max_model_len: not vLLM?)"
-            if case .failure(let unavailable) = info { line += "; \(unavailable.reason) (not SGLang or TGI?)" }
-            return [PreflightFinding(.unavailable, line)]
+            var lineZh = "上下文长度：\(modelList.reason)（没有 max_model_len：不是 vLLM？）"
+            if case .failure(let unavailable) = info {
+                line += "; \(unavailable.reason) (not SGLang or TGI?)"
+                lineZh += "；\(unavailable.reason)（不是 SGLang 或 TGI？）"
+            }
+            return [PreflightFinding(.unavailable, line, zh: lineZh)]
         }
-        return [PreflightFinding(.info, "\(model): \(context.tokens) tokens of context, \(context.source)")]
+        return [
+            PreflightFinding(
+                .info, "\(model): \(context.tokens) tokens of context, \(context.source)",
+                zh: "\(model)：上下文 \(context.tokens) token，\(context.source)")
+        ]
             + contextFindings(
                 context: context.tokens, name: context.source.components(separatedBy: " ").first ?? "context",
-                effect: "the server refuses such requests or stops them at the limit")
+                effect: ("the server refuses such requests or stops them at the limit", "服务器会拒绝此类请求或在上限处截断"))
     }
 
     private func llamaCppFindings(
@@ -49,15 +63,22 @@ extension Preflight {
         let count = props.totalSlots
         let plural = count == 1 ? "" : "s"
         let context = props.contextPerSlot.map { ", \($0) tokens of context per slot" } ?? ""
+        let contextZh = props.contextPerSlot.map { "，每槽上下文 \($0) token" } ?? ""
         var findings = [
             PreflightFinding(
-                .info, "llama.cpp (model \(props.modelAlias ?? model)): \(count) slot\(plural)\(context) (GET /props)")
+                .info, "llama.cpp (model \(props.modelAlias ?? model)): \(count) slot\(plural)\(context) (GET /props)",
+                zh: "llama.cpp（模型 \(props.modelAlias ?? model)）：\(count) 个槽位\(contextZh)（GET /props）")
         ]
         switch slots {
         case .success(let slots):
-            findings.append(PreflightFinding(.info, "\(slots.busy) of \(slots.count) slots busy now (GET /slots)"))
+            findings.append(
+                PreflightFinding(
+                    .info, "\(slots.busy) of \(slots.count) slots busy now (GET /slots)",
+                    zh: "当前 \(slots.count) 个槽位中 \(slots.busy) 个忙碌（GET /slots）"))
         case .failure(let unavailable):
-            findings.append(PreflightFinding(.unavailable, "slots busy now: \(unavailable.reason)"))
+            findings.append(
+                PreflightFinding(
+                    .unavailable, "slots busy now: \(unavailable.reason)", zh: "当前忙碌的槽位：\(unavailable.reason)"))
         case nil:
             break
         }
@@ -67,7 +88,9 @@ extension Preflight {
                     PreflightFinding(
                         .warning,
                         "--concurrency \(users) exceeds the server's \(count) slot\(plural): \(users - count) "
-                            + "request\(users - count == 1 ? "" : "s") at a time wait in its queue, and their latency includes the wait"
+                            + "request\(users - count == 1 ? "" : "s") at a time wait in its queue, and their latency includes the wait",
+                        zh: "--concurrency \(users) 超过了服务器的 \(count) 个槽位：同一时刻有 \(users - count) 个请求在其队列中等待，"
+                            + "它们的延迟包含等待时间"
                     ))
             }
         } else {
@@ -77,12 +100,16 @@ extension Preflight {
                 PreflightFinding(
                     .info,
                     "the server generates for at most \(count) request\(plural) at once; in this open loop, "
-                        + "requests beyond them wait in its queue, and their latency includes the wait"))
+                        + "requests beyond them wait in its queue, and their latency includes the wait",
+                    zh: "服务器同时最多为 \(count) 个请求生成；在这个开环负载中，超出的请求在其队列中等待，它们的延迟包含等待时间"))
         }
         if let perSlot = props.contextPerSlot {
             findings += contextFindings(
-                context: perSlot, name: "llama.cpp's context per slot",
-                effect: "llama.cpp refuses such requests or stops them at the context's end")
+                context: perSlot, name: ("llama.cpp's context per slot", "llama.cpp 的每槽上下文"),
+                effect: (
+                    "llama.cpp refuses such requests or stops them at the context's end",
+                    "llama.cpp 会拒绝这样的请求，或在上下文用尽时停止生成"
+                ))
         }
         return findings
     }

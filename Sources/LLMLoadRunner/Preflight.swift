@@ -34,28 +34,40 @@ package struct Preflight: Sendable {
     /// A warning when the longest prompt and its answer do not fit `context` tokens; none
     /// when they do, or when neither length is known (given prompts are not counted).
     /// - Parameters:
-    ///   - name: the context, as the line names it ("llama.cpp's context per slot").
-    ///   - effect: what the server does with a request that does not fit.
-    func contextFindings(context: Int, name: String, effect: String) -> [PreflightFinding] {
-        var parts: [String] = []
+    ///   - name: the context, as the line names it ("llama.cpp's context per slot"), in English
+    ///     and Chinese.
+    ///   - effect: what the server does with a request that does not fit, in English and Chinese.
+    func contextFindings(
+        context: Int, name: (en: String, zh: String), effect: (en: String, zh: String)
+    ) -> [PreflightFinding] {
+        var parts: [(en: String, zh: String)] = []
         var total = 0
         if let prompt = longestPromptTokens {
-            parts.append("the longest prompt (\(prompt) tokens)")
+            parts.append(("the longest prompt (\(prompt) tokens)", "最长的提示词（\(prompt) token）"))
             total += prompt
         }
         if let answer = maxOutputTokens {
-            parts.append("--max-tokens \(answer)")
+            parts.append(("--max-tokens \(answer)", "--max-tokens \(answer)"))
             total += answer
         }
         guard !parts.isEmpty, total > context else { return [] }
         let sum =
-            parts.count == 1 ? "\(parts[0]) exceeds" : "\(parts.joined(separator: " + ")) = \(total) tokens exceed"
-        let warning = PreflightFinding(.warning, "\(sum) \(name) of \(context) tokens: \(effect)")
+            parts.count == 1
+            ? "\(parts[0].en) exceeds" : "\(parts.map(\.en).joined(separator: " + ")) = \(total) tokens exceed"
+        let sumZh =
+            parts.count == 1 ? parts[0].zh : "\(parts.map(\.zh).joined(separator: " + ")) = \(total) token"
+        let warning = PreflightFinding(
+            .warning, "\(sum) \(name.en) of \(context) tokens: \(effect.en)",
+            zh: "\(sumZh) 超过了\(name.zh)（\(context) token）：\(effect.zh)")
         return [warning]
     }
 
     /// The findings as the block printed before the load: a heading, then one indented line each.
-    static func block(_ findings: [PreflightFinding]) -> [String] {
-        ["pre-flight (the server's own state; no generation request sent):"] + findings.map { "  " + $0.line }
+    static func block(_ findings: [PreflightFinding], language: ReportLanguage = .en) -> [String] {
+        let heading =
+            language == .zh
+            ? "预检（服务器自身的状态；未发送任何生成请求）："
+            : "pre-flight (the server's own state; no generation request sent):"
+        return [heading] + findings.map { "  " + $0.line(language) }
     }
 }

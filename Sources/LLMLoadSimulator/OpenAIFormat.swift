@@ -10,6 +10,11 @@ struct OpenAIFormat: WireFormat {
     /// `{"id":…,"object":…,"created":…,"model":…,` — the constant start of every chunk.
     let prefix: String
     let tokenFraming: TokenFraming
+    /// Whether the usage counts the reasoning tokens (`completion_tokens_details.reasoning_tokens`,
+    /// as OpenAI's API does): only for thoughts sent in `reasoning_content`, which a server writes
+    /// when its reasoning parser split them off. Inline `<think>` text is answer text to a server
+    /// without one, which then counts nothing apart.
+    let reportsReasoningTokens: Bool
 
     /// - Parameter thinkingTokens: chat only: the first tokens sent as `delta.reasoning_content`,
     ///   as vLLM and llama.cpp stream a reasoning model's thoughts.
@@ -17,6 +22,7 @@ struct OpenAIFormat: WireFormat {
         _ request: SimulatedRequest, isChat: Bool, number: Int, thinkingTokens: Int = 0, style: ReasoningStyle = .field
     ) {
         self.isChat = isChat
+        reportsReasoningTokens = isChat && style == .field && thinkingTokens > 0
         includesUsage = request.includesUsage
         finishReason = request.finishReason
         let object = isChat ? "chat.completion.chunk" : "text_completion"
@@ -85,7 +91,10 @@ struct OpenAIFormat: WireFormat {
 
     private func usage(_ truth: SimulatedRequestTruth) -> String {
         let total = truth.promptTokens + truth.outputTokens
+        let details =
+            reportsReasoningTokens
+            ? #","completion_tokens_details":{"reasoning_tokens":\#(truth.thinkingTokens)}"# : ""
         return
-            #"{"prompt_tokens":\#(truth.promptTokens),"completion_tokens":\#(truth.outputTokens),"total_tokens":\#(total)}"#
+            #"{"prompt_tokens":\#(truth.promptTokens),"completion_tokens":\#(truth.outputTokens),"total_tokens":\#(total)\#(details)}"#
     }
 }

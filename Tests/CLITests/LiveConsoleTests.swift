@@ -1,3 +1,4 @@
+import LLMLoadCore
 import LLMLoadRunner
 import Testing
 
@@ -34,6 +35,21 @@ import Testing
         #expect(LiveConsole.fit(line, columns: 40).count == 39)
         #expect(LiveConsole.fit(line, columns: 200) == line)
         #expect(LiveConsole.fit(line, columns: nil) == line)
+    }
+
+    @Test func inChineseTheLineHoldsTheSameFigures() {
+        #expect(
+            LiveConsole.line(snapshot, total: .seconds(10), language: .zh)
+                == "[ 12.3s / 10s 收尾中] 已发送 120  完成 110  失败 2  进行中 10  8.5 请求/秒  412 token/秒"
+                + "  首 token 延迟 P50 85 ms")
+    }
+
+    @Test func aChineseLineIsCutByTheColumnsItTakes() {
+        let line = LiveConsole.line(snapshot, total: .seconds(60), language: .zh)
+        let cut = LiveConsole.fit(line, columns: 40)
+        // Each Chinese character takes two columns: the cut never passes 39 of them.
+        #expect(TerminalText.width(cut) <= 39 && TerminalText.width(cut) >= 38)
+        #expect(cut.count < 39)
     }
 
     @Test func refreshesFourTimesASecondOnATerminalAndEveryFiveSecondsElsewhere() {

@@ -19,8 +19,11 @@ struct RealServerTests {
     static let output = FileManager.default.temporaryDirectory.appendingPathComponent(
         "llmload-e2e-\(UUID().uuidString)")
 
-    func run(api: APIKind?, model: String?, streaming: Bool) async throws -> (LoadRun.Result, [[String: String]]) {
+    func run(
+        api: APIKind?, model: String?, streaming: Bool, think: Bool? = nil
+    ) async throws -> (LoadRun.Result, [[String: String]]) {
         var requests = RunConfiguration.Requests()
+        requests.think = think
         requests.maxOutputTokens = 32
         requests.isStreaming = streaming
         requests.ignoresEndOfSequence = true

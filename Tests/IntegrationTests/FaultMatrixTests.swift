@@ -204,7 +204,8 @@ struct FaultRun {
         let columns = [
             "output_tokens", "prompt_tokens", "decode_tokens_per_s", "tpot_ms", "server_total_duration_ms",
             "server_load_duration_ms", "server_prompt_eval_duration_ms", "server_eval_duration_ms",
-            "server_decode_tokens_per_s", "server_prompt_tokens_per_s",
+            "server_decode_tokens_per_s", "server_prompt_tokens_per_s", "answer_tokens", "thinking_tokens",
+            "answer_decode_tokens_per_s",
         ]
         let cells = rows.flatMap { row in columns.map { ($0, row[$0] ?? "") } }.filter { !$0.1.isEmpty }
         for (column, cell) in cells {

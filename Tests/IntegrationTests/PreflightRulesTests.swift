@@ -47,7 +47,31 @@ import Testing
                 props: .success(LlamaCppProps(totalSlots: 4, contextPerSlot: 5120)),
                 slots: .success(.init(count: 4, busy: 1))))
         #expect(findings.allSatisfy { $0.level == .info }, "\(findings)")
-        #expect(findings.contains(PreflightFinding(.info, "1 of 4 slots busy now (GET /slots)")))
+        #expect(findings.map(\.line).contains("info: 1 of 4 slots busy now (GET /slots)"))
+    }
+
+    /// `--lang zh`: every finding has its Chinese text, with the same figures.
+    @Test func everyFindingIsWrittenInChineseWithTheSameFigures() {
+        let checks = Preflight(
+            configuration: configuration(
+                profile: .closedLoop(users: 6, thinkTime: .zero), inputTokens: .fixed(6000), maxTokens: 256),
+            model: "m", sentContextLength: nil)
+        let findings = checks.findings(
+            .init(
+                props: .success(LlamaCppProps(totalSlots: 4, contextPerSlot: 5120, modelAlias: "smollm2")),
+                slots: .failure(Unavailable("GET /slots answered HTTP 501"))))
+        #expect(findings.count == 4)
+        for finding in findings {
+            let chinese = finding.line(.zh)
+            #expect(finding.chineseText != nil && chinese.unicodeScalars.contains { $0.value >= 0x4E00 }, "\(chinese)")
+            // The same numbers, in the same order.
+            let numbers = { (text: String) in text.split { !($0.isASCII && $0.isNumber) }.map(String.init) }
+            #expect(Set(numbers(chinese)) == Set(numbers(finding.line)), "\(chinese) / \(finding.line)")
+        }
+        #expect(
+            findings.map { $0.line(.zh) }.last
+                == "警告: 最长的提示词（6000 token） + --max-tokens 256 = 6256 token 超过了llama.cpp 的每槽上下文（5120 token）："
+                + "llama.cpp 会拒绝这样的请求，或在上下文用尽时停止生成")
     }
 
     @Test func vLLMsMaxModelLenIsTheContextWhenThereIsNoProps() {

@@ -8,7 +8,9 @@ import Testing
 extension Timing {
     /// A reasoning model as the simulator plays it: the first 20 of 50 tokens are thinking, in
     /// each API's own field or inline as `<think>…</think>`. The time to the first answer token
-    /// and the thinking time are held to the simulator's record as TTFT is (`AccuracyTests`).
+    /// and the thinking time are held to the simulator's record as TTFT is (`AccuracyTests`);
+    /// the thinking and answer tokens exactly, and the answer's decode speed against the
+    /// record's own answer time.
     @Suite
     struct ReasoningAccuracyTests {
         @Test(arguments: [
@@ -31,6 +33,11 @@ extension Timing {
             var answerErrors: [Double] = []
             var thinkingErrors: [Double] = []
             var rowThinking: [Double] = []
+            var answerTimeErrors: [Double] = []
+            var answerSpeedErrors: [Double] = []
+            // A server that parsed the reasoning out counts it in its usage (OpenAI's
+            // `completion_tokens_details`); elsewhere the tool counts the chunks of each kind.
+            let source = api == .openAIChat && style == .field ? "server" : "estimated"
             for row in rows {
                 let truth = try #require(row.number("index").flatMap { truths[Int($0)] })
                 #expect(truth.thinkingTokens == 20)
@@ -44,15 +51,30 @@ extension Timing {
                 let thinkingMilliseconds = try #require(row.number("thinking_ms"))
                 rowThinking.append(thinkingMilliseconds)
                 thinkingErrors.append(thinkingMilliseconds - (firstAnswer - truth.tokenWrittenAt[0]).milliseconds)
+                // Counts are exact: the record's split, with where each count came from.
+                #expect(row["thinking_tokens"] == String(truth.thinkingTokens))
+                #expect(row["answer_tokens"] == String(truth.outputTokens - truth.thinkingTokens))
+                #expect(row["thinking_tokens_source"] == source && row["answer_tokens_source"] == source)
+                let trueAnswer = truth.finishedAt - firstAnswer
+                answerTimeErrors.append(try #require(row.number("answer_ms")) - trueAnswer.milliseconds)
+                let trueSpeed = Double(truth.outputTokens - truth.thinkingTokens - 1) / trueAnswer.seconds
+                answerSpeedErrors.append(try #require(row.number("answer_decode_tokens_per_s")) / trueSpeed - 1)
                 #expect(try #require(row.number("ttft_ms")) < (firstAnswer - truth.receivedAt).milliseconds)
             }
             let answerOffset = try #require(median(answerErrors))
             let thinkingOffset = try #require(median(thinkingErrors))
+            let answerTimeOffset = try #require(median(answerTimeErrors))
+            let answerSpeedError = try #require(median(answerSpeedErrors))
             print(
                 "\(api.rawValue) \(style.rawValue) offset from ground truth (median ms): answer \(answerOffset), "
-                    + "thinking \(thinkingOffset)")
+                    + "thinking \(thinkingOffset), answer time \(answerTimeOffset); answer decode speed "
+                    + "\(answerSpeedError * 100) %")
             #expect(answerOffset > -0.5 && answerOffset < transitBoundMilliseconds(atRate: 20))
             #expect(abs(thinkingOffset) < 0.1, "both ends cross the same path")
+            // First answer chunk to terminator: both cross the same path too, the terminator in
+            // a larger write (finish reason, usage, `[DONE]`).
+            #expect(abs(answerTimeOffset) < 0.2)
+            #expect(abs(answerSpeedError) < 0.002, "29 gaps over about 290 ms")
             // The tags are taken out of the text as well as the timing.
             let responses = try #require(try harness.filesWritten(by: result)["responses.jsonl"])
             #expect(!responses.contains("<think>") && !responses.contains("</think>"))
@@ -61,6 +83,12 @@ extension Timing {
             // nominal 19 × 10 ms would fail on a busy machine where the simulator's gaps drift.
             let rowsMinimum = try #require(rowThinking.min())
             #expect(thinking.count == 20 && abs(thinking.min - rowsMinimum) < 0.01)
+            let latency = result.summary.latency
+            let thinkingTokens = try #require(latency[.thinkingTokens])
+            let answerTokens = try #require(latency[.answerTokens])
+            #expect(thinkingTokens.count == 20 && thinkingTokens.min == 20 && thinkingTokens.max == 20)
+            #expect(answerTokens.count == 20 && answerTokens.min == 30 && answerTokens.max == 30)
+            #expect(latency[.answerDecodeSpeed]?.count == 20 && latency[.answerDuration]?.count == 20)
         }
     }
 }

@@ -19,7 +19,12 @@ struct JSONChunkGenerator {
                 ("choices", { $0.array(of: { $0.openAIChoice() }) }),
                 (
                     "usage",
-                    { $0.object([("prompt_tokens", { $0.integer() }), ("completion_tokens", { $0.integer() })]) }
+                    {
+                        $0.object([
+                            ("prompt_tokens", { $0.integer() }), ("completion_tokens", { $0.integer() }),
+                            ("completion_tokens_details", { $0.object([("reasoning_tokens", { $0.integer() })]) }),
+                        ])
+                    }
                 ),
                 ("timings", { $0.timings() }),
                 ("error", { $0.errorValue() }),

@@ -175,6 +175,19 @@ import Testing
         #expect(try events(beyond + "data: [DONE]\n\n") == [.done(StreamCompletion())])
     }
 
+    @Test func readsTheReasoningTokensOfTheUsageDetails() throws {
+        let usage =
+            #"data: {"choices":[],"usage":{"prompt_tokens":9,"completion_tokens":50,"#
+            + #""completion_tokens_details":{"accepted_prediction_tokens":0,"reasoning_tokens":20}}}"# + "\n\n"
+        #expect(
+            try events(usage + "data: [DONE]\n\n") == [
+                .done(StreamCompletion(promptTokens: 9, outputTokens: 50, reasoningTokens: 20))
+            ])
+        // Odd details lose only the reasoning count, never the usage.
+        let odd = #"data: {"usage":{"completion_tokens":50,"completion_tokens_details":{"reasoning_tokens":"20"}}}"#
+        #expect(try events(odd + "\n\ndata: [DONE]\n\n") == [.done(StreamCompletion(outputTokens: 50))])
+    }
+
     @Test func decodesEscapesAndSurrogatePairsInDeltas() throws {
         let stream = #"data: {"choices":[{"delta":{"content":"\u003cthink\u003e \"q\" \ud83d\ude00 é\n"}}]}"# + "\n\n"
         #expect(try events(stream) == [.text(answer: "<think> \"q\" 😀 é\n", reasoning: "")])

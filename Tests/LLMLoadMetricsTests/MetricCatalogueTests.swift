@@ -9,7 +9,8 @@ import Testing
 @Suite struct MetricCatalogueTests {
     let start = ContinuousClock.now
 
-    /// A successful streamed request with every figure present: 11 tokens, gaps of 40 ms.
+    /// A successful streamed request with every figure present: 11 tokens (1 of thinking, then
+    /// 10 of answer), gaps of 40 ms.
     var fullRecord: RequestRecord {
         let sent = start + .milliseconds(3)
         var record = RequestRecord(
@@ -25,6 +26,8 @@ import Testing
         )
         // Under --max-in-flight, waited 2 ms for a slot, then sent 1 ms late.
         record.clientQueueEndedAt = start + .milliseconds(2)
+        record.thinkingTokens = TokenCount(1, source: .estimated)
+        record.answerTokens = TokenCount(10, source: .estimated)
         return record
     }
 
@@ -38,6 +41,27 @@ import Testing
         uncapped.clientQueueEndedAt = nil
         #expect(uncapped.clientQueueTime == nil, "absent, not zero, without a cap")
         #expect(uncapped.scheduleLag == .milliseconds(3))
+    }
+
+    /// The answer runs from its first chunk (140 ms) to the end (500 ms): 9 gaps in 360 ms.
+    @Test func theAnswersTokensTimeAndSpeedAreSummarisedOverRequestsThatReasoned() {
+        #expect(fullRecord.answerDuration == .milliseconds(360))
+        #expect(fullRecord.answerDecodeTokensPerSecond == 9 / 0.36)
+        var answerOnly = fullRecord
+        answerOnly.reasoningText = ""
+        answerOnly.thinkingTokens = nil
+        var aggregator = Aggregator()
+        aggregator.add(fullRecord)
+        aggregator.add(answerOnly)
+        for metric in [Metric.thinkingTokens, .answerTokens, .answerDuration, .answerDecodeSpeed] {
+            #expect(aggregator[metric].count == 1, "\(metric.id): for the others it is the whole output again")
+            #expect(metric.value(answerOnly) != nil || metric.id == Metric.thinkingTokens.id, "the CSV has it")
+        }
+        #expect(aggregator[.thinkingTokens].maximum == 1 && aggregator[.answerTokens].maximum == 10)
+        // A server that counts no reasoning (0) for a model that did not reason adds nothing.
+        var counted = answerOnly
+        counted.thinkingTokens = TokenCount(0, source: .server)
+        #expect(!counted.hasReasoned)
     }
 
     /// Thinking time runs from the first reasoning chunk to the first answer chunk: none without
@@ -67,7 +91,7 @@ import Testing
             #expect(metric.id.allSatisfy { $0.isLowercase || $0.isNumber || $0 == "_" }, "\(metric.id)")
             let pairs = zip(metric.id, metric.id.dropFirst())
             #expect(!pairs.contains { $0 == "_" && $1.isNumber }, "\(metric.id): `_9` cannot round-trip")
-            let suffix = metric.unit == .milliseconds ? "_ms" : "_per_s"
+            let suffix = ["ms": "_ms", "tokens/s": "_per_s", "tokens": "_tokens"][metric.unit.rawValue] ?? "?"
             #expect(metric.id.hasSuffix(suffix) && metric.column.hasSuffix(suffix), "\(metric.id)")
             #expect(!metric.title.en.isEmpty && !metric.title.zh.isEmpty, "\(metric.id)")
             #expect(MetricCatalogue.metric(metric.id)?.column == metric.column)

@@ -27,6 +27,8 @@ import Testing
                     responseText: "answer", reasoningText: "thought")
             // Under --max-in-flight, waited for a slot until just before the send.
             record.clientQueueEndedAt = sent - .microseconds(500)
+            record.thinkingTokens = TokenCount(2 + index, source: .estimated)
+            record.answerTokens = TokenCount(8 - index, source: .estimated)
             aggregator.add(record)
         }
         var summary = SummaryWriterTests.summary
@@ -69,7 +71,8 @@ import Testing
         #expect(
             labels == [
                 "TTFT ms", "TTFA ms", "Think ms", "E2E ms", "ITL ms", "TPOT ms", "Decode tok/s", "Lag ms",
-                "Server tok/s", "Srv prompt ms", "Overhead ms", "Queue ms",
+                "Server tok/s", "Srv prompt ms", "Overhead ms", "Queue ms", "Think tok", "Answer tok", "Answer ms",
+                "Answer tok/s",
             ])
         for (offset, label) in labels.enumerated() {
             let row = lines[header + 1 + offset]
@@ -84,16 +87,16 @@ import Testing
     /// console or in the report; every other metric keeps its row even when absent.
     @Test func anOptionalMetricShowsOnlyWhenMeasured() {
         var summary = Self.summary
-        summary.latency[.thinkingDuration] = nil
-        summary.latency[.timeToFirstAnswerToken] = nil
+        for metric in MetricCatalogue.all where metric.isOptional { summary.latency[metric] = nil }
         summary.latency[.timePerOutputToken] = nil
         let console = ConsoleSummary.render(summary, folder: nil)
         #expect(!console.contains("Think ms") && !console.contains("TTFA ms") && console.contains("TPOT ms"))
+        #expect(!console.contains("Think tok") && !console.contains("Answer"))
         let names = ReportTables.percentiles(summary.latency, .en).compactMap { $0["name"] as? String }
         #expect(!names.contains(Metric.thinkingDuration.title(.en)))
         #expect(names.contains(Metric.timePerOutputToken.title(.en)))
         let optional = MetricCatalogue.all.filter(\.isOptional).count
-        #expect(optional == 7)
+        #expect(optional == 11)
         #expect(
             ReportTables.percentiles(RunSummary.Latency(population: "none"), .en).count
                 == MetricCatalogue.all.count - optional)
@@ -117,9 +120,14 @@ import Testing
             charts.map(\.key) == [
                 "ttft_ms", "time_to_first_answer_token_ms", "thinking_ms", "e2e_ms", "itl_ms", "tpot_ms",
                 "decode_speed_tokens_per_s", "server_decode_speed_tokens_per_s", "client_overhead_ms", "client_queue_ms",
+                "thinking_tokens", "answer_tokens", "answer_ms", "answer_decode_speed_tokens_per_s",
             ])
         #expect(charts.map(\.key) == MetricCatalogue.all.filter(\.isCharted).map(\.id))
-        #expect(charts.map(\.unit) == ["ms", "ms", "ms", "ms", "ms", "ms", "tokens/s", "tokens/s", "ms", "ms"])
+        #expect(
+            charts.map(\.unit) == [
+                "ms", "ms", "ms", "ms", "ms", "ms", "tokens/s", "tokens/s", "ms", "ms", "tokens", "tokens", "ms",
+                "tokens/s",
+            ])
         #expect(charts.first?.title == "首 token 延迟（毫秒）")
     }
 
@@ -133,7 +141,8 @@ import Testing
                 + "prompt_tokens_source,target_prompt_tokens,text_chunks,finish_reason,response_chars,reasoning_chars,"
                 + "server_total_duration_ms,server_load_duration_ms,server_prompt_eval_duration_ms,"
                 + "server_eval_duration_ms,server_decode_tokens_per_s,server_prompt_tokens_per_s,client_overhead_ms,"
-                + "thinking_ms,client_queue_ms,cached_prompt_tokens\n")
+                + "thinking_ms,thinking_tokens,thinking_tokens_source,answer_tokens,answer_tokens_source,answer_ms,"
+                + "answer_decode_tokens_per_s,client_queue_ms,cached_prompt_tokens\n")
         for metric in MetricCatalogue.all {
             #expect(RequestsCSVWriter.columns.filter { $0 == metric.column }.count == 1, "\(metric.column)")
             #expect(RequestsCSVWriter.fields.first { $0.column == metric.column }?.metricID == metric.id)

@@ -20,8 +20,22 @@ import Testing
     @Test func headerIsStable() {
         // Changing a column is a breaking change for every user's scripts: update the schema doc.
         #expect(RequestsCSVWriter.columns.first == "index")
-        #expect(RequestsCSVWriter.columns.count == 37)
+        #expect(RequestsCSVWriter.columns.count == 43)
         #expect(Set(RequestsCSVWriter.columns).count == RequestsCSVWriter.columns.count)
+    }
+
+    /// A server's absurd count (`Int.max` tokens) is written, not trapped on: past 2⁶³ a
+    /// `Double` holds no `Int`.
+    @Test func anAbsurdAnswerCountIsWrittenAsTheLargestInteger() throws {
+        let url = temporaryFile()
+        defer { try? FileManager.default.removeItem(at: url) }
+        var record = RequestRecord(index: 0, scheduledAt: origin, finishedAt: origin, outcome: .ok)
+        record.answerTokens = TokenCount(.max, source: .server)
+        let writer = RequestsCSVWriter(url: url, origin: origin)
+        writer.append(record)
+        writer.close()
+        let row = try #require(try CSVRows.read(url).first)
+        #expect(row["answer_tokens"] == String(Int.max))
     }
 
     @Test func writesAwkwardTextSoItReadsBackIdentical() throws {
@@ -77,6 +91,8 @@ import Testing
         record.cachedPromptTokens = 12
         // Waited 0.1 ms for a slot (--max-in-flight): the schedule lag counts from then.
         record.clientQueueEndedAt = origin + .microseconds(100_099)
+        record.thinkingTokens = TokenCount(1, source: .estimated)
+        record.answerTokens = TokenCount(2, source: .server)
         let writer = RequestsCSVWriter(url: url, origin: origin)
         writer.append(record)
         writer.close()
@@ -104,15 +120,17 @@ import Testing
             "server_total_duration_ms": "1000.002", "server_load_duration_ms": "0.000",
             "server_prompt_eval_duration_ms": "12.346", "server_eval_duration_ms": "937.500",
             "server_decode_tokens_per_s": "3.200", "server_prompt_tokens_per_s": "",
-            "client_overhead_ms": "-0.002", "thinking_ms": "7.500", "client_queue_ms": "0.100",
-            "cached_prompt_tokens": "12",
+            "client_overhead_ms": "-0.002", "thinking_ms": "7.500", "thinking_tokens": "1",
+            "thinking_tokens_source": "estimated", "answer_tokens": "2", "answer_tokens_source": "server",
+            "answer_ms": "930.000", "answer_decode_tokens_per_s": "1.075",
+            "client_queue_ms": "0.100", "cached_prompt_tokens": "12",
         ]
         for column in RequestsCSVWriter.columns {
             #expect(row[column] == expected[column], "\(column)")
         }
         // The negative number is a bare number in the file: no quotes, no leading '.
         let text = try String(contentsOf: url, encoding: .utf8)
-        #expect(text.hasSuffix(",3.200,,-0.002,7.500,0.100,12\n"))
+        #expect(text.hasSuffix(",3.200,,-0.002,7.500,1,estimated,2,server,930.000,1.075,0.100,12\n"))
     }
 
     @Test func meanITLCountsTheGapsFoldedPastTheCap() throws {

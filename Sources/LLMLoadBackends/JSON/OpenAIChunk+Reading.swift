@@ -111,7 +111,10 @@ extension OpenAIChunk: ReadableChunk {
                 usage.completionTokens = try scanner.integerOrNull()
             } else if key.equals("prompt_tokens_details") {
                 try seen.insert(2)
-                usage.cachedTokens = try readCachedTokens(&scanner)
+                usage.cachedTokens = try readDetailCount("cached_tokens", &scanner)
+            } else if key.equals("completion_tokens_details") {
+                try seen.insert(3)
+                usage.reasoningTokens = try readDetailCount("reasoning_tokens", &scanner)
             } else {
                 try scanner.skipValue()
             }
@@ -119,22 +122,26 @@ extension OpenAIChunk: ReadableChunk {
         return usage
     }
 
-    /// `prompt_tokens_details.cached_tokens` (OpenAI, vLLM, SGLang): `null` or an object.
-    private static func readCachedTokens(_ scanner: inout JSONScanner) throws(JSONFallback) -> Int? {
+    /// One count in a usage's details (`prompt_tokens_details.cached_tokens` of OpenAI, vLLM and
+    /// SGLang; `completion_tokens_details.reasoning_tokens`): `null` or an object. Anything odd
+    /// in it (a wrong type, a repeated key) is left to `JSONDecoder`.
+    private static func readDetailCount(_ name: StaticString, _ scanner: inout JSONScanner) throws(JSONFallback)
+        -> Int?
+    {
         if try scanner.skipNull() { return nil }
-        var cached: Int?
+        var count: Int?
         var seen = KeySet()
         try scanner.beginObject()
         var isFirst = true
         while let key = try scanner.nextKey(&isFirst) {
-            if key.equals("cached_tokens") {
+            if key.equals(name) {
                 try seen.insert(0)
-                cached = try scanner.integerOrNull()
+                count = try scanner.integerOrNull()
             } else {
                 try scanner.skipValue()
             }
         }
-        return cached
+        return count
     }
 
     private static func readTimings(_ scanner: inout JSONScanner) throws(JSONFallback) -> Timings? {

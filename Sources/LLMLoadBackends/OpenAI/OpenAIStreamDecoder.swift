@@ -104,6 +104,7 @@ public struct OpenAIStreamDecoder: ResponseDecoder {
             completion.promptTokens = usage.promptTokens ?? completion.promptTokens
             completion.outputTokens = usage.completionTokens ?? completion.outputTokens
             completion.cachedPromptTokens = usage.cachedTokens ?? completion.cachedPromptTokens
+            completion.reasoningTokens = usage.reasoningTokens ?? completion.reasoningTokens
         }
         if let timings = chunk.timings {
             completion.serverTimings = timings.serverTimings
@@ -137,6 +138,8 @@ package struct OpenAIChunk: Equatable {
         package var completionTokens: Int?
         /// `prompt_tokens_details.cached_tokens`: prompt tokens served from the prefix cache.
         package var cachedTokens: Int?
+        /// `completion_tokens_details.reasoning_tokens`: how many completion tokens were thinking.
+        package var reasoningTokens: Int?
     }
 
     /// llama.cpp's own measurement of the request.
@@ -220,9 +223,10 @@ extension OpenAIChunk.Usage: Decodable {
         case promptTokens = "prompt_tokens"
         case completionTokens = "completion_tokens"
         case promptTokensDetails = "prompt_tokens_details"
+        case completionTokensDetails = "completion_tokens_details"
     }
 
-    private struct Details: Decodable {
+    private struct CachedDetails: Decodable {
         var cachedTokens: Int?
 
         enum CodingKeys: String, CodingKey {
@@ -230,11 +234,23 @@ extension OpenAIChunk.Usage: Decodable {
         }
     }
 
+    private struct ReasoningDetails: Decodable {
+        var reasoningTokens: Int?
+
+        enum CodingKeys: String, CodingKey {
+            case reasoningTokens = "reasoning_tokens"
+        }
+    }
+
+    /// The counts a usage must have right. Its `completion_tokens_details` are read with
+    /// `try?`, so an odd one loses only the reasoning count, never the usage.
     package init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         promptTokens = try container.decodeIfPresent(Int.self, forKey: .promptTokens)
         completionTokens = try container.decodeIfPresent(Int.self, forKey: .completionTokens)
-        cachedTokens = try container.decodeIfPresent(Details.self, forKey: .promptTokensDetails)?.cachedTokens
+        cachedTokens = try container.decodeIfPresent(CachedDetails.self, forKey: .promptTokensDetails)?.cachedTokens
+        reasoningTokens =
+            (try? container.decodeIfPresent(ReasoningDetails.self, forKey: .completionTokensDetails))?.reasoningTokens
     }
 }
 

@@ -188,5 +188,5 @@
       }), false);
   }
 
-  LLMLoadCharts.draw();
+  // report-requests.js, inlined after this script, adds its charts and then draws them all.
 })();
