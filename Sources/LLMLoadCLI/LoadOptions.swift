@@ -99,7 +99,8 @@ struct LoadOptions: ParsableArguments {
             }
             if let cap = profile.maxInFlight, cap < count {
                 throw ValidationError(
-                    "--max-in-flight \(cap) is the whole load's cap, shared by the \(count) shards: use at least \(count)")
+                    "--max-in-flight \(cap) is the whole load's cap, shared by the \(count) shards: use at least \(count)"
+                )
             }
         }
         guard let warmupRequests else { return }

@@ -51,7 +51,9 @@ public enum ConsoleSummary {
             lines.append("")
             lines += resourceLines(resources, language: language)
         }
-        if let server = s.serverMetrics { lines.append((zh ? "服务器     " : "Server     ") + ServerMetricsText.line(server)) }
+        if let server = s.serverMetrics {
+            lines.append((zh ? "服务器     " : "Server     ") + ServerMetricsText.line(server))
+        }
         if !s.errors.isEmpty {
             lines.append("")
             lines.append(zh ? "错误" : "Errors")

@@ -161,7 +161,9 @@ public struct LoadRun: Sendable {
         // Returns the instant the request ended, which frees its slot under --max-in-flight.
         let send: @Sendable (LoadDispatcher<ContinuousClock>.Dispatch) async -> ContinuousClock.Instant = { dispatch in
             // A shard's requests keep their number in the whole load: prompt, tag and id alike.
-            let (index, scheduledAt) = (shard?.globalIndex(ofLocal: dispatch.index) ?? dispatch.index, dispatch.scheduledAt)
+            let (index, scheduledAt) = (
+                shard?.globalIndex(ofLocal: dispatch.index) ?? dispatch.index, dispatch.scheduledAt
+            )
             var request = template
             let planned = prompts.plannedPrompt(
                 forRequest: index, tag: configuration.requests.isUniquePrefix ? tag.text(forRequest: index) : nil)

@@ -53,7 +53,8 @@ extension Preflight {
                 zh: "\(model)：上下文 \(context.tokens) token，\(context.source)")
         ]
             + contextFindings(
-                context: context.tokens, name: context.source.components(separatedBy: " ").first ?? "context",
+                context: context.tokens,
+                name: (context.source.components(separatedBy: " ").first ?? "context", "服务器所报的上下文"),
                 effect: ("the server refuses such requests or stops them at the limit", "服务器会拒绝此类请求或在上限处截断"))
     }
 

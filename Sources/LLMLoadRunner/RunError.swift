@@ -39,6 +39,7 @@ public enum RunError: Error, CustomStringConvertible {
             return "预检发出了警告（--strict-preflight 会停止运行；未发送任何负载）："
                 + warnings.map { "\n  " + $0 }.joined()
         case .interrupted: return "负载开始前被中断：未发送任何请求，也未创建运行目录"
+        case .startPassed(let message): return "--start-at 的时刻已过或太近，未发送任何负载：\(message)"
         }
     }
 }

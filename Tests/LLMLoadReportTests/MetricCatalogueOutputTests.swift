@@ -119,7 +119,8 @@ import Testing
         #expect(
             charts.map(\.key) == [
                 "ttft_ms", "time_to_first_answer_token_ms", "thinking_ms", "e2e_ms", "itl_ms", "tpot_ms",
-                "decode_speed_tokens_per_s", "server_decode_speed_tokens_per_s", "client_overhead_ms", "client_queue_ms",
+                "decode_speed_tokens_per_s", "server_decode_speed_tokens_per_s", "client_overhead_ms",
+                "client_queue_ms",
                 "thinking_tokens", "answer_tokens", "answer_ms", "answer_decode_speed_tokens_per_s",
             ])
         #expect(charts.map(\.key) == MetricCatalogue.all.filter(\.isCharted).map(\.id))
