@@ -1,5 +1,6 @@
 import Dispatch
 import Foundation
+import LLMLoadCore
 import LLMLoadRunner
 import LLMLoadScheduler
 
@@ -22,11 +23,12 @@ enum InterruptHandler {
     /// The exit status of an interrupted run: 128 + SIGINT, as shells report Ctrl-C.
     static let exitStatus: Int32 = 130
 
-    static func install(stop: StopSignal, termGrace: Duration) -> Cancellable {
+    /// - Parameter language: the console's, for what the handler tells the user.
+    static func install(stop: StopSignal, termGrace: Duration, language: ReportLanguage = .en) -> Cancellable {
         let sources = [SIGINT, SIGTERM].map { number -> any DispatchSourceSignal in
             signal(number, SIG_IGN)
             let source = DispatchSource.makeSignalSource(signal: number, queue: .global())
-            source.setEventHandler { handle(number, stop: stop, termGrace: termGrace) }
+            source.setEventHandler { handle(number, stop: stop, termGrace: termGrace, language: language) }
             source.resume()
             return source
         }
@@ -36,33 +38,44 @@ enum InterruptHandler {
         }
     }
 
-    /// One signal: escalates `stop` and tells the user what happens now.
-    static func handle(_ number: Int32, stop: StopSignal, termGrace: Duration) {
+    /// One signal: escalates `stop` and tells the user what happens now, in `language`.
+    static func handle(_ number: Int32, stop: StopSignal, termGrace: Duration, language: ReportLanguage = .en) {
+        let zh = language == .zh
         let step = stop.request()
         guard stop.loadStarted.isSet else {
             if step == .stopNow {
-                StandardError.write("\n\(RunError.interrupted)\n")
+                StandardError.write("\n\(RunError.interrupted.text(language))\n")
                 exit(exitStatus)
             }
             return
         }
         switch step {
         case .stopSending where number == SIGTERM:
+            let grace = termGrace.seconds
             StandardError.write(
-                "\nSIGTERM: no new requests; those in flight get \(termGrace.seconds) s (--term-grace), then are cancelled; results are still written\n"
-            )
+                zh
+                    ? "\nSIGTERM：不再发送新请求；进行中的请求还有 \(grace) 秒（--term-grace），之后取消；结果仍会写出\n"
+                    : "\nSIGTERM: no new requests; those in flight get \(grace) s (--term-grace), then are cancelled; "
+                        + "results are still written\n")
             // A timer, not a task: this runs at the process boundary, outside the run's task tree.
             DispatchQueue.global().asyncAfter(deadline: .now() + .nanoseconds(Int(termGrace.nanoseconds))) {
                 if stop.stopNow.set() {
                     StandardError.write(
-                        "\n--term-grace passed: cancelling requests in flight; results are still written\n")
+                        zh
+                            ? "\n--term-grace 已到：取消进行中的请求；结果仍会写出\n"
+                            : "\n--term-grace passed: cancelling requests in flight; results are still written\n")
                 }
             }
         case .stopSending:
             StandardError.write(
-                "\nstopping: no new requests; waiting for those in flight (Ctrl-C again to stop now)\n")
+                zh
+                    ? "\n正在停止：不再发送新请求；等待进行中的请求完成（再按 Ctrl-C 立即停止）\n"
+                    : "\nstopping: no new requests; waiting for those in flight (Ctrl-C again to stop now)\n")
         case .stopNow:
-            StandardError.write("\nstopping now: cancelling requests in flight; results are still written\n")
+            StandardError.write(
+                zh
+                    ? "\n立即停止：取消进行中的请求；结果仍会写出\n"
+                    : "\nstopping now: cancelling requests in flight; results are still written\n")
         }
     }
 

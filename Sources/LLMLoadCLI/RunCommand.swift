@@ -123,12 +123,12 @@ struct RunCommand: AsyncParsableCommand {
         logger.logLevel = output.verbose ? .info : .warning
         ProcessLimits.raiseOpenFileLimit()
         let stop = StopSignal()
-        let signals = InterruptHandler.install(stop: stop, termGrace: load.termGrace.duration)
-        defer { signals.cancel() }
-        let result: LoadRun.Result
         // The console's language (`--lang`, else the locale's); `--help` and ArgumentParser's
         // own messages stay English.
         let language = output.lang ?? .fromEnvironment()
+        let signals = InterruptHandler.install(stop: stop, termGrace: load.termGrace.duration, language: language)
+        defer { signals.cancel() }
+        let result: LoadRun.Result
         do {
             if target.simulate {
                 let (command, logger) = (self, logger)

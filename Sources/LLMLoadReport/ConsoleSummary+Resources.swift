@@ -39,8 +39,16 @@ extension ConsoleSummary {
             add(zh ? "\(label) 显存 GiB" : "\(label) memory GiB", gpu.memoryUsedBytes, scale: gib, decimals: 2)
         }
         lines += table(rows).map { "  " + $0 }
-        // The note is the monitor's own sentence (why there are no GPU figures), in English.
-        if let note = r.gpuNote { lines.append("  GPU: \(note)") }
+        // The note is the monitor's own sentence (why there are no GPU figures), in English; its
+        // common case, no driver, is said in Chinese too, with the technical detail kept.
+        if let note = r.gpuNote {
+            let noDriver = "no NVIDIA GPU/driver found; GPU metrics skipped"
+            if language == .zh, note.hasPrefix(noDriver) {
+                lines.append("  GPU：未找到 NVIDIA GPU 或驱动，未采集 GPU 指标" + note.dropFirst(noDriver.count))
+            } else {
+                lines.append("  GPU: \(note)")
+            }
+        }
         return lines
     }
 

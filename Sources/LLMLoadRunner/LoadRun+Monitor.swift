@@ -49,11 +49,7 @@ extension LoadRun {
             sample.isWarmup = sample.midpointS < warmupEndS
             return sample
         }
-        let window = aggregator.firstScheduledAt.flatMap { first in
-            aggregator.lastFinishedAt.map { last in
-                (first - origin).seconds...max((first - origin).seconds, (last - origin).seconds)
-            }
-        }
+        let window = Self.measuredWindow(of: aggregator, from: origin)
         return RunSummary.Resources(
             samples: marked, sampleInterval: monitor.interval, gpuNote: monitor.gpuNote,
             process: monitor.process.map { RunSummary.WatchedProcess(pid: Int($0.pid), name: $0.name) },
@@ -62,5 +58,15 @@ extension LoadRun {
             },
             measuredWindowS: window
         )
+    }
+
+    /// The measured window in seconds from `origin`: from the first measured request's
+    /// scheduled instant to the end of the last response. Resource and server figures are
+    /// summarised over it.
+    static func measuredWindow(of aggregator: Aggregator, from origin: ContinuousClock.Instant) -> ClosedRange<Double>?
+    {
+        guard let first = aggregator.firstScheduledAt, let last = aggregator.lastFinishedAt else { return nil }
+        let start = (first - origin).seconds
+        return start...max(start, (last - origin).seconds)
     }
 }

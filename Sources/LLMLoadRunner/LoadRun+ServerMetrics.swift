@@ -15,11 +15,7 @@ extension LoadRun {
             sample.isWarmup = sample.tS < warmupEndS
             return sample
         }
-        let window = aggregator.firstScheduledAt.flatMap { first in
-            aggregator.lastFinishedAt.map { last in
-                (first - origin).seconds...max((first - origin).seconds, (last - origin).seconds)
-            }
-        }
+        let window = Self.measuredWindow(of: aggregator, from: origin)
         let (first, last) = (outcome.reader.firstCounters, outcome.reader.lastCounters)
         var growth: [String: Double] = [:]
         for id in last.keys {

@@ -56,19 +56,29 @@ extension Timing {
             let ids = truths.compactMap(\.requestID)
             #expect(ids.count == 30 && Set(ids).count == 30)
             #expect(Set(ids.map { $0.split(separator: "-").dropLast().joined(separator: "-") }).count == 1)
-            var lags: [Double] = []
+            var lags: [Int: Double] = [:]
             for truth in truths {
                 let index = try #require(truth.requestID?.split(separator: "-").last.flatMap { Int($0) })
                 let due = globalStart + .nanoseconds(Int64((Double(index) * 1e9 / 30).rounded()))
-                lags.append((truth.receivedAt - due).milliseconds)
+                lags[index] = (truth.receivedAt - due).milliseconds
             }
-            lags.sort()
-            print("shard arrival lag at the simulator (ms): min \(lags[0]), median \(lags[15]), max \(lags[29])")
-            // Each process maps --start-at onto the shared monotonic clock to within microseconds;
-            // a request reaches the server about a millisecond after its instant in a debug build
-            // (measured: median 1.0–1.3 ms, the slowest 6–7 ms, the first of a shard, which opens
-            // its connection, at load average 10). The bound leaves room for a busier machine.
-            #expect(lags[0] > -1 && lags[15] < 5 && lags[29] < 50)
+            let sorted = lags.values.sorted()
+            let latest = try #require(lags.max { $0.value < $1.value })
+            print(
+                "shard arrival lag at the simulator (ms): min \(sorted[0]), median \(sorted[15]), P90 \(sorted[26]), "
+                    + "max \(latest.value) (request \(latest.key))")
+            // Each process maps --start-at onto the shared monotonic clock to within microseconds,
+            // so every shard's requests arrive about a millisecond after their instants (median
+            // 1.0–1.7 ms measured, debug build). A shard whose start were mapped wrongly would be
+            // off by its whole error: each shard's median is held on its own. Single requests
+            // can be late with three debug processes on two cores (the slowest, 6–58 ms, was the
+            // last, sent while the other shards were writing their reports): the tail bound only
+            // catches a stall.
+            #expect(sorted[0] > -1 && sorted[26] < 10 && latest.value < 250)
+            for shard in 0..<3 {
+                let own = lags.filter { $0.key % 3 == shard }.map(\.value).sorted()
+                #expect(own[own.count / 2] < 5, "shard \(shard): median arrival lag \(own[own.count / 2]) ms")
+            }
         }
     }
 }

@@ -50,6 +50,18 @@ import Testing
         #expect(english == ConsoleSummary.render(Self.summary, folder: "/tmp/run"), "English by default")
     }
 
+    /// The monitor's note for a machine without an NVIDIA driver is said in Chinese, its
+    /// technical detail kept; English is unchanged.
+    @Test func theNoGPUNoteFollowsTheLanguage() {
+        var summary = Self.summary
+        let note = "no NVIDIA GPU/driver found; GPU metrics skipped (libnvidia-ml.so.1: cannot open shared object file)"
+        summary.resources?.gpuNote = note
+        let zh = ConsoleSummary.render(summary, folder: nil, language: .zh)
+        #expect(zh.contains("GPU：未找到 NVIDIA GPU 或驱动，未采集 GPU 指标 (libnvidia-ml.so.1: cannot open shared object file)"))
+        #expect(!zh.contains("GPU metrics skipped"))
+        #expect(ConsoleSummary.render(summary, folder: nil, language: .en).contains("  GPU: \(note)"))
+    }
+
     /// Each metric's row in the console (either language) holds the figures the report's
     /// percentile table shows for it, and the headline figures agree with the report's cards.
     @Test(arguments: ReportLanguage.allCases)
