@@ -68,7 +68,8 @@ public struct RegressionBounds: Sendable, Equatable {
             guard share <= 1 else { throw .badValue(key: key, value: value, expected: rateSyntax) }
             return .absolute(share)
         }
-        guard value.hasSuffix("ms"), !key.hasPrefix("decode_speed") else {
+        let metric = RunComparison.percentileMetrics.first { RunComparison.percentileKeys(of: $0).contains(key) }
+        guard value.hasSuffix("ms"), metric?.unit == .milliseconds else {
             throw .badValue(key: key, value: value, expected: percentileSyntax)
         }
         return .absolute(try number(value.dropLast(2)))

@@ -22,7 +22,7 @@ extension RunComparison {
     /// the percentiles that get a confidence interval (resource figures have no worse way).
     public static let gateableKeys: [String] =
         ["success_rate", "error_rate", "timeout_rate"]
-        + percentileMetrics.filter(\.hasOneValuePerRequest).flatMap(percentileKeys)
+        + ComparedRun.sampledMetrics.flatMap(percentileKeys)
 
     /// The keys of `metric`'s percentile figures (`ttft.p50`, …).
     static func percentileKeys(of metric: Metric) -> [String] {
@@ -147,8 +147,10 @@ extension RunComparison {
 
 extension Metric {
     /// The metric's name in figure keys: its id without the unit (`ttft_ms` → `ttft`,
-    /// `decode_speed_tokens_per_s` → `decode_speed`).
+    /// `decode_speed_tokens_per_s` → `decode_speed`). A count keeps its unit: `thinking_tokens`
+    /// and `thinking_ms` are two figures.
     public var shortName: String {
+        guard unit != .tokens else { return id }
         let suffix = "_" + unit.rawValue.replacingOccurrences(of: "/", with: "_per_")
         return id.hasSuffix(suffix) ? String(id.dropLast(suffix.count)) : id
     }

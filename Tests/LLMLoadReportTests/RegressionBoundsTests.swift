@@ -24,6 +24,8 @@ import Testing
         ("ttft.p99=10", .badValue(key: "ttft.p99", value: "10", expected: "")),
         ("ttft.p99=-5%", .badValue(key: "ttft.p99", value: "-5%", expected: "")),
         ("decode_speed.p50=5ms", .badValue(key: "decode_speed.p50", value: "5ms", expected: "")),
+        // Any figure not in milliseconds, not only the one named after decode speed.
+        ("server_decode_speed.p50=5ms", .badValue(key: "server_decode_speed.p50", value: "5ms", expected: "")),
     ])
     func refusesABadSpecificationSayingWhy(_ text: String, _ expected: RegressionBoundsError) {
         #expect {

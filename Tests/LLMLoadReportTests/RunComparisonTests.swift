@@ -86,6 +86,15 @@ import Testing
         #expect(text.contains("error_rate"))
     }
 
+    /// Every figure key names one figure: a count and a time of the same name (thinking tokens,
+    /// thinking ms) must not share a key, or a bound on one would read the other.
+    @Test func everyFigureKeyIsUnique() {
+        let names = MetricCatalogue.all.map(\.shortName)
+        #expect(Set(names).count == names.count, "\(names)")
+        let keys = RunComparison.percentileMetrics.flatMap(RunComparison.percentileKeys)
+        #expect(Set(keys).count == keys.count)
+    }
+
     @Test func changesCarryTheirSignAndNoChangeHasNone() {
         #expect(FigureText.signed(20.016, 2) == "+20.02")
         #expect(FigureText.signed(-3.1, 2) == "-3.10")
