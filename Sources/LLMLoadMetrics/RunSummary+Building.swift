@@ -40,7 +40,7 @@ extension RunSummary {
                 promptSource: Self.source(a.promptTokenSources)
             ),
             latency: Latency(
-                population: "successful requests (outcome ok), warm-up excluded",
+                population: Latency.measuredPopulation,
                 summaries: distributions.compactMapValues(\.summary)
             ),
             goodput: a.objectives.map { _ in

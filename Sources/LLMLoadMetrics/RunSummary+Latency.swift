@@ -4,6 +4,9 @@ extension RunSummary {
     public struct Latency: Sendable, Codable, Equatable {
         /// Which requests the distributions cover.
         public var population: String
+
+        /// The population every run since schema 1 summarises over.
+        public static let measuredPopulation = "successful requests (outcome ok), warm-up excluded"
         /// Summaries by ``Metric/id``; a metric without values has none.
         public var summaries: [String: DistributionSummary]
 

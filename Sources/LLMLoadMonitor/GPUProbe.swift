@@ -28,7 +28,7 @@ public final class GPUProbe: Sendable {
     }
 
     /// The one line shown when no GPU can be read.
-    public static let unavailableNote = "no NVIDIA GPU/driver found; GPU metrics skipped"
+    public static let unavailableNote = GPUNote.noDriver
 
     public let devices: [Device]
     private let state: Mutex<State>

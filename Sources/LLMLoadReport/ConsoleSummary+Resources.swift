@@ -42,9 +42,8 @@ extension ConsoleSummary {
         // The note is the monitor's own sentence (why there are no GPU figures), in English; its
         // common case, no driver, is said in Chinese too, with the technical detail kept.
         if let note = r.gpuNote {
-            let noDriver = "no NVIDIA GPU/driver found; GPU metrics skipped"
-            if language == .zh, note.hasPrefix(noDriver) {
-                lines.append("  GPU：未找到 NVIDIA GPU 或驱动，未采集 GPU 指标" + note.dropFirst(noDriver.count))
+            if language == .zh, note.hasPrefix(GPUNote.noDriver) {
+                lines.append("  GPU：未找到 NVIDIA GPU 或驱动，未采集 GPU 指标" + note.dropFirst(GPUNote.noDriver.count))
             } else {
                 lines.append("  GPU: \(note)")
             }

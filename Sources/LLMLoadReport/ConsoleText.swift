@@ -7,8 +7,12 @@ enum ConsoleText {
     /// The aggregator's name of the latency population (`RunSummary.Latency.population`) in
     /// Chinese; a name it does not know (an older file's) as it is.
     static func population(_ english: String) -> String {
-        guard english.hasPrefix("successful requests (outcome ok)") else { return english }
-        return "成功的请求（结果 ok）" + (english.hasSuffix("warm-up excluded") ? "，不含预热" : "")
+        switch english {
+        case RunSummary.Latency.measuredPopulation: "成功的请求（结果 ok），不含预热"
+        // Early runs named it without the warm-up, which they did not have.
+        case "successful requests (outcome ok)": "成功的请求（结果 ok）"
+        default: english
+        }
     }
 
     /// Requests, rates, throughput and goodput.

@@ -54,7 +54,7 @@ import Testing
     /// technical detail kept; English is unchanged.
     @Test func theNoGPUNoteFollowsTheLanguage() {
         var summary = Self.summary
-        let note = "no NVIDIA GPU/driver found; GPU metrics skipped (libnvidia-ml.so.1: cannot open shared object file)"
+        let note = GPUNote.noDriver + " (libnvidia-ml.so.1: cannot open shared object file)"
         summary.resources?.gpuNote = note
         let zh = ConsoleSummary.render(summary, folder: nil, language: .zh)
         #expect(zh.contains("GPU：未找到 NVIDIA GPU 或驱动，未采集 GPU 指标 (libnvidia-ml.so.1: cannot open shared object file)"))
