@@ -1,4 +1,5 @@
 import CSV
+import LLMLoadMetrics
 
 extension ReportInput {
     /// Per-request figures of the successful measured requests, one entry per point in
@@ -21,11 +22,14 @@ extension ReportInput {
         /// Adds the current row of `reader`.
         mutating func append(_ reader: CSVReader, scheduledMs: Double) {
             scheduledSeconds.append(scheduledMs / 1000)
-            scheduleLagMs.append(reader["schedule_lag_ms"].flatMap(Double.init))
-            latencyFromScheduleMs.append(reader["latency_from_schedule_ms"].flatMap(Double.init))
-            let thinking = reader["thinking_ms"].flatMap(Double.init)
+            // The catalogue's columns by the catalogue's names, so a renamed column cannot leave
+            // a chart empty without a compile error.
+            func figure(_ metric: Metric) -> Double? { reader[metric.column].flatMap(Double.init) }
+            scheduleLagMs.append(figure(.scheduleLag))
+            latencyFromScheduleMs.append(figure(.latencyFromSchedule))
+            let thinking = figure(.thinkingDuration)
             thinkingMs.append(thinking)
-            answerMs.append(thinking == nil ? nil : reader["answer_ms"].flatMap(Double.init))
+            answerMs.append(thinking == nil ? nil : figure(.answerDuration))
             let isServerCount = reader["prompt_tokens_source"] == "server"
             promptTokens.append(isServerCount ? reader["prompt_tokens"].flatMap(Double.init) : nil)
             targetPromptTokens.append(reader["target_prompt_tokens"].flatMap(Double.init))
