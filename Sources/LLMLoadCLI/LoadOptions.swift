@@ -36,10 +36,11 @@ struct LoadOptions: ParsableArguments {
         help: ArgumentHelp(
             "Send only shard i of N of the load's schedule (i/N, from 0): requests i, i+N, i+2N, ….",
             discussion: "Run N processes, one per shard, on as many machines, with the same options and --start-at; "
-                + "`llmload merge` puts their run folders together. Needs --start-at."
-        )
+                + "each writes its own run folder. Needs --start-at."
+        ),
+        transform: { text in try Shard(parsing: text) }
     )
-    var shard: String?
+    var shard: Shard?
 
     @Option(
         help: ArgumentHelp(
@@ -61,12 +62,7 @@ struct LoadOptions: ParsableArguments {
             throw ValidationError("--drain-timeout must be zero or more")
         }
         guard termGrace.duration >= .zero else { throw ValidationError("--term-grace must be zero or more") }
-        if let shard {
-            do {
-                _ = try Shard(parsing: shard)
-            } catch {
-                throw ValidationError(error.description)
-            }
+        if shard != nil {
             guard startAt != nil else {
                 throw ValidationError(
                     "--shard needs --start-at, so that every shard starts the schedule at the same instant")
@@ -92,7 +88,7 @@ struct LoadOptions: ParsableArguments {
     /// or `--warmup-requests` would take longer than the longest accepted duration at the rate
     /// `profile` sends.
     func check(against profile: LoadProfileOptions) throws {
-        if let shard, let count = try? Shard(parsing: shard).count {
+        if let count = shard?.count {
             if let users = profile.concurrency, users < count {
                 throw ValidationError(
                     "--concurrency \(users) leaves some of the \(count) shards without a user: use at least \(count)")
@@ -119,10 +115,7 @@ struct LoadOptions: ParsableArguments {
             drainTimeout: drainTimeout?.duration ?? requestTimeout,
             warmup: warmup.map { .duration($0.duration) } ?? warmupRequests.map { .requests($0) },
             maximumInFlight: profile.maxInFlight,
-            coordination: startAt.map { start in
-                // Checked in `validate()`.
-                .init(shard: (try? shard.map { try Shard(parsing: $0) }) ?? Shard.whole, startsAt: start.date)
-            }
+            coordination: startAt.map { .init(shard: shard ?? .whole, startsAt: $0.date) }
         )
     }
 }

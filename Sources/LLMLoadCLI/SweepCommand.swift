@@ -58,6 +58,10 @@ struct SweepCommand: AsyncParsableCommand {
                 "\(flag) is not a sweep option: the sweep sets each point's load (--rates, --concurrencies, --find), and --goodput judges it"
             )
         }
+        // Every point would start at the one instant, and the second could never.
+        if options.load.shard != nil || options.load.startAt != nil {
+            throw ValidationError("--shard and --start-at are for one run, not for a sweep's points")
+        }
         if sweep.concurrencies != nil, options.profile.arrival.isRandom {
             throw ValidationError(
                 "--arrival \(options.profile.arrival.rawValue) needs open-loop rates, not --concurrencies")

@@ -15,7 +15,7 @@ extension RunConfiguration {
 
         /// The same for every shard of one load and different for another: the start instant in
         /// milliseconds since 1970, in base 36. It tags prompts and request ids, so the shards
-        /// together send what one process would, and `merge` can tell runs apart.
+        /// together send what one process would, and their run folders can be told apart.
         public var runID: String {
             String(Int64((startsAt.timeIntervalSince1970 * 1000).rounded()), radix: 36)
         }

@@ -1,7 +1,7 @@
 import Foundation
 
 extension RunDescription.Load {
-    /// Which shard of which scaled-out load a run was (`--shard`, `--start-at`): what `merge`
+    /// Which shard of which scaled-out load a run was (`--shard`, `--start-at`): what a merge
     /// checks before it puts shards together.
     public struct ShardPart: Sendable, Codable, Equatable {
         public var index: Int

@@ -34,8 +34,12 @@ extension LoadRun {
         ContinuousClock.Instant, late: Duration?
     ) {
         guard let start else { return (.now, nil) }
-        while !stop.isRequested, case let left = start - .now, left > .zero {
-            try? await Task.sleep(for: min(left, .milliseconds(50)), tolerance: .zero)
+        // The sleep races the stop, as `beforeLoad` and the drain do.
+        await withTaskGroup(of: Void.self) { group in
+            group.addTask { try? await ContinuousClock().sleep(until: start, tolerance: .zero) }
+            group.addTask { await stop.stopSending.wait() }
+            await group.next()
+            group.cancelAll()
         }
         return (start, max(.zero, ContinuousClock.now - start))
     }

@@ -48,6 +48,10 @@ import Testing
         ),
         (["--simulate", "--rates", "1,2", "--qps", "5"], "--qps is not a sweep option"),
         (["--simulate", "--concurrencies", "2", "--concurrency", "5"], "--concurrency is not a sweep option"),
+        (
+            ["--simulate", "--rates", "1,2", "--shard", "0/2", "--start-at", "4102444800"],
+            "--shard and --start-at are for one run",
+        ),
         (["--simulate", "--rates", "1,2", "--steps", "4"], "--steps needs a --rates range"),
         (["--simulate", "--rates", "500-10"], "a --rates range goes up"),
         (["--simulate", "--rates", "1,-2"], "-2 is not a rate"),
