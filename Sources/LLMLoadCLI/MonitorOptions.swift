@@ -90,8 +90,8 @@ struct ServerMetricsArgument: ExpressibleByArgument, Sendable, Equatable {
         case "auto": source = .auto
         case "off": source = .off
         default:
-            let lowered = argument.lowercased()
-            guard lowered.hasPrefix("http://") || lowered.hasPrefix("https://") else { return nil }
+            // The target's own URL checks: an http(s) URL with a host and no credentials.
+            guard (try? TargetURL.checkPlain(argument)) != nil else { return nil }
             source = .url(argument)
         }
     }

@@ -22,6 +22,44 @@ public enum TargetURL {
     /// `http://host:8000/v1/completions`, and OpenAI base URLs ending in `/v1`.
     /// - Throws: ``ConfigurationError/badURL(_:reason:)``.
     public static func parse(_ text: String) throws -> Parsed {
+        let components = try checkedComponents(text)
+        let text = hidingCredentials(text)
+        let (scheme, host) = (components.scheme?.lowercased() ?? "http", components.host ?? "")
+        guard components.query == nil, components.fragment == nil else {
+            throw ConfigurationError.badURL(text, reason: "a query or fragment is not allowed")
+        }
+        var path = components.path
+        while path.hasSuffix("/") { path.removeLast() }
+        var api: APIKind?
+        for kind in APIKind.allCases where path.hasSuffix(kind.path) {
+            path.removeLast(kind.path.count)
+            api = kind
+            break
+        }
+        // An OpenAI base URL usually ends in /v1 (`http://host:8000/v1`): the API paths add it.
+        if api == nil, path.hasSuffix("/v1") {
+            path.removeLast(3)
+            api = .openAIChat
+        }
+        let hostPart = host.contains(":") && !host.hasPrefix("[") ? "[\(host)]" : host
+        let portPart = components.port.map { ":\($0)" } ?? ""
+        return Parsed(baseURL: "\(scheme)://\(hostPart)\(portPart)\(path)", api: api)
+    }
+
+    /// Checks a URL llmload reads from besides the target (`--server-metrics URL`): http or
+    /// https, a host, a valid port and no credentials, which would end up in every output. A
+    /// query stays allowed (Prometheus' `/federate?match[]=…`).
+    /// - Throws: ``ConfigurationError/badURL(_:reason:)``.
+    public static func checkPlain(_ text: String) throws {
+        guard text.contains("://") else {
+            throw ConfigurationError.badURL(hidingCredentials(text), reason: "it must start with http:// or https://")
+        }
+        _ = try checkedComponents(text)
+    }
+
+    /// The checks every URL passes: a URL, http or https (assumed when no scheme is given), a
+    /// host, a port in range, no credentials. Messages never show the credentials.
+    private static func checkedComponents(_ text: String) throws -> URLComponents {
         let trimmed = text.trimmingCharacters(in: .whitespaces)
         // Every message shows the URL without its credentials, whichever check fails first.
         let text = hidingCredentials(text)
@@ -44,25 +82,7 @@ public enum TargetURL {
             throw ConfigurationError.badURL(
                 "(credentials removed)", reason: "credentials in the URL are not supported; use --api-key")
         }
-        guard components.query == nil, components.fragment == nil else {
-            throw ConfigurationError.badURL(text, reason: "a query or fragment is not allowed")
-        }
-        var path = components.path
-        while path.hasSuffix("/") { path.removeLast() }
-        var api: APIKind?
-        for kind in APIKind.allCases where path.hasSuffix(kind.path) {
-            path.removeLast(kind.path.count)
-            api = kind
-            break
-        }
-        // An OpenAI base URL usually ends in /v1 (`http://host:8000/v1`): the API paths add it.
-        if api == nil, path.hasSuffix("/v1") {
-            path.removeLast(3)
-            api = .openAIChat
-        }
-        let hostPart = host.contains(":") && !host.hasPrefix("[") ? "[\(host)]" : host
-        let portPart = components.port.map { ":\($0)" } ?? ""
-        return Parsed(baseURL: "\(scheme)://\(hostPart)\(portPart)\(path)", api: api)
+        return components
     }
 
     /// The default target when no `--url` is given: `OLLAMA_HOST` if set, as Ollama's own CLI

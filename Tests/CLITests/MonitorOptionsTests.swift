@@ -30,6 +30,12 @@ import Testing
             try monitor(["--server-metrics", "http://gpu:8000/metrics"]).serverMetrics
                 == .url("http://gpu:8000/metrics"))
         #expect(validationMessage(["--server-metrics", "sometimes"]) != nil)
+        // Credentials would end up in summary.json and the report, as the target's would.
+        #expect(validationMessage(["--server-metrics", "http://user:secret@gpu:9090/metrics"]) != nil)
+        #expect(validationMessage(["--server-metrics", "http:///metrics"]) != nil)
+        #expect(
+            try monitor(["--server-metrics", "http://prom:9090/federate?match[]=up"]).serverMetrics
+                == .url("http://prom:9090/federate?match[]=up"), "a Prometheus query stays")
     }
 
     @Test func readsEveryFlag() throws {
