@@ -22,15 +22,19 @@ public struct HTTPInferenceClient: Sendable {
         public var verifiesCertificates: Bool
         /// Event loops (threads) reading responses; `nil`: one a core.
         public var eventLoops: Int?
+        /// Connections kept on each loop, above `maximumConnections`, for requests that are not
+        /// the load's (the server-metrics scrape), so that they never take a load request's.
+        public var reservedConnectionsPerLoop: Int
 
         public init(
             maximumConnections: Int, connectTimeout: Duration = .seconds(10), verifiesCertificates: Bool = true,
-            eventLoops: Int? = nil
+            eventLoops: Int? = nil, reservedConnectionsPerLoop: Int = 0
         ) {
             self.maximumConnections = maximumConnections
             self.connectTimeout = connectTimeout
             self.verifiesCertificates = verifiesCertificates
             self.eventLoops = eventLoops
+            self.reservedConnectionsPerLoop = reservedConnectionsPerLoop
         }
     }
 
@@ -98,8 +102,8 @@ public struct HTTPInferenceClient: Sendable {
             settings.tlsConfiguration = tls
         }
         let loops = max(1, configuration.eventLoops ?? System.coreCount)
-        settings.connectionPool.concurrentHTTP1ConnectionsPerHostSoftLimit = max(
-            1, (configuration.maximumConnections + loops - 1) / loops)
+        settings.connectionPool.concurrentHTTP1ConnectionsPerHostSoftLimit =
+            max(1, (configuration.maximumConnections + loops - 1) / loops) + configuration.reservedConnectionsPerLoop
         let groups = (0..<loops).map { _ in MultiThreadedEventLoopGroup(numberOfThreads: 1) }
         let clients = groups.map { HTTPClient(eventLoopGroupProvider: .shared($0), configuration: settings) }
         let result: Result
