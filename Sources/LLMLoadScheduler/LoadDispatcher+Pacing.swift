@@ -3,7 +3,7 @@ extension LoadDispatcher {
     enum Pacing: Sendable {
         /// Each request at `start + offset` from the schedule; with `slots`, also only once a
         /// slot is free (the cap on requests in flight).
-        case open(any ArrivalSchedule, slots: AsyncStream<FreedSlot>?)
+        case open(any ArrivalSchedule, slots: AsyncStream<C.Instant>?)
         /// Each request `thinkTime` after an instant a user became free (the yielded instants).
         case closed(freed: AsyncStream<C.Instant>, thinkTime: Duration)
 
@@ -16,20 +16,12 @@ extension LoadDispatcher {
         }
     }
 
-    /// A slot under the cap on requests in flight, as the ticker takes it.
-    enum FreedSlot: Sendable {
-        /// One of the slots free from the start.
-        case free
-        /// Freed when the request holding it ended.
-        case freed(at: C.Instant)
-    }
-
     /// The ticker's view of the pacing: the next due instant, waiting for it if needed, and the
     /// slots of a capped open loop.
     struct NextDue {
         private var schedule: (any ArrivalSchedule)?
         private var freed: AsyncStream<C.Instant>.Iterator?
-        private var slots: AsyncStream<FreedSlot>.Iterator?
+        private var slots: AsyncStream<C.Instant>.Iterator?
         private let thinkTime: Duration
         private let start: C.Instant
 
@@ -57,9 +49,9 @@ extension LoadDispatcher {
         /// Whether each request must also take a slot (``freeSlot()``) before it is sent.
         var waitsForSlots: Bool { slots != nil }
 
-        /// The next free slot, in the order slots were freed, waiting for one if none is free;
-        /// `nil` when the wait was cancelled.
-        mutating func freeSlot() async -> FreedSlot? {
+        /// When the next free slot became free (the start, for those free from it), in the order
+        /// slots were freed, waiting for one if none is free; `nil` when the wait was cancelled.
+        mutating func freeSlot() async -> C.Instant? {
             await slots?.next()
         }
     }

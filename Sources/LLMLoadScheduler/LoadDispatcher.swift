@@ -114,11 +114,12 @@ public struct LoadDispatcher<C: Clock>: Sendable where C.Duration == Duration {
     ) async -> Report {
         guard let maximumInFlight else { return await run(.open(schedule, slots: nil), startingAt: start, send: send) }
         precondition(maximumInFlight > 0, "a cap on requests in flight must be at least 1")
-        let (freed, freedSink) = AsyncStream.makeStream(of: FreedSlot.self, bufferingPolicy: .unbounded)
-        for _ in 0..<maximumInFlight { freedSink.yield(.free) }
+        // Each slot as the instant it became free: the free ones at the start.
+        let (freed, freedSink) = AsyncStream.makeStream(of: C.Instant.self, bufferingPolicy: .unbounded)
+        for _ in 0..<maximumInFlight { freedSink.yield(start) }
         defer { freedSink.finish() }
         return await run(.open(schedule, slots: freed), startingAt: start, send: send) { endedAt in
-            freedSink.yield(.freed(at: endedAt ?? clock.now))
+            freedSink.yield(endedAt ?? clock.now)
         }
     }
 
@@ -225,12 +226,8 @@ public struct LoadDispatcher<C: Clock>: Sendable where C.Duration == Duration {
                     var dispatch = Dispatch(index: index, scheduledAt: deadline)
                     if next.waitsForSlots {
                         // Cancelled by a stop or the end of the duration while every slot is taken.
-                        guard let slot = await next.freeSlot() else { return .interrupted }
-                        if case .freed(let at) = slot, at > deadline {
-                            dispatch.queueEndedAt = at
-                        } else {
-                            dispatch.queueEndedAt = deadline
-                        }
+                        guard let freedAt = await next.freeSlot() else { return .interrupted }
+                        dispatch.queueEndedAt = max(freedAt, deadline)
                     }
                     due.yield(.due(dispatch))
                     index += 1
