@@ -94,6 +94,22 @@ extension Preflight {
                             + "它们的延迟包含等待时间"
                     ))
             }
+        } else if let cap = maximumInFlight {
+            // The cap bounds what the server can be sent at once, as the closed loop's users do.
+            findings.append(
+                cap > count
+                    ? PreflightFinding(
+                        .warning,
+                        "--max-in-flight \(cap) exceeds the server's \(count) slot\(plural): up to \(cap - count) "
+                            + "request\(cap - count == 1 ? "" : "s") at a time wait in its queue, and their latency includes the wait",
+                        zh: "--max-in-flight \(cap) 超过了服务器的 \(count) 个槽位：同一时刻最多有 \(cap - count) 个请求在其队列中等待，"
+                            + "它们的延迟包含等待时间")
+                    : PreflightFinding(
+                        .info,
+                        "--max-in-flight \(cap) is within the server's \(count) slot\(plural): requests past the cap wait "
+                            + "in llmload (client_queue_ms), not in the server's queue",
+                        zh: "--max-in-flight \(cap) 未超过服务器的 \(count) 个槽位：超出上限的请求在 llmload 中等待"
+                            + "（client_queue_ms），而不是在服务器的队列中"))
         } else {
             // How many requests an open loop keeps in flight depends on the latency, unknown
             // before the load: state the limit, do not guess whether it is reached.

@@ -8,6 +8,8 @@ package struct Preflight: Sendable {
     var model: String
     /// The closed loop's users; `nil` for an open loop.
     var closedLoopUsers: Int?
+    /// The open loop's cap on requests in flight (`--max-in-flight`); `nil` without one.
+    var maximumInFlight: Int?
     /// The longest prompt the run sends (`--input-tokens`' upper bound); `nil` when unknown.
     var longestPromptTokens: Int?
     var maxOutputTokens: Int?
@@ -23,6 +25,7 @@ package struct Preflight: Sendable {
     package init(configuration: RunConfiguration, model: String, sentContextLength: Int?) {
         self.model = model
         closedLoopUsers = configuration.load.closedLoopUsers
+        maximumInFlight = configuration.load.maximumInFlight
         longestPromptTokens = configuration.requests.prompts.inputLength?.bounds.upperBound
         maxOutputTokens = configuration.requests.maxOutputTokens
         hasWarmup = configuration.load.warmup != nil

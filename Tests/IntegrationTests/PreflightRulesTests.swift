@@ -10,7 +10,7 @@ import Testing
 
     private func configuration(
         profile: LoadProfile = .constant(ratePerSecond: 5), inputTokens: InputLength? = nil, maxTokens: Int? = nil,
-        warmupRequests: Int? = nil
+        warmupRequests: Int? = nil, maximumInFlight: Int? = nil
     ) -> RunConfiguration {
         var configuration = RunConfiguration(
             target: .init(baseURL: "http://gpu:8080", api: nil, model: nil, isSimulated: false),
@@ -19,6 +19,7 @@ import Testing
             inputTokens.map { .synthetic(.init(length: $0)) } ?? configuration.requests.prompts
         configuration.requests.maxOutputTokens = maxTokens
         configuration.load.warmup = warmupRequests.map { .requests($0) }
+        configuration.load.maximumInFlight = maximumInFlight
         return configuration
     }
 
@@ -35,6 +36,23 @@ import Testing
                 "info: the server generates for at most 4 requests at once; in this open loop, requests beyond "
                     + "them wait in its queue, and their latency includes the wait",
             ])
+    }
+
+    /// `--max-in-flight` bounds what an open loop sends at once: judged against the slots as
+    /// the closed loop's users are, instead of the open loop's unbounded note.
+    @Test(arguments: [(6, PreflightFinding.Level.warning), (4, .info), (2, .info)])
+    func aCapOnRequestsInFlightIsJudgedAgainstTheSlots(cap: Int, level: PreflightFinding.Level) {
+        let checks = Preflight(
+            configuration: configuration(maximumInFlight: cap), model: "m", sentContextLength: nil)
+        let findings = checks.findings(
+            .init(props: .success(LlamaCppProps(totalSlots: 4)), slots: .success(.init(count: 4, busy: 0))))
+        let capped = findings.filter { $0.text.hasPrefix("--max-in-flight \(cap) ") }
+        #expect(capped.map(\.level) == [level], "\(findings)")
+        #expect(!findings.contains { $0.text.contains("in this open loop") }, "\(findings)")
+        if cap > 4 {
+            #expect(capped.first?.text.contains("up to \(cap - 4) requests at a time wait in its queue") == true)
+        }
+        #expect(capped.allSatisfy { $0.chineseText?.contains("--max-in-flight \(cap)") == true })
     }
 
     @Test func usersWithinTheSlotsAndPromptsWithinTheContextRaiseNothing() {

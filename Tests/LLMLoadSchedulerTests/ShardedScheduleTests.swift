@@ -13,10 +13,11 @@ import Testing
     private static let profiles: [(String, any ArrivalSchedule)] = [
         ("constant", ConstantRateSchedule(ratePerSecond: 30)),
         ("poisson", PoissonSchedule(ratePerSecond: 30, seed: 7)),
+        ("gamma", GammaSchedule(ratePerSecond: 30, burstiness: 0.5, seed: 7)),
         ("ramp", RampSchedule(RateRamp(startPerSecond: 5, endPerSecond: 50, span: .seconds(3)))),
     ]
 
-    @Test(arguments: 0..<3, [1, 2, 3, 7])
+    @Test(arguments: 0..<4, [1, 2, 3, 7])
     func theShardsTogetherAreTheGlobalSchedule(profile: Int, shards: Int) throws {
         let global = Self.profiles[profile].1
         let expected = Self.offsets(global, count: 100)
