@@ -17,6 +17,13 @@ public struct ComparedFigure: Sendable {
     public enum Worse: Sendable, Equatable {
         case higher
         case lower
+
+        /// The interval `lower…upper` of a change turned so that positive is worse: `least` is
+        /// the least worse the change can be (above 0: worse with confidence), `most` the worst.
+        func worsening(_ lower: Double, _ upper: Double) -> (least: Double, most: Double) {
+            let sign = self == .higher ? 1.0 : -1.0
+            return (min(sign * lower, sign * upper), max(sign * lower, sign * upper))
+        }
     }
 
     /// The change of one run from the first run.

@@ -87,14 +87,9 @@ public enum ComparisonRenderer {
     /// figure has a worse way; else empty.
     static func tone(_ figure: ComparedFigure, _ change: ComparedFigure.Change) -> String {
         guard let worse = figure.worse, let interval = change.interval?.relativeInterval else { return "" }
-        let isHigher: Bool
-        if interval.lower > notableChange {
-            isHigher = true
-        } else if interval.upper < -notableChange {
-            isHigher = false
-        } else {
-            return ""
-        }
-        return isHigher == (worse == .higher) ? "worse" : "better"
+        let turned = worse.worsening(interval.lower, interval.upper)
+        if turned.least > notableChange { return "worse" }
+        if turned.most < -notableChange { return "better" }
+        return ""
     }
 }

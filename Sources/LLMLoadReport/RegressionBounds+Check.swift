@@ -46,19 +46,18 @@ extension RegressionBounds {
     ) -> Bool? {
         // Every change is turned so that positive is worse: an interval's end nearest "no
         // worse" then says whether the run is worse with confidence.
-        let sign = worse == .higher ? 1.0 : -1.0
         if figure.style == .share {
             guard case .absolute(let bound) = limit else { return nil }
-            return sign * change.absolute > bound
+            return worse.worsening(change.absolute, change.absolute).least > bound
         }
         guard let interval = change.interval else { return nil }
         switch limit {
         case .relative(let bound):
             guard let relative = interval.relativeInterval else { return nil }
-            return min(sign * relative.lower, sign * relative.upper) > bound
+            return worse.worsening(relative.lower, relative.upper).least > bound
         case .absolute(let bound):
             let absolute = interval.absoluteInterval
-            return min(sign * absolute.lower, sign * absolute.upper) > bound
+            return worse.worsening(absolute.lower, absolute.upper).least > bound
         }
     }
 
