@@ -111,8 +111,11 @@ struct SweepCommand: AsyncParsableCommand {
             try SweepWriter.write(result.summary, to: result.folder)
             let report = try SweepReportRenderer.render(
                 folder: result.folder, summary: result.summary, language: language)
-            print(TerminalText.escaped(SweepConsole.table(result.summary)))
-            print("Sweep written to \(result.folder.path) (report: \(report.lastPathComponent))")
+            print(TerminalText.escaped(SweepConsole.table(result.summary, language: language)))
+            print(
+                language == .zh
+                    ? "扫描结果已写入 \(result.folder.path)（报告：\(report.lastPathComponent)）"
+                    : "Sweep written to \(result.folder.path) (report: \(report.lastPathComponent))")
         } catch {
             StandardError.write(TerminalText.escaped("llmload: \(error)") + "\n")
             failed = true
@@ -125,8 +128,10 @@ struct SweepCommand: AsyncParsableCommand {
     /// as each ends and writing `sweep.json` after each, so nothing done is lost.
     func execute(baseURL: String?, stop: StopSignal, logger: Logger) async throws -> SweepRun.Result {
         let quiet = options.output.quiet
+        let base = try options.makeConfiguration(baseURL: baseURL)
+        let language = base.output.language
         var sweepRun = SweepRun(
-            base: try options.makeConfiguration(baseURL: baseURL), loads: sweep.loads, goals: goals,
+            base: base, loads: sweep.loads, goals: goals,
             pause: sweep.pause.duration, stop: stop, logger: logger,
             notify: { line in
                 if !quiet { StandardError.write(TerminalText.escaped(line, keepsLineBreaks: false) + "\n") }
@@ -135,7 +140,7 @@ struct SweepCommand: AsyncParsableCommand {
         let mode = sweepRun.loads.mode
         return try await sweepRun.run { summary, folder in
             if let point = summary.points.last {
-                print(TerminalText.escaped(SweepConsole.pointLine(point, mode: mode)))
+                print(TerminalText.escaped(SweepConsole.pointLine(point, mode: mode, language: language)))
             }
             try? SweepWriter.write(summary, to: folder)
         }

@@ -4,7 +4,7 @@ extension SweepSummary.Point {
     /// The point of a finished run: its figures from `summary`, judged against `goals`.
     /// - Parameter stopReason: why the sweep ended the run early, if it did.
     public init(
-        index: Int, folder: String, summary s: RunSummary, goals: SweepSummary.Goals, stopReason: String?
+        index: Int, folder: String, summary s: RunSummary, goals: SweepSummary.Goals, stopReason: SweepSummary.Text?
     ) {
         var latency: [String: SweepSummary.Percentiles] = [:]
         for metric in MetricCatalogue.all {
@@ -30,9 +30,13 @@ extension SweepSummary.Point {
         cpuMaxPercent = measured?.cpuPercent?.max
         gpuUtilizationMaxPercent = measured?.gpus?.compactMap { $0.utilizationPercent?.max }.max()
         gpuMemoryMaxBytes = measured?.gpus?.compactMap { $0.memoryUsedBytes?.max }.max()
-        self.stopReason = stopReason ?? (s.run.interrupted ? "interrupted" : nil)
-        failedBecause = Self.failure(of: self, goals: goals)
-        passed = failedBecause == nil
+        let stop = stopReason ?? (s.run.interrupted ? .interrupted : nil)
+        self.stopReason = stop?.en
+        chineseStopReason = stop?.zh
+        let failure = Self.failure(of: self, goals: goals)
+        failedBecause = failure?.en
+        chineseFailedBecause = failure?.zh
+        passed = failure == nil
     }
 
     /// The seconds from the end of the first answer's latency (the median end-to-end latency,
@@ -54,27 +58,5 @@ extension SweepSummary.Point {
         let sent = window.reduce(0) { $0 + $1.sent }
         guard sent > 0 else { return nil }
         return (Double(completed) / Double(end - start), Double(completed) / Double(sent))
-    }
-
-    /// The first goal `point` missed, in one line; `nil` when it met them all.
-    static func failure(of point: Self, goals: SweepSummary.Goals) -> String? {
-        if let reason = point.stopReason { return "ended early: \(reason)" }
-        if point.succeeded == 0 { return "no request succeeded" }
-        if let rate = point.errorRate, rate > goals.maxErrorRate {
-            return "error rate \(percent(rate)) over \(percent(goals.maxErrorRate))"
-        }
-        if let share = point.keptUpShare, share < goals.minKeptUpShare {
-            return
-                "the server completed \(percent(share)) of the requests sent while the load was steady (under \(percent(goals.minKeptUpShare)))"
-        }
-        if let wanted = goals.goodputShare, let share = point.goodputShare, share < wanted {
-            return "goodput \(percent(share)) under \(percent(wanted))"
-        }
-        return nil
-    }
-
-    private static func percent(_ share: Double) -> String {
-        let tenths = (share * 1000).rounded()
-        return "\(tenths / 10) %"
     }
 }

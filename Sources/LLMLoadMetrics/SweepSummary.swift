@@ -126,11 +126,15 @@ public struct SweepSummary: Sendable, Codable, Equatable {
         public var gpuMemoryMaxBytes: Double?
         /// Why the point ended before its duration; absent when it ran to the end.
         public var stopReason: String?
+        /// The same in Chinese; absent in files from before it existed.
+        public var chineseStopReason: String?
         /// Whether the point met every goal: no early stop, errors within bound, the server kept
         /// up, and (with `--slo`) the goodput share reached.
         public var passed: Bool
         /// Why it failed, in one line; absent when it passed.
         public var failedBecause: String?
+        /// The same in Chinese; absent in files from before it existed.
+        public var chineseFailedBecause: String?
 
         public init(
             index: Int, folder: String, offeredRatePerS: Double?, concurrency: Int?, requests: Int, succeeded: Int,
@@ -157,12 +161,17 @@ public struct SweepSummary: Sendable, Codable, Equatable {
         public var precisionReached: Double?
         /// One line: what was found and why it can be trusted (or why not).
         public var evidence: String
+        /// The same in Chinese; absent in files from before it existed.
+        public var chineseEvidence: String?
 
-        public init(maxRatePerS: Double?, firstFailingRatePerS: Double?, precisionReached: Double?, evidence: String) {
+        public init(
+            maxRatePerS: Double?, firstFailingRatePerS: Double?, precisionReached: Double?, evidence: SweepSummary.Text
+        ) {
             self.maxRatePerS = maxRatePerS
             self.firstFailingRatePerS = firstFailingRatePerS
             self.precisionReached = precisionReached
-            self.evidence = evidence
+            self.evidence = evidence.en
+            chineseEvidence = evidence.zh
         }
     }
 }

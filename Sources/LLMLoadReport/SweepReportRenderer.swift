@@ -44,7 +44,7 @@ public enum SweepReportRenderer {
         if s.found == nil && s.sustainedLoad == nil {
             context["verdict"] = SweepReportText.label("no_point_passed", language)
         }
-        if let evidence = s.found?.evidence { context["evidence"] = evidence }
+        if let evidence = s.found?.evidence(language) { context["evidence"] = evidence }
         return context
     }
 }

@@ -4,7 +4,8 @@ import LLMLoadMetrics
 
 /// The sweep report's text parts as rows for the template: facts, headline cards and the table
 /// of points (in the order they ran). Numbers are formatted with ``FigureText``, the same in
-/// every language; the reasons a point failed are written in English, as `sweep.json` has them.
+/// every language; the reasons a point failed in the report's language (English where an older
+/// `sweep.json` has no Chinese).
 enum SweepReportTables {
     typealias Row = [String: Any]
 
@@ -12,7 +13,7 @@ enum SweepReportTables {
         func label(_ key: String) -> String { SweepReportText.label(key, language) }
         return [
             (label("mode"), label("mode_\(s.mode.rawValue)")),
-            (label("goals"), SweepConsole.goals(s.goals)),
+            (label("goals"), SweepConsole.goals(s.goals, language: language)),
             (label("points"), String(s.points.count)),
             (label("started"), s.startedAt),
             (label("ended"), s.endedAt),
@@ -72,7 +73,7 @@ enum SweepReportTables {
                 "verdict": SweepReportText.label(p.passed ? "pass" : "fail", language),
                 "report": reportLink(p.folder),
             ]
-            if let reason = p.failedBecause { row["reason"] = reason }
+            if let reason = p.failedBecause(language) { row["reason"] = reason }
             return row
         }
     }

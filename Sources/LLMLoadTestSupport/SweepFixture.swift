@@ -18,7 +18,9 @@ public enum SweepFixture {
             mode == .findMaxRate
             ? SweepSummary.Found(
                 maxRatePerS: 4, firstFailingRatePerS: 8, precisionReached: 1,
-                evidence: "4.00 req/s passed and 8.00 req/s failed (error rate 12.5 % over 10.0 %)")
+                evidence: .init(
+                    "4.00 req/s passed and 8.00 req/s failed (error rate 12.5 % over 10.0 %)",
+                    zh: "4.00 请求/秒通过，8.00 请求/秒未通过（错误率 12.5 %，超过 10.0 %）"))
             : nil
         return SweepSummary(
             toolVersion: "0.9.0", mode: mode, startedAt: "2026-12-01T10:00:00Z", endedAt: "2026-12-01T10:05:00Z",
@@ -54,9 +56,13 @@ public enum SweepFixture {
             p.gpuUtilizationMaxPercent = min(100, 30 + 10 * load)
             p.gpuMemoryMaxBytes = 8 * 1_073_741_824 + load * 268_435_456
         }
-        if load == 16 { p.stopReason = "error rate over 10.0 %" }
-        if load == 8 { p.failedBecause = "error rate 12.5 % over 10.0 %" }
-        if load == 16 { p.failedBecause = "ended early: error rate over 10.0 %" }
+        if load == 16 { (p.stopReason, p.chineseStopReason) = ("error rate over 10.0 %", "错误率超过 10.0 %") }
+        if load == 8 {
+            (p.failedBecause, p.chineseFailedBecause) = ("error rate 12.5 % over 10.0 %", "错误率 12.5 %，超过 10.0 %")
+        }
+        if load == 16 {
+            (p.failedBecause, p.chineseFailedBecause) = ("ended early: error rate over 10.0 %", "提前结束：错误率超过 10.0 %")
+        }
         return p
     }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import LLMLoadCore
+import LLMLoadMetrics
 import LLMLoadRunner
 import Testing
 
@@ -67,7 +68,7 @@ import Testing
     @Test func aGrowingQueueEndsAnOpenLoopPointAndASteadyOneNever() {
         // 8 req/s offered to a server finishing 4 a second: the queue grows by 4 every second.
         var saturated = SaturationWatch(offeredRatePerSecond: 8, maxErrorRate: 0.1)
-        var verdicts: [String?] = []
+        var verdicts: [SweepSummary.Text?] = []
         for second in 1...10 {
             let finished = max(0, (second - 1) * 4)
             verdicts.append(
@@ -75,7 +76,9 @@ import Testing
         }
         let first = verdicts.firstIndex { $0 != nil }
         #expect(first == 6, "judged once the queue had time to fill: at 7 s (\(verdicts))")
-        #expect(verdicts.compactMap { $0 }.first?.contains("growing queue") == true)
+        let queue = verdicts.compactMap { $0 }.first
+        #expect(queue?.en.contains("growing queue") == true)
+        #expect(queue?.zh == "进行中的请求在 3 秒内从 20 个增至 32 个：队列在增长", "\(String(describing: queue))")
         // The same rate, kept up with: in flight stays at rate × latency.
         var steady = SaturationWatch(offeredRatePerSecond: 8, maxErrorRate: 0.1)
         for second in 1...30 {
@@ -101,6 +104,7 @@ import Testing
         #expect(watch.observe(snapshot(1, inFlight: 4, finished: 30, failed: 20, recent: 4)) == nil, "settling")
         #expect(watch.observe(snapshot(4, inFlight: 4, finished: 30, failed: 3, recent: 4)) == nil, "10 % is allowed")
         let verdict = watch.observe(snapshot(5, inFlight: 4, finished: 40, failed: 5, recent: 4))
-        #expect(verdict?.contains("5 of 40 requests failed") == true)
+        #expect(verdict?.en.contains("5 of 40 requests failed") == true)
+        #expect(verdict?.zh.hasPrefix("40 个请求中 5 个失败") == true)
     }
 }

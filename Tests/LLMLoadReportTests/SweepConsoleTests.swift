@@ -65,4 +65,39 @@ import Testing
         #expect(text.hasSuffix("No point met the goals."))
         #expect(text.contains("Sweep interrupted by the user"))
     }
+
+    /// `--lang zh`: the point lines, the table and the verdict in Chinese, figures unchanged, the
+    /// table still aligned (a Chinese character takes two columns).
+    @Test func inChineseEveryLineAndVerdictIsChineseWithTheSameFigures() {
+        let summary = SweepFixture.summary()
+        #expect(
+            SweepConsole.pointLine(summary.points[1], mode: .rates, language: .zh)
+                == "[1] 2.00 请求/秒：实际完成 1.98 请求/秒，错误 0.0 %，TTFT P50/P99 200.0/400.0 ms，"
+                + "E2E P50/P99 1200.0/1900.0 ms，237.6 token/秒  通过")
+        #expect(
+            SweepConsole.pointLine(summary.points[3], mode: .rates, language: .zh).hasSuffix(
+                "  未通过：错误率 12.5 %，超过 10.0 %"))
+        let table = SweepConsole.table(summary, language: .zh).split(separator: "\n").map(String.init)
+        #expect(table[0].hasPrefix("扫描（rates）：5 个测试点，3 个通过；目标："))
+        #expect(table[0].hasSuffix("有效吞吐 ≥ 95.0 %，错误 ≤ 10.0 %，跟上 ≥ 95.0 %"))
+        let column = TerminalText.width(table[1]) - TerminalText.width("结果")
+        for row in table[2...6] {
+            let verdict = row.hasSuffix("通过") ? "通过" : String(row.suffix(from: row.range(of: "未通过")!.lowerBound))
+            #expect(TerminalText.width(row) - TerminalText.width(verdict) == column, "\(row)")
+        }
+        #expect(table[7] == "满足目标的最高负载：4.00 请求/秒；8.00 请求/秒 未通过")
+        let found = SweepConsole.table(SweepFixture.summary(mode: .findMaxRate), language: .zh)
+        #expect(
+            found.hasSuffix(
+                "最大速率 4.00 请求/秒，未通过的最低速率 8.00 请求/秒，精度 100.0 %："
+                    + "4.00 请求/秒通过，8.00 请求/秒未通过（错误率 12.5 %，超过 10.0 %）"))
+    }
+
+    /// A `sweep.json` from before the Chinese verdicts existed reads them in English.
+    @Test func aVerdictWithoutChineseFallsBackToEnglish() {
+        var point = SweepFixture.summary().points[3]
+        point.chineseFailedBecause = nil
+        #expect(point.failedBecause(.zh) == "error rate 12.5 % over 10.0 %")
+        #expect(SweepConsole.verdict(point, language: .zh) == "未通过：error rate 12.5 % over 10.0 %")
+    }
 }

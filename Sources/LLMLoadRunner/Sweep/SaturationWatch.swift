@@ -1,3 +1,5 @@
+import LLMLoadMetrics
+
 /// Decides, from the live counts of a sweep's point, that the point is clearly saturated and
 /// should end early, so a sweep does not spend a whole point (and a long drain) on a load the
 /// server cannot take.
@@ -37,7 +39,7 @@ public struct SaturationWatch: Sendable {
     }
 
     /// Takes one observation; returns why the point is saturated, or `nil`.
-    public mutating func observe(_ snapshot: LiveProgress.Snapshot) -> String? {
+    public mutating func observe(_ snapshot: LiveProgress.Snapshot) -> SweepSummary.Text? {
         inFlight.append(snapshot.inFlight)
         if inFlight.count > Self.growthWindow + 1 { inFlight.removeFirst() }
         if firstFinished == nil, snapshot.finished > 0 { firstFinished = snapshot.elapsed }
@@ -45,7 +47,9 @@ public struct SaturationWatch: Sendable {
         if snapshot.finished >= Self.minimumFinished {
             let share = Double(snapshot.failed) / Double(snapshot.finished)
             if share > maxErrorRate {
-                return "\(snapshot.failed) of \(snapshot.finished) requests failed, over --max-error-rate"
+                return .init(
+                    "\(snapshot.failed) of \(snapshot.finished) requests failed, over --max-error-rate",
+                    zh: "\(snapshot.finished) 个请求中 \(snapshot.failed) 个失败，超过 --max-error-rate")
             }
         }
         guard let offered = offeredRatePerSecond, let first = firstFinished,
@@ -55,11 +59,15 @@ public struct SaturationWatch: Sendable {
             zip(inFlight.dropFirst(), inFlight).allSatisfy({ $0 > $1 }),
             Double(now - before) >= max(Double(Self.minimumBacklog), offered / 10 * Double(Self.growthWindow))
         {
-            return "requests in flight grew from \(before) to \(now) in \(Self.growthWindow) s: a growing queue"
+            return .init(
+                "requests in flight grew from \(before) to \(now) in \(Self.growthWindow) s: a growing queue",
+                zh: "进行中的请求在 \(Self.growthWindow) 秒内从 \(before) 个增至 \(now) 个：队列在增长")
         }
         if snapshot.recentRequestsPerSecond < offered / 2 {
             let achieved = (snapshot.recentRequestsPerSecond * 100).rounded(.down) / 100
-            return "only \(achieved) requests/s finished, under half the \(offered) offered"
+            return .init(
+                "only \(achieved) requests/s finished, under half the \(offered) offered",
+                zh: "每秒只完成 \(achieved) 个请求，不到计划的 \(offered) 个的一半")
         }
         return nil
     }

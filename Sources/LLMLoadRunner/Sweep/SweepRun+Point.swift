@@ -12,7 +12,11 @@ extension SweepRun {
         configuration.load.profile = profile
         configuration.output.directory = folder.path
         configuration.output.label = Self.pointLabel(index: index, profile: profile)
-        notify("point \(index + 1): \(profile.label) for \(configuration.load.duration.seconds) s")
+        let seconds = configuration.load.duration.seconds
+        notify(
+            base.output.language == .zh
+                ? "测试点 \(index + 1)：\(profile.label)，持续 \(seconds) 秒"
+                : "point \(index + 1): \(profile.label) for \(seconds) s")
 
         let pointStop = StopSignal()
         let forward = Task { [stop] in
@@ -26,7 +30,7 @@ extension SweepRun {
         defer { forward.cancel() }
         let watch = Mutex(
             SaturationWatch(offeredRatePerSecond: profile.peakRatePerSecond, maxErrorRate: goals.maxErrorRate))
-        let earlyStop = Mutex<String?>(nil)
+        let earlyStop = Mutex<SweepSummary.Text?>(nil)
         let grace = earlyStopGrace
         let run = LoadRun(configuration: configuration, stop: pointStop, logger: logger, notify: notify)
         let result = try await run.run(progressInterval: .seconds(1)) { snapshot in
@@ -46,7 +50,7 @@ extension SweepRun {
         let reason = earlyStop.withLock { $0 }
         return SweepSummary.Point(
             index: index, folder: result.folder.lastPathComponent, summary: result.summary, goals: goals,
-            stopReason: reason ?? (stop.isRequested ? "interrupted" : nil))
+            stopReason: reason ?? (stop.isRequested ? .interrupted : nil))
     }
 
     /// `point-03-8rps` or `point-03-16users`: the point's order and load in its folder's name.

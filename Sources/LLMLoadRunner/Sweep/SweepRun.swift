@@ -85,9 +85,11 @@ public struct SweepRun: Sendable {
                 let skipped = queue.filter { Self.isHeavier($0, than: profile) }
                 queue.removeAll { Self.isHeavier($0, than: profile) }
                 if !skipped.isEmpty {
+                    let count = skipped.count
                     notify(
-                        "skipping \(skipped.count) heavier point\(skipped.count == 1 ? "" : "s"); --keep-going runs them"
-                    )
+                        self.base.output.language == .zh
+                            ? "跳过 \(count) 个更重的测试点；--keep-going 会运行它们"
+                            : "skipping \(count) heavier point\(count == 1 ? "" : "s"); --keep-going runs them")
                 }
             }
         }
@@ -104,13 +106,20 @@ public struct SweepRun: Sendable {
     }
 
     static func found(_ search: MaxRateSearch) -> SweepSummary.Found {
-        let evidence: String
+        let evidence: SweepSummary.Text
         switch (search.highestPassing, search.lowestFailing) {
         case (let low?, let high?):
-            evidence = "passed at \(low) req/s and failed at \(high) req/s: the maximum lies between"
-        case (let low?, nil): evidence = "passed at every rate tried, up to the search's limit of \(low) req/s"
-        case (nil, let high?): evidence = "failed even at \(high) req/s, the lowest rate tried"
-        case (nil, nil): evidence = "no point was run"
+            evidence = .init(
+                "passed at \(low) req/s and failed at \(high) req/s: the maximum lies between",
+                zh: "\(low) 请求/秒通过，\(high) 请求/秒未通过：最大值在两者之间")
+        case (let low?, nil):
+            evidence = .init(
+                "passed at every rate tried, up to the search's limit of \(low) req/s",
+                zh: "尝试的每个速率都通过，直到搜索上限 \(low) 请求/秒")
+        case (nil, let high?):
+            evidence = .init(
+                "failed even at \(high) req/s, the lowest rate tried", zh: "即使在尝试的最低速率 \(high) 请求/秒也未通过")
+        case (nil, nil): evidence = .init("no point was run", zh: "没有运行任何测试点")
         }
         return .init(
             maxRatePerS: search.highestPassing, firstFailingRatePerS: search.lowestFailing,
