@@ -132,6 +132,12 @@ extension RunDescription.Monitor {
             case .all: "all"
             case .indices(let indices): indices.map(String.init).joined(separator: ",")
             }
-        self.init(processPid: pid, processName: name, gpus: gpus)
+        let serverMetrics =
+            switch m.serverMetrics {
+            case .auto: "auto"
+            case .off: "off"
+            case .url(let url): url
+            }
+        self.init(processPid: pid, processName: name, gpus: gpus, serverMetrics: serverMetrics)
     }
 }

@@ -223,11 +223,17 @@ public struct RunDescription: Sendable, Codable, Equatable {
         public var processName: String?
         /// `all`, `none` or the NVML indices, comma-separated (`0,2`).
         public var gpus: String
+        /// `--server-metrics` as asked: `auto`, `off` or the URL given; absent in files from
+        /// before it existed. What was scraped is `summary.json` `server_metrics.url`.
+        public var serverMetrics: String?
 
-        public init(processPid: Int32? = nil, processName: String? = nil, gpus: String = "all") {
+        public init(
+            processPid: Int32? = nil, processName: String? = nil, gpus: String = "all", serverMetrics: String? = nil
+        ) {
             self.processPid = processPid
             self.processName = processName
             self.gpus = gpus
+            self.serverMetrics = serverMetrics
         }
     }
 

@@ -92,7 +92,17 @@ import Testing
         let detected = description(.constant(ratePerSecond: 5))
         #expect(detected.target.requestedApi == nil, "detected")
         #expect(detected.target.api == "openai-chat")
-        #expect(detected.monitor == RunDescription.Monitor(processName: "llama-server", gpus: "all"))
+        #expect(
+            detected.monitor == RunDescription.Monitor(processName: "llama-server", gpus: "all", serverMetrics: "auto"))
+        // --server-metrics as asked: a URL given is kept as given, off as off.
+        for (source, written) in [
+            (RunConfiguration.ServerMetricsSource.url("http://10.0.0.5:9400/metrics"), "http://10.0.0.5:9400/metrics"),
+            (.off, "off"),
+        ] {
+            var monitor = RunConfiguration.Monitor()
+            monitor.serverMetrics = source
+            #expect(RunDescription.Monitor(configuration: monitor).serverMetrics == written)
+        }
         // Asked for an alias on a given API: both the words asked and what the server resolved.
         let configuration = RunConfiguration(
             target: .init(baseURL: "http://127.0.0.1:1", api: .ollamaChat, model: "qwen3"),
