@@ -130,6 +130,7 @@ let package = Package(
             dependencies: [
                 "LLMLoadCore",
                 "LLMLoadMetrics",
+                "LLMLoadReport",
                 "LLMLoadSimulator",
                 .product(name: "CSV", package: "CSV.swift"),
                 .product(name: "Hummingbird", package: "hummingbird"),
@@ -152,7 +153,8 @@ let package = Package(
             dependencies: ["LLMLoadMonitor", "LLMLoadCore", "LLMLoadTestSupport"],
             resources: [.copy("Fixtures")]
         ),
-        .testTarget(name: "LLMLoadMetricsTests", dependencies: ["LLMLoadMetrics", "LLMLoadCore"]),
+        .testTarget(
+            name: "LLMLoadMetricsTests", dependencies: ["LLMLoadMetrics", "LLMLoadCore", "LLMLoadTestSupport"]),
         .testTarget(
             name: "LLMLoadReportTests",
             dependencies: [
@@ -174,7 +176,7 @@ let package = Package(
                 "LLMLoadCore", "LLMLoadMetrics", "LLMLoadScheduler",
             ]
         ),
-        .testTarget(name: "CLITests", dependencies: ["LLMLoadCLI"]),
+        .testTarget(name: "CLITests", dependencies: ["LLMLoadCLI", .product(name: "Yams", package: "Yams")]),
         .testTarget(name: "LLMLoadFuzzChecksTests", dependencies: ["LLMLoadFuzzChecks", "LLMLoadCLI"]),
         .testTarget(
             name: "EndToEndTests",

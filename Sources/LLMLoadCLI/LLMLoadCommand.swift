@@ -17,12 +17,14 @@ public struct LLMLoadCommand: AsyncParsableCommand {
               llmload sweep --url http://localhost:8000/v1 --find max-rate --slo ttft=2s,e2e=30s --duration 60
               llmload report results/20261130-101500-qwen2.5_7b --lang zh
               llmload compare results/before results/after --fail-if-worse "ttft.p99=10%"
+              llmload merge results/shard-*/* --output results/merged   (shards of run --shard i/N)
               llmload run -f examples/ollama.yaml --duration 60   (options from a file; flags override it)
             """,
         // The version config.json and summary.json record, so `--version` cannot disagree with them.
         version: LoadRun.toolVersion,
         subcommands: [
             RunCommand.self, SweepCommand.self, CompareCommand.self, SimulateCommand.self, ReportCommand.self,
+            MergeCommand.self,
         ]
     )
 

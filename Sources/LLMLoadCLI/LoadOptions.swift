@@ -36,7 +36,7 @@ struct LoadOptions: ParsableArguments {
         help: ArgumentHelp(
             "Send only shard i of N of the load's schedule (i/N, from 0): requests i, i+N, i+2N, ….",
             discussion: "Run N processes, one per shard, on as many machines, with the same options and --start-at; "
-                + "each writes its own run folder. Needs --start-at."
+                + "each writes its own run folder; `llmload merge` makes them one run. Needs --start-at."
         ),
         transform: { text in try Shard(parsing: text) }
     )

@@ -38,6 +38,9 @@ public struct RunSummary: Sendable, Codable, Equatable {
     public var client: Client?
     /// The server's own metrics, scraped during the run; absent with `--server-metrics off`.
     public var serverMetrics: ServerMetrics?
+    /// A run merged from shards (`llmload merge`): the load they were part of and each shard's
+    /// own figures; absent for a run of one process.
+    public var merge: Merge?
 
     public init(
         runDescription: RunDescription, run: Run, requests: Requests, throughput: Throughput, tokens: Tokens,

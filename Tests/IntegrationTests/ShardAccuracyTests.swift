@@ -43,7 +43,8 @@ extension Timing {
                     let index = try #require(row.number("index").map { Int($0) })
                     #expect(index % 3 == part.index, "shard \(part.index) sent request \(index)")
                     #expect(scheduled[index] == nil, "request \(index) sent twice")
-                    scheduled[index] = try #require(row.number("scheduled_ms"))
+                    let offset = try #require(row.number("scheduled_ms"))
+                    scheduled[index] = offset
                 }
             }
             #expect(runIDs.count == 1, "one run id for every shard")
