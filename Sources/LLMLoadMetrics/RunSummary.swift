@@ -38,6 +38,8 @@ public struct RunSummary: Sendable, Codable, Equatable {
     public var client: Client?
     /// The server's own metrics, scraped during the run; absent with `--server-metrics off`.
     public var serverMetrics: ServerMetrics?
+    /// Every figure again per replica, in the order the URLs were given; absent for one server.
+    public var targets: [TargetFigures]?
 
     public init(
         runDescription: RunDescription, run: Run, requests: Requests, throughput: Throughput, tokens: Tokens,
