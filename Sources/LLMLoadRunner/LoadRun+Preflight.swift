@@ -7,7 +7,8 @@ extension LoadRun {
     /// with `--strict-preflight` stops the run on a warning.
     ///
     /// With replicas, each is checked, its findings led by its name (`target 2 (http://…): `),
-    /// and a closed loop's users are judged per replica: each gets its share of them.
+    /// and a closed loop's users are judged per replica: each gets its share of them
+    /// (``Preflight/replicaCount``).
     /// - Throws: ``RunError/preflight(_:)`` for a warning under `--strict-preflight`; nothing
     ///   else: a check that cannot be made is a finding.
     func preflight(client: HTTPInferenceClient, target: TargetDiscovery.Target) async throws -> [PreflightFinding] {
@@ -20,7 +21,7 @@ extension LoadRun {
         for (position, baseURL) in urls.enumerated() {
             var checks = Preflight(
                 configuration: configuration, model: target.model, sentContextLength: contextLength(for: target.api))
-            checks.closedLoopUsers = checks.closedLoopUsers.map { ($0 + urls.count - 1) / urls.count }
+            checks.replicaCount = urls.count
             let found =
                 if target.api.isOllama {
                     checks.findings(

@@ -8,6 +8,9 @@ package struct Preflight: Sendable {
     var model: String
     /// The closed loop's users; `nil` for an open loop.
     var closedLoopUsers: Int?
+    /// How many replicas share the load (`--url` repeated): each server is judged against its
+    /// share of the users.
+    package var replicaCount = 1
     /// The longest prompt the run sends (`--input-tokens`' upper bound); `nil` when unknown.
     var longestPromptTokens: Int?
     var maxOutputTokens: Int?
