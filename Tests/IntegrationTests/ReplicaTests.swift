@@ -70,6 +70,40 @@ extension Integration {
             #expect(report.contains("<table class=\"targets\">") && report.contains(targets[1].url))
         }
 
+        @Test func aReplicaThatGoesAwayMidRunFailsItsOwnRequestsAndTheOtherIsUntouched() async throws {
+            let harness = RunHarness()
+            defer { harness.cleanUp() }
+            let quick = simulatorConfiguration(ttftMilliseconds: 10, itlMilliseconds: 2, outputTokens: 5)
+            let (result, firstReceived, secondReceived) = try await withSimulator(quick) { firstURL, firstTruth in
+                let (secondURLs, announce) = AsyncStream.makeStream(of: String.self)
+                // The run starts once the second replica is up, and goes on after it stopped.
+                async let running: LoadRun.Result = {
+                    var iterator = secondURLs.makeAsyncIterator()
+                    var configuration = harness.configuration(baseURL: firstURL, rate: 20, duration: .seconds(3))
+                    configuration.target.replicaURLs = [await iterator.next() ?? ""]
+                    return try await harness.run(configuration)
+                }()
+                // Read once the simulator has stopped: a request it was answering then is in its record.
+                let secondTruth = try await withSimulator(quick) { secondURL, secondTruth in
+                    announce.yield(secondURL)
+                    try await Task.sleep(for: .seconds(1))
+                    return secondTruth
+                }
+                let result = try await running
+                return (result, firstTruth.all.count, secondTruth.all.count)
+            }
+            let summary = result.summary
+            let targets = try #require(summary.targets)
+            #expect(summary.requests.total == 60)
+            // Round-robin, never re-routed: the first replica got its half, all answered.
+            #expect(firstReceived == 30 && targets[0].requests.total == 30 && targets[0].requests.byOutcome["ok"] == 30)
+            // The second: what it answered before it stopped, and the rest failed, counted against it.
+            let failed = targets[1].requests.byOutcome["connection_error", default: 0]
+            #expect(targets[1].requests.total == 30 && targets[1].requests.byOutcome["ok"] == secondReceived)
+            #expect(failed > 0 && failed + secondReceived == 30, "\(targets[1].requests.byOutcome)")
+            #expect(summary.requests.byOutcome["connection_error"] == failed)
+        }
+
         @Test func replicasServingDifferentModelsAreRefusedNamingTheOneThatDiffers() async throws {
             let harness = RunHarness()
             defer { harness.cleanUp() }
