@@ -54,6 +54,7 @@ struct RunCommand: AsyncParsableCommand {
               llmload run --url https://api.example.com/v1 --model my-model --api-key "$KEY" --qps 2 --duration 30
               llmload run --simulate --qps 50 --duration 20 --slo ttft=500ms,e2e=5s --fail-on-slo 0.95
               llmload run --url http://localhost:8080/v1 --qps 4 --duration 60 --monitor-process llama-server --gpu 0
+              llmload run --url http://127.0.0.1:8001/v1 --url http://127.0.0.1:8002/v1 --balance least-in-flight --qps 20 --duration 60
             """
     )
 

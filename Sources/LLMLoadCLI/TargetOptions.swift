@@ -3,6 +3,7 @@ import Foundation
 import LLMLoadCore
 
 extension APIKind: ExpressibleByArgument {}
+extension LoadBalance: ExpressibleByArgument {}
 
 /// The server `llmload run` loads, and how it gets in.
 struct TargetOptions: ParsableArguments {
@@ -11,12 +12,21 @@ struct TargetOptions: ParsableArguments {
             """
             The server: http(s)://host:port, an OpenAI base URL ending in /v1, or a full endpoint \
             (/api/generate, /api/chat, /v1/chat/completions, /v1/completions). Default: $OLLAMA_HOST \
-            or http://127.0.0.1:11434.
+            or http://127.0.0.1:11434. Repeat it for replicas of one server (same API and model, \
+            checked before the load): requests are spread over them (--balance), never re-routed, \
+            and every figure is also given per target; --server-metrics auto reads the first only.
             """,
             valueName: "url"),
         transform: { TargetURLArgument($0) }
     )
-    var url: TargetURLArgument?
+    var url: [TargetURLArgument] = []
+
+    @Option(
+        help: """
+            How requests are spread over several --url replicas: round-robin (request i to replica \
+            i mod N), or least-in-flight (to the replica with the fewest requests in flight).
+            """)
+    var balance: LoadBalance?
 
     @Flag(help: "Start the built-in simulator on a free loopback port and target it.")
     var simulate = false
@@ -41,8 +51,23 @@ struct TargetOptions: ParsableArguments {
     var strictPreflight = false
 
     func validate() throws {
-        if simulate && url != nil { throw ValidationError("--simulate and --url exclude each other") }
-        if case .unusable(let message) = url { throw ValidationError(message) }
+        if simulate && !url.isEmpty { throw ValidationError("--simulate and --url exclude each other") }
+        for (position, given) in url.enumerated() {
+            if case .unusable(let message) = given {
+                throw ValidationError(url.count > 1 ? "--url \(position + 1) of \(url.count): \(message)" : message)
+            }
+        }
+        let bases = url.compactMap(\.parsed).map(\.baseURL)
+        if let twice = bases.enumerated().first(where: { bases.prefix($0.offset).contains($0.element) }) {
+            throw ValidationError("--url \(twice.element) is given twice: each replica once")
+        }
+        let apis = Set(url.compactMap(\.parsed).compactMap(\.api))
+        if apis.count > 1 {
+            throw ValidationError(
+                "the --url replicas name different APIs (\(apis.map(\.rawValue).sorted().joined(separator: ", "))): replicas serve one API"
+            )
+        }
+        if balance != nil && url.count < 2 { throw ValidationError("--balance needs two or more --url replicas") }
         if let model, model.trimmingCharacters(in: .whitespaces).isEmpty {
             throw ValidationError("--model must not be empty")
         }
@@ -71,9 +96,17 @@ struct TargetOptions: ParsableArguments {
         simulatorURL: String?, simulatedModel: String, environment: [String: String]
     ) throws -> RunConfiguration.Target {
         let parsed: TargetURL.Parsed
-        switch (simulatorURL, url) {
+        var replicas: [String] = []
+        switch (simulatorURL, url.first) {
         case (let simulatorURL?, _): parsed = try TargetURL.parse(simulatorURL)
-        case (nil, .parsed(let given)?): parsed = given
+        case (nil, .parsed(let given)?):
+            parsed = given
+            for other in url.dropFirst() {
+                switch other {
+                case .parsed(let replica): replicas.append(replica.baseURL)
+                case .unusable(let message): throw ValidationError(message)
+                }
+            }
         case (nil, .unusable(let message)?): throw ValidationError(message)
         case (nil, nil):
             do {
@@ -82,7 +115,7 @@ struct TargetOptions: ParsableArguments {
                 throw ValidationError("$OLLAMA_HOST (the target without --url) \"\(text)\": \(reason)")
             }
         }
-        return RunConfiguration.Target(
+        var target = RunConfiguration.Target(
             baseURL: parsed.baseURL,
             api: api ?? parsed.api,
             model: simulate ? (model ?? simulatedModel) : model,
@@ -90,6 +123,9 @@ struct TargetOptions: ParsableArguments {
             apiKey: apiKey(environment: environment),
             isInsecure: insecure
         )
+        target.replicaURLs = replicas
+        target.balance = balance ?? .roundRobin
+        return target
     }
 }
 
@@ -108,5 +144,10 @@ enum TargetURLArgument: Sendable, Equatable {
         } catch {
             self = .unusable("\(error)")
         }
+    }
+
+    /// The URL, when it can be used.
+    var parsed: TargetURL.Parsed? {
+        if case .parsed(let parsed) = self { parsed } else { nil }
     }
 }

@@ -52,6 +52,9 @@ public struct RequestRecord: Sendable {
     public var serverTimings: ServerTimings?
     /// Prompt tokens the server says it served from its prefix cache; `nil` when it does not say.
     public var cachedPromptTokens: Int?
+    /// The replica the request went to: its position in ``RunConfiguration/Target/baseURLs``
+    /// (0 for a single server). Outputs number replicas from 1.
+    public var targetIndex = 0
     /// The answer text, up to ``ResponseLimits/answerTextBytes``.
     public var responseText: String
     /// The reasoning text, up to ``ResponseLimits/reasoningTextBytes``.

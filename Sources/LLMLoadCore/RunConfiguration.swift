@@ -1,9 +1,18 @@
 /// Everything that defines one run, validated once before any load is sent.
 public struct RunConfiguration: Sendable {
-    /// The server under test.
+    /// The server under test: one, or several replicas of it (`--url` repeated).
+    ///
+    /// With replicas, every one must serve the same API and model (checked before any load);
+    /// requests are spread over them by ``balance`` and never re-routed: a replica that stops
+    /// answering mid-run fails the requests given to it, counted against it.
     public struct Target: Sendable {
-        /// Scheme, host, port and optional path prefix, without the API path.
+        /// Scheme, host, port and optional path prefix, without the API path; the first
+        /// replica's when there are several.
         public var baseURL: String
+        /// The other replicas' base URLs, after ``baseURL``; empty for a single server.
+        public var replicaURLs: [String] = []
+        /// How requests are spread over the replicas.
+        public var balance: LoadBalance = .roundRobin
         /// `nil`: detect it from the server.
         public var api: APIKind?
         /// `nil`: use the only model the server lists.
@@ -30,6 +39,9 @@ public struct RunConfiguration: Sendable {
             self.apiKey = apiKey
             self.isInsecure = isInsecure
         }
+
+        /// Every replica's base URL, ``baseURL`` first.
+        public var baseURLs: [String] { [baseURL] + replicaURLs }
 
         /// Headers every request to the target carries.
         public var headers: [(String, String)] {

@@ -76,6 +76,11 @@ public struct RunDescription: Sendable, Codable, Equatable {
         /// `--api` and `--model` as given; absent when they were detected from the server.
         public var requestedApi: String?
         public var requestedModel: String?
+        /// Every replica, `url` first, when `--url` was given more than once; absent for one server.
+        public var replicas: [Replica]?
+        /// How requests were spread over the replicas (`round-robin`, `least-in-flight`);
+        /// absent for one server.
+        public var balance: String?
 
         public init(
             url: String, api: String, model: String, serverVersion: String? = nil, simulated: Bool,

@@ -41,6 +41,8 @@ public struct RunSummary: Sendable, Codable, Equatable {
     /// A run merged from shards (`llmload merge`): the load they were part of and each shard's
     /// own figures; absent for a run of one process.
     public var merge: Merge?
+    /// Every figure again per replica, in the order the URLs were given; absent for one server.
+    public var targets: [TargetFigures]?
 
     public init(
         runDescription: RunDescription, run: Run, requests: Requests, throughput: Throughput, tokens: Tokens,

@@ -10,10 +10,11 @@ public enum ConsoleSummary {
         let zh = language == .zh
         let d = s.runDescription
         var lines: [String] = []
+        let urls = d.target.replicas.map { $0.map(\.url).joined(separator: ", ") } ?? d.target.url
         let target =
             zh
-            ? "\(d.target.url)（\(d.target.api)，模型 \(d.target.model)）"
-            : "\(d.target.url) (\(d.target.api), model \(d.target.model))"
+            ? "\(urls)（\(d.target.api)，模型 \(d.target.model)）"
+            : "\(urls) (\(d.target.api), model \(d.target.model))"
         var pattern = d.load.pattern
         if let k = d.load.burstiness {
             pattern += zh ? "（突发形状 k=\(FigureText.number(k, 3))）" : " (burstiness \(FigureText.number(k, 3)))"
@@ -47,6 +48,8 @@ public enum ConsoleSummary {
         lines.append("")
         lines += latencyTable(s.latency, language)
         if let line = serverDecodeLine(s.latency, language) { lines.append(line) }
+        let targets = targetLines(s, language)
+        if !targets.isEmpty { lines += [""] + targets }
         if let resources = s.resources {
             lines.append("")
             lines += resourceLines(resources, language: language)

@@ -82,6 +82,11 @@ public enum ReportRenderer {
             context["preflight"] = ReportTables.preflight(findings, language)
             context["hasPreflight"] = true
         }
+        let targets = ReportTables.targets(s)
+        if !targets.isEmpty {
+            context["targets"] = targets
+            context["hasTargets"] = true
+        }
         if s.errorsNotListed > 0 { context["errorsNotListed"] = String(s.errorsNotListed) }
         return context
     }

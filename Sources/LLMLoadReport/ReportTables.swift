@@ -70,11 +70,7 @@ enum ReportTables {
     static func facts(_ s: RunSummary, _ language: ReportLanguage) -> [Row] {
         func fact(_ key: String, _ value: String) -> Row { ["name": ReportText.label(key, language), "value": value] }
         var facts = [
-            fact(
-                "target",
-                s.runDescription.target.simulated
-                    ? "\(s.runDescription.target.url) (\(ReportText.label("simulated", language)))"
-                    : s.runDescription.target.url),
+            fact("target", targetFact(s.runDescription.target, language)),
             fact("api", s.runDescription.target.api), fact("model", s.runDescription.target.model),
         ]
         if let version = s.runDescription.target.serverVersion { facts.append(fact("server_version", version)) }

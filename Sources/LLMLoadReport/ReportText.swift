@@ -10,6 +10,7 @@ enum ReportText {
     /// `[key: (English, Chinese)]`: the page's own labels and every catalogue metric's title,
     /// under its id.
     static let table = pageLabels.merging(requestChartLabels) { page, _ in page }
+        .merging(targetLabels) { page, _ in page }
         .merging(MetricCatalogue.all.map { ($0.id, $0.title) }) { page, _ in page }
 
     private static let pageLabels: Table = [

@@ -93,7 +93,10 @@ extension RequestsCSVWriter {
         let placed = Set(fields.compactMap(\.metricID))
         // Columns added after the catalogue's own went to the end: none of them moves.
         let later: [Field] = [
-            Field("cached_prompt_tokens") { r, row in row.integer(r.cachedPromptTokens) }
+            Field("cached_prompt_tokens") { r, row in row.integer(r.cachedPromptTokens) },
+            // The replica, numbered from 1 as `summary.json`'s `targets` and `config.json`'s
+            // `target.replicas` list them (the URL is there, once): 1 for a single server.
+            Field("target") { r, row in row.integer(r.targetIndex + 1) },
         ]
         return fields + MetricCatalogue.all.filter { !placed.contains($0.id) }.map(Field.init) + later
     }()

@@ -9,18 +9,28 @@ extension LoadRun {
     /// The run's description, resolved once discovery and prompt fitting are done: what
     /// `config.json` holds and `summary.json` embeds.
     func makeDescription(
-        target: TargetDiscovery.Target, folder: RunFolder, gpus: [String], workload: PreparedWorkload,
-        preflight: [PreflightFinding]
+        target: TargetDiscovery.Target, versions: [String?] = [], folder: RunFolder, gpus: [String],
+        workload: PreparedWorkload, preflight: [PreflightFinding]
     ) -> RunDescription {
         var host = HostFacts.current()
         host.gpus = gpus
-        return RunDescription(
+        var description = RunDescription(
             configuration: configuration, api: target.api.rawValue, model: target.model,
             serverVersion: target.serverVersion, toolVersion: Self.toolVersion,
             commandLine: CommandLine.arguments, outputFolder: folder.url.path, host: host,
             inputCalibration: workload.calibration, contextLength: workload.template.contextLength,
             preflight: preflight
         )
+        let urls = configuration.target.baseURLs
+        if urls.count > 1 {
+            description.target.replicas = urls.enumerated().map { position, url in
+                RunDescription.Target.Replica(
+                    number: position + 1, url: url,
+                    serverVersion: versions.indices.contains(position) ? versions[position] : nil)
+            }
+            description.target.balance = configuration.target.balance.rawValue
+        }
+        return description
     }
 
     /// Writes `config.json`; returns why it could not, if it could not.

@@ -84,26 +84,20 @@ public struct LoadRun: Sendable {
         let redactor = SecretRedactor(secrets: [configuration.target.apiKey])
         return try await HTTPInferenceClient.withClient(configuration: transport) { client in
             // Ctrl-C or SIGTERM before the load ends the run at once (`beforeLoad`).
-            let (target, workload, findings) = try await beforeLoad { [self] in
-                let target: TargetDiscovery.Target
-                do {
-                    target = try await TargetDiscovery.discover(
-                        baseURL: configuration.target.baseURL, api: configuration.target.api,
-                        model: configuration.target.model, headers: configuration.target.headers, using: client
-                    )
-                } catch let error as TargetError {
-                    throw RunError.target(redactor.redact(error.text(configuration.output.language)))
-                }
+            let (target, versions, workload, findings) = try await beforeLoad { [self] in
+                // Every replica, before anything is sent to any of them.
+                let (target, versions) = try await discoverTargets(client: client, redactor: redactor)
                 if target.api.isOllama && configuration.requests.ignoresEndOfSequence {
                     throw RunError.target(
                         "--ignore-eos is not supported by Ollama's native API (\(target.api.rawValue))")
                 }
                 let findings = try await preflight(client: client, target: target)
-                return (target, try await prepareWorkload(prompts, client: client, target: target), findings)
+                // Prompts are fitted on the first replica: the same model counts the same.
+                return (target, versions, try await prepareWorkload(prompts, client: client, target: target), findings)
             }
             let start = try Self.startInstant(of: configuration.load.coordination)
             return try await measure(
-                with: client, target: target, base: base, redactor: redactor, monitor: monitor,
+                with: client, target: target, versions: versions, base: base, redactor: redactor, monitor: monitor,
                 workload: workload, preflight: findings, start: start, progress: progress.map { (progressInterval, $0) }
             )
         }
@@ -112,6 +106,7 @@ public struct LoadRun: Sendable {
     private func measure(
         with client: HTTPInferenceClient,
         target: TargetDiscovery.Target,
+        versions: [String?],
         base: URL,
         redactor: SecretRedactor,
         monitor: SystemMonitor,
@@ -126,7 +121,7 @@ public struct LoadRun: Sendable {
         )
         // Resolved once; written first, so even a run cut short says how it was set up.
         let description = makeDescription(
-            target: target, folder: folder,
+            target: target, versions: versions, folder: folder,
             gpus: monitor.gpuDevices.map { $0.name ?? "GPU \($0.index)" }, workload: workload, preflight: preflight)
         let configFailure = Self.write(description, to: folder)
         let api = target.api.makeAPI()
@@ -134,6 +129,9 @@ public struct LoadRun: Sendable {
         let shard = configuration.load.coordination?.shard
         let (template, prompts, tag) = (workload.template, workload.prompts, workload.tag)
         let live = LiveProgress()
+        let baseURLs = configuration.target.baseURLs
+        let balancer =
+            baseURLs.count > 1 ? TargetBalancer(targets: baseURLs.count, balance: configuration.target.balance) : nil
         let dispatcher = LoadDispatcher(
             clock: ContinuousClock(),
             limits: .init(
@@ -156,7 +154,7 @@ public struct LoadRun: Sendable {
 
         async let folding = RecordConsumer.consume(
             records, origin: start, folder: folder, objectives: configuration.objectives,
-            warmupSpan: configuration.load.warmupSpan
+            warmupSpan: configuration.load.warmupSpan, targets: baseURLs.count
         )
         async let ticker: Void = live.report(
             every: progress?.interval ?? .seconds(1), until: dispatcher.gauge, to: progress?.sink)
@@ -176,10 +174,14 @@ public struct LoadRun: Sendable {
                 isWarmup: configuration.load.isWarmup(index: index, offset: scheduledAt - start),
                 targetPromptTokens: planned.targetTokens
             )
+            // Never re-routed: a replica that fails fails its own requests.
+            let targetIndex = balancer?.take(forRequest: index) ?? 0
             var record = await client.execute(
-                plan, api: api, baseURL: configuration.target.baseURL, timeout: configuration.requests.timeout,
+                plan, api: api, baseURL: baseURLs[targetIndex], timeout: configuration.requests.timeout,
                 headers: headers + [("X-Request-Id", "llmload-\(tag.run)-\(index)")]
             )
+            balancer?.finished(targetIndex)
+            record.targetIndex = targetIndex
             record.clientQueueEndedAt = dispatch.queueEndedAt
             record.redactForOutputs(redactor)
             live.add(record)
@@ -218,6 +220,7 @@ public struct LoadRun: Sendable {
             startedAt: startedAtDate, endedAt: Date(), loopDelay: loopDelay, eventLoops: client.eventLoopCount
         )
         summary.run.startLateMs = startLate?.milliseconds
+        summary.targets = targetFigures(folded.byTarget, summary: summary)
         summary.resources = makeResources(
             samples: samples, monitor: monitor, aggregator: folded.aggregator, origin: start)
         if let scraper, let scraped {

@@ -83,14 +83,23 @@ extension Preflight {
         case nil:
             break
         }
-        if let users = closedLoopUsers {
+        if let total = closedLoopUsers {
+            // With replicas, this server gets its share of the users (round-robin: at most this).
+            let users = (total + replicaCount - 1) / replicaCount
+            let (asked, askedZh) =
+                replicaCount > 1
+                ? (
+                    "--concurrency \(total) over \(replicaCount) replicas (up to \(users) on this one)",
+                    "--concurrency \(total) 分到 \(replicaCount) 个副本（本副本最多 \(users) 个）"
+                )
+                : ("--concurrency \(users)", "--concurrency \(users)")
             if users > count {
                 findings.append(
                     PreflightFinding(
                         .warning,
-                        "--concurrency \(users) exceeds the server's \(count) slot\(plural): \(users - count) "
+                        "\(asked) exceeds the server's \(count) slot\(plural): \(users - count) "
                             + "request\(users - count == 1 ? "" : "s") at a time wait in its queue, and their latency includes the wait",
-                        zh: "--concurrency \(users) 超过了服务器的 \(count) 个槽位：同一时刻有 \(users - count) 个请求在其队列中等待，"
+                        zh: "\(askedZh) 超过了服务器的 \(count) 个槽位：同一时刻有 \(users - count) 个请求在其队列中等待，"
                             + "它们的延迟包含等待时间"
                     ))
             }

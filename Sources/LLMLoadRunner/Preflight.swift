@@ -10,6 +10,9 @@ package struct Preflight: Sendable {
     var closedLoopUsers: Int?
     /// The open loop's cap on requests in flight (`--max-in-flight`); `nil` without one.
     var maximumInFlight: Int?
+    /// How many replicas share the load (`--url` repeated): each server is judged against its
+    /// share of the users.
+    package var replicaCount = 1
     /// The longest prompt the run sends (`--input-tokens`' upper bound); `nil` when unknown.
     var longestPromptTokens: Int?
     var maxOutputTokens: Int?

@@ -18,16 +18,20 @@ enum RecordConsumer {
         origin: ContinuousClock.Instant,
         folder: RunFolder,
         objectives: ServiceLevelObjectives?,
-        warmupSpan: Duration
+        warmupSpan: Duration,
+        targets: Int = 1
     ) async -> Folded {
         var folded = Folded(
             aggregator: Aggregator(objectives: objectives),
-            timeSeries: TimeSeries(origin: origin, warmupSpan: warmupSpan)
+            timeSeries: TimeSeries(origin: origin, warmupSpan: warmupSpan),
+            byTarget: targets > 1 ? Array(repeating: Aggregator(objectives: objectives), count: targets) : []
         )
         let csv = RequestsCSVWriter(url: folder.file("requests.csv"), origin: origin)
         let responses = ResponsesWriter(folder: folder, origin: origin)
         for await finished in records {
             folded.aggregator.add(finished.record)
+            // The same aggregation again, per replica: one more fold, not another path.
+            if !folded.byTarget.isEmpty { folded.byTarget[finished.record.targetIndex].add(finished.record) }
             folded.timeSeries.add(finished.record)
             csv.append(finished.record)
             responses.append(finished.record, prompt: finished.prompt)
@@ -42,6 +46,8 @@ enum RecordConsumer {
     struct Folded: Sendable {
         var aggregator: Aggregator
         var timeSeries: TimeSeries
+        /// One aggregator per replica, by position; empty for a single server.
+        var byTarget: [Aggregator] = []
         /// Why `requests.csv` or the responses could not be written, for those that could not.
         var writeFailures: [String] = []
     }

@@ -42,7 +42,7 @@ import Testing
         let command = try RunCommand.parse([
             "--url", "http://gpu:8000/v1", "--slo", "ttft=500ms,e2e=10s", "--input-tokens", "1000-4096",
         ])
-        guard case .parsed(let url) = command.target.url else {
+        guard case .parsed(let url) = command.target.url.first else {
             Issue.record("--url not read: \(String(describing: command.target.url))")
             return
         }
@@ -113,7 +113,7 @@ import Testing
             "fault",
             "fault-every", "fault-rate",
             "fault-seed", "tokenize", "ollama-context", "ollama-context-limit", "slot-context", "server-metrics",
-            "burstiness", "max-in-flight",
+            "burstiness", "max-in-flight", "balance",
         ]
         #expect(OptionNames.run.valued == valued)
         let flags: Set = [

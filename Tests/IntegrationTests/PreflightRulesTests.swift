@@ -68,6 +68,29 @@ import Testing
         #expect(findings.map(\.line).contains("info: 1 of 4 slots busy now (GET /slots)"))
     }
 
+    /// Replicas (`--url` repeated): each server is judged against its share of the users.
+    @Test func withReplicasEachServerIsJudgedOnItsShareOfTheUsers() {
+        let slots = ServerStateProbe.OpenAICompatible(
+            props: .success(LlamaCppProps(totalSlots: 4, contextPerSlot: 5120)),
+            slots: .success(.init(count: 4, busy: 0)))
+        var within = Preflight(
+            configuration: configuration(profile: .closedLoop(users: 8, thinkTime: .zero)), model: "m",
+            sentContextLength: nil)
+        within.replicaCount = 2
+        #expect(within.findings(slots).allSatisfy { $0.level == .info }, "8 users over 2 replicas: 4 each")
+        var beyond = Preflight(
+            configuration: configuration(profile: .closedLoop(users: 9, thinkTime: .zero)), model: "m",
+            sentContextLength: nil)
+        beyond.replicaCount = 2
+        let warnings = beyond.findings(slots).filter { $0.level == .warning }
+        #expect(
+            warnings.map(\.line) == [
+                "warning: --concurrency 9 over 2 replicas (up to 5 on this one) exceeds the server's 4 slots: "
+                    + "1 request at a time wait in its queue, and their latency includes the wait"
+            ])
+        #expect(warnings.first?.text(.zh).hasPrefix("--concurrency 9 分到 2 个副本（本副本最多 5 个） 超过了服务器的 4 个槽位") == true)
+    }
+
     /// `--lang zh`: every finding has its Chinese text, with the same figures.
     @Test func everyFindingIsWrittenInChineseWithTheSameFigures() {
         let checks = Preflight(
