@@ -38,16 +38,16 @@ public enum TraceFile {
         blockTokens: Int = Trace.defaultBlockTokens
     ) throws(TraceFileError) -> Trace {
         precondition(speed.isFinite && speed > 0, "the speed is validated by the command line")
-        // Numbered from 1, blank lines skipped; a CSV's line breaks may be CRLF.
-        let lines = text.split(separator: "\n", omittingEmptySubsequences: false).enumerated().compactMap {
-            number, line -> (Int, Substring)? in
-            let line = line.hasSuffix("\r") ? line.dropLast() : line
-            return line.allSatisfy(\.isWhitespace) ? nil : (number + 1, line)
-        }
+        // Numbered from 1, blank lines skipped. A CSV's CRLF is one `Character`, a newline like LF.
+        let lines = text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline).enumerated()
+            .compactMap { number, line -> (Int, Substring)? in
+                line.allSatisfy(\.isWhitespace) ? nil : (number + 1, line)
+            }
         guard let first = lines.first else { throw .empty(path: path) }
-        let format = try format ?? detect(path: path, firstLine: first.1)
+        let resolved: Trace.Format
+        if let format { resolved = format } else { resolved = try detect(path: path, firstLine: first.1) }
         let records: [Record] =
-            switch format {
+            switch resolved {
             case .mooncake:
                 try lines.map { line, text throws(TraceFileError) in try mooncake(text, line: line, path: path) }
             case .burstGPT: try burstGPT(lines, path: path)
@@ -76,7 +76,7 @@ public enum TraceFile {
             throw .emptyWindow(path: path, window: window, spanSeconds: sorted[sorted.count - 1].seconds - origin)
         }
         return Trace(
-            path: path, format: format, speed: speed, window: window, blockTokens: blockTokens, entries: entries,
+            path: path, format: resolved, speed: speed, window: window, blockTokens: blockTokens, entries: entries,
             fileEntries: records.count)
     }
 

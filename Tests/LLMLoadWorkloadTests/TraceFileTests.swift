@@ -41,7 +41,7 @@ import Testing
         #expect(trace.entries.map(\.offset) == [.zero, .seconds(40), .seconds(113), .milliseconds(120_500)])
         #expect(trace.entries.map(\.inputTokens) == [472, 1087, 417, 1360])
         #expect(trace.entries.map(\.outputTokens) == [18, 1, 217, 421])
-        #expect(trace.entries.allSatisfy(\.hashIDs.isEmpty))
+        #expect(trace.entries.allSatisfy { $0.hashIDs.isEmpty })
         #expect(trace.entries.map(\.line) == [2, 3, 4, 5])
         // Columns in another order, found by name.
         let reordered = try TraceFile.parse(
