@@ -23,6 +23,10 @@ extension Timing {
             let entries = trace.entries
             var simulator = simulatorConfiguration(ttftMilliseconds: 5, itlMilliseconds: 1, outputTokens: 4)
             simulator.tokenizeEndpoint = .llamaCpp
+            // Answers of up to 400 tokens a millisecond apart, written one by one, would keep the
+            // in-process simulator's loops busy enough to hold up the requests arriving (tens of
+            // ms measured on two shared cores): tokens go out every 20 ms instead.
+            simulator.coalescingInterval = .milliseconds(20)
             let (result, truths) = try await withSimulator(simulator) { baseURL, log in
                 var configuration = harness.configuration(
                     baseURL: baseURL, api: .openAIChat, rate: 1, duration: trace.span + .milliseconds(1))
@@ -40,13 +44,19 @@ extension Timing {
                 let scheduled = try #require(row.number("scheduled_ms"))
                 #expect(abs(scheduled - entry.offset.milliseconds) <= 0.001, "line \(entry.line): \(scheduled) ms")
             }
-            // The simulator's record: each request arrived at its instant, counted from the first
-            // one's arrival (a constant shift would be the first request's own lag).
-            let first = try #require(truths[0])
+            // The simulator's record: each request arrived at its instant. The run's start in the
+            // simulator's clock is taken as the earliest arrival less its offset (so the least late
+            // request reads 0): the lags are then each request's delay beyond the least delayed.
+            var arrivals: [Double] = []
+            for index in entries.indices {
+                let truth = try #require(truths[index])
+                arrivals.append((truth.receivedAt - truths[0]!.receivedAt).milliseconds)
+            }
+            let start = zip(arrivals, entries).map { $0 - $1.offset.milliseconds }.min() ?? 0
             var lags: [Double] = []
             for (index, entry) in entries.enumerated() {
                 let truth = try #require(truths[index])
-                lags.append((truth.receivedAt - first.receivedAt).milliseconds - entry.offset.milliseconds)
+                lags.append(arrivals[index] - start - entry.offset.milliseconds)
                 // Exactly the trace's answer; the prompt as long as the trace says, as counted.
                 #expect(truth.outputTokens == entry.outputTokens, "line \(entry.line)")
                 #expect(
@@ -57,11 +67,13 @@ extension Timing {
             }
             let sorted = lags.sorted()
             print(
-                "trace arrival lag at the simulator, from the first (ms): min \(sorted[0]), "
-                    + "median \(sorted[sorted.count / 2]), max \(sorted[sorted.count - 1])")
-            // Debug build, two shared cores: about a millisecond typically. A schedule off by the
-            // speed or the window would be off by seconds.
-            #expect(sorted[0] > -2 && sorted[sorted.count / 2] < 5 && sorted[sorted.count - 1] < 50)
+                "trace arrival lag at the simulator, beyond the least delayed (ms): min \(sorted[0]), "
+                    + "median \(sorted[sorted.count / 2]), P90 \(sorted[sorted.count * 9 / 10]), max \(sorted[sorted.count - 1])"
+            )
+            // Debug build, two shared cores: median 0.7 ms, P90 2.4 ms, max 5 ms measured (the first
+            // request, which opens the first connection). A schedule off by the speed or the window
+            // would be off by hundreds of milliseconds at least.
+            #expect(sorted[sorted.count / 2] < 5 && sorted[sorted.count * 9 / 10] < 10 && sorted[sorted.count - 1] < 50)
             #expect(result.summary.inputTokens?.withinTolerance == entries.count)
 
             // Prompts that start with the same hash id start with the same text (a block of
