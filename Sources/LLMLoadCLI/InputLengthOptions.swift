@@ -23,10 +23,11 @@ struct InputLengthOptions: ParsableArguments {
             "With --input-tokens: the first N tokens of every prompt are the same text, for the server's prefix cache.")
     var sharedPrefix: Int?
 
-    @Option(help: "With --input-tokens: a UTF-8 text file to cut prompts from instead of the built-in corpus.")
+    @Option(
+        help: "With --input-tokens or --trace: a UTF-8 text file to cut prompts from instead of the built-in corpus.")
     var corpus: String?
 
-    @Option(help: "With --input-tokens: seed of the prompts' lengths and places in the corpus. Default: 42.")
+    @Option(help: "With --input-tokens or --trace: seed of the prompts' lengths and places in the corpus. Default: 42.")
     var inputSeed: UInt64?
 
     @Option(
@@ -43,12 +44,8 @@ struct InputLengthOptions: ParsableArguments {
         try OptionBounds.check("--num-ctx", numCtx, atMost: OptionBounds.maximumTokens)
         try OptionBounds.check("--shared-prefix", sharedPrefix, atMost: OptionBounds.maximumTokens)
         guard let inputTokens else {
-            for (flag, given) in [
-                ("--shared-prefix", sharedPrefix != nil), ("--corpus", corpus != nil),
-                ("--input-seed", inputSeed != nil),
-            ] where given {
-                throw ValidationError("\(flag) needs --input-tokens")
-            }
+            // --corpus and --input-seed serve --trace too: checked with it (`checkSource`).
+            if sharedPrefix != nil { throw ValidationError("--shared-prefix needs --input-tokens") }
             return
         }
         if let sharedPrefix {
@@ -71,6 +68,21 @@ struct InputLengthOptions: ParsableArguments {
         guard inputTokens != nil, let other = otherSources.first else { return }
         throw ValidationError(
             "--input-tokens and \(other) exclude each other: prompts are either fitted text or given")
+    }
+
+    /// Throws if `--corpus` or `--input-seed` is given without prompts to cut (`--input-tokens`,
+    /// or a trace to replay).
+    func checkSource(hasTrace: Bool) throws {
+        guard inputTokens == nil, !hasTrace else { return }
+        for (flag, given) in [("--corpus", corpus != nil), ("--input-seed", inputSeed != nil)] where given {
+            throw ValidationError("\(flag) needs --input-tokens or --trace")
+        }
+    }
+
+    /// The trace prompts' corpus and seed.
+    var traceSettings: RunConfiguration.TracePromptSettings {
+        RunConfiguration.TracePromptSettings(
+            corpusFile: corpus, seed: inputSeed ?? RunConfiguration.SyntheticPromptSettings.defaultSeed)
     }
 
     /// The synthetic prompts the flags ask for; `nil` without `--input-tokens`.

@@ -4,8 +4,13 @@ import LLMLoadCore
 /// How long `llmload run` sends, what it leaves out as warm-up, and how it ends. How requests
 /// are paced is ``LoadProfileOptions``.
 struct LoadOptions: ParsableArguments {
-    @Option(name: .shortAndLong, help: "How long to send requests: seconds, or 500ms, 10s, 5m, 1h.")
-    var duration: DurationArgument = .init(.seconds(10))
+    @Option(
+        name: .shortAndLong,
+        help: "How long to send requests: seconds, or 500ms, 10s, 5m, 1h. Default: 10s; with --trace, the whole trace.")
+    var duration: DurationArgument?
+
+    /// `--duration`, or its default of 10 s.
+    var sendingDuration: Duration { duration?.duration ?? .seconds(10) }
 
     @Option(help: "Stop after this many requests, even if --duration has not passed.")
     var requests: Int?
@@ -51,7 +56,7 @@ struct LoadOptions: ParsableArguments {
     var startAt: StartTimeArgument?
 
     func validate() throws {
-        guard duration.duration > .zero else { throw ValidationError("--duration must be positive") }
+        if let duration, duration.duration <= .zero { throw ValidationError("--duration must be positive") }
         if let requests, requests < 1 { throw ValidationError("--requests must be at least 1") }
         if warmup != nil && warmupRequests != nil {
             throw ValidationError("--warmup and --warmup-requests exclude each other")
@@ -76,7 +81,7 @@ struct LoadOptions: ParsableArguments {
         try OptionBounds.check("--requests", requests, atMost: OptionBounds.maximumRequests)
         try OptionBounds.check("--warmup-requests", warmupRequests, atMost: OptionBounds.maximumRequests)
         for (option, value) in [
-            ("--duration", duration.duration), ("--drain-timeout", drainTimeout?.duration),
+            ("--duration", duration?.duration), ("--drain-timeout", drainTimeout?.duration),
             ("--warmup", warmup?.duration), ("--term-grace", termGrace.duration),
         ] {
             try OptionBounds.check(option, value)
@@ -111,7 +116,7 @@ struct LoadOptions: ParsableArguments {
     /// `--drain-timeout` says otherwise.
     func configuration(profile: LoadProfileOptions, requestTimeout: Duration) -> RunConfiguration.Load {
         RunConfiguration.Load(
-            profile: profile.profile, duration: duration.duration, maximumRequests: requests,
+            profile: profile.profile, duration: sendingDuration, maximumRequests: requests,
             drainTimeout: drainTimeout?.duration ?? requestTimeout,
             warmup: warmup.map { .duration($0.duration) } ?? warmupRequests.map { .requests($0) },
             maximumInFlight: profile.maxInFlight,

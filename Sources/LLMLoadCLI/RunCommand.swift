@@ -18,7 +18,9 @@ struct RunCommand: AsyncParsableCommand {
             with exponential gaps at the same mean rate (seeded: --arrival-seed, default 42, so a \
             run repeats); --arrival gamma --burstiness K draws gamma gaps of shape K at that mean \
             rate (K = 1 is Poisson, smaller is burstier; seeded the same way); --ramp changes the \
-            rate linearly. --concurrency N is a closed loop \
+            rate linearly; --trace replays a recorded trace (Mooncake JSONL, BurstGPT CSV), each \
+            request at its instant with the trace's prompt and answer lengths, until the trace ends. \
+            --concurrency N is a closed loop \
             instead: N users, each sending its next request when its last one ended (after \
             --think-time). After --duration (or --requests) no new request is sent; requests \
             still in flight get --drain-timeout to finish. Ctrl-C stops sending and drains; a \
@@ -45,6 +47,8 @@ struct RunCommand: AsyncParsableCommand {
               llmload run --simulate --qps 20 --max-in-flight 4 --duration 30
               llmload run --simulate --concurrency 8 --duration 30 --think-time 500ms
               llmload run --simulate --ramp 10-500/60s --duration 90
+              llmload run --simulate --trace examples/mooncake-sample.jsonl --trace-speed 2
+              llmload run --url http://localhost:8000/v1 --trace burstgpt.csv --trace-window 10m-20m --ignore-eos
               llmload run --url http://localhost:8080/v1 --concurrency 4 --requests 200 --max-tokens 64
               llmload run --url http://localhost:8000/v1 --qps 5 --duration 60 --input-tokens 1000-4096 --max-tokens 256
               llmload run --url http://localhost:11434 --model qwen2.5:7b --qps 2 --duration 120 --input-tokens 2048 --shared-prefix 1024
@@ -63,6 +67,9 @@ struct RunCommand: AsyncParsableCommand {
 
     @OptionGroup(title: "Load profile")
     var profile: LoadProfileOptions
+
+    @OptionGroup(title: "Trace replay")
+    var replay: TraceOptions
 
     @OptionGroup(title: "Load")
     var load: LoadOptions
@@ -96,6 +103,8 @@ struct RunCommand: AsyncParsableCommand {
             throw ValidationError("--ignore-eos is not supported by Ollama's native API")
         }
         try load.check(against: profile)
+        try replay.checkExclusive(profile: profile, load: load, prompts: prompts, input: input)
+        try input.checkSource(hasTrace: replay.trace != nil)
     }
 
     /// The run's configuration; `baseURL` is the simulator's when it runs in-process.
@@ -113,6 +122,10 @@ struct RunCommand: AsyncParsableCommand {
             requests: requests,
             output: output.configuration
         )
+        if let trace = try replay.load() {
+            try Self.replay(trace, in: &configuration, duration: load.duration?.duration)
+            configuration.requests.prompts = .trace(input.traceSettings)
+        }
         configuration.objectives = goodput.slo
         configuration.monitor = monitor.configuration
         configuration.isStrictPreflight = target.strictPreflight

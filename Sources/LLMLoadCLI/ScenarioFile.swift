@@ -10,7 +10,7 @@ import Yams
 /// `llmload sweep -f` reads the same file, plus the mapping under its `sweep:` key, whose keys
 /// are `sweep`'s own options (`rates: 10-500`, `find: max-rate`); `run` leaves that key out,
 /// and `sweep` leaves out the keys of `run`'s one load (`qps`, `concurrency`, `ramp`,
-/// `fail-on-slo`), which each point replaces.
+/// `fail-on-slo`, `trace` and its settings), which each point replaces.
 ///
 /// Expanding into arguments, rather than decoding into a configuration, keeps one parser and
 /// one set of checks and messages for both, and every new option works in files at once.
@@ -36,7 +36,10 @@ enum ScenarioFile {
     }
 
     /// The keys of `run`'s single load, which `sweep -f` leaves out.
-    static let runLoadKeys: Set<String> = ["qps", "rate", "concurrency", "ramp", "fail-on-slo", "fail_on_slo"]
+    static let runLoadKeys: Set<String> = [
+        "qps", "rate", "concurrency", "ramp", "fail-on-slo", "fail_on_slo", "trace", "trace-speed", "trace_speed",
+        "trace-window", "trace_window", "trace-block-tokens", "trace_block_tokens",
+    ]
 
     /// The commands that read scenario files, and the options each accepts.
     enum Command: String {

@@ -52,6 +52,7 @@ struct SweepCommand: AsyncParsableCommand {
         let given = [
             ("--qps", options.profile.qps != nil), ("--concurrency", options.profile.concurrency != nil),
             ("--ramp", options.profile.ramp != nil), ("--fail-on-slo", options.goodput.failOnSlo != nil),
+            ("--trace", options.replay.trace != nil),
         ].filter(\.1).map(\.0)
         if let flag = given.first {
             throw ValidationError(

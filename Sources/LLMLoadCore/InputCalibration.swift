@@ -1,4 +1,5 @@
-/// How synthetic prompts were fitted to their lengths before the run (`--input-tokens`), as
+/// How synthetic prompts were fitted to their lengths before the run (`--input-tokens`, or a
+/// replayed trace's), as
 /// written to `summary.json` and `config.json`.
 public struct InputCalibration: Sendable, Codable, Equatable {
     /// `tokenize` (the server's tokenizer endpoint plus one request for the chat template) or
@@ -10,7 +11,8 @@ public struct InputCalibration: Sendable, Codable, Equatable {
     public var templateOverheadTokens: Int?
     /// Server tokens per corpus word, from two counts.
     public var tokensPerWord: Double
-    /// Distinct prompt lengths built (requests snap to the nearest).
+    /// Distinct prompt lengths built (requests snap to the nearest); for a trace, the prompts
+    /// fitted (one per distinct entry).
     public var levels: Int
     /// Times the server counted a text.
     public var serverCounts: Int
@@ -18,6 +20,9 @@ public struct InputCalibration: Sendable, Codable, Equatable {
     public var maxErrorTokens: Int
     /// The shared prefix's length as the server counts it (`--shared-prefix`).
     public var sharedPrefixTokens: Int?
+    /// A trace's entries shorter than the shortest prompt the server counts (its chat template
+    /// and the tag), sent at that shortest length; absent without a trace.
+    public var raisedEntries: Int?
     public var seconds: Double
 
     public init(

@@ -1,7 +1,7 @@
 /// How requests are paced, with the rate that belongs to the pattern inside it, so a profile
 /// can never carry a rate it does not use.
 ///
-/// Open loop (`constant`, `poisson`, `gamma`, `ramp`): each request has a due instant fixed in advance,
+/// Open loop (`constant`, `poisson`, `gamma`, `ramp`, `trace`): each request has a due instant fixed in advance,
 /// whether or not earlier requests have finished. Closed loop: `users` requests are in flight
 /// at most; each user sends its next request when its last one ended, after `thinkTime`.
 public enum LoadProfile: Sendable, Equatable {
@@ -17,6 +17,9 @@ public enum LoadProfile: Sendable, Equatable {
     case ramp(RateRamp)
     /// `users` concurrent users, each waiting `thinkTime` between its requests.
     case closedLoop(users: Int, thinkTime: Duration)
+    /// Each request at its instant in a recorded trace (`--trace`), with the trace's prompt and
+    /// answer lengths; the run ends with the trace.
+    case trace(Trace)
 
     /// The seed Poisson and gamma arrivals use unless one is given, so two runs offer the same load.
     public static let defaultSeed: UInt64 = 42
@@ -26,12 +29,14 @@ public enum LoadProfile: Sendable, Equatable {
         switch self {
         case .constant(let rate), .poisson(let rate, _), .gamma(let rate, _, _): rate
         case .ramp(let ramp): max(ramp.startPerSecond, ramp.endPerSecond)
+        case .trace(let trace): trace.peakRatePerSecond
         case .closedLoop: nil
         }
     }
 
     /// The pattern label of outputs: `constant@5.00`, `poisson@5.00`, `gamma@5.00(k=0.5)`,
-    /// `ramp@10.00-500.00/60s` or `concurrency@8`. A gamma label carries its shape, so runs (and
+    /// `ramp@10.00-500.00/60s`, `concurrency@8` or `trace@mooncake.jsonl` (`trace@mooncake.jsonl(x2)`
+    /// replayed twice as fast). A gamma label carries its shape, so runs (and
     /// sweep points) of different burstiness never read as the same pattern.
     public var label: String {
         switch self {
@@ -40,6 +45,7 @@ public enum LoadProfile: Sendable, Equatable {
         case .gamma(let rate, let k, _): "gamma@" + RateRamp.twoDecimals(rate) + "(k=\(k))"
         case .ramp(let ramp): "ramp@" + ramp.description
         case .closedLoop(let users, _): "concurrency@\(users)"
+        case .trace(let trace): "trace@" + trace.fileName + (trace.speed == 1 ? "" : "(x\(trace.speed))")
         }
     }
 }
@@ -49,8 +55,13 @@ extension RunConfiguration.Load {
     public var arrivalSeed: UInt64? {
         switch profile {
         case .poisson(_, let seed), .gamma(_, _, let seed): seed
-        case .constant, .ramp, .closedLoop: nil
+        case .constant, .ramp, .closedLoop, .trace: nil
         }
+    }
+
+    /// The replayed trace; `nil` for the other profiles.
+    public var trace: Trace? {
+        if case .trace(let trace) = profile { trace } else { nil }
     }
 
     /// The gamma arrivals' shape, for outputs; `nil` for the other profiles.

@@ -6,6 +6,9 @@ extension RunConfiguration {
         case given(GivenPrompts)
         /// Text of a length the server counts, cut from a corpus (`--input-tokens`).
         case synthetic(SyntheticPromptSettings)
+        /// Text of each replayed trace entry's length, cut from a corpus (`--trace`); the
+        /// lengths are the trace's (``RunConfiguration/Load/trace``).
+        case trace(TracePromptSettings)
 
         /// The synthetic prompts' lengths; `nil` for given prompts.
         public var inputLength: InputLength? {
@@ -36,6 +39,27 @@ extension RunConfiguration {
             self.template = template
             self.shuffleSeed = shuffleSeed
         }
+    }
+
+    /// Prompts made to a replayed trace's lengths: corpus text fitted with the server's own
+    /// count, each hash id of the trace standing for the same block of text in every prompt.
+    public struct TracePromptSettings: Sendable, Equatable {
+        /// The text prompts are cut from; `nil`: the built-in corpus.
+        public var corpusFile: String?
+        /// Fixes where in the corpus each hash id's block (and each unshared prompt) starts.
+        public var seed: UInt64
+
+        public init(corpusFile: String? = nil, seed: UInt64 = SyntheticPromptSettings.defaultSeed) {
+            self.corpusFile = corpusFile
+            self.seed = seed
+        }
+    }
+
+    /// The shortest and longest prompt the run builds to a length the server counts: those of
+    /// `--input-tokens` or of the replayed trace; `nil` for given prompts.
+    public var fittedInputTokens: ClosedRange<Int>? {
+        if let trace = load.trace { return trace.inputTokenBounds }
+        return requests.prompts.inputLength?.bounds
     }
 
     /// Synthetic prompts of `length` tokens as the server counts them (`--input-tokens`).

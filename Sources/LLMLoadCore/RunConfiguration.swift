@@ -171,6 +171,9 @@ extension RunConfiguration.Load {
             case .ramp(let ramp): ramp.arrivalSeconds(Double(count))
             // A closed loop's pace depends on the server: its warm-up requests come out of `duration`.
             case .closedLoop: 0
+            // The instant of the first measured entry.
+            case .trace(let trace):
+                count < trace.entries.count ? trace.entries[count].offset.seconds : trace.span.seconds
             }
         case nil: 0
         }
@@ -183,14 +186,15 @@ extension RunConfiguration.Load {
     }
 
     /// The mean rate offered over the measured part of the run; `nil` for the closed loop,
-    /// which offers no rate (its rate is whatever the server sustains).
+    /// which offers no rate (its rate is whatever the server sustains), and for a trace.
     public var offeredRatePerSecond: Double? {
         switch profile {
         case .constant(let rate), .poisson(let rate, _), .gamma(let rate, _, _): rate
         case .ramp(let ramp):
             (ramp.expectedArrivals(by: (warmupSpan + duration).seconds) - ramp.expectedArrivals(by: warmupSpan.seconds))
                 / duration.seconds
-        case .closedLoop: nil
+        // A trace offers its own instants, not a rate; its schedule lag says whether they were kept.
+        case .closedLoop, .trace: nil
         }
     }
 

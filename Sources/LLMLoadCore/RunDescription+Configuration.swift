@@ -50,7 +50,7 @@ extension RunDescription.Load {
         case .constant(let r), .poisson(let r, _), .gamma(let r, _, _): rate = r
         case .ramp(let r):
             ramp = Ramp(startRatePerS: r.startPerSecond, endRatePerS: r.endPerSecond, rampS: r.span.seconds)
-        case .closedLoop: break
+        case .closedLoop, .trace: break
         }
         self.init(
             pattern: load.profile.label, ratePerS: rate, ramp: ramp, seed: load.arrivalSeed,
@@ -60,6 +60,7 @@ extension RunDescription.Load {
             warmupRequests: load.warmupRequestCount, drainTimeoutS: load.drainTimeout.seconds
         )
         shard = load.coordination.map(ShardPart.init)
+        trace = load.trace.map(TracePart.init)
     }
 
     /// The mean rate the schedule offered over `durationS` (a ramp's mean over the measured
@@ -103,6 +104,9 @@ extension RunDescription.Requests {
             sharedPrefixTokens = synthetic.sharedPrefixTokens
             corpus = synthetic.corpusFile ?? "built-in"
             inputSeed = synthetic.seed
+        case .trace(let trace):
+            corpus = trace.corpusFile ?? "built-in"
+            inputSeed = trace.seed
         }
         uniquePrefix = r.isUniquePrefix
         numCtx = contextLength

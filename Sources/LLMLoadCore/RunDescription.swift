@@ -103,8 +103,8 @@ public struct RunDescription: Sendable, Codable, Equatable {
     /// `ramp`, `concurrency` (closed loop) is present: the profile's rate is stated once, in its
     /// own terms, never as a peak in one place and a mean in another.
     public struct Load: Sendable, Codable, Equatable {
-        /// `constant@5.00`, `poisson@5.00`, `gamma@5.00(k=0.5)`, `ramp@10.00-500.00/60s` or
-        /// `concurrency@8`.
+        /// `constant@5.00`, `poisson@5.00`, `gamma@5.00(k=0.5)`, `ramp@10.00-500.00/60s`,
+        /// `concurrency@8` or `trace@<file>`.
         public var pattern: String
         /// The constant, Poisson or gamma mean rate; absent for a ramp and the closed loop.
         public var ratePerS: Double?
@@ -130,6 +130,9 @@ public struct RunDescription: Sendable, Codable, Equatable {
         /// Present when the run is one shard of a load sent from several processes; the other
         /// fields then describe the whole load, of which this shard sent its share.
         public var shard: ShardPart?
+        /// Present when the run replayed a trace (`--trace`): its file, format, speed, window
+        /// and entries. The prompt and answer lengths were the trace's.
+        public var trace: TracePart?
 
         public init(
             pattern: String, ratePerS: Double? = nil, ramp: Ramp? = nil, seed: UInt64? = nil,

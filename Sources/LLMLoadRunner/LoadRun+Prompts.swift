@@ -9,6 +9,8 @@ enum PromptPlan {
     case given(PromptCycle)
     /// Fitted to `--input-tokens` once the target can count them.
     case synthetic(RunConfiguration.SyntheticPromptSettings, Corpus)
+    /// Fitted to each entry of a replayed trace once the target can count them.
+    case trace(Trace, Corpus, seed: UInt64)
 }
 
 /// What each request of a run is made from, settled before the load starts.
@@ -43,11 +45,21 @@ extension LoadRun {
     }
 
     /// Reads the prompt file or the corpus, so a bad one stops the run before anything is sent.
-    static func makePromptPlan(_ requests: RunConfiguration.Requests) throws(RunError) -> PromptPlan {
+    static func makePromptPlan(_ configuration: RunConfiguration) throws(RunError) -> PromptPlan {
+        if configuration.load.trace == nil, case .trace = configuration.requests.prompts {
+            throw .prompts("prompts fitted to a trace need a trace to replay (--trace)")
+        }
         do {
-            switch requests.prompts {
+            if let trace = configuration.load.trace {
+                // A trace's prompts are always fitted to its lengths.
+                var settings = RunConfiguration.TracePromptSettings()
+                if case .trace(let given) = configuration.requests.prompts { settings = given }
+                return .trace(trace, try makeCorpus(settings.corpusFile), seed: settings.seed)
+            }
+            switch configuration.requests.prompts {
             case .given(let given): return .given(try makePrompts(given))
-            case .synthetic(let settings): return .synthetic(settings, try makeCorpus(settings))
+            case .synthetic(let settings): return .synthetic(settings, try makeCorpus(settings.corpusFile))
+            case .trace: preconditionFailure("refused above")
             }
         } catch let error as CorpusError {
             throw .prompts(error.description)
@@ -88,6 +100,11 @@ extension LoadRun {
                 tag: requests.isUniquePrefix ? tag : nil)
             notify(Self.describe(calibration, length: length, language: configuration.output.language))
             return PreparedWorkload(prompts: prompts, template: template, tag: tag, calibration: calibration)
+        case .trace(let trace, let corpus, let seed):
+            let (prompts, calibration) = try await fitTracePrompts(
+                trace, corpus: corpus, seed: seed, client: client, target: target, template: template,
+                tag: requests.isUniquePrefix ? tag : nil)
+            return PreparedWorkload(prompts: prompts, template: template, tag: tag, calibration: calibration)
         }
     }
 
@@ -108,9 +125,9 @@ extension LoadRun {
         return prompts
     }
 
-    /// The corpus synthetic prompts are cut from.
-    static func makeCorpus(_ settings: RunConfiguration.SyntheticPromptSettings) throws(CorpusError) -> Corpus {
-        guard let path = settings.corpusFile else { return .builtIn }
+    /// The corpus synthetic and trace prompts are cut from: the file, else the built-in one.
+    static func makeCorpus(_ path: String?) throws(CorpusError) -> Corpus {
+        guard let path else { return .builtIn }
         return try Corpus.load(path: path)
     }
 
@@ -119,8 +136,10 @@ extension LoadRun {
     func contextLength(for api: APIKind) -> Int? {
         guard api.isOllama else { return nil }
         if let asked = configuration.requests.contextLength { return asked }
-        guard let length = configuration.requests.prompts.inputLength else { return nil }
-        let needed = length.bounds.upperBound + (configuration.requests.maxOutputTokens ?? 1024) + 64
+        guard let lengths = configuration.fittedInputTokens else { return nil }
+        let answer =
+            configuration.load.trace?.entries.map(\.outputTokens).max() ?? configuration.requests.maxOutputTokens
+        let needed = lengths.upperBound + (answer ?? 1024) + 64
         return (needed + 255) / 256 * 256
     }
 
@@ -135,42 +154,22 @@ extension LoadRun {
         let length = settings.length
         // A server may echo the key in an error that ends the fitting.
         let redactor = SecretRedactor(secrets: [configuration.target.apiKey])
-        let requests = configuration.requests
-        let baseURL = configuration.target.baseURL
-        let headers = configuration.target.headers
-        let generation = GenerationTokenCounter(
-            client: client, api: target.api.makeAPI(), baseURL: baseURL, template: template, headers: headers,
-            timeout: requests.timeout)
-        var counter: any TokenCounter = generation
-        var method = "generation"
-        var detail = "one-token requests to \(target.api.path), reading the server's prompt count"
-        var overhead: Int?
         do {
-            if !target.api.isOllama,
-                let endpoint = await TokenizeEndpoint.probe(
-                    baseURL: baseURL, model: target.model, headers: headers, using: client, timeout: requests.timeout)
-            {
-                // The template's share: one real request against the tokenizer's count of the same text.
-                let probe = (tag?.text(forRequest: 999) ?? "") + corpus.window(from: 0, words: 60)
-                let measured = try await generation.count(probe) - endpoint.count(probe)
-                counter = TokenizeTokenCounter(endpoint: endpoint, overhead: measured)
-                method = "tokenize"
-                detail =
-                    "the server's tokenizer (\(endpoint.dialect.rawValue) POST /tokenize), "
-                    + "plus \(measured) token\(measured == 1 ? "" : "s") of chat template and special tokens measured with one request"
-                overhead = measured
-            }
+            let counting = try await makeTokenCounter(
+                corpus: corpus, client: client, target: target, template: template, tag: tag)
             notify(
                 Self.fittingNote(
-                    length, detail: detail, tokenizeOverhead: overhead, language: configuration.output.language))
-            let calibrator = PromptCalibrator(corpus: corpus, counter: counter, tag: tag, seed: settings.seed)
+                    length, detail: counting.detail, tokenizeOverhead: counting.overhead,
+                    language: configuration.output.language))
+            let calibrator = PromptCalibrator(corpus: corpus, counter: counting.counter, tag: tag, seed: settings.seed)
             let fitted = try await calibrator.calibrate(
                 levels: SyntheticPrompts.levels(for: length), sharedPrefixTokens: settings.sharedPrefixTokens)
             let prompts = SyntheticPrompts(
                 length: length, seed: settings.seed, sharedPrefix: fitted.sharedPrefix, bodies: fitted.bodies)
             let calibration = InputCalibration(
-                method: method, detail: detail, templateOverheadTokens: overhead, tokensPerWord: fitted.tokensPerWord,
-                levels: prompts.levels.count, serverCounts: fitted.serverCounts + (overhead == nil ? 0 : 1),
+                method: counting.method, detail: counting.detail, templateOverheadTokens: counting.overhead,
+                tokensPerWord: fitted.tokensPerWord, levels: prompts.levels.count,
+                serverCounts: fitted.serverCounts + (counting.overhead == nil ? 0 : 1),
                 maxErrorTokens: fitted.maxErrorTokens, sharedPrefixTokens: fitted.sharedPrefixTokens,
                 seconds: (ContinuousClock.now - started).seconds)
             return (prompts, calibration)
@@ -179,6 +178,46 @@ extension LoadRun {
         } catch let error as TokenizeError {
             throw RunError.prompts(redactor.redact("--input-tokens: \(error.description)"))
         }
+    }
+
+    /// How prompt tokens are counted as the server counts them: its `/tokenize` plus the chat
+    /// template's share measured with one request, where it has one; else one-token requests.
+    struct TokenCounting: Sendable {
+        var counter: any TokenCounter
+        /// `tokenize` or `generation`, and in words.
+        var method: String
+        var detail: String
+        /// The template's share added to `/tokenize`'s counts; `nil` for generation counts.
+        var overhead: Int?
+    }
+
+    /// The counter prompts are fitted with (``TokenCounting``).
+    func makeTokenCounter(
+        corpus: Corpus, client: HTTPInferenceClient, target: TargetDiscovery.Target, template: InferenceRequest,
+        tag: PromptTag?
+    ) async throws -> TokenCounting {
+        let requests = configuration.requests
+        let baseURL = configuration.target.baseURL
+        let headers = configuration.target.headers
+        let generation = GenerationTokenCounter(
+            client: client, api: target.api.makeAPI(), baseURL: baseURL, template: template, headers: headers,
+            timeout: requests.timeout)
+        guard !target.api.isOllama,
+            let endpoint = await TokenizeEndpoint.probe(
+                baseURL: baseURL, model: target.model, headers: headers, using: client, timeout: requests.timeout)
+        else {
+            return TokenCounting(
+                counter: generation, method: "generation",
+                detail: "one-token requests to \(target.api.path), reading the server's prompt count")
+        }
+        // The template's share: one real request against the tokenizer's count of the same text.
+        let probe = (tag?.text(forRequest: 999) ?? "") + corpus.window(from: 0, words: 60)
+        let measured = try await generation.count(probe) - endpoint.count(probe)
+        return TokenCounting(
+            counter: TokenizeTokenCounter(endpoint: endpoint, overhead: measured), method: "tokenize",
+            detail: "the server's tokenizer (\(endpoint.dialect.rawValue) POST /tokenize), "
+                + "plus \(measured) token\(measured == 1 ? "" : "s") of chat template and special tokens measured with one request",
+            overhead: measured)
     }
 
     /// One line on how the prompts were fitted.

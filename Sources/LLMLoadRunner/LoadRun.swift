@@ -55,7 +55,7 @@ public struct LoadRun: Sendable {
     ) async throws -> Result {
         let base = URL(fileURLWithPath: configuration.output.directory)
         try RunFolder.checkWritable(base: base)
-        let prompts = try Self.makePromptPlan(configuration.requests)
+        let prompts = try Self.makePromptPlan(configuration)
         let monitor: SystemMonitor
         do {
             monitor = try SystemMonitor.prepare(configuration.monitor)
@@ -169,6 +169,7 @@ public struct LoadRun: Sendable {
                 forRequest: index, tag: configuration.requests.isUniquePrefix ? tag.text(forRequest: index) : nil)
             request.prompt = planned.prompt.text
             request.messages = planned.prompt.messages
+            if let tokens = planned.maxOutputTokens { request.maxOutputTokens = tokens }
             let plan = RequestPlan(
                 index: index, scheduledAt: scheduledAt, request: request,
                 isWarmup: configuration.load.isWarmup(index: index, offset: scheduledAt - start),
@@ -227,7 +228,7 @@ public struct LoadRun: Sendable {
             summary.serverMetrics = makeServerMetrics(
                 scraped, scraper: scraper, interval: monitor.interval, aggregator: folded.aggregator, origin: start)
         }
-        if configuration.requests.prompts.inputLength != nil {
+        if configuration.fittedInputTokens != nil {
             summary.inputTokens = RunSummary.InputTokens(comparison: folded.aggregator.inputTokens)
         }
         var failures = [configFailure, scraped?.writeFailure].compactMap { $0 } + folded.writeFailures

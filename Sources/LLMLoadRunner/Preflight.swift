@@ -29,10 +29,12 @@ package struct Preflight: Sendable {
         self.model = model
         closedLoopUsers = configuration.load.closedLoopUsers
         maximumInFlight = configuration.load.maximumInFlight
-        longestPromptTokens = configuration.requests.prompts.inputLength?.bounds.upperBound
-        maxOutputTokens = configuration.requests.maxOutputTokens
+        longestPromptTokens = configuration.fittedInputTokens?.upperBound
+        // A trace's answers are as long as it says.
+        maxOutputTokens =
+            configuration.load.trace?.entries.map(\.outputTokens).max() ?? configuration.requests.maxOutputTokens
         hasWarmup = configuration.load.warmup != nil
-        fitsPrompts = configuration.requests.prompts.inputLength != nil
+        fitsPrompts = configuration.fittedInputTokens != nil
         self.sentContextLength = sentContextLength
         isContextGiven = configuration.requests.contextLength != nil
     }

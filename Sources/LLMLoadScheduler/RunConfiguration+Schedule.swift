@@ -16,6 +16,7 @@ extension RunConfiguration.Load {
         case .poisson(let rate, let seed): PoissonSchedule(ratePerSecond: rate, seed: seed)
         case .gamma(let rate, let k, let seed): GammaSchedule(ratePerSecond: rate, burstiness: k, seed: seed)
         case .ramp(let ramp): RampSchedule(ramp)
+        case .trace(let trace): TraceSchedule(trace)
         case .closedLoop: nil
         }
     }

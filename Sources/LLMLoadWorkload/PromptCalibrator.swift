@@ -102,7 +102,7 @@ public struct PromptCalibrator: Sendable {
     /// The word count whose measure is nearest `target`: from `words`, corrected by the
     /// measured miss over `perWord` until within ``goal(_:)``, a count repeats, or ten tries.
     /// `measure` gets the try's number (for a fresh tag) and the word count.
-    private func search(
+    func search(
         _ target: Int, from words: Int, fewest: Int, perWord: Double,
         measure: (_ attempt: Int, _ words: Int) async throws -> Int
     ) async throws -> (words: Int, measured: Int, counts: Int) {

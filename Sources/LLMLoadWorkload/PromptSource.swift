@@ -28,14 +28,18 @@ extension Prompt {
 }
 
 /// One request's prompt, and the prompt tokens it was built to have when it was built to a
-/// length (`--input-tokens`).
+/// length (`--input-tokens`, a trace).
 public struct PlannedPrompt: Sendable, Hashable {
     public var prompt: Prompt
     public var targetTokens: Int?
+    /// The answer's length the request asks for instead of the run's `--max-tokens` (a
+    /// replayed trace's); `nil`: the run's.
+    public var maxOutputTokens: Int?
 
-    public init(_ prompt: Prompt, targetTokens: Int? = nil) {
+    public init(_ prompt: Prompt, targetTokens: Int? = nil, maxOutputTokens: Int? = nil) {
         self.prompt = prompt
         self.targetTokens = targetTokens
+        self.maxOutputTokens = maxOutputTokens
     }
 }
 

@@ -113,7 +113,7 @@ import Testing
             "fault",
             "fault-every", "fault-rate",
             "fault-seed", "tokenize", "ollama-context", "ollama-context-limit", "slot-context", "server-metrics",
-            "burstiness", "max-in-flight", "balance",
+            "burstiness", "max-in-flight", "balance", "trace", "trace-speed", "trace-window", "trace-block-tokens",
         ]
         #expect(OptionNames.run.valued == valued)
         let flags: Set = [
@@ -122,14 +122,15 @@ import Testing
         ]
         #expect(OptionNames.run.flags.isSuperset(of: flags), "\(flags.subtracting(OptionNames.run.flags))")
         let command = try RunCommand.parse(["-m", "m", "-d", "5s", "-o", "out", "-q", "-v"])
-        #expect(command.target.model == "m" && command.load.duration.duration == .seconds(5))
+        #expect(command.target.model == "m" && command.load.duration?.duration == .seconds(5))
         #expect(command.output.output == "out" && command.output.quiet && command.output.verbose)
     }
 
     @Test func helpShowsOneSectionPerGroup() {
         let help = RunCommand.helpMessage()
         for title in [
-            "TARGET:", "LOAD PROFILE:", "LOAD:", "PROMPTS:", "SYNTHETIC PROMPTS:", "REQUESTS:", "GOODPUT:", "OUTPUT:",
+            "TARGET:", "LOAD PROFILE:", "TRACE REPLAY:", "LOAD:", "PROMPTS:", "SYNTHETIC PROMPTS:", "REQUESTS:",
+            "GOODPUT:", "OUTPUT:",
             "RESOURCE MONITOR:", "SIMULATOR (WITH --SIMULATE):",
         ] {
             #expect(help.contains(title), "no section \(title)")

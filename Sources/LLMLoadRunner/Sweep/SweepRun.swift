@@ -156,7 +156,8 @@ extension LoadProfile {
         switch self {
         case .poisson(_, let seed): .poisson(ratePerSecond: rate, seed: seed)
         case .gamma(_, let k, let seed): .gamma(ratePerSecond: rate, burstiness: k, seed: seed)
-        case .constant, .ramp, .closedLoop: .constant(ratePerSecond: rate)
+        // A sweep refuses --trace: a trace has no rate to set.
+        case .constant, .ramp, .closedLoop, .trace: .constant(ratePerSecond: rate)
         }
     }
 
