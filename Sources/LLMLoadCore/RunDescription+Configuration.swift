@@ -60,6 +60,7 @@ extension RunDescription.Load {
             warmupRequests: load.warmupRequestCount, drainTimeoutS: load.drainTimeout.seconds
         )
         shard = load.coordination.map(ShardPart.init)
+        turns = load.conversationTurns
     }
 
     /// The mean rate the schedule offered over `durationS` (a ramp's mean over the measured

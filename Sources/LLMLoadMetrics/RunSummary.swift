@@ -38,6 +38,9 @@ public struct RunSummary: Sendable, Codable, Equatable {
     public var client: Client?
     /// The server's own metrics, scraped during the run; absent with `--server-metrics off`.
     public var serverMetrics: ServerMetrics?
+    /// TTFT and the server's prompt count by conversation turn, in turn order; absent without
+    /// `--turns`.
+    public var turns: [TurnFigures]?
 
     public init(
         runDescription: RunDescription, run: Run, requests: Requests, throughput: Throughput, tokens: Tokens,

@@ -23,6 +23,7 @@ public enum ConsoleSummary {
         if let think = d.load.thinkTimeS, think > 0 {
             pattern += zh ? "（间隔 \(FigureText.number(think, 3)) 秒）" : " (think \(FigureText.number(think, 3)) s)"
         }
+        if let turns = d.load.turns { pattern += zh ? "（每个对话 \(turns) 轮）" : " (\(turns)-turn conversations)" }
         let duration = FigureText.number(d.load.durationS, 1)
         lines.append(
             zh
@@ -47,6 +48,7 @@ public enum ConsoleSummary {
         lines.append("")
         lines += latencyTable(s.latency, language)
         if let line = serverDecodeLine(s.latency, language) { lines.append(line) }
+        if let turns = s.turns, let line = turnLine(turns, language: language) { lines.append(line) }
         if let resources = s.resources {
             lines.append("")
             lines += resourceLines(resources, language: language)

@@ -93,7 +93,10 @@ extension RequestsCSVWriter {
         let placed = Set(fields.compactMap(\.metricID))
         // Columns added after the catalogue's own went to the end: none of them moves.
         let later: [Field] = [
-            Field("cached_prompt_tokens") { r, row in row.integer(r.cachedPromptTokens) }
+            Field("cached_prompt_tokens") { r, row in row.integer(r.cachedPromptTokens) },
+            // With --turns: the conversation (from 0) and the turn in it (from 1); empty otherwise.
+            Field("conversation") { r, row in row.integer(r.conversation) },
+            Field("turn") { r, row in row.integer(r.turn) },
         ]
         return fields + MetricCatalogue.all.filter { !placed.contains($0.id) }.map(Field.init) + later
     }()

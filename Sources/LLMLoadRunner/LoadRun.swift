@@ -98,6 +98,8 @@ public struct LoadRun: Sendable {
                     throw RunError.target(
                         "--ignore-eos is not supported by Ollama's native API (\(target.api.rawValue))")
                 }
+                try Self.checkConversations(
+                    configuration.load, api: target.api, language: configuration.output.language)
                 let findings = try await preflight(client: client, target: target)
                 return (target, try await prepareWorkload(prompts, client: client, target: target), findings)
             }
@@ -133,6 +135,7 @@ public struct LoadRun: Sendable {
         let headers = configuration.target.headers
         let shard = configuration.load.coordination?.shard
         let (template, prompts, tag) = (workload.template, workload.prompts, workload.tag)
+        let conversations = workload.conversations.map { ConversationBook(plan: $0, shard: shard ?? .whole) }
         let live = LiveProgress()
         let dispatcher = LoadDispatcher(
             clock: ContinuousClock(),
@@ -167,23 +170,29 @@ public struct LoadRun: Sendable {
                 shard?.globalIndex(ofLocal: dispatch.index) ?? dispatch.index, dispatch.scheduledAt
             )
             var request = template
-            let planned = prompts.plannedPrompt(
-                forRequest: index, tag: configuration.requests.isUniquePrefix ? tag.text(forRequest: index) : nil)
-            request.prompt = planned.prompt.text
-            request.messages = planned.prompt.messages
+            let requestTag = configuration.requests.isUniquePrefix ? tag.text(forRequest: index) : nil
+            // With --turns, the user's conversation says what to send: the history and a new turn.
+            let turn = conversations?.nextTurn(user: dispatch.user ?? 0, tag: requestTag)
+            let planned = turn == nil ? prompts.plannedPrompt(forRequest: index, tag: requestTag) : nil
+            request.prompt = turn?.userText ?? planned?.prompt.text ?? ""
+            request.messages = turn?.messages ?? planned?.prompt.messages
             let plan = RequestPlan(
                 index: index, scheduledAt: scheduledAt, request: request,
                 isWarmup: configuration.load.isWarmup(index: index, offset: scheduledAt - start),
-                targetPromptTokens: planned.targetTokens
+                targetPromptTokens: turn.map(\.targetTokens) ?? planned?.targetTokens
             )
             var record = await client.execute(
                 plan, api: api, baseURL: configuration.target.baseURL, timeout: configuration.requests.timeout,
                 headers: headers + [("X-Request-Id", "llmload-\(tag.run)-\(index)")]
             )
             record.clientQueueEndedAt = dispatch.queueEndedAt
+            (record.conversation, record.turn) = (turn?.conversation, turn?.turn)
+            // The answer as the server sent it, before redaction; a failed or cut answer ends the conversation.
+            let answer = record.outcome == .ok && record.responseTextTruncatedBytes == 0 ? record.responseText : nil
             record.redactForOutputs(redactor)
             live.add(record)
             recordSink.yield(FinishedRequest(record: record, prompt: redactor.redact(request.prompt)))
+            if turn != nil { conversations?.ended(user: dispatch.user ?? 0, answer: answer) }
             return record.finishedAt
         }
         let scraper = ServerMetricsScraper.make(
@@ -194,7 +203,7 @@ public struct LoadRun: Sendable {
                 // The CLI gives every shard a user at least (`--concurrency` ≥ shards).
                 let users = max(1, shard?.users(ofTotal: users) ?? users)
                 return await dispatcher.runClosedLoop(users: users, thinkTime: thinkTime, startingAt: start) {
-                    _ = await send(.init(index: $0, scheduledAt: $1))
+                    (dispatch: LoadDispatcher<ContinuousClock>.Dispatch) in _ = await send(dispatch)
                 }
             }
             guard let schedule = configuration.load.makeArrivalSchedule() else {
@@ -227,6 +236,7 @@ public struct LoadRun: Sendable {
         if configuration.requests.prompts.inputLength != nil {
             summary.inputTokens = RunSummary.InputTokens(comparison: folded.aggregator.inputTokens)
         }
+        if configuration.load.conversationTurns != nil { summary.turns = folded.aggregator.turns.figures }
         var failures = [configFailure, scraped?.writeFailure].compactMap { $0 } + folded.writeFailures
         if let failure = TimeSeriesCSVWriter.write(
             summary.timeseries, resources: summary.resources, serverMetrics: summary.serverMetrics,
