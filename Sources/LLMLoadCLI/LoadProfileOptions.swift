@@ -62,8 +62,9 @@ struct LoadProfileOptions: ParsableArguments {
                 Turn k+1 carries the earlier user turns and the server's actual answers, after --think-time; a \
                 user then starts a new conversation. The user turns are the next prompts in order, or a \
                 ShareGPT/JSONL file's own conversations (at most N of their user turns; the recorded answers \
-                are replaced by the server's). A failed turn ends its conversation. Chat APIs only; requests.csv \
-                gets conversation and turn columns, summary.json TTFT by turn.
+                are replaced by the server's). A failed turn ends its conversation. Chat APIs only (a detected \
+                Ollama server is driven through /api/chat); requests.csv gets conversation and turn columns, \
+                summary.json TTFT by turn.
                 """,
             valueName: "n"
         )

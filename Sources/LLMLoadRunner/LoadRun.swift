@@ -85,7 +85,7 @@ public struct LoadRun: Sendable {
         return try await HTTPInferenceClient.withClient(configuration: transport) { client in
             // Ctrl-C or SIGTERM before the load ends the run at once (`beforeLoad`).
             let (target, workload, findings) = try await beforeLoad { [self] in
-                let target: TargetDiscovery.Target
+                var target: TargetDiscovery.Target
                 do {
                     target = try await TargetDiscovery.discover(
                         baseURL: configuration.target.baseURL, api: configuration.target.api,
@@ -93,6 +93,12 @@ public struct LoadRun: Sendable {
                     )
                 } catch let error as TargetError {
                     throw RunError.target(redactor.redact(error.text(configuration.output.language)))
+                }
+                // Conversations need roles: a detected Ollama server is driven through /api/chat.
+                if configuration.target.api == nil && configuration.load.conversationTurns != nil
+                    && target.api == .ollamaGenerate
+                {
+                    target.api = .ollamaChat
                 }
                 if target.api.isOllama && configuration.requests.ignoresEndOfSequence {
                     throw RunError.target(

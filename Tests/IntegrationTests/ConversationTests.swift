@@ -173,6 +173,20 @@ extension Integration {
             #expect(!sent.flatMap { $0 }.contains { $0.content.contains("RECORDED") })
         }
 
+        @Test func aDetectedOllamaServerIsDrivenThroughItsChatAPI() async throws {
+            let harness = RunHarness()
+            defer { harness.cleanUp() }
+            let (result, truths) = try await withSimulator(Self.simulator()) { baseURL, truth in
+                var configuration = Self.configuration(
+                    harness, baseURL: baseURL, api: .ollamaChat, users: 1, turns: 2, requests: 2)
+                configuration.target.api = nil
+                return (try await harness.run(configuration), truth.all)
+            }
+            #expect(result.summary.runDescription.target.api == APIKind.ollamaChat.rawValue)
+            #expect(truths.map(\.path) == ["/api/chat", "/api/chat"])
+            #expect(truths.map { $0.messages?.count } == [1, 3])
+        }
+
         @Test func aCompletionAPIIsRefusedBeforeAnythingIsSent() async throws {
             let harness = RunHarness()
             defer { harness.cleanUp() }
