@@ -120,7 +120,8 @@ struct LoadOptions: ParsableArguments {
             drainTimeout: drainTimeout?.duration ?? requestTimeout,
             warmup: warmup.map { .duration($0.duration) } ?? warmupRequests.map { .requests($0) },
             maximumInFlight: profile.maxInFlight,
-            coordination: startAt.map { .init(shard: shard ?? .whole, startsAt: $0.date) }
+            coordination: startAt.map { .init(shard: shard ?? .whole, startsAt: $0.date) },
+            conversationTurns: profile.turns
         )
     }
 }

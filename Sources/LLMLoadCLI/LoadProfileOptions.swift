@@ -57,12 +57,31 @@ struct LoadProfileOptions: ParsableArguments {
 
     @Option(
         help: ArgumentHelp(
+            "With --concurrency: each user holds conversations of N turns, sending each turn with the whole history.",
+            discussion: """
+                Turn k+1 carries the earlier user turns and the server's actual answers, after --think-time; a \
+                user then starts a new conversation. The user turns are the next prompts in order, or a \
+                ShareGPT/JSONL file's own conversations (at most N of their user turns; the recorded answers \
+                are replaced by the server's). A failed turn ends its conversation. Chat APIs only (a detected \
+                Ollama server is driven through /api/chat); requests.csv gets conversation and turn columns, \
+                summary.json TTFT by turn.
+                """,
+            valueName: "n"
+        )
+    )
+    var turns: Int?
+
+    @Option(
+        help: ArgumentHelp(
             "Open loop with a rate changing linearly, as START-END/SPAN in req/s, such as 10-500/60s.",
             discussion: "After SPAN the rate holds at END until --duration ends.",
             valueName: "start-end/span"
         )
     )
     var ramp: RampArgument?
+
+    /// The most turns a conversation may have: its history is sent whole with every turn.
+    static let maximumTurns = 1000
 
     /// Checks the flags against each other.
     func validate() throws {
@@ -101,6 +120,15 @@ struct LoadProfileOptions: ParsableArguments {
             guard concurrency != nil else { throw ValidationError("--think-time needs --concurrency") }
             guard thinkTime.duration >= .zero else { throw ValidationError("--think-time must be zero or more") }
             try OptionBounds.check("--think-time", thinkTime.duration)
+        }
+        if let turns {
+            guard turns >= 1 else { throw ValidationError("--turns must be at least 1") }
+            try OptionBounds.check("--turns", turns, atMost: Self.maximumTurns)
+            // An open loop fixes every send instant in advance; a turn can only follow its answer.
+            guard concurrency != nil else {
+                throw ValidationError(
+                    "--turns needs --concurrency (a closed loop): each turn follows the answer to the last")
+            }
         }
         if arrivalSeed != nil && !arrival.isRandom {
             throw ValidationError("--arrival-seed needs --arrival poisson or gamma")

@@ -22,7 +22,8 @@ struct RunCommand: AsyncParsableCommand {
             request at its instant with the trace's prompt and answer lengths, until the trace ends. \
             --concurrency N is a closed loop \
             instead: N users, each sending its next request when its last one ended (after \
-            --think-time). After --duration (or --requests) no new request is sent; requests \
+            --think-time); with --turns K each user holds K-turn conversations, every turn sent \
+            with the whole history and the server's answers. After --duration (or --requests) no new request is sent; requests \
             still in flight get --drain-timeout to finish. Ctrl-C stops sending and drains; a \
             second Ctrl-C cancels what is in flight. SIGTERM stops sending and gives requests in \
             flight --term-grace (5 s) before cancelling them. Results are written either way, and \
@@ -46,6 +47,7 @@ struct RunCommand: AsyncParsableCommand {
               llmload run --simulate --arrival gamma --burstiness 0.5 --qps 50 --duration 60
               llmload run --simulate --qps 20 --max-in-flight 4 --duration 30
               llmload run --simulate --concurrency 8 --duration 30 --think-time 500ms
+              llmload run --simulate --concurrency 4 --turns 5 --think-time 2s --requests 100
               llmload run --simulate --ramp 10-500/60s --duration 90
               llmload run --simulate --trace examples/mooncake-sample.jsonl --trace-speed 2
               llmload run --url http://localhost:8000/v1 --trace burstgpt.csv --trace-window 10m-20m --ignore-eos
@@ -101,6 +103,11 @@ struct RunCommand: AsyncParsableCommand {
         try input.checkExclusive(with: prompts.givenSources)
         if request.ignoreEos, let api = target.api, api.isOllama {
             throw ValidationError("--ignore-eos is not supported by Ollama's native API")
+        }
+        if profile.turns != nil, let api = target.api, api == .openAICompletions || api == .ollamaGenerate {
+            throw ValidationError(
+                "--turns needs a chat API (openai-chat or ollama-chat), not \(api.rawValue): a completion API takes one prompt"
+            )
         }
         try load.check(against: profile)
         try replay.checkExclusive(profile: profile, load: load, prompts: prompts, input: input)

@@ -63,6 +63,11 @@ public struct RequestRecord: Sendable {
     public var responseTextTruncatedBytes = 0
     /// Bytes of reasoning text received past ``ResponseLimits/reasoningTextBytes`` and not kept.
     public var reasoningTextTruncatedBytes = 0
+    /// With `--turns`: the conversation the request belongs to, numbered from 0 in the order the
+    /// conversations started (across shards, as requests are); `nil` without `--turns`.
+    public var conversation: Int?
+    /// With `--turns`: the request's turn in its conversation, from 1.
+    public var turn: Int?
 
     public init(
         index: Int,

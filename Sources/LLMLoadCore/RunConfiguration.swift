@@ -66,12 +66,17 @@ public struct RunConfiguration: Sendable {
         /// Set when this run is one shard of a load sent from several processes. Request counts
         /// (`maximumRequests`, warm-up requests) and closed-loop users stay the whole load's.
         public var coordination: Coordination?
+        /// Closed loop only (`--turns`): each user holds conversations of this many turns, sending
+        /// turn k+1 with the whole history and the server's answers after its think time; `nil`:
+        /// every request stands alone.
+        public var conversationTurns: Int?
 
         public init(
             profile: LoadProfile, duration: Duration, maximumRequests: Int? = nil,
             drainTimeout: Duration = .seconds(300), warmup: Warmup? = nil, maximumInFlight: Int? = nil,
-            coordination: Coordination? = nil
+            coordination: Coordination? = nil, conversationTurns: Int? = nil
         ) {
+            self.conversationTurns = conversationTurns
             self.maximumInFlight = maximumInFlight
             self.profile = profile
             self.duration = duration

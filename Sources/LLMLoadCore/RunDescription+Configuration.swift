@@ -61,6 +61,7 @@ extension RunDescription.Load {
         )
         shard = load.coordination.map(ShardPart.init)
         trace = load.trace.map(TracePart.init)
+        turns = load.conversationTurns
     }
 
     /// The mean rate the schedule offered over `durationS` (a ramp's mean over the measured

@@ -120,6 +120,9 @@ public struct RunDescription: Sendable, Codable, Equatable {
         /// The closed loop's users and think time; absent for the open-loop profiles.
         public var concurrency: Int?
         public var thinkTimeS: Double?
+        /// The turns of each closed-loop user's conversations (`--turns`); absent when every
+        /// request stands alone.
+        public var turns: Int?
         /// The measured part of the schedule, after the warm-up.
         public var durationS: Double
         public var maxRequests: Int?

@@ -54,6 +54,8 @@ public struct Aggregator: Sendable {
     public private(set) var resentOnClosedConnection = 0
     /// Server prompt counts against `--input-tokens` targets.
     public private(set) var inputTokens = InputTokenComparison()
+    /// TTFT and prompt counts by conversation turn (`--turns`).
+    public private(set) var turns = TurnStatistics()
 
     public init(objectives: ServiceLevelObjectives? = nil) {
         self.objectives = objectives
@@ -76,6 +78,7 @@ public struct Aggregator: Sendable {
         lastFinishedAt = max(lastFinishedAt ?? record.finishedAt, record.finishedAt)
         if let objectives, objectives.isMet(by: record) { requestsMeetingObjectives += 1 }
         inputTokens.add(record)
+        turns.add(record)
         if record.resentOnClosedConnection { resentOnClosedConnection += 1 }
         guard record.outcome == .ok else {
             errors.add(record)

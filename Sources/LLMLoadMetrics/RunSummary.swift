@@ -43,6 +43,9 @@ public struct RunSummary: Sendable, Codable, Equatable {
     public var merge: Merge?
     /// Every figure again per replica, in the order the URLs were given; absent for one server.
     public var targets: [TargetFigures]?
+    /// TTFT and the server's prompt count by conversation turn, in turn order; absent without
+    /// `--turns`.
+    public var turns: [TurnFigures]?
 
     public init(
         runDescription: RunDescription, run: Run, requests: Requests, throughput: Throughput, tokens: Tokens,

@@ -24,6 +24,7 @@ public enum ConsoleSummary {
         if let think = d.load.thinkTimeS, think > 0 {
             pattern += zh ? "（间隔 \(FigureText.number(think, 3)) 秒）" : " (think \(FigureText.number(think, 3)) s)"
         }
+        if let turns = d.load.turns { pattern += zh ? "（每个对话 \(turns) 轮）" : " (\(turns)-turn conversations)" }
         let duration = FigureText.number(d.load.durationS, 1)
         lines.append(
             zh
@@ -50,6 +51,7 @@ public enum ConsoleSummary {
         if let line = serverDecodeLine(s.latency, language) { lines.append(line) }
         let targets = targetLines(s, language)
         if !targets.isEmpty { lines += [""] + targets }
+        if let turns = s.turns, let line = turnLine(turns, language: language) { lines.append(line) }
         if let resources = s.resources {
             lines.append("")
             lines += resourceLines(resources, language: language)

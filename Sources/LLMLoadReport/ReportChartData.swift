@@ -59,6 +59,8 @@ struct ReportChartData: Encodable {
     /// The server's own metrics, when they were scraped.
     var server: ServerCharts?
     var requests: RequestCharts
+    /// `--turns`: TTFT percentiles and the mean prompt count by turn; empty without conversations.
+    var turns: [RunSummary.TurnFigures]
 
     /// CPU, memory, process and GPU series at each sample's time, with the average and maximum
     /// over the measured window (what the dashed lines mark).
@@ -176,6 +178,7 @@ struct ReportChartData: Encodable {
         resources = ResourceCharts(s.resources)
         server = ServerCharts(s.serverMetrics)
         requests = RequestCharts(p)
+        turns = s.turns ?? []
     }
 
     /// Bins between the minimum and the maximum, or P99.9 when the tail is long (maximum above

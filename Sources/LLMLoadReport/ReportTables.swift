@@ -86,6 +86,7 @@ enum ReportTables {
         if let think = s.runDescription.load.thinkTimeS, think > 0 {
             load += ", think \(FigureText.number(think, 3)) s"
         }
+        if let turns = s.runDescription.load.turns { load += ", \(ReportText.label("turns", language)) \(turns)" }
         if let n = s.runDescription.load.maxRequests { load += ", ≤ \(n) req" }
         if let w = s.runDescription.load.warmupS { load += ", \(warmup) \(FigureText.number(w, 0)) s" }
         if let w = s.runDescription.load.warmupRequests { load += ", \(warmup) \(w) req" }

@@ -1,6 +1,7 @@
 extension ReportText {
     /// The labels of the reasoning cards and of the per-request charts drawn by
-    /// `report-requests.js` (schedule, reasoning, input length, GPU power and temperature).
+    /// `report-requests.js` (schedule, reasoning, input length, conversation turns, GPU power
+    /// and temperature).
     static let requestChartLabels: Table = [
         "ttfa_p50": ("Time to first answer P50", "首个回答 token 时间 P50"),
         "ttfa_p99": ("Time to first answer P99", "首个回答 token 时间 P99"),
@@ -28,5 +29,10 @@ extension ReportText {
         "chart_gpu_power": ("power and temperature", "功耗与温度"),
         "chart_cpu_cores": ("Busy share of each CPU core", "每个 CPU 核心的占用率"),
         "core": ("core", "核心"),
+        "chart_turns": (
+            "TTFT by conversation turn, with the prompt tokens the server counted", "各对话轮次的首 token 延迟及服务器计的提示词 token 数"
+        ),
+        "turn": ("turn", "轮次"),
+        "mean_input_tokens": ("mean input tokens", "平均输入 token 数"),
     ]
 }

@@ -138,6 +138,7 @@ enum ReportText {
         "warmup": ("warm-up", "预热"),
         "burstiness": ("burstiness", "突发度"),
         "max_in_flight": ("max in flight", "最大并发请求数"),
+        "turns": ("turns per conversation", "每个对话轮数"),
         "streaming": ("streaming", "流式"),
         "not_streaming": ("not streaming", "非流式"),
         "window": ("measured window", "测量窗口"),

@@ -97,6 +97,9 @@ extension RequestsCSVWriter {
             // The replica, numbered from 1 as `summary.json`'s `targets` and `config.json`'s
             // `target.replicas` list them (the URL is there, once): 1 for a single server.
             Field("target") { r, row in row.integer(r.targetIndex + 1) },
+            // With --turns: the conversation (from 0) and the turn in it (from 1); empty otherwise.
+            Field("conversation") { r, row in row.integer(r.conversation) },
+            Field("turn") { r, row in row.integer(r.turn) },
         ]
         return fields + MetricCatalogue.all.filter { !placed.contains($0.id) }.map(Field.init) + later
     }()

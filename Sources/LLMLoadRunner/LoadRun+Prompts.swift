@@ -21,6 +21,8 @@ struct PreparedWorkload: Sendable {
     var tag: PromptTag
     /// How synthetic prompts were fitted; `nil` without `--input-tokens`.
     var calibration: InputCalibration?
+    /// With `--turns`: each conversation's user turns, over ``prompts``.
+    var conversations: ConversationPlan?
 }
 
 extension LoadRun {
@@ -92,14 +94,20 @@ extension LoadRun {
         let tag = configuration.load.coordination.map { PromptTag(run: $0.runID) } ?? PromptTag.random()
         switch plan {
         case .given(let prompts):
-            return PreparedWorkload(prompts: prompts, template: template, tag: tag)
+            return PreparedWorkload(
+                prompts: prompts, template: template, tag: tag,
+                conversations: configuration.load.conversationTurns.map { ConversationPlan(prompts, turns: $0) })
         case .synthetic(let settings, let corpus):
             let length = settings.length
             let (prompts, calibration) = try await fitSyntheticPrompts(
                 settings, corpus: corpus, client: client, target: target, template: template,
                 tag: requests.isUniquePrefix ? tag : nil)
             notify(Self.describe(calibration, length: length, language: configuration.output.language))
-            return PreparedWorkload(prompts: prompts, template: template, tag: tag, calibration: calibration)
+            return PreparedWorkload(
+                prompts: prompts, template: template, tag: tag, calibration: calibration,
+                conversations: configuration.load.conversationTurns.map {
+                    ConversationPlan(prompts: prompts, turns: $0, isRecorded: false)
+                })
         case .trace(let trace, let corpus, let seed):
             let (prompts, calibration) = try await fitTracePrompts(
                 trace, corpus: corpus, seed: seed, client: client, target: target, template: template,
@@ -230,5 +238,30 @@ extension LoadRun {
         return "prompts fitted to \(length) input tokens\(levels)\(shared): \(calibration.serverCounts) server counts "
             + "in \(seconds) s, largest error \(calibration.maxErrorTokens) token"
             + (calibration.maxErrorTokens == 1 ? "" : "s")
+    }
+}
+
+extension LoadRun {
+    /// `--turns` needs a closed loop (a user answers, thinks, then asks the next turn) and a
+    /// chat API (a completion API takes one prompt, with no roles to hold the server's answers).
+    /// - Throws: ``RunError/target(_:)``, in `language`, before anything is sent.
+    static func checkConversations(
+        _ load: RunConfiguration.Load, api: APIKind, language: ReportLanguage
+    ) throws(RunError) {
+        guard let turns = load.conversationTurns else { return }
+        let zh = language == .zh
+        guard load.closedLoopUsers != nil else {
+            throw .target(
+                zh
+                    ? "--turns \(turns) 需要闭环负载（--concurrency）：每一轮都要等上一轮的回答"
+                    : "--turns \(turns) needs a closed loop (--concurrency): a turn follows its answer")
+        }
+        guard api == .openAIChat || api == .ollamaChat else {
+            throw .target(
+                zh
+                    ? "--turns 需要对话接口（/v1/chat/completions 或 /api/chat），而不是 \(api.path)：补全接口只接受一个提示词，放不下服务器的回答"
+                    : "--turns needs a chat API (/v1/chat/completions or /api/chat), not \(api.path): "
+                        + "a completion API takes one prompt, with no place for the server's answers")
+        }
     }
 }

@@ -86,11 +86,21 @@ public struct LoadRun: Sendable {
             // Ctrl-C or SIGTERM before the load ends the run at once (`beforeLoad`).
             let (target, versions, workload, findings) = try await beforeLoad { [self] in
                 // Every replica, before anything is sent to any of them.
-                let (target, versions) = try await discoverTargets(client: client, redactor: redactor)
+                let discovered = try await discoverTargets(client: client, redactor: redactor)
+                var target = discovered.target
+                let versions = discovered.versions
+                // Conversations need roles: a detected Ollama server is driven through /api/chat.
+                if configuration.target.api == nil && configuration.load.conversationTurns != nil
+                    && target.api == .ollamaGenerate
+                {
+                    target.api = .ollamaChat
+                }
                 if target.api.isOllama && configuration.requests.ignoresEndOfSequence {
                     throw RunError.target(
                         "--ignore-eos is not supported by Ollama's native API (\(target.api.rawValue))")
                 }
+                try Self.checkConversations(
+                    configuration.load, api: target.api, language: configuration.output.language)
                 let findings = try await preflight(client: client, target: target)
                 // Prompts are fitted on the first replica: the same model counts the same.
                 return (target, versions, try await prepareWorkload(prompts, client: client, target: target), findings)
@@ -128,6 +138,7 @@ public struct LoadRun: Sendable {
         let headers = configuration.target.headers
         let shard = configuration.load.coordination?.shard
         let (template, prompts, tag) = (workload.template, workload.prompts, workload.tag)
+        let conversations = workload.conversations.map { ConversationBook(plan: $0, shard: shard ?? .whole) }
         let live = LiveProgress()
         let baseURLs = configuration.target.baseURLs
         let balancer =
@@ -165,15 +176,17 @@ public struct LoadRun: Sendable {
                 shard?.globalIndex(ofLocal: dispatch.index) ?? dispatch.index, dispatch.scheduledAt
             )
             var request = template
-            let planned = prompts.plannedPrompt(
-                forRequest: index, tag: configuration.requests.isUniquePrefix ? tag.text(forRequest: index) : nil)
-            request.prompt = planned.prompt.text
-            request.messages = planned.prompt.messages
-            if let tokens = planned.maxOutputTokens { request.maxOutputTokens = tokens }
+            let requestTag = configuration.requests.isUniquePrefix ? tag.text(forRequest: index) : nil
+            // With --turns, the user's conversation says what to send: the history and a new turn.
+            let turn = conversations?.nextTurn(user: dispatch.user ?? 0, tag: requestTag)
+            let planned = turn == nil ? prompts.plannedPrompt(forRequest: index, tag: requestTag) : nil
+            request.prompt = turn?.userText ?? planned?.prompt.text ?? ""
+            request.messages = turn?.messages ?? planned?.prompt.messages
+            if let tokens = planned?.maxOutputTokens { request.maxOutputTokens = tokens }
             let plan = RequestPlan(
                 index: index, scheduledAt: scheduledAt, request: request,
                 isWarmup: configuration.load.isWarmup(index: index, offset: scheduledAt - start),
-                targetPromptTokens: planned.targetTokens
+                targetPromptTokens: turn.map(\.targetTokens) ?? planned?.targetTokens
             )
             // Never re-routed: a replica that fails fails its own requests.
             let targetIndex = balancer?.take(forRequest: index) ?? 0
@@ -184,9 +197,13 @@ public struct LoadRun: Sendable {
             balancer?.finished(targetIndex)
             record.targetIndex = targetIndex
             record.clientQueueEndedAt = dispatch.queueEndedAt
+            (record.conversation, record.turn) = (turn?.conversation, turn?.turn)
+            // The answer as the server sent it, before redaction; a failed or cut answer ends the conversation.
+            let answer = record.outcome == .ok && record.responseTextTruncatedBytes == 0 ? record.responseText : nil
             record.redactForOutputs(redactor)
             live.add(record)
             recordSink.yield(FinishedRequest(record: record, prompt: redactor.redact(request.prompt)))
+            if turn != nil { conversations?.ended(user: dispatch.user ?? 0, answer: answer) }
             return record.finishedAt
         }
         let scraper = ServerMetricsScraper.make(
@@ -197,7 +214,7 @@ public struct LoadRun: Sendable {
                 // The CLI gives every shard a user at least (`--concurrency` ≥ shards).
                 let users = max(1, shard?.users(ofTotal: users) ?? users)
                 return await dispatcher.runClosedLoop(users: users, thinkTime: thinkTime, startingAt: start) {
-                    _ = await send(.init(index: $0, scheduledAt: $1))
+                    (dispatch: LoadDispatcher<ContinuousClock>.Dispatch) in _ = await send(dispatch)
                 }
             }
             guard let schedule = configuration.load.makeArrivalSchedule() else {
@@ -231,6 +248,7 @@ public struct LoadRun: Sendable {
         if configuration.fittedInputTokens != nil {
             summary.inputTokens = RunSummary.InputTokens(comparison: folded.aggregator.inputTokens)
         }
+        if configuration.load.conversationTurns != nil { summary.turns = folded.aggregator.turns.figures }
         var failures = [configFailure, scraped?.writeFailure].compactMap { $0 } + folded.writeFailures
         if let failure = TimeSeriesCSVWriter.write(
             summary.timeseries, resources: summary.resources, serverMetrics: summary.serverMetrics,

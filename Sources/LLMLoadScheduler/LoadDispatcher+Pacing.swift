@@ -4,8 +4,8 @@ extension LoadDispatcher {
         /// Each request at `start + offset` from the schedule; with `slots`, also only once a
         /// slot is free (the cap on requests in flight).
         case open(any ArrivalSchedule, slots: AsyncStream<C.Instant>?)
-        /// Each request `thinkTime` after an instant a user became free (the yielded instants).
-        case closed(freed: AsyncStream<C.Instant>, thinkTime: Duration)
+        /// Each request `thinkTime` after an instant a user became free (the yielded users).
+        case closed(freed: AsyncStream<FreedUser>, thinkTime: Duration)
 
         /// Whether the ticker can be waiting for a request to end, rather than for an instant.
         var waitsForRequestsToEnd: Bool {
@@ -16,14 +16,22 @@ extension LoadDispatcher {
         }
     }
 
+    /// A closed loop's user, free from an instant on.
+    struct FreedUser: Sendable {
+        var at: C.Instant
+        var user: Int
+    }
+
     /// The ticker's view of the pacing: the next due instant, waiting for it if needed, and the
     /// slots of a capped open loop.
     struct NextDue {
         private var schedule: (any ArrivalSchedule)?
-        private var freed: AsyncStream<C.Instant>.Iterator?
+        private var freed: AsyncStream<FreedUser>.Iterator?
         private var slots: AsyncStream<C.Instant>.Iterator?
         private let thinkTime: Duration
         private let start: C.Instant
+        /// Closed loop: the user whose free instant gave the last ``deadline()``.
+        private(set) var user: Int?
 
         init(_ pacing: Pacing, start: C.Instant) {
             self.start = start
@@ -43,7 +51,9 @@ extension LoadDispatcher {
             if schedule != nil {
                 return schedule!.nextOffset().map { start.advanced(by: $0) }
             }
-            return await freed?.next().map { $0.advanced(by: thinkTime) }
+            guard let free = await freed?.next() else { return nil }
+            user = free.user
+            return free.at.advanced(by: thinkTime)
         }
 
         /// Whether each request must also take a slot (``freeSlot()``) before it is sent.

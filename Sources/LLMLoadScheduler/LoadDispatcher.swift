@@ -72,11 +72,15 @@ public struct LoadDispatcher<C: Clock>: Sendable where C.Duration == Duration {
         /// `scheduledAt` when a slot was free then, else the end of the request whose slot it
         /// took (the instant that request's `send` returned). `nil` without a cap.
         public var queueEndedAt: C.Instant?
+        /// Closed loop: the user sending it, from 0; that user's previous request has ended
+        /// (a conversation's next turn follows its last answer). `nil` in an open loop.
+        public var user: Int?
 
-        public init(index: Int, scheduledAt: C.Instant, queueEndedAt: C.Instant? = nil) {
+        public init(index: Int, scheduledAt: C.Instant, queueEndedAt: C.Instant? = nil, user: Int? = nil) {
             self.index = index
             self.scheduledAt = scheduledAt
             self.queueEndedAt = queueEndedAt
+            self.user = user
         }
     }
 
@@ -118,7 +122,7 @@ public struct LoadDispatcher<C: Clock>: Sendable where C.Duration == Duration {
         let (freed, freedSink) = AsyncStream.makeStream(of: C.Instant.self, bufferingPolicy: .unbounded)
         for _ in 0..<maximumInFlight { freedSink.yield(start) }
         defer { freedSink.finish() }
-        return await run(.open(schedule, slots: freed), startingAt: start, send: send) { endedAt in
+        return await run(.open(schedule, slots: freed), startingAt: start, send: send) { _, endedAt in
             freedSink.yield(endedAt ?? clock.now)
         }
     }
@@ -137,30 +141,44 @@ public struct LoadDispatcher<C: Clock>: Sendable where C.Duration == Duration {
         startingAt start: C.Instant,
         send: @escaping @Sendable (_ index: Int, _ scheduledAt: C.Instant) async -> Void
     ) async -> Report {
+        await runClosedLoop(users: users, thinkTime: thinkTime, startingAt: start) { (dispatch: Dispatch) in
+            await send(dispatch.index, dispatch.scheduledAt)
+        }
+    }
+
+    /// Runs a closed-loop load as the method above does, telling `send` which user sends each
+    /// request (``Dispatch/user``): a user's next request is handed over only after its
+    /// previous one's `send` returned.
+    public func runClosedLoop(
+        users: Int,
+        thinkTime: Duration = .zero,
+        startingAt start: C.Instant,
+        send: @escaping @Sendable (Dispatch) async -> Void
+    ) async -> Report {
         precondition(users > 0, "a closed loop needs at least one user")
-        let (freed, freedSink) = AsyncStream.makeStream(of: C.Instant.self, bufferingPolicy: .unbounded)
-        for _ in 0..<users { freedSink.yield(start.advanced(by: .zero - thinkTime)) }
+        let (freed, freedSink) = AsyncStream.makeStream(of: FreedUser.self, bufferingPolicy: .unbounded)
+        for user in 0..<users { freedSink.yield(FreedUser(at: start.advanced(by: .zero - thinkTime), user: user)) }
         defer { freedSink.finish() }
         return await run(
             .closed(freed: freed, thinkTime: thinkTime), startingAt: start,
             send: { dispatch in
-                await send(dispatch.index, dispatch.scheduledAt)
+                await send(dispatch)
                 return nil
             },
-            ended: { _ in
+            ended: { dispatch, _ in
                 // The user is free again (and no longer counted in flight): its next request is
                 // due `thinkTime` from now.
-                freedSink.yield(clock.now)
+                freedSink.yield(FreedUser(at: clock.now, user: dispatch.user ?? 0))
             })
     }
 
-    /// The run loop of every profile. `ended` is called with what `send` returned after each
-    /// request has ended and left the in-flight count.
+    /// The run loop of every profile. `ended` is called with each request and what `send`
+    /// returned after the request has ended and left the in-flight count.
     private func run(
         _ pacing: Pacing,
         startingAt start: C.Instant,
         send: @escaping @Sendable (Dispatch) async -> C.Instant?,
-        ended: (@Sendable (C.Instant?) -> Void)? = nil
+        ended: (@Sendable (Dispatch, C.Instant?) -> Void)? = nil
     ) async -> Report {
         stop.loadStarted.set()
         let (ticks, tickContinuation) = AsyncStream.makeStream(of: Tick.self, bufferingPolicy: .unbounded)
@@ -178,7 +196,7 @@ public struct LoadDispatcher<C: Clock>: Sendable where C.Duration == Duration {
                     requests.addTask {
                         let endedAt = await send(dispatch)
                         gauge.requestEnded()
-                        ended?(endedAt)
+                        ended?(dispatch, endedAt)
                     }
                 case .stopped(let reason):
                     stopReason = reason
@@ -223,7 +241,7 @@ public struct LoadDispatcher<C: Clock>: Sendable where C.Duration == Duration {
                     }
                     // A stop can land between the wake-up and the send.
                     if Task.isCancelled { return .interrupted }
-                    var dispatch = Dispatch(index: index, scheduledAt: deadline)
+                    var dispatch = Dispatch(index: index, scheduledAt: deadline, user: next.user)
                     if next.waitsForSlots {
                         // Cancelled by a stop or the end of the duration while every slot is taken.
                         guard let freedAt = await next.freeSlot() else { return .interrupted }

@@ -48,6 +48,8 @@ struct GenerationResponder: Sendable {
             status: 200
         )
         truth.isPromptCut = prompt.isCut
+        truth.messages = parsed.messages
+        let firstWord = simulator.configuration.variesAnswers ? number : 0
         if let fault, let status = fault.httpStatus {
             truth.status = Int(status.code)
             simulator.record(truth)
@@ -66,8 +68,9 @@ struct GenerationResponder: Sendable {
                 truth.finishedAt = .now
                 truth.tokenWrittenAt = Array(repeating: truth.finishedAt, count: outputTokens)
                 truth.outputTokens = outputTokens
+                let text = (firstWord..<firstWord + outputTokens).map(TokenText.token).joined()
+                truth.answerText = text
                 simulator.record(truth)
-                let text = (0..<outputTokens).map(TokenText.token).joined()
                 return Self.json(.ok, format.completeBody(text: text, truth: truth, generation: generation))
             }
         }
@@ -78,7 +81,8 @@ struct GenerationResponder: Sendable {
                 // The stream's timers, task and writes all on the connection's loop: no thread hops.
                 try await withTaskExecutorPreference(loop) {
                     try await stream(
-                        truth, fault: fault, format: format, generation: generation, loop: loop, to: &writer)
+                        truth, fault: fault, format: format, firstWord: firstWord, generation: generation, loop: loop,
+                        to: &writer)
                 }
             }
         )
@@ -89,6 +93,7 @@ struct GenerationResponder: Sendable {
         _ truth: SimulatedRequestTruth,
         fault: FaultKind?,
         format: any WireFormat,
+        firstWord: Int,
         generation: SimulatedGeneration,
         loop: EventLoopExecutor,
         to writer: inout any ResponseBodyWriter
@@ -102,7 +107,8 @@ struct GenerationResponder: Sendable {
         try await simulator.withSlot(receivedAt: truth.receivedAt) { startedAt in
             truth.startedAt = startedAt
             defer { simulator.record(truth) }
-            let framing = format.tokenFraming
+            var framing = format.tokenFraming
+            framing.firstWord = firstWord
             let completed = try await generation.run(
                 startedAt: startedAt, truth: &truth, sleep: loop.sleep(until:)
             ) { tokens in
@@ -110,6 +116,8 @@ struct GenerationResponder: Sendable {
             }
             truth.outputTokens = truth.tokenWrittenAt.count
             truth.thinkingTokens = min(framing.reasoningTokens, truth.outputTokens)
+            truth.answerText = (firstWord + truth.thinkingTokens..<firstWord + truth.outputTokens)
+                .map(TokenText.token).joined()
             if completed {
                 try await writer.write(
                     ByteBuffer(string: format.streamEnd(truth: truth, generation: generation)))

@@ -31,4 +31,21 @@ public struct SimulatedRequestTruth: Sendable {
     /// Body writes before the first token (OpenAI's role-only chunk), so the writes a
     /// ``WireTimestamps`` saw can be matched to tokens.
     public var writesBeforeTokens = 0
+    /// The chat messages the request carried, as received (role and content); `nil` for an API
+    /// that takes a plain prompt.
+    public var messages: [SimulatedMessage]?
+    /// The answer text written (after any reasoning tokens); with inline reasoning, without its
+    /// tags. Empty when no token was written.
+    public var answerText = ""
+}
+
+/// One chat message as the simulator received it.
+public struct SimulatedMessage: Sendable, Equatable {
+    public var role: String
+    public var content: String
+
+    public init(role: String, content: String) {
+        self.role = role
+        self.content = content
+    }
 }

@@ -7,6 +7,8 @@ struct SimulatedRequest {
     var prompt: String
     /// The number of turns of a chat request; `nil` for a plain prompt.
     var messageCount: Int?
+    /// A chat request's messages, as received; `nil` for a plain prompt.
+    var messages: [SimulatedMessage]?
     /// Ollama `options.num_ctx`.
     var contextLength: Int?
     /// `num_predict` / `max_tokens` when the request set it.
@@ -37,6 +39,13 @@ struct SimulatedRequest {
         let messages = (json["messages"] as? [[String: Any]] ?? []).compactMap { $0["content"] as? String }
         prompt = api.usesMessages ? messages.joined(separator: "\n") : json["prompt"] as? String ?? ""
         messageCount = api.usesMessages ? messages.count : nil
+        self.messages =
+            api.usesMessages
+            ? (json["messages"] as? [[String: Any]] ?? []).compactMap { message in
+                (message["content"] as? String).map {
+                    SimulatedMessage(role: message["role"] as? String ?? "", content: $0)
+                }
+            } : nil
         contextLength = ((json["options"] as? [String: Any])?["num_ctx"] as? NSNumber)?.intValue
         let limit: NSNumber? =
             api.isOllama

@@ -10,6 +10,10 @@ public struct SimulatorConfiguration: Sendable {
     public var coalescingInterval: Duration = .zero
     /// Tokens generated when the request does not say (`options.num_predict`).
     public var defaultOutputTokens = 128
+    /// Each answer starts at a different word (the request's number), so tests can tell one
+    /// answer from another (a conversation's history must carry its own); `false`: every
+    /// answer of a length is the same text.
+    public var variesAnswers = false
     /// The first this many tokens of each streamed answer are reasoning, sent in the API's own
     /// field (Ollama's `thinking`, OpenAI chat's `delta.reasoning_content`), as a reasoning model
     /// such as deepseek-r1 thinks before it answers; they count as output tokens, as real servers

@@ -31,6 +31,9 @@ struct TokenFraming: Sendable {
     let reasoningTokens: Int
     /// Inline style: the quoted text of the first reasoning token and of the first answer token.
     let inlineTags: (open: [UInt8], close: [UInt8])?
+    /// The word of ``TokenText`` token 0 is: `0`, unless the simulator numbers its answers
+    /// (``SimulatorConfiguration/variesAnswers``).
+    var firstWord = 0
 
     init(
         head: String, tail: String, reasoning: (head: String, tail: String)? = nil, reasoningTokens: Int = 0,
@@ -57,7 +60,7 @@ struct TokenFraming: Sendable {
             if index == 0 { return inlineTags.open }
             if index == reasoningTokens { return inlineTags.close }
         }
-        return TokenText.quoted(index)
+        return TokenText.quoted(index + firstWord)
     }
 
     /// The chunks of `tokens`, in order, as one buffer for one write.

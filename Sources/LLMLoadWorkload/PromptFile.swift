@@ -3,10 +3,11 @@ import LLMLoadCore
 
 /// Reads prompts from a file, by its content:
 /// - JSON Lines (`.jsonl`): one object a line, `{"prompt": "…"}` or `{"messages": [{"role": …,
-///   "content": …}, …]}`;
+///   "content": …}, …]}` (sent whole; with `--turns`, its user turns are the conversation's);
 /// - ShareGPT (`.json`): an array of `{"conversations": [{"from": "human"|"gpt"|"system",
 ///   "value": …}, …]}`; each conversation up to its first human turn becomes one prompt, so
-///   the model answers that turn (earlier system turns are kept);
+///   the model answers that turn (earlier system turns are kept); its later human turns are
+///   kept for `--turns`;
 /// - anything else: plain text, one prompt a line (empty lines skipped).
 public enum PromptFile {
     public static func load(path: String) throws(PromptFileError) -> [Prompt] {
@@ -45,7 +46,10 @@ public enum PromptFile {
                     path: path, line: offset + 1, reason: "not a JSON object with \"prompt\" or \"messages\"")
             }
             if let messages = entry.messages, !messages.isEmpty {
-                prompts.append(Prompt(messages: messages))
+                var prompt = Prompt(messages: messages)
+                let users = messages.filter { $0.role == "user" }.map(\.content)
+                prompt.laterUserTurns = Array(users.dropFirst())
+                prompts.append(prompt)
             } else if let prompt = entry.prompt, !prompt.isEmpty {
                 prompts.append(Prompt(prompt))
             } else {
@@ -72,17 +76,22 @@ public enum PromptFile {
                 path: path, reason: "not a ShareGPT file (an array of {\"conversations\": [{\"from\", \"value\"}]})")
         }
         return conversations.compactMap { conversation in
+            var prompt: Prompt?
             var messages: [ChatMessage] = []
             for turn in conversation.conversations {
                 switch turn.from {
-                case "system": messages.append(ChatMessage(role: "system", content: turn.value))
+                case "system" where prompt == nil: messages.append(ChatMessage(role: "system", content: turn.value))
                 case "human", "user":
-                    messages.append(ChatMessage(role: "user", content: turn.value))
-                    return Prompt(messages: messages)
+                    guard prompt != nil else {
+                        messages.append(ChatMessage(role: "user", content: turn.value))
+                        prompt = Prompt(messages: messages)
+                        continue
+                    }
+                    prompt?.laterUserTurns.append(turn.value)
                 default: continue
                 }
             }
-            return nil
+            return prompt
         }
     }
 }

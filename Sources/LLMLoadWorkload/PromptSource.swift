@@ -5,6 +5,10 @@ import LLMLoadCore
 public struct Prompt: Sendable, Hashable {
     public var text: String
     public var messages: [ChatMessage]?
+    /// A recorded conversation's user turns after its first (ShareGPT, or JSONL `messages` with
+    /// several user turns): with `--turns`, the turns the user sends next; the recorded answers
+    /// are left out, as the server's own answers take their place. Empty otherwise.
+    public var laterUserTurns: [String] = []
 
     public init(_ text: String) {
         self.text = text
@@ -21,9 +25,30 @@ extension Prompt {
     /// The prompt with `prefix` before its text (a conversation: before its first turn), so a
     /// server's prompt cache cannot match it with an earlier request's.
     public func prefixed(_ prefix: String) -> Prompt {
-        guard var messages, !messages.isEmpty else { return Prompt(prefix + text) }
-        messages[0].content = prefix + messages[0].content
-        return Prompt(messages: messages)
+        var prefixed: Prompt
+        if var messages, !messages.isEmpty {
+            messages[0].content = prefix + messages[0].content
+            prefixed = Prompt(messages: messages)
+        } else {
+            prefixed = Prompt(prefix + text)
+        }
+        prefixed.laterUserTurns = laterUserTurns
+        return prefixed
+    }
+
+    /// The conversation's first turn, as `--turns` sends it: the messages up to and including the
+    /// first user turn (a JSONL conversation's later turns are ``laterUserTurns``).
+    public var firstTurn: Prompt {
+        guard let messages, let first = messages.firstIndex(where: { $0.role == "user" }),
+            first < messages.count - 1
+        else { return self }
+        return Prompt(messages: Array(messages[...first]))
+    }
+
+    /// What the user says in this prompt, as one later turn of a conversation: its last user
+    /// turn, else its text.
+    public var userText: String {
+        messages?.last { $0.role == "user" }?.content ?? text
     }
 }
 

@@ -1,7 +1,8 @@
 import Foundation
 
 /// `--template "请回答以下问题：{question}"`: each prompt of the list is put in the template's
-/// place (`{question}` or `{prompt}`). A conversation gets the template on its last user turn.
+/// place (`{question}` or `{prompt}`). A conversation gets the template on its last user turn,
+/// and on each of its later recorded user turns (``Prompt/laterUserTurns``).
 public struct PromptTemplate: Sendable, Equatable {
     public let text: String
     static let placeholders = ["{question}", "{prompt}"]
@@ -20,6 +21,8 @@ public struct PromptTemplate: Sendable, Equatable {
         if let last = messages.lastIndex(where: { $0.role == "user" }) {
             messages[last].content = apply(to: messages[last].content)
         }
-        return Prompt(messages: messages)
+        var applied = Prompt(messages: messages)
+        applied.laterUserTurns = prompt.laterUserTurns.map(apply(to:))
+        return applied
     }
 }

@@ -60,6 +60,13 @@ import Testing
         #expect(try configuration(["--qps", "20"]).maximumInFlight == nil)
     }
 
+    @Test func turnsGoIntoTheClosedLoopsLoad() throws {
+        let load = try configuration(["--concurrency", "4", "--think-time", "1s", "--turns", "5"])
+        #expect(load.conversationTurns == 5)
+        #expect(RunDescription.Load(configuration: load).turns == 5)
+        #expect(try configuration(["--concurrency", "4"]).conversationTurns == nil)
+    }
+
     @Test func concurrencyMakesAClosedLoopWithOptionalThinkTime() throws {
         let load = try configuration(["--concurrency", "8", "--think-time", "500ms", "--warmup", "10s"])
         #expect(load.profile == .closedLoop(users: 8, thinkTime: .milliseconds(500)))
@@ -109,6 +116,13 @@ import Testing
         (["--ramp", "10-500"], "10-500"),
         (["--ramp", "10-500/0s"], "10-500/0s"),
         (["--ramp", "ten-500/60s"], "ten-500/60s"),
+        (["--turns", "3"], "--turns needs --concurrency"),
+        (["--qps", "5", "--turns", "3"], "--turns needs --concurrency"),
+        (["--ramp", "1-10/10s", "--turns", "3"], "--turns needs --concurrency"),
+        (["--concurrency", "2", "--turns", "0"], "--turns must be at least 1"),
+        (["--concurrency", "2", "--turns", "1001"], "--turns 1001 is above the largest accepted, 1000"),
+        (["--concurrency", "2", "--turns", "3", "--api", "openai-completions"], "--turns needs a chat API"),
+        (["--concurrency", "2", "--turns", "3", "--api", "ollama-generate"], "--turns needs a chat API"),
     ])
     func rejects(_ arguments: [String], message: String) {
         let text = validationMessage(arguments)

@@ -114,6 +114,7 @@ import Testing
             "fault-every", "fault-rate",
             "fault-seed", "tokenize", "ollama-context", "ollama-context-limit", "slot-context", "server-metrics",
             "burstiness", "max-in-flight", "balance", "trace", "trace-speed", "trace-window", "trace-block-tokens",
+            "turns",
         ]
         #expect(OptionNames.run.valued == valued)
         let flags: Set = [

@@ -11,8 +11,8 @@ import Testing
 extension Integration {
     /// Every chart the report can draw, in a real browser and in each language: a reasoning
     /// model (thinking and answer time, TTFA and token distributions), prompts of a target
-    /// length, schedule lag and latency from schedule, and resource samples with GPU power and
-    /// temperature and each core's busy share.
+    /// length, schedule lag and latency from schedule, TTFT by conversation turn, and resource
+    /// samples with GPU power and temperature and each core's busy share.
     @Suite struct ReportChartsBrowserTests {
         /// Samples every two seconds of the run, one GPU with power and temperature, four cores.
         static func resources(seconds: Int) -> RunSummary.Resources {
@@ -34,6 +34,21 @@ extension Integration {
                 measuredWindowS: 0...Double(seconds))
         }
 
+        /// Three conversation turns whose TTFT and prompt grow, as `--turns` records them.
+        static func turns() -> [RunSummary.TurnFigures] {
+            var statistics = TurnStatistics()
+            let start = ContinuousClock.now
+            for turn in 1...3 {
+                var record = RequestRecord(
+                    index: turn, scheduledAt: start, sentAt: start, firstTokenAt: start + .milliseconds(10 * turn),
+                    finishedAt: start + .milliseconds(100), outcome: .ok,
+                    promptTokens: TokenCount(100 * turn, source: .server))
+                record.turn = turn
+                statistics.add(record)
+            }
+            return statistics.figures
+        }
+
         @Test(
             .enabled(
                 if: Browser.path != nil || Browser.isRequired,
@@ -52,6 +67,7 @@ extension Integration {
             }
             var summary = result.summary
             summary.resources = Self.resources(seconds: 2)
+            summary.turns = Self.turns()
             #expect(summary.latency[.timeToFirstAnswerToken] != nil && summary.latency[.thinkingTokens] != nil)
             for language in ReportLanguage.allCases {
                 let page = try ReportRenderer.render(
@@ -63,7 +79,7 @@ extension Integration {
                 #expect(body["data-charts-drawn"] == body["data-charts-expected"])
                 let titles = [
                     "chart_schedule_lag", "chart_from_schedule", "chart_reasoning", "chart_input_tokens",
-                    "chart_gpu_power", "chart_cpu_cores", "lag_threshold",
+                    "chart_gpu_power", "chart_cpu_cores", "lag_threshold", "chart_turns",
                 ].map { ReportText.label($0, language) }
                 let metricTitles = [Metric.timeToFirstAnswerToken, .thinkingTokens, .answerTokens, .answerDecodeSpeed]
                     .map { $0.title(language) }

@@ -143,7 +143,7 @@ import Testing
                 + "server_total_duration_ms,server_load_duration_ms,server_prompt_eval_duration_ms,"
                 + "server_eval_duration_ms,server_decode_tokens_per_s,server_prompt_tokens_per_s,client_overhead_ms,"
                 + "thinking_ms,thinking_tokens,thinking_tokens_source,answer_tokens,answer_tokens_source,answer_ms,"
-                + "answer_decode_tokens_per_s,client_queue_ms,cached_prompt_tokens,target\n")
+                + "answer_decode_tokens_per_s,client_queue_ms,cached_prompt_tokens,target,conversation,turn\n")
         for metric in MetricCatalogue.all {
             #expect(RequestsCSVWriter.columns.filter { $0 == metric.column }.count == 1, "\(metric.column)")
             #expect(RequestsCSVWriter.fields.first { $0.column == metric.column }?.metricID == metric.id)

@@ -20,7 +20,7 @@ import Testing
     @Test func headerIsStable() {
         // Changing a column is a breaking change for every user's scripts: update the schema doc.
         #expect(RequestsCSVWriter.columns.first == "index")
-        #expect(RequestsCSVWriter.columns.count == 44)
+        #expect(RequestsCSVWriter.columns.count == 46)
         #expect(Set(RequestsCSVWriter.columns).count == RequestsCSVWriter.columns.count)
     }
 
@@ -90,6 +90,7 @@ import Testing
         )
         record.cachedPromptTokens = 12
         record.targetIndex = 1
+        (record.conversation, record.turn) = (3, 2)
         // Waited 0.1 ms for a slot (--max-in-flight): the schedule lag counts from then.
         record.clientQueueEndedAt = origin + .microseconds(100_099)
         record.thinkingTokens = TokenCount(1, source: .estimated)
@@ -124,14 +125,14 @@ import Testing
             "client_overhead_ms": "-0.002", "thinking_ms": "7.500", "thinking_tokens": "1",
             "thinking_tokens_source": "estimated", "answer_tokens": "2", "answer_tokens_source": "server",
             "answer_ms": "930.000", "answer_decode_tokens_per_s": "1.075",
-            "client_queue_ms": "0.100", "cached_prompt_tokens": "12", "target": "2",
+            "client_queue_ms": "0.100", "cached_prompt_tokens": "12", "target": "2", "conversation": "3", "turn": "2",
         ]
         for column in RequestsCSVWriter.columns {
             #expect(row[column] == expected[column], "\(column)")
         }
         // The negative number is a bare number in the file: no quotes, no leading '.
         let text = try String(contentsOf: url, encoding: .utf8)
-        #expect(text.hasSuffix(",3.200,,-0.002,7.500,1,estimated,2,server,930.000,1.075,0.100,12,2\n"))
+        #expect(text.hasSuffix(",3.200,,-0.002,7.500,1,estimated,2,server,930.000,1.075,0.100,12,2,3,2\n"))
     }
 
     @Test func meanITLCountsTheGapsFoldedPastTheCap() throws {

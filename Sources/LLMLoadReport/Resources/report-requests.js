@@ -1,6 +1,6 @@
 // The report's per-request charts beyond TTFT and E2E (schedule lag with its warning bound,
 // latency from schedule, a reasoning model's thinking and answer time, prompt tokens against
-// their target) and the resource charts of GPU power and temperature and of each CPU core;
+// their target, TTFT by conversation turn) and the resource charts of GPU power and temperature and of each CPU core;
 // then draws every chart of the page. Inlined after report.js, with the same data.
 (function () {
   'use strict';
@@ -66,6 +66,25 @@
     ], layout(L.chart_input_tokens, {
       hovermode: 'closest', xaxis: { title: { text: L.time_s } }, yaxis: { title: { text: L.tokens } }
     }), false);
+  }
+
+  // Conversations (--turns): TTFT by turn, with the server's mean prompt count beside it, so
+  // the cost of a growing history and what a prefix cache saves of it read off one chart.
+  var t = data.turns || [];
+  if (t.length > 0) {
+    var turnNumbers = t.map(function (f) { return f.turn; });
+    function ttft(key) { return t.map(function (f) { return f[key] === undefined ? null : f[key]; }); }
+    add('charts-load', [
+      { x: turnNumbers, y: ttft('ttftP50Ms'), name: 'TTFT P50', mode: 'lines+markers', line: { color: palette[0] } },
+      { x: turnNumbers, y: ttft('ttftP90Ms'), name: 'TTFT P90', mode: 'lines+markers', line: { color: palette[1] } },
+      { x: turnNumbers, y: ttft('ttftP99Ms'), name: 'TTFT P99', mode: 'lines+markers', line: { color: palette[2] } },
+      { x: turnNumbers, y: ttft('meanInputTokens'), name: L.mean_input_tokens, yaxis: 'y2', type: 'bar',
+        marker: { color: palette[5], opacity: 0.35 } }
+    ], layout(L.chart_turns, {
+      xaxis: { title: { text: L.turn }, dtick: 1 }, yaxis: { title: { text: L.ms }, rangemode: 'tozero' },
+      yaxis2: { title: { text: L.mean_input_tokens }, overlaying: 'y', side: 'right', rangemode: 'tozero',
+        showgrid: false }
+    }), true);
   }
 
   var r = data.resources;
