@@ -127,7 +127,8 @@ struct LoadProfileOptions: ParsableArguments {
             // An open loop fixes every send instant in advance; a turn can only follow its answer.
             guard concurrency != nil else {
                 throw ValidationError(
-                    "--turns needs --concurrency (a closed loop): each turn follows the answer to the last")
+                    "--turns needs --concurrency (a closed loop; not in a sweep yet): each turn follows the answer to the last"
+                )
             }
         }
         if arrivalSeed != nil && !arrival.isRandom {

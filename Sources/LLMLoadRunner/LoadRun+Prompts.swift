@@ -140,14 +140,17 @@ extension LoadRun {
     }
 
     /// Ollama's context window for the run: as asked, or, with `--input-tokens`, room for the
-    /// longest prompt and its answer (in steps of 256); `nil` leaves the server's default.
+    /// longest prompt and its answer (in steps of 256), times the turns of a conversation
+    /// (`--turns`: the last turn carries every earlier one, and Ollama would cut the history
+    /// silently at its window); `nil` leaves the server's default.
     func contextLength(for api: APIKind) -> Int? {
         guard api.isOllama else { return nil }
         if let asked = configuration.requests.contextLength { return asked }
         guard let lengths = configuration.fittedInputTokens else { return nil }
         let answer =
             configuration.load.trace?.entries.map(\.outputTokens).max() ?? configuration.requests.maxOutputTokens
-        let needed = lengths.upperBound + (answer ?? 1024) + 64
+        let turn = lengths.upperBound + (answer ?? 1024)
+        let needed = turn * (configuration.load.conversationTurns ?? 1) + 64
         return (needed + 255) / 256 * 256
     }
 

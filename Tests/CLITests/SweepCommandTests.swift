@@ -43,6 +43,10 @@ import Testing
     @Test(arguments: [
         (["--simulate"], "give one of --rates, --concurrencies or --find max-rate"),
         (
+            ["--simulate", "--concurrencies", "1,2", "--turns", "3"],
+            "--turns needs --concurrency (a closed loop; not in a sweep yet)"
+        ),
+        (
             ["--simulate", "--rates", "1,2", "--find", "max-rate"],
             "give one of --rates, --concurrencies or --find max-rate"
         ),

@@ -187,6 +187,24 @@ extension Integration {
             #expect(truths.map { $0.messages?.count } == [1, 3])
         }
 
+        @Test func ollamasWindowHoldsTheWholeConversationOfSyntheticPrompts() async throws {
+            let harness = RunHarness()
+            defer { harness.cleanUp() }
+            let (result, truths) = try await withSimulator(Self.simulator()) { baseURL, truth in
+                var configuration = Self.configuration(
+                    harness, baseURL: baseURL, api: .ollamaChat, users: 1, turns: 3, requests: 3)
+                configuration.requests.prompts = .synthetic(.init(length: .fixed(1500)))
+                configuration.requests.maxOutputTokens = 6
+                return (try await harness.run(configuration), truth.byRequestIndex)
+            }
+            // Three turns of 1500 + 6 tokens, + 64, rounded up to 256: the simulator's default
+            // window (4096) would have cut the third turn's history.
+            #expect(result.summary.runDescription.requests.numCtx == 4608)
+            let counts = (0..<3).compactMap { truths[$0]?.promptTokens }
+            #expect(counts.count == 3 && counts[2] > 4096, "\(counts)")
+            #expect((0..<3).allSatisfy { truths[$0]?.isPromptCut == false })
+        }
+
         @Test func aCompletionAPIIsRefusedBeforeAnythingIsSent() async throws {
             let harness = RunHarness()
             defer { harness.cleanUp() }
