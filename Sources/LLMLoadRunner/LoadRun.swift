@@ -188,8 +188,15 @@ public struct LoadRun: Sendable {
                 isWarmup: configuration.load.isWarmup(index: index, offset: scheduledAt - start),
                 targetPromptTokens: turn.map(\.targetTokens) ?? planned?.targetTokens
             )
-            // Never re-routed: a replica that fails fails its own requests.
-            let targetIndex = balancer?.take(forRequest: index) ?? 0
+            // Never re-routed: a replica that fails fails its own requests. A conversation's
+            // turns stay on the replica of its first.
+            let targetIndex =
+                if let balancer, let turn {
+                    balancer.take(
+                        forConversation: turn.conversation, user: dispatch.user ?? 0, isFirstTurn: turn.turn == 1)
+                } else {
+                    balancer?.take(forRequest: index) ?? 0
+                }
             var record = await client.execute(
                 plan, api: api, baseURL: baseURLs[targetIndex], timeout: configuration.requests.timeout,
                 headers: headers + [("X-Request-Id", "llmload-\(tag.run)-\(index)")]
