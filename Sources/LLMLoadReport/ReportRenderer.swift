@@ -82,6 +82,11 @@ public enum ReportRenderer {
             context["preflight"] = ReportTables.preflight(findings, language)
             context["hasPreflight"] = true
         }
+        if let merge = s.merge {
+            context["shards"] = ReportTables.shards(merge, language)
+            context["shardsNote"] = ReportTables.shardsNote(merge, language)
+            context["hasShards"] = true
+        }
         if s.errorsNotListed > 0 { context["errorsNotListed"] = String(s.errorsNotListed) }
         return context
     }
