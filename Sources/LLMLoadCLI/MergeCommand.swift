@@ -28,7 +28,7 @@ struct MergeCommand: ParsableCommand {
             not be read or written, or --output holds a run already.
 
             Examples:
-              llmload merge results/shard-0/* results/shard-1/* results/shard-2/* --output results/merged
+              llmload merge results/shard-*/* --output results/merged
               llmload compare results/merged results/single-process
             """
     )

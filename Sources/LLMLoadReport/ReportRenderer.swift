@@ -87,6 +87,11 @@ public enum ReportRenderer {
             context["targets"] = targets
             context["hasTargets"] = true
         }
+        if let merge = s.merge {
+            context["shards"] = ReportTables.shards(merge, language)
+            context["shardsNote"] = ReportTables.shardsNote(merge, language)
+            context["hasShards"] = true
+        }
         if s.errorsNotListed > 0 { context["errorsNotListed"] = String(s.errorsNotListed) }
         return context
     }

@@ -22,6 +22,13 @@ public enum RunMerge {
     public static func merge(
         folders: [URL], into output: URL, commandLine: [String], language: ReportLanguage
     ) throws -> (summary: RunSummary, folder: URL) {
+        for folder in folders
+        where !FileManager.default.fileExists(atPath: folder.appendingPathComponent("summary.json").path) {
+            throw ReportError.unreadable(
+                file: folder.path,
+                reason: "it is not a run folder (no summary.json): give the folders `llmload run --shard` made, "
+                    + "such as results/shard-0/<date>-<model>")
+        }
         let runs = try folders.map { (folder: $0.path, summary: try ReportInput.readSummary($0)) }
         let set = try ShardSet(checking: runs)
         try prepare(output)

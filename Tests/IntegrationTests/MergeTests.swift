@@ -23,6 +23,12 @@ extension Integration {
             #expect(report.status == 0, "\(report.standardError)")
         }
 
+        @Test func refusesAFolderThatIsNotARun() throws {
+            defer { try? FileManager.default.removeItem(at: base) }
+            let shards = try ShardFixture.writeShards(count: 2, in: base)
+            try expectRefusal([shards[0], base], saying: "\(base.path): it is not a run folder (no summary.json)")
+        }
+
         @Test func refusesShardsOfDifferentRuns() throws {
             defer { try? FileManager.default.removeItem(at: base) }
             let one = try ShardFixture.writeShards(count: 2, runID: "first", in: base.appendingPathComponent("a"))

@@ -42,6 +42,11 @@ extension Timing {
             let merging = try MergeProcess.run(shards.reversed().map(\.path) + ["--output", output.path])
             #expect(merging.status == 0, "\(merging.standardError)")
             print(merging.standardOutput)
+            // A run folder like any: compared with the single process's.
+            let comparing = try MergeProcess.run(
+                [output.path, single.path, "--output", output.appendingPathComponent("compare").path],
+                command: "compare")
+            #expect(comparing.status == 0, "\(comparing.standardError)")
             let merged = try SummaryWriter.decode(Data(contentsOf: output.appendingPathComponent("summary.json")))
             let alone = try SummaryWriter.decode(Data(contentsOf: single.appendingPathComponent("summary.json")))
 

@@ -34,7 +34,13 @@ import Testing
         #expect(read == summary)
         let compared = try ComparedRun.load(folder: output)
         #expect(compared.samples["ttft_ms"]?.count == 28)
-        _ = try ReportRenderer.render(folder: output, language: .zh, output: base.appendingPathComponent("zh.html"))
+        // One report, which says each shard's start skew, in either language.
+        let page = try String(contentsOf: output.appendingPathComponent("report.html"), encoding: .utf8)
+        #expect(page.contains("Merged from the 3 shards of run mergetest"))
+        #expect(page.contains("<strong>shard 1/3</strong> on host-1 · start skew 1.5 ms · 10 requests"))
+        let zh = try ReportRenderer.render(
+            folder: output, language: .zh, output: base.appendingPathComponent("zh.html"))
+        #expect(try String(contentsOf: zh, encoding: .utf8).contains("<strong>分片 2/3</strong> 主机 host-2 · 启动偏差 2.5 ms"))
     }
 
     @Test func refusesShardsThatDoNotBelongTogetherBeforeWritingAnything() throws {
