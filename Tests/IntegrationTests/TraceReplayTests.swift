@@ -75,6 +75,8 @@ extension Timing {
             // would be off by hundreds of milliseconds at least.
             #expect(sorted[sorted.count / 2] < 5 && sorted[sorted.count * 9 / 10] < 10 && sorted[sorted.count - 1] < 50)
             #expect(result.summary.inputTokens?.withinTolerance == entries.count)
+            let console = ConsoleSummary.render(result.summary, folder: result.folder.path)
+            #expect(console.contains("Input      trace lengths: \(entries.count) of \(entries.count) server counts"))
 
             // Prompts that start with the same hash id start with the same text (a block of
             // about 512 tokens), those that do not share no more than the run's header.
