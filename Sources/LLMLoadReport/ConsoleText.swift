@@ -76,10 +76,14 @@ extension ConsoleSummary {
     ) -> String {
         let zh = language == .zh
         let target = description.requests.inputTokens ?? FigureText.dash
+        // A trace's targets are its entries' lengths, one per request.
+        let targets =
+            description.load.trace == nil
+            ? (zh ? "目标 \(target) token" : "target \(target) tokens") : (zh ? "轨迹长度" : "trace lengths")
         var line =
             zh
-            ? "输入       目标 \(target) token：\(input.serverCounted) 个服务器计数中 \(input.withinTolerance) 个相差不超过 2 %"
-            : "Input      target \(target) tokens: \(input.withinTolerance) of \(input.serverCounted) server counts within 2 %"
+            ? "输入       \(targets)：\(input.serverCounted) 个服务器计数中 \(input.withinTolerance) 个相差不超过 2 %"
+            : "Input      \(targets): \(input.withinTolerance) of \(input.serverCounted) server counts within 2 %"
         if let low = input.minDeviationTokens, let high = input.maxDeviationTokens {
             let range = "\(FigureText.signed(low))…\(FigureText.signed(high))"
             line += zh ? "（偏差 \(range) token）" : " (off by \(range) tokens)"

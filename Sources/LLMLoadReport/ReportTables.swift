@@ -118,7 +118,9 @@ enum ReportTables {
         _ input: RunSummary.InputTokens, description: RunDescription, _ language: ReportLanguage
     ) -> [Row] {
         func label(_ key: String) -> String { ReportText.label(key, language) }
-        let target = description.requests.inputTokens ?? FigureText.dash
+        // A trace's targets are its entries' lengths.
+        let trace = language == .zh ? "轨迹长度" : "trace lengths"
+        let target = description.requests.inputTokens ?? (description.load.trace == nil ? FigureText.dash : trace)
         var matched = "\(target) · \(input.withinTolerance)/\(input.serverCounted) \(label("within_2_percent"))"
         if let low = input.minDeviationTokens, let high = input.maxDeviationTokens {
             matched += " (\(FigureText.signed(low))…\(FigureText.signed(high)))"

@@ -79,7 +79,8 @@ extension RunComparison {
             $0.requests.inputTokens ?? FigureText.dash
         },
         Setting("prompts", "Prompts", "提示词") { d in
-            d.requests.promptFile ?? d.requests.template ?? d.requests.prompt.map { "\"\($0)\"" } ?? "built-in"
+            d.load.trace.map { "trace \($0.file)" } ?? d.requests.promptFile ?? d.requests.template
+                ?? d.requests.prompt.map { "\"\($0)\"" } ?? "built-in"
         },
         Setting("shared_prefix", "Shared prefix tokens", "共享前缀 token") { text($0.requests.sharedPrefixTokens) },
         Setting("max_tokens", "Max tokens", "最大输出 token") { text($0.requests.maxTokens) },

@@ -14,6 +14,60 @@ extension Timing {
         static let sample = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
             .appendingPathComponent("../../examples/mooncake-sample.jsonl").standardized.path
 
+        static let burstGPT = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+            .appendingPathComponent("../../examples/burstgpt-sample.csv").standardized.path
+
+        /// Ollama: fitted with one-token requests, answers capped by `num_predict`, a context
+        /// window with room for the longest entry, and under `--max-in-flight` no more at once.
+        @Test func aBurstGPTTraceAgainstOllamaUnderACap() async throws {
+            let harness = RunHarness()
+            defer { harness.cleanUp() }
+            let trace = try TraceFile.load(
+                path: Self.burstGPT, speed: 10, window: Trace.Window(start: .seconds(60), end: .seconds(90)))
+            let entries = trace.entries
+            var simulator = simulatorConfiguration(ttftMilliseconds: 5, itlMilliseconds: 1, outputTokens: 4)
+            simulator.coalescingInterval = .milliseconds(20)
+            // Ollama's default window would cut the longer prompts: only the num_ctx sent lets them through.
+            simulator.ollamaContextLength = 512
+            let (result, truths) = try await withSimulator(simulator) { baseURL, log in
+                var configuration = harness.configuration(
+                    baseURL: baseURL, api: .ollamaGenerate, rate: 1, duration: trace.span + .milliseconds(1))
+                configuration.load.profile = .trace(trace)
+                configuration.load.maximumInFlight = 4
+                configuration.requests.prompts = .trace(.init())
+                return (try await harness.run(configuration), log.byRequestIndex)
+            }
+            #expect(entries.count > 20 && truths.count == entries.count)
+            let rows = try harness.rows(of: result)
+            #expect(rows.count == entries.count && rows.allSatisfy { $0["outcome"] == "ok" })
+            for (index, entry) in entries.enumerated() {
+                let truth = try #require(truths[index])
+                #expect(truth.outputTokens == entry.outputTokens && !truth.isPromptCut, "line \(entry.line)")
+                #expect(
+                    abs(truth.promptTokens - entry.inputTokens) <= InputLength.tolerance(forTarget: entry.inputTokens),
+                    "line \(entry.line): \(truth.promptTokens) prompt tokens for \(entry.inputTokens)")
+            }
+            let longest = entries.map(\.inputTokens).max()! + entries.map(\.outputTokens).max()! + 64
+            #expect(result.summary.runDescription.requests.numCtx == (longest + 255) / 256 * 256)
+            #expect(result.summary.runDescription.inputCalibration?.method == "generation")
+            // The server's own record: never more than the cap at once.
+            var events: [(at: ContinuousClock.Instant, change: Int)] = []
+            for truth in truths.values { events += [(truth.receivedAt, 1), (truth.finishedAt, -1)] }
+            events.sort { $0.at < $1.at || ($0.at == $1.at && $0.change < $1.change) }
+            var (inFlight, peak) = (0, 0)
+            for event in events {
+                inFlight += event.change
+                peak = max(peak, inFlight)
+            }
+            let queued = rows.filter { ($0.number("client_queue_ms") ?? 0) > 0 }.count
+            print(
+                "trace under --max-in-flight 4: the simulator held at most \(peak) at once; \(queued) requests waited")
+            // Six entries within 0.2 s (trace seconds 66 and 67) and answers of up to half a
+            // second: the cap is reached, and requests wait for it (12 measured).
+            #expect(peak == 4 && queued > 0, "the simulator held \(peak) at once; \(queued) waited")
+            #expect(result.summary.runDescription.load.maxInFlight == 4)
+        }
+
         @Test func theSampleTraceIsSentAtItsInstantsWithItsLengths() async throws {
             let harness = RunHarness()
             defer { harness.cleanUp() }
@@ -75,6 +129,8 @@ extension Timing {
             // would be off by hundreds of milliseconds at least.
             #expect(sorted[sorted.count / 2] < 5 && sorted[sorted.count * 9 / 10] < 10 && sorted[sorted.count - 1] < 50)
             #expect(result.summary.inputTokens?.withinTolerance == entries.count)
+            let console = ConsoleSummary.render(result.summary, folder: result.folder.path)
+            #expect(console.contains("Input      trace lengths: \(entries.count) of \(entries.count) server counts"))
 
             // Prompts that start with the same hash id start with the same text (a block of
             // about 512 tokens), those that do not share no more than the run's header.
