@@ -53,6 +53,11 @@ struct MergeCommand: ParsableCommand {
             throw ExitCode(1)
         }
         print(TerminalText.escaped(Self.shardLines(result.summary).joined(separator: "\n")))
+        if let leftOut = result.summary.merge?.notMerged {
+            print(
+                "Not merged: \(leftOut.joined(separator: ", ")) (percentile tables without histograms, so they cannot "
+                    + "be added exactly); each shard's summary.json keeps its own")
+        }
         print("Merged run written to \(result.folder.path)")
     }
 

@@ -10,6 +10,11 @@ extension RunSummary {
         public var startAt: String
         /// One entry per shard, by index.
         public var shards: [Shard]
+        /// Sections of the shards' summaries the merge does not add up, by `summary.json` key
+        /// (`targets`: per-replica figures, `turns`: per-turn figures, each a table of
+        /// percentiles without histograms): they stay in each shard's own summary. Absent when
+        /// none was left out.
+        public var notMerged: [String]?
 
         public init(runId: String, shardCount: Int, startAt: String, shards: [Shard]) {
             self.runId = runId

@@ -83,6 +83,10 @@ extension RunSummary {
                 Merge.Shard(
                     index: $0.summary.runDescription.load.shard?.index ?? 0, folder: $0.folder, summary: $0.summary)
             })
+        let leftOut = [
+            ("targets", summaries.contains { $0.targets != nil }), ("turns", summaries.contains { $0.turns != nil }),
+        ].filter(\.1).map(\.0)
+        merge?.notMerged = leftOut.isEmpty ? nil : leftOut
     }
 
     /// The rates over the merged window, as ``RunSummary/init(aggregator:timeSeries:runDescription:run:)``

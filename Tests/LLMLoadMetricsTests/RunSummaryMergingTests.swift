@@ -97,6 +97,20 @@ import Testing
         #expect(merged.requests.total == 30)
     }
 
+    /// Per-replica and per-turn tables hold percentiles, not histograms: the merge names them as
+    /// left out instead of writing a sum that would be wrong.
+    @Test func perReplicaAndPerTurnTablesAreNamedAsNotMerged() throws {
+        var parts = shards(ShardFixture.records(origin: origin), count: 2)
+        let description = parts[0].summary.runDescription
+        #expect(RunSummary(mergingShards: parts, rows: nil, runDescription: description).merge?.notMerged == nil)
+        parts[1].summary.turns = []
+        #expect(RunSummary(mergingShards: parts, rows: nil, runDescription: description).merge?.notMerged == ["turns"])
+        parts[0].summary.targets = []
+        let merged = RunSummary(mergingShards: parts, rows: nil, runDescription: description)
+        #expect(merged.merge?.notMerged == ["targets", "turns"])
+        #expect(merged.targets == nil && merged.turns == nil)
+    }
+
     @Test func sourcesCombineAsOneProcessWouldNameThem() {
         #expect(RunSummary.combinedSource(["server", "server"]) == "server")
         #expect(RunSummary.combinedSource(["server", "none"]) == "server")
