@@ -22,7 +22,9 @@ struct TraceOptions: ParsableArguments {
     )
     var trace: String?
 
-    @Option(help: "With --trace: replay this many times faster (2 halves every gap). Default: 1.")
+    @Option(
+        help: ArgumentHelp(
+            "With --trace: replay this many times faster (2 halves every gap). Default: 1.", valueName: "factor"))
     var traceSpeed: Double?
 
     @Option(
@@ -40,7 +42,10 @@ struct TraceOptions: ParsableArguments {
     )
     var traceWindow: Trace.Window?
 
-    @Option(help: "With --trace: tokens of text each hash id stands for. Default: 512, Mooncake's block size.")
+    @Option(
+        help: ArgumentHelp(
+            "With --trace: tokens of text each hash id stands for. Default: 512, Mooncake's block size.",
+            valueName: "tokens"))
     var traceBlockTokens: Int?
 
     /// Checks the flags against each other.
