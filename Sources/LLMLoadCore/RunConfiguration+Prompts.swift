@@ -62,6 +62,12 @@ extension RunConfiguration {
         return requests.prompts.inputLength?.bounds
     }
 
+    /// The longest answer a request asks for: a trace's longest entry, else `--max-tokens`;
+    /// `nil` when neither sets one.
+    public var longestAnswerTokens: Int? {
+        load.trace?.entries.map(\.outputTokens).max() ?? requests.maxOutputTokens
+    }
+
     /// Synthetic prompts of `length` tokens as the server counts them (`--input-tokens`).
     public struct SyntheticPromptSettings: Sendable, Equatable {
         public var length: InputLength

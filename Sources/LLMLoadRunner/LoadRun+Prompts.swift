@@ -147,9 +147,7 @@ extension LoadRun {
         guard api.isOllama else { return nil }
         if let asked = configuration.requests.contextLength { return asked }
         guard let lengths = configuration.fittedInputTokens else { return nil }
-        let answer =
-            configuration.load.trace?.entries.map(\.outputTokens).max() ?? configuration.requests.maxOutputTokens
-        let turn = lengths.upperBound + (answer ?? 1024)
+        let turn = lengths.upperBound + (configuration.longestAnswerTokens ?? 1024)
         let needed = turn * (configuration.load.conversationTurns ?? 1) + 64
         return (needed + 255) / 256 * 256
     }

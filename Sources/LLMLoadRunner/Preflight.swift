@@ -30,9 +30,7 @@ package struct Preflight: Sendable {
         closedLoopUsers = configuration.load.closedLoopUsers
         maximumInFlight = configuration.load.maximumInFlight
         longestPromptTokens = configuration.fittedInputTokens?.upperBound
-        // A trace's answers are as long as it says.
-        maxOutputTokens =
-            configuration.load.trace?.entries.map(\.outputTokens).max() ?? configuration.requests.maxOutputTokens
+        maxOutputTokens = configuration.longestAnswerTokens
         hasWarmup = configuration.load.warmup != nil
         fitsPrompts = configuration.fittedInputTokens != nil
         self.sentContextLength = sentContextLength

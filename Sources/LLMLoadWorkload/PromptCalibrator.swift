@@ -67,21 +67,9 @@ public struct PromptCalibrator: Sendable {
         }
         let start = base + Double(sharedTokens ?? 0)
         let fixed = shared
-        let fitted = try await withThrowingTaskGroup(of: (Int, Fit).self) { group in
-            var results: [Int: Fit] = [:]
-            var pending = levels.enumerated().makeIterator()
-            func addNext() {
-                guard let (position, target) = pending.next() else { return }
-                group.addTask {
-                    (target, try await fit(target, position: position, shared: fixed, start: start, perWord: perWord))
-                }
-            }
-            for _ in 0..<maximumConcurrentCounts { addNext() }
-            while let (target, fit) = try await group.next() {
-                results[target] = fit
-                addNext()
-            }
-            return results
+        let fitted = try await concurrently(Array(levels.enumerated()), limit: maximumConcurrentCounts) {
+            position, target in
+            (target, try await fit(target, position: position, shared: fixed, start: start, perWord: perWord))
         }
         return Result(
             sharedPrefix: fixed,

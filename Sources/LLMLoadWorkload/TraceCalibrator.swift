@@ -63,30 +63,17 @@ public struct TraceCalibrator: Sendable {
             }
         }
         let calibrator = PromptCalibrator(corpus: corpus, counter: counter, tag: tag, seed: seed)
-        let results = try await withThrowingTaskGroup(of: (Int, Fit).self) { group in
-            var results: [Int: Fit] = [:]
-            var pending = fitted.enumerated().makeIterator()
-            func addNext() {
-                guard let (number, index) = pending.next() else { return }
-                let entry = trace.entries[index]
-                group.addTask {
-                    let found = try await calibrator.search(
-                        entry.inputTokens, from: Int(((Double(entry.inputTokens) - base) / perWord).rounded()),
-                        fewest: 0, perWord: perWord
-                    ) { attempt, words in
-                        try await counter.count(
-                            header(2 + (number * 10 + attempt) % 90_000)
-                                + text.body(of: entry, index: index, words: words))
-                    }
-                    return (index, Fit(words: found.words, measured: found.measured, counts: found.counts))
-                }
+        let results = try await concurrently(Array(fitted.enumerated()), limit: maximumConcurrentCounts) {
+            number, index in
+            let entry = trace.entries[index]
+            let found = try await calibrator.search(
+                entry.inputTokens, from: Int(((Double(entry.inputTokens) - base) / perWord).rounded()),
+                fewest: 0, perWord: perWord
+            ) { attempt, words in
+                try await counter.count(
+                    header(2 + (number * 10 + attempt) % 90_000) + text.body(of: entry, index: index, words: words))
             }
-            for _ in 0..<maximumConcurrentCounts { addNext() }
-            while let (index, fit) = try await group.next() {
-                results[index] = fit
-                addNext()
-            }
-            return results
+            return (index, Fit(words: found.words, measured: found.measured, counts: found.counts))
         }
         var (maxError, raised) = (0, 0)
         var words: [Int] = []
