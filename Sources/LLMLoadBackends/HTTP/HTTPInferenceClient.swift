@@ -20,16 +20,21 @@ public struct HTTPInferenceClient: Sendable {
         public var connectTimeout: Duration
         /// `false` skips TLS certificate verification (`--insecure`).
         public var verifiesCertificates: Bool
-        /// Event loops (threads) reading responses; `nil`: one a core.
+        /// Event loops (threads) reading responses; `nil`: one a core this process may use
+        /// (``UsableCores``).
         public var eventLoops: Int?
+        /// How long a connection may stay idle before the client closes it.
+        public var idleTimeout: Duration
         /// Connections kept on each loop, above `maximumConnections`, for requests that are not
         /// the load's (the server-metrics scrape), so that they never take a load request's.
         public var reservedConnectionsPerLoop: Int
 
         public init(
             maximumConnections: Int, connectTimeout: Duration = .seconds(10), verifiesCertificates: Bool = true,
-            eventLoops: Int? = nil, reservedConnectionsPerLoop: Int = 0
+            eventLoops: Int? = nil, reservedConnectionsPerLoop: Int = 0,
+            idleTimeout: Duration = HTTPInferenceClient.idleConnectionTimeout
         ) {
+            self.idleTimeout = idleTimeout
             self.maximumConnections = maximumConnections
             self.connectTimeout = connectTimeout
             self.verifiesCertificates = verifiesCertificates
@@ -38,13 +43,16 @@ public struct HTTPInferenceClient: Sendable {
         }
     }
 
-    /// One AHC client per event loop, each with a one-loop group, used in turn. A response's
-    /// callbacks must run on the loop that reads its connection, or each instant is taken a
-    /// thread wake-up late; AHC can pin a request to a loop (`.delegateAndChannel`), but then
-    /// opens a connection just for it and closes it afterwards (no keep-alive, a new TCP
-    /// connection per request). With one loop per client, every connection of a client is on
-    /// the loop its callbacks run on, and connections are kept and reused.
+    /// One AHC client per event loop, each with a one-loop group, used in turn, for the plain
+    /// exchanges (discovery, `/tokenize`, the server-metrics scrape). A response's callbacks must
+    /// run on the loop that reads its connection, or each instant is taken a thread wake-up late;
+    /// with one loop per client, every connection of a client is on that loop.
     private let clients: [HTTPClient]
+    /// llmload's own HTTP/1.1 transport for the load's requests, one pool per loop (the same
+    /// loops as `clients`): AHC's request machinery cost more CPU than all of llmload's own
+    /// per-request work (docs/performance.md).
+    private let pools: [ConnectionPool]
+    private let endpoints = EndpointTable()
     private let turn: Turn
 
     /// Picks the next client.
@@ -74,7 +82,7 @@ public struct HTTPInferenceClient: Sendable {
 
     /// How long a connection may stay idle in the pool: below the 5 s after which common
     /// servers close it on their side.
-    public static let idleConnectionTimeout = TimeAmount.seconds(3)
+    public static let idleConnectionTimeout = Duration.seconds(3)
 
     /// Runs `body` with a client, and shuts the client down on both the normal and error paths.
     public static func withClient<Result>(
@@ -87,7 +95,7 @@ public struct HTTPInferenceClient: Sendable {
         // such a connection just as the server closes it fails without reaching the server. The
         // client closes them first, so every failure recorded is the server's.
         settings.connectionPool = .init(
-            idleTimeout: Self.idleConnectionTimeout,
+            idleTimeout: .nanoseconds(configuration.idleTimeout.nanoseconds),
             concurrentHTTP1ConnectionsPerHostSoftLimit: max(1, configuration.maximumConnections)
         )
         settings.timeout = .init(connect: .nanoseconds(configuration.connectTimeout.nanoseconds), read: nil)
@@ -101,14 +109,21 @@ public struct HTTPInferenceClient: Sendable {
             tls.certificateVerification = .none
             settings.tlsConfiguration = tls
         }
-        let loops = max(1, configuration.eventLoops ?? System.coreCount)
+        let loops = max(1, configuration.eventLoops ?? UsableCores.count ?? System.coreCount)
         settings.connectionPool.concurrentHTTP1ConnectionsPerHostSoftLimit =
             max(1, (configuration.maximumConnections + loops - 1) / loops) + configuration.reservedConnectionsPerLoop
         let groups = (0..<loops).map { _ in MultiThreadedEventLoopGroup(numberOfThreads: 1) }
         let clients = groups.map { HTTPClient(eventLoopGroupProvider: .shared($0), configuration: settings) }
+        let poolSettings = ConnectionPool.Settings(
+            limit: max(1, (configuration.maximumConnections + loops - 1) / loops),
+            connectTimeout: .nanoseconds(configuration.connectTimeout.nanoseconds),
+            idleTimeout: .nanoseconds(configuration.idleTimeout.nanoseconds),
+            tls: settings.tlsConfiguration ?? .makeClientConfiguration()
+        )
+        let pools = groups.map { ConnectionPool(loop: $0.next(), settings: poolSettings) }
         let result: Result
         do {
-            result = try await body(HTTPInferenceClient(clients: clients, turn: Turn()))
+            result = try await body(HTTPInferenceClient(clients: clients, pools: pools, turn: Turn()))
         } catch {
             await shutDown(clients, groups)
             throw error
@@ -167,43 +182,33 @@ public struct HTTPInferenceClient: Sendable {
     ) async -> (RequestRecord, closedBeforeAnswer: Bool) {
         let observer = ResponseObserver(
             decoder: api.makeDecoder(for: plan.request), isStreaming: plan.request.isStreaming)
-        let request: HTTPClient.Request
+        let (endpoint, body): (Endpoint, ByteBuffer)
         do {
-            var fields = HTTPHeaders([("Content-Type", "application/json"), ("Accept", "*/*")])
-            fields.add(contentsOf: headers)
-            request = try HTTPClient.Request(
-                url: baseURL + api.path,
-                method: .POST,
-                headers: fields,
-                body: .byteBuffer(api.makeBody(for: plan.request))
-            )
+            (endpoint, body) = (try endpoints.endpoint(for: baseURL), try api.makeBody(for: plan.request))
         } catch {
             var failed = observer
             failed.failed(.connectionError, "cannot build the request: \(error)", at: .now)
             return (failed.makeRecord(for: plan, endedAt: .now), false)
         }
-        let delegate = ObservingDelegate(observer: observer)
-        let httpClient = httpClient
-        let task = httpClient.execute(
-            request: request,
-            delegate: delegate,
-            // The client has one loop: the delegate runs where the connection is read.
-            eventLoop: .indifferent,
-            deadline: deadline,
-            logger: nil
-        )
-        await withTaskCancellationHandler {
-            do {
-                try await task.futureResult.get()
-            } catch {
-                // The delegate saw the error already; this covers a failure reported only here.
-                delegate.failed(error, at: .now)
+        var fields = HTTPHeaders()
+        fields.reserveCapacity(5 + headers.count)
+        fields.add(name: "Host", value: endpoint.hostHeader)
+        fields.add(name: "Content-Type", value: "application/json")
+        fields.add(name: "Accept", value: "*/*")
+        fields.add(name: "Content-Length", value: String(body.readableBytes))
+        fields.add(contentsOf: headers)
+        let exchange = Exchange(
+            observer: observer, plan: plan, endpoint: endpoint,
+            head: HTTPRequestHead(
+                version: .http1_1, method: .POST, uri: endpoint.pathPrefix + api.path, headers: fields),
+            body: body, deadline: deadline)
+        let pool = pools[turn.counter.wrappingAdd(1, ordering: .relaxed).oldValue % pools.count]
+        return await withTaskCancellationHandler {
+            await withCheckedContinuation { continuation in
+                pool.loop.execute { pool.start(exchange, resuming: continuation) }
             }
         } onCancel: {
-            task.cancel()
+            pool.loop.execute { exchange.cancel() }
         }
-        let now = ContinuousClock.now
-        let record = delegate.observer.withLock { $0.makeRecord(for: plan, endedAt: now) }
-        return (record, delegate.closedBeforeAnswer.load(ordering: .relaxed) && record.outcome == .connectionError)
     }
 }

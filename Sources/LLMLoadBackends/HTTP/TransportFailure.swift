@@ -27,7 +27,19 @@ enum TransportFailure {
         if error is CancellationError {
             return (.cancelled, "cancelled by llmload (drain deadline or interrupt)")
         }
+        if let error = error as? ChannelError, isConnectTimeout(error) {
+            return (.connectionError, "connect timeout")
+        }
+        // A request's own transport: the address is the run's, so the OS error says it all.
+        if let error = error as? NIOConnectionError, let first = error.connectionErrors.first {
+            return classify(first.error)
+        }
         return (.connectionError, describe(error))
+    }
+
+    private static func isConnectTimeout(_ error: ChannelError) -> Bool {
+        if case .connectTimeout = error { return true }
+        return false
     }
 
     /// Whether `error` says the connection was closed under the request, as when a server

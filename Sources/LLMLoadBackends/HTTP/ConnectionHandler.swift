@@ -1,0 +1,103 @@
+import AsyncHTTPClient
+import NIOCore
+import NIOHTTP1
+
+/// The last handler of one kept-alive HTTP/1.1 connection: it writes one exchange's request
+/// and feeds the response, part by part, to that exchange, on the connection's event loop.
+/// Between exchanges the connection waits in its ``ConnectionPool``.
+final class ConnectionHandler: ChannelInboundHandler, RemovableChannelHandler {
+    typealias InboundIn = HTTPClientResponsePart
+    typealias OutboundOut = HTTPClientRequestPart
+
+    let endpointID: Int
+    /// When it last went idle, so the pool closes it before the server would.
+    var idleSince = NIODeadline.now()
+    /// No longer counted by the pool (closing, or closed); set once.
+    var isRetired = false
+    private weak var pool: ConnectionPool?
+    private var context: ChannelHandlerContext?
+    private var exchange: (any ExchangeEvents)?
+    /// The response asked for the connection to close after it (`Connection: close`, HTTP/1.0).
+    private var closesAfterResponse = false
+
+    init(pool: ConnectionPool, endpointID: Int) {
+        self.pool = pool
+        self.endpointID = endpointID
+    }
+
+    /// Whether a request may be written on it.
+    var isUsable: Bool { context?.channel.isActive ?? false }
+
+    func handlerAdded(context: ChannelHandlerContext) {
+        self.context = context
+    }
+
+    func handlerRemoved(context: ChannelHandlerContext) {
+        self.context = nil
+    }
+
+    /// Writes `exchange`'s request; its response's parts go to it until it ends.
+    func start(_ exchange: any ExchangeEvents) {
+        guard let context else {
+            exchange.failed(ChannelError.ioOnClosedChannel, at: .now)
+            return
+        }
+        self.exchange = exchange
+        exchange.connection = self
+        closesAfterResponse = false
+        context.write(wrapOutboundOut(.head(exchange.head)), promise: nil)
+        context.write(wrapOutboundOut(.body(.byteBuffer(exchange.body))), promise: nil)
+        // The flush writes at once when the socket has room, as it has for any request of a
+        // usual size: the instant after it is when the request left.
+        context.writeAndFlush(wrapOutboundOut(.end(nil)), promise: nil)
+        exchange.requestWritten(at: .now)
+    }
+
+    /// `exchange` gave up on this connection (deadline, cancel): close it, its state is unknown.
+    func abandon(_ exchange: any ExchangeEvents) {
+        guard self.exchange === exchange else { return }
+        self.exchange = nil
+        context?.close(promise: nil)
+    }
+
+    func channelRead(context: ChannelHandlerContext, data: NIOAny) {
+        let now = ContinuousClock.now
+        switch unwrapInboundIn(data) {
+        case .head(let head):
+            closesAfterResponse = !head.isKeepAlive
+            exchange?.receivedHead(head, at: now)
+        case .body(let buffer):
+            exchange?.receivedBodyPart(buffer, at: now)
+        case .end:
+            guard let exchange else { return }
+            self.exchange = nil
+            exchange.ended(at: now)
+            if closesAfterResponse {
+                context.close(promise: nil)
+            } else {
+                pool?.release(self)
+            }
+        }
+    }
+
+    func errorCaught(context: ChannelHandlerContext, error: any Error) {
+        let exchange = self.exchange
+        self.exchange = nil
+        exchange?.failed(error, at: .now)
+        context.close(promise: nil)
+    }
+
+    func channelInactive(context: ChannelHandlerContext) {
+        pool?.closed(self)
+        if let exchange {
+            self.exchange = nil
+            exchange.failed(HTTPClientError.remoteConnectionClosed, at: .now)
+        }
+        context.fireChannelInactive()
+    }
+
+    /// Closes the connection, idle or not.
+    func close() {
+        context?.close(promise: nil)
+    }
+}

@@ -1,0 +1,179 @@
+import NIOCore
+import NIOHTTP1
+import NIOPosix
+import NIOSSL
+
+/// The HTTP/1.1 connections of one event loop, to every endpoint, kept alive and reused.
+///
+/// Everything a request does, from taking a connection to its last byte, happens on this loop,
+/// which also reads the connection: no lock, no hop to another thread, and every instant is
+/// taken where the bytes arrive. A request takes the most recently used idle connection, or
+/// opens one while fewer than `limit` are open, or waits for one in order.
+///
+/// `@unchecked Sendable`: made once by the client, then touched only on `loop` (every entry
+/// point is reached through `loop.execute` or a callback of a channel on `loop`).
+final class ConnectionPool: @unchecked Sendable {
+    /// Settings shared by every loop's pool.
+    struct Settings: Sendable {
+        /// Connections open or opening on this loop; more requests wait for one.
+        var limit: Int
+        var connectTimeout: TimeAmount
+        /// Idle this long, a connection is closed: before the 5 s after which common servers
+        /// (llama.cpp's cpp-httplib, vLLM's uvicorn) close it on their side, so that no request
+        /// is written on a connection just as the server closes it.
+        var idleTimeout: TimeAmount
+        /// For https endpoints.
+        var tls: TLSConfiguration
+    }
+
+    let loop: any EventLoop
+    private let settings: Settings
+    private var open = 0
+    /// Idle connections by endpoint id, most recently used last.
+    private var idle: [Int: [ConnectionHandler]] = [:]
+    private var waiting = CircularBuffer<any ExchangeEvents>()
+    private var reaper: RepeatedTask?
+    /// Made on the first https connection: loading the trust roots is not free, and most runs
+    /// are plain http on loopback.
+    private var tls: Result<NIOSSLContext, any Error>?
+
+    init(loop: any EventLoop, settings: Settings) {
+        self.loop = loop
+        self.settings = settings
+    }
+
+    /// Sends `exchange` on a connection of this loop. Call on `loop`.
+    func start<Decoder>(
+        _ exchange: Exchange<Decoder>, resuming continuation: CheckedContinuation<Exchange<Decoder>.Outcome, Never>
+    ) {
+        guard exchange.begin(on: loop, resuming: continuation) else { return }
+        if reaper == nil {
+            let every = TimeAmount.nanoseconds(min(1_000_000_000, settings.idleTimeout.nanoseconds / 2))
+            reaper = loop.scheduleRepeatedTask(initialDelay: every, delay: every) { [self] _ in
+                closeIdle(olderThan: .now() - settings.idleTimeout)
+            }
+        }
+        send(exchange)
+    }
+
+    private func send(_ exchange: any ExchangeEvents) {
+        let staleBefore = NIODeadline.now() - settings.idleTimeout
+        while let connection = idle[exchange.endpoint.id]?.popLast() {
+            if connection.isUsable && connection.idleSince > staleBefore {
+                connection.start(exchange)
+                return
+            }
+            retire(connection)
+        }
+        if open < settings.limit {
+            connect(for: exchange)
+        } else {
+            waiting.append(exchange)
+        }
+    }
+
+    /// A connection finished its exchange and may be reused.
+    func release(_ connection: ConnectionHandler) {
+        guard !connection.isRetired else { return }
+        while let next = waiting.popFirst() {
+            guard !next.isFinished else { continue }
+            if next.endpoint.id == connection.endpointID {
+                connection.start(next)
+            } else {
+                retire(connection)
+                connect(for: next)
+            }
+            return
+        }
+        connection.idleSince = .now()
+        idle[connection.endpointID, default: []].append(connection)
+    }
+
+    /// A connection closed (by either side).
+    func closed(_ connection: ConnectionHandler) {
+        if !connection.isRetired {
+            connection.isRetired = true
+            open -= 1
+            idle[connection.endpointID]?.removeAll { $0 === connection }
+        }
+        startWaiting()
+    }
+
+    /// Stops counting `connection` and closes it.
+    private func retire(_ connection: ConnectionHandler) {
+        guard !connection.isRetired else { return }
+        connection.isRetired = true
+        open -= 1
+        connection.close()
+    }
+
+    private func startWaiting() {
+        while open < settings.limit, let next = waiting.popFirst() {
+            guard !next.isFinished else { continue }
+            connect(for: next)
+        }
+    }
+
+    private func closeIdle(olderThan limit: NIODeadline) {
+        for (endpoint, connections) in idle {
+            let (stale, fresh) = (
+                connections.filter { $0.idleSince <= limit }, connections.filter { $0.idleSince > limit }
+            )
+            guard !stale.isEmpty else { continue }
+            idle[endpoint] = fresh
+            for connection in stale { retire(connection) }
+        }
+    }
+
+    private func tlsContext() throws -> NIOSSLContext {
+        if tls == nil { tls = Result { try NIOSSLContext(configuration: settings.tls) } }
+        return try tls!.get()
+    }
+
+    private func connect(for exchange: any ExchangeEvents) {
+        open += 1
+        let endpoint = exchange.endpoint
+        let tls: NIOSSLContext?
+        do {
+            tls = endpoint.isTLS ? try tlsContext() : nil
+        } catch {
+            open -= 1
+            return exchange.failed(error, at: .now)
+        }
+        let bootstrap = ClientBootstrap(group: loop)
+            .connectTimeout(settings.connectTimeout)
+            .channelOption(.socketOption(.tcp_nodelay), value: 1)
+            .channelInitializer { [self] channel in
+                channel.eventLoop.makeCompletedFuture {
+                    let pipeline = channel.pipeline.syncOperations
+                    if let tls {
+                        try pipeline.addHandler(NIOSSLClientHandler(context: tls, serverHostname: endpoint.serverName))
+                    }
+                    try pipeline.addHTTPClientHandlers()
+                    try pipeline.addHandler(ConnectionHandler(pool: self, endpointID: endpoint.id))
+                }
+            }
+        bootstrap.connect(host: endpoint.host, port: endpoint.port).assumeIsolated().whenComplete { [self] result in
+            switch result {
+            case .success(let channel):
+                guard let connection = try? channel.pipeline.syncOperations.handler(type: ConnectionHandler.self)
+                else {
+                    // Not reached: the initializer added it. Counted out, as a failed connect.
+                    open -= 1
+                    channel.close(promise: nil)
+                    exchange.failed(ChannelError.ioOnClosedChannel, at: .now)
+                    return startWaiting()
+                }
+                if exchange.isFinished {
+                    release(connection)
+                } else {
+                    connection.start(exchange)
+                }
+            case .failure(let error):
+                open -= 1
+                exchange.failed(error, at: .now)
+                startWaiting()
+            }
+        }
+    }
+}

@@ -1,0 +1,131 @@
+import AsyncHTTPClient
+import LLMLoadCore
+import NIOCore
+import NIOHTTP1
+
+/// What a connection reports one exchange's events to. Every call is on the connection's event
+/// loop, with the instant taken the moment NIO handed over the bytes, before any decoding.
+protocol ExchangeEvents: AnyObject {
+    var endpoint: Endpoint { get }
+    var head: HTTPRequestHead { get }
+    var body: ByteBuffer { get }
+    /// Set once the exchange ended, failed, timed out or was cancelled; later events are ignored.
+    var isFinished: Bool { get }
+    /// The connection it runs on, to close when it gives up on it (deadline, cancel).
+    var connection: ConnectionHandler? { get set }
+
+    func requestWritten(at instant: ContinuousClock.Instant)
+    func receivedHead(_ head: HTTPResponseHead, at instant: ContinuousClock.Instant)
+    func receivedBodyPart(_ buffer: ByteBuffer, at instant: ContinuousClock.Instant)
+    func ended(at instant: ContinuousClock.Instant)
+    func failed(_ error: any Error, at instant: ContinuousClock.Instant)
+}
+
+/// One request on llmload's own transport: the observer that measures it, its deadline, and the
+/// task waiting for its record.
+///
+/// `@unchecked Sendable`: it is made on the calling task and from then on touched only on its
+/// pool's event loop (`ConnectionPool.start`, `cancel` through `EventLoop.execute`).
+final class Exchange<Decoder: ResponseDecoder>: ExchangeEvents, @unchecked Sendable {
+    /// The record, and whether the connection closed before any byte of the answer (the request
+    /// never reached the server and may be sent again).
+    typealias Outcome = (record: RequestRecord, closedBeforeAnswer: Bool)
+
+    let endpoint: Endpoint
+    let head: HTTPRequestHead
+    let body: ByteBuffer
+    let deadline: NIODeadline
+    private let plan: RequestPlan
+    private var observer: ResponseObserver<Decoder>
+    private var continuation: CheckedContinuation<Outcome, Never>?
+    private var deadlineTask: Scheduled<Void>?
+    private var isCancelRequested = false
+    private(set) var isFinished = false
+    weak var connection: ConnectionHandler?
+
+    init(
+        observer: ResponseObserver<Decoder>, plan: RequestPlan, endpoint: Endpoint, head: HTTPRequestHead,
+        body: ByteBuffer, deadline: NIODeadline
+    ) {
+        self.observer = observer
+        self.plan = plan
+        self.endpoint = endpoint
+        self.head = head
+        self.body = body
+        self.deadline = deadline
+    }
+
+    /// Takes the waiting task's continuation and arms the deadline. `false`: it is already over
+    /// (cancelled before it started, or past its deadline), and must not be sent.
+    func begin(on loop: any EventLoop, resuming continuation: CheckedContinuation<Outcome, Never>) -> Bool {
+        self.continuation = continuation
+        if isCancelRequested {
+            failed(HTTPClientError.cancelled, at: .now)
+            return false
+        }
+        guard deadline > .now() else {
+            failed(HTTPClientError.deadlineExceeded, at: .now)
+            return false
+        }
+        deadlineTask = loop.assumeIsolated().scheduleTask(deadline: deadline) { [self] in
+            giveUp(HTTPClientError.deadlineExceeded)
+        }
+        return true
+    }
+
+    /// The calling task was cancelled (drain deadline, Ctrl-C).
+    func cancel() {
+        guard !isFinished else { return }
+        guard continuation != nil else {
+            isCancelRequested = true
+            return
+        }
+        giveUp(HTTPClientError.cancelled)
+    }
+
+    /// Ends the exchange with `error` and closes its connection, whose state is then unknown.
+    private func giveUp(_ error: any Error) {
+        guard !isFinished else { return }
+        let connection = self.connection
+        failed(error, at: .now)
+        connection?.abandon(self)
+    }
+
+    func requestWritten(at instant: ContinuousClock.Instant) {
+        observer.requestSent(at: instant)
+    }
+
+    func receivedHead(_ head: HTTPResponseHead, at instant: ContinuousClock.Instant) {
+        guard !isFinished else { return }
+        observer.receivedHead(status: Int(head.status.code), at: instant)
+    }
+
+    func receivedBodyPart(_ buffer: ByteBuffer, at instant: ContinuousClock.Instant) {
+        guard !isFinished else { return }
+        observer.receivedBodyPart(buffer, at: instant)
+    }
+
+    func ended(at instant: ContinuousClock.Instant) {
+        guard !isFinished else { return }
+        observer.bodyEnded(at: instant)
+        finish(at: instant, closedBeforeAnswer: false)
+    }
+
+    func failed(_ error: any Error, at instant: ContinuousClock.Instant) {
+        guard !isFinished else { return }
+        let unanswered = !observer.hasAnswer
+        let (outcome, message) = TransportFailure.classify(error)
+        observer.failed(outcome, message, at: instant)
+        finish(at: instant, closedBeforeAnswer: unanswered && TransportFailure.isConnectionClosed(error))
+    }
+
+    private func finish(at instant: ContinuousClock.Instant, closedBeforeAnswer: Bool) {
+        isFinished = true
+        connection = nil
+        deadlineTask?.cancel()
+        deadlineTask = nil
+        let record = observer.makeRecord(for: plan, endedAt: instant)
+        continuation?.resume(returning: (record, closedBeforeAnswer && record.outcome == .connectionError))
+        continuation = nil
+    }
+}

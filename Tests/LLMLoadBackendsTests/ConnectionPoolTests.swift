@@ -1,0 +1,223 @@
+import LLMLoadCore
+import NIOCore
+import NIOHTTP1
+import NIOPosix
+import Synchronization
+import Testing
+
+@testable import LLMLoadBackends
+
+/// A server that counts connections and requests, and answers each request after `delay`,
+/// optionally asking the client to close the connection after it.
+final class CountingServer: Sendable {
+    let connectionsOpened = Atomic(0)
+    let connectionsClosed = Atomic(0)
+    let requestHeads = Atomic(0)
+    let inFlight = Atomic(0)
+    let mostInFlight = Atomic(0)
+    let delay: TimeAmount
+    let closesAfterEachAnswer: Bool
+
+    init(delay: TimeAmount = .zero, closesAfterEachAnswer: Bool = false) {
+        self.delay = delay
+        self.closesAfterEachAnswer = closesAfterEachAnswer
+    }
+
+    final class Handler: ChannelInboundHandler {
+        typealias InboundIn = HTTPServerRequestPart
+        typealias OutboundOut = HTTPServerResponsePart
+        let server: CountingServer
+
+        init(server: CountingServer) {
+            self.server = server
+        }
+
+        func channelActive(context: ChannelHandlerContext) {
+            server.connectionsOpened.add(1, ordering: .relaxed)
+            context.fireChannelActive()
+        }
+
+        func channelInactive(context: ChannelHandlerContext) {
+            server.connectionsClosed.add(1, ordering: .relaxed)
+            context.fireChannelInactive()
+        }
+
+        func channelRead(context: ChannelHandlerContext, data: NIOAny) {
+            guard case .end = unwrapInboundIn(data) else {
+                if case .head = unwrapInboundIn(data) { server.requestHeads.add(1, ordering: .relaxed) }
+                return
+            }
+            let now = server.inFlight.add(1, ordering: .relaxed).newValue
+            server.mostInFlight.max(now, ordering: .relaxed)
+            let answer = NIOLoopBound((self, context), eventLoop: context.eventLoop)
+            context.eventLoop.scheduleTask(in: server.delay) {
+                let (handler, context) = answer.value
+                handler.server.inFlight.subtract(1, ordering: .relaxed)
+                handler.answer(context)
+            }
+        }
+
+        private func answer(_ context: ChannelHandlerContext) {
+            let body = ByteBuffer(
+                string: #"{"choices":[{"text":"hi","finish_reason":"stop"}],"#
+                    + #""usage":{"prompt_tokens":3,"completion_tokens":1,"total_tokens":4}}"#)
+            var headers = HTTPHeaders([
+                ("Content-Type", "application/json"), ("Content-Length", "\(body.readableBytes)"),
+            ])
+            if server.closesAfterEachAnswer { headers.add(name: "Connection", value: "close") }
+            context.write(
+                wrapOutboundOut(.head(HTTPResponseHead(version: .http1_1, status: .ok, headers: headers))), promise: nil
+            )
+            context.write(wrapOutboundOut(.body(.byteBuffer(body))), promise: nil)
+            context.writeAndFlush(wrapOutboundOut(.end(nil)), promise: nil)
+            if server.closesAfterEachAnswer { context.close(promise: nil) }
+        }
+    }
+
+    /// Serves on a free loopback port while `body` runs with the base URL.
+    func withRunning<T>(_ body: (String) async throws -> T) async throws -> T {
+        let channel = try await ServerBootstrap(group: MultiThreadedEventLoopGroup.singleton)
+            .serverChannelOption(.socketOption(.so_reuseaddr), value: 1)
+            .childChannelInitializer { channel in
+                channel.eventLoop.makeCompletedFuture {
+                    try channel.pipeline.syncOperations.configureHTTPServerPipeline()
+                    try channel.pipeline.syncOperations.addHandler(Handler(server: self))
+                }
+            }
+            .bind(host: "127.0.0.1", port: 0).get()
+        defer { channel.close(promise: nil) }
+        return try await body("http://127.0.0.1:\(channel.localAddress?.port ?? 0)")
+    }
+}
+
+/// llmload's own HTTP/1.1 transport: connections kept alive and reused, a limit that queues
+/// requests in order, deadlines that cover the wait for a connection, idle connections closed
+/// before the server would close them.
+@Suite struct ConnectionPoolTests {
+    static func send(
+        _ client: HTTPInferenceClient, to baseURL: String, index: Int = 0, timeout: Duration = .seconds(10)
+    ) async -> RequestRecord {
+        let request = InferenceRequest(model: "m", prompt: "p", isStreaming: false)
+        return await client.execute(
+            RequestPlan(index: index, scheduledAt: .now, request: request),
+            api: OpenAIAPI(endpoint: .completions), baseURL: baseURL, timeout: timeout)
+    }
+
+    @Test func requestsInTurnReuseOneConnection() async throws {
+        let server = CountingServer()
+        let records = try await server.withRunning { url in
+            try await HTTPInferenceClient.withClient(configuration: .init(maximumConnections: 4, eventLoops: 1)) {
+                client in
+                var records: [RequestRecord] = []
+                for index in 0..<5 { records.append(await Self.send(client, to: url, index: index)) }
+                return records
+            }
+        }
+        #expect(records.map(\.outcome) == Array(repeating: .ok, count: 5), "\(records.map(\.errorMessage))")
+        #expect(server.connectionsOpened.load(ordering: .relaxed) == 1)
+        #expect(server.requestHeads.load(ordering: .relaxed) == 5)
+    }
+
+    @Test func atItsLimitThePoolQueuesRequestsAndServesEachOnTheOpenConnections() async throws {
+        let server = CountingServer(delay: .milliseconds(40))
+        let records = try await server.withRunning { url in
+            try await HTTPInferenceClient.withClient(configuration: .init(maximumConnections: 2, eventLoops: 1)) {
+                client in
+                await withTaskGroup(of: RequestRecord.self) { group in
+                    for index in 0..<6 { group.addTask { await Self.send(client, to: url, index: index) } }
+                    return await group.reduce(into: []) { $0.append($1) }
+                }
+            }
+        }
+        #expect(records.count == 6)
+        #expect(records.allSatisfy { $0.outcome == .ok }, "\(records.map(\.errorMessage))")
+        #expect(server.connectionsOpened.load(ordering: .relaxed) == 2)
+        #expect(server.mostInFlight.load(ordering: .relaxed) == 2)
+    }
+
+    @Test func aResponseThatAsksToCloseIsFollowedByAFreshConnection() async throws {
+        let server = CountingServer(closesAfterEachAnswer: true)
+        let records = try await server.withRunning { url in
+            try await HTTPInferenceClient.withClient(configuration: .init(maximumConnections: 4, eventLoops: 1)) {
+                client in
+                var records: [RequestRecord] = []
+                for index in 0..<3 { records.append(await Self.send(client, to: url, index: index)) }
+                return records
+            }
+        }
+        #expect(records.map(\.outcome) == [.ok, .ok, .ok], "\(records.map(\.errorMessage))")
+        #expect(records.allSatisfy { !$0.resentOnClosedConnection }, "no request went out on a closed connection")
+        #expect(server.connectionsOpened.load(ordering: .relaxed) == 3)
+        #expect(server.requestHeads.load(ordering: .relaxed) == 3)
+    }
+
+    @Test func aRequestWaitingForAConnectionTimesOutAtItsDeadline() async throws {
+        let server = CountingServer(delay: .milliseconds(1500))
+        let (slow, waiting) = try await server.withRunning { url in
+            try await HTTPInferenceClient.withClient(configuration: .init(maximumConnections: 1, eventLoops: 1)) {
+                client in
+                async let slow = Self.send(client, to: url, index: 0)
+                try await Task.sleep(for: .milliseconds(100))
+                let waiting = await Self.send(client, to: url, index: 1, timeout: .milliseconds(300))
+                return (await slow, waiting)
+            }
+        }
+        #expect(slow.outcome == .ok)
+        #expect(waiting.outcome == .timeout)
+        #expect(server.requestHeads.load(ordering: .relaxed) == 1, "the waiting request was never written")
+    }
+
+    @Test func idleConnectionsAreClosedAfterTheIdleTimeout() async throws {
+        let server = CountingServer()
+        let record = try await server.withRunning { url in
+            try await HTTPInferenceClient.withClient(
+                configuration: .init(maximumConnections: 1, eventLoops: 1, idleTimeout: .milliseconds(200))
+            ) { client in
+                let record = await Self.send(client, to: url)
+                #expect(server.connectionsClosed.load(ordering: .relaxed) == 0)
+                try await Task.sleep(for: .milliseconds(800))
+                return record
+            }
+        }
+        #expect(record.outcome == .ok)
+        #expect(server.connectionsClosed.load(ordering: .relaxed) == 1, "closed by the client while it ran")
+    }
+
+    @Test func cancellingTheCallingTaskEndsTheRequestAsCancelled() async throws {
+        let server = CountingServer(delay: .seconds(5))
+        let record = try await server.withRunning { url in
+            try await HTTPInferenceClient.withClient(configuration: .init(maximumConnections: 1, eventLoops: 1)) {
+                client in
+                let task = Task { await Self.send(client, to: url) }
+                try await Task.sleep(for: .milliseconds(100))
+                task.cancel()
+                return await task.value
+            }
+        }
+        #expect(record.outcome == .cancelled)
+        #expect(record.sentAt != nil, "it was written before the cancel")
+    }
+
+    @Test(arguments: [
+        ("http://[::1]:8080/prefix/", "::1", 8080, "/prefix", "[::1]:8080", nil as String?, false),
+        ("https://example.com", "example.com", 443, "", "example.com", "example.com", true),
+        ("http://host:80", "host", 80, "", "host", "host", false),
+        ("http://10.0.0.1:11434/api", "10.0.0.1", 11434, "/api", "10.0.0.1:11434", nil, false),
+    ])
+    func parsesBaseURLs(
+        url: String, host: String, port: Int, prefix: String, hostHeader: String, serverName: String?, isTLS: Bool
+    ) throws {
+        let endpoint = try Endpoint(id: 0, baseURL: url)
+        #expect(endpoint.host == host)
+        #expect(endpoint.port == port)
+        #expect(endpoint.pathPrefix == prefix)
+        #expect(endpoint.hostHeader == hostHeader)
+        #expect(endpoint.serverName == serverName)
+        #expect(endpoint.isTLS == isTLS)
+    }
+
+    @Test(arguments: ["ftp://host", "http://host:0", "http://host:x", "http://", "host:80", "http://[::1"])
+    func refusesWhatIsNotAnHTTPBaseURL(url: String) {
+        #expect(throws: EndpointError.self) { try Endpoint(id: 0, baseURL: url) }
+    }
+}
