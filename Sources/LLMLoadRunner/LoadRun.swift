@@ -153,7 +153,8 @@ public struct LoadRun: Sendable {
                 },
                 drainTimeout: configuration.load.drainTimeout
             ),
-            stop: stop
+            stop: stop,
+            requestExecutor: { client.taskExecutor(forRequest: $0) }
         )
         let (records, recordSink) = AsyncStream.makeStream(of: FinishedRequest.self, bufferingPolicy: .unbounded)
         let (start, startLate) = await Self.waitForStart(mappedStart, stop: stop)

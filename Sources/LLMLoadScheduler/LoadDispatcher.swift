@@ -54,12 +54,18 @@ public struct LoadDispatcher<C: Clock>: Sendable where C.Duration == Duration {
     public let limits: Limits
     public let stop: StopSignal
     public let gauge: InFlightGauge
+    /// Where request `index`'s task runs (the transport's event loop); `nil`: the global executor.
+    public let requestExecutor: (@Sendable (Int) -> (any TaskExecutor)?)?
 
-    public init(clock: C, limits: Limits, stop: StopSignal = StopSignal(), gauge: InFlightGauge = InFlightGauge()) {
+    public init(
+        clock: C, limits: Limits, stop: StopSignal = StopSignal(), gauge: InFlightGauge = InFlightGauge(),
+        requestExecutor: (@Sendable (Int) -> (any TaskExecutor)?)? = nil
+    ) {
         self.clock = clock
         self.limits = limits
         self.stop = stop
         self.gauge = gauge
+        self.requestExecutor = requestExecutor
     }
 
     /// One request, as the dispatcher hands it to `send`.
@@ -193,7 +199,7 @@ public struct LoadDispatcher<C: Clock>: Sendable where C.Duration == Duration {
                 switch tick {
                 case .due(let dispatch):
                     gauge.requestStarted()
-                    requests.addTask {
+                    requests.addTask(executorPreference: requestExecutor?(dispatch.index)) {
                         let endedAt = await send(dispatch)
                         gauge.requestEnded()
                         ended?(dispatch, endedAt)

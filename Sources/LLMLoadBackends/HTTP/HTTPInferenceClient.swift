@@ -52,6 +52,8 @@ public struct HTTPInferenceClient: Sendable {
     /// loops as `clients`): AHC's request machinery cost more CPU than all of llmload's own
     /// per-request work (docs/performance.md).
     private let pools: [ConnectionPool]
+    /// One per pool, on its loop (``taskExecutor(forRequest:)``).
+    private let executors: [EventLoopExecutor]
     private let endpoints = EndpointTable()
     private let turn: Turn
 
@@ -67,6 +69,13 @@ public struct HTTPInferenceClient: Sendable {
 
     /// The event loops reading responses: one per core unless configured otherwise.
     public var eventLoopCount: Int { clients.count }
+
+    /// The executor to run request `index`'s task on (`addTask(executorPreference:)`): one of
+    /// the client's event loops, in turn, so that the request is sent, read and recorded on one
+    /// thread, without a hop to the Swift concurrency pool and back.
+    public func taskExecutor(forRequest index: Int) -> any TaskExecutor {
+        executors[index % executors.count]
+    }
 
     /// Runs `task` on event loop `index` (`0..<eventLoopCount`) at `deadline`, or as soon as
     /// the loop is free after it. Every instant of a response is taken on these loops, so how
@@ -123,7 +132,9 @@ public struct HTTPInferenceClient: Sendable {
         let pools = groups.map { ConnectionPool(loop: $0.next(), settings: poolSettings) }
         let result: Result
         do {
-            result = try await body(HTTPInferenceClient(clients: clients, pools: pools, turn: Turn()))
+            result = try await body(
+                HTTPInferenceClient(
+                    clients: clients, pools: pools, executors: pools.map { EventLoopExecutor($0.loop) }, turn: Turn()))
         } catch {
             await shutDown(clients, groups)
             throw error
@@ -202,10 +213,17 @@ public struct HTTPInferenceClient: Sendable {
             head: HTTPRequestHead(
                 version: .http1_1, method: .POST, uri: endpoint.pathPrefix + api.path, headers: fields),
             body: body, deadline: deadline)
-        let pool = pools[turn.counter.wrappingAdd(1, ordering: .relaxed).oldValue % pools.count]
+        // On a loop of its own (``taskExecutor(forRequest:)``), a request is sent by that loop's pool.
+        let pool =
+            pools.first { $0.loop.inEventLoop }
+            ?? pools[turn.counter.wrappingAdd(1, ordering: .relaxed).oldValue % pools.count]
         return await withTaskCancellationHandler {
-            await withCheckedContinuation { continuation in
-                pool.loop.execute { pool.start(exchange, resuming: continuation) }
+            await withCheckedContinuation { (continuation: CheckedContinuation<Exchange<API.Decoder>.Outcome, Never>) in
+                if pool.loop.inEventLoop {
+                    pool.start(exchange, resuming: continuation)
+                } else {
+                    pool.loop.execute { pool.start(exchange, resuming: continuation) }
+                }
             }
         } onCancel: {
             pool.loop.execute { exchange.cancel() }

@@ -21,64 +21,34 @@ public struct OllamaAPI: InferenceAPI {
     public func makeDecoder(for request: InferenceRequest) -> OllamaStreamDecoder { OllamaStreamDecoder() }
 
     public func makeBody(for request: InferenceRequest) throws -> ByteBuffer {
-        let options = Options(
-            numPredict: request.maxOutputTokens,
-            temperature: request.sampling.temperature,
-            topP: request.sampling.topP,
-            seed: request.sampling.seed,
-            stop: request.stop.isEmpty ? nil : request.stop,
-            numCtx: request.contextLength
-        )
-        let body = Body(
-            model: request.model,
-            prompt: endpoint == .generate ? request.prompt : nil,
-            messages: endpoint == .chat ? request.chatMessages.map { .init(role: $0.role, content: $0.content) } : nil,
-            // Ollama streams by default; say it explicitly so a changed default cannot skew TTFT.
-            stream: request.isStreaming,
-            options: options.isEmpty ? nil : options,
-            keepAlive: request.keepAlive,
-            think: request.think
-        )
-        return try JSONEncoder().encodeAsByteBuffer(body, allocator: ByteBufferAllocator())
-    }
-
-    private struct Body: Encodable {
-        struct Message: Encodable {
-            var role: String
-            var content: String
+        let messages = endpoint == .chat ? request.chatMessages : nil
+        let textBytes = messages?.reduce(0) { $0 + $1.content.utf8.count } ?? request.prompt.utf8.count
+        var json = JSONObjectWriter(capacity: textBytes + 256)
+        json.field("model", request.model)
+        json.field("prompt", endpoint == .generate ? request.prompt : nil)
+        json.objects("messages", messages) { object, message in
+            object.field("role", message.role)
+            object.field("content", message.content)
         }
-
-        var model: String
-        var prompt: String?
-        var messages: [Message]?
-        var stream: Bool
-        var options: Options?
-        var keepAlive: String?
-        var think: Bool?
-
-        enum CodingKeys: String, CodingKey {
-            case model, prompt, messages, stream, options, think
-            case keepAlive = "keep_alive"
+        // Ollama streams by default; say it explicitly so a changed default cannot skew TTFT.
+        json.field("stream", request.isStreaming)
+        let sampling = request.sampling
+        let stop = request.stop.isEmpty ? nil : request.stop
+        let hasOptions =
+            request.maxOutputTokens != nil || sampling.temperature != nil || sampling.topP != nil
+            || sampling.seed != nil || stop != nil || request.contextLength != nil
+        if hasOptions {
+            try json.object("options") { (options: inout JSONObjectWriter) throws(JSONBodyError) in
+                options.field("num_predict", request.maxOutputTokens)
+                try options.field("temperature", sampling.temperature)
+                try options.field("top_p", sampling.topP)
+                options.field("seed", sampling.seed)
+                options.field("stop", stop)
+                options.field("num_ctx", request.contextLength)
+            }
         }
-    }
-
-    private struct Options: Encodable {
-        var numPredict: Int?
-        var temperature: Double?
-        var topP: Double?
-        var seed: Int?
-        var stop: [String]?
-        var numCtx: Int?
-
-        var isEmpty: Bool {
-            numPredict == nil && temperature == nil && topP == nil && seed == nil && stop == nil && numCtx == nil
-        }
-
-        enum CodingKeys: String, CodingKey {
-            case temperature, seed, stop
-            case numPredict = "num_predict"
-            case numCtx = "num_ctx"
-            case topP = "top_p"
-        }
+        json.field("keep_alive", request.keepAlive)
+        json.field("think", request.think)
+        return json.finish()
     }
 }

@@ -24,67 +24,28 @@ public struct OpenAIAPI: InferenceAPI {
     }
 
     public func makeBody(for request: InferenceRequest) throws -> ByteBuffer {
-        let body = Body(
-            model: request.model,
-            messages: endpoint == .chat ? request.chatMessages.map { .init(role: $0.role, content: $0.content) } : nil,
-            prompt: endpoint == .completions ? request.prompt : nil,
-            maxTokens: request.maxOutputTokens,
-            temperature: request.sampling.temperature,
-            topP: request.sampling.topP,
-            seed: request.sampling.seed,
-            stop: request.stop.isEmpty ? nil : request.stop,
-            ignoreEOS: request.ignoresEndOfSequence ? true : nil,
-            stream: request.isStreaming,
-            // Token counts must come from the server, not from counting chunks.
-            streamOptions: request.isStreaming ? .init(includeUsage: true) : nil,
-            chatTemplateKwargs: endpoint == .chat ? request.think.map { .init(enableThinking: $0) } : nil
-        )
-        return try JSONEncoder().encodeAsByteBuffer(body, allocator: ByteBufferAllocator())
-    }
-
-    private struct Body: Encodable {
-        struct Message: Encodable {
-            var role: String
-            var content: String
+        let messages = endpoint == .chat ? request.chatMessages : nil
+        let textBytes = messages?.reduce(0) { $0 + $1.content.utf8.count } ?? request.prompt.utf8.count
+        var json = JSONObjectWriter(capacity: textBytes + 256)
+        json.field("model", request.model)
+        json.objects("messages", messages) { object, message in
+            object.field("role", message.role)
+            object.field("content", message.content)
         }
-
-        struct StreamOptions: Encodable {
-            var includeUsage: Bool
-
-            enum CodingKeys: String, CodingKey {
-                case includeUsage = "include_usage"
-            }
+        json.field("prompt", endpoint == .completions ? request.prompt : nil)
+        json.field("max_tokens", request.maxOutputTokens)
+        try json.field("temperature", request.sampling.temperature)
+        try json.field("top_p", request.sampling.topP)
+        json.field("seed", request.sampling.seed)
+        json.field("stop", request.stop.isEmpty ? nil : request.stop)
+        json.field("ignore_eos", request.ignoresEndOfSequence ? true : nil)
+        json.field("stream", request.isStreaming)
+        // Token counts must come from the server, not from counting chunks.
+        if request.isStreaming { json.object("stream_options") { $0.field("include_usage", true) } }
+        // The chat template's switch that turns a reasoning model's thinking on or off.
+        if endpoint == .chat, let think = request.think {
+            json.object("chat_template_kwargs") { $0.field("enable_thinking", think) }
         }
-
-        var model: String
-        var messages: [Message]?
-        var prompt: String?
-        var maxTokens: Int?
-        var temperature: Double?
-        var topP: Double?
-        var seed: Int?
-        var stop: [String]?
-        var ignoreEOS: Bool?
-        var stream: Bool
-        var streamOptions: StreamOptions?
-        var chatTemplateKwargs: TemplateArguments?
-
-        /// The chat template's switches: `enable_thinking` turns a reasoning model's thinking on or off.
-        struct TemplateArguments: Encodable {
-            var enableThinking: Bool
-
-            enum CodingKeys: String, CodingKey {
-                case enableThinking = "enable_thinking"
-            }
-        }
-
-        enum CodingKeys: String, CodingKey {
-            case model, messages, prompt, temperature, seed, stop, stream
-            case maxTokens = "max_tokens"
-            case topP = "top_p"
-            case ignoreEOS = "ignore_eos"
-            case streamOptions = "stream_options"
-            case chatTemplateKwargs = "chat_template_kwargs"
-        }
+        return json.finish()
     }
 }
