@@ -142,8 +142,9 @@ let package = Package(
                 "LLMLoadBackends", "LLMLoadCore", .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"), .product(name: "NIOHTTP1", package: "swift-nio"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
             ],
-            resources: [.copy("Fixtures")]
+            resources: [.copy("Fixtures"), .copy("TLS")]
         ),
         .testTarget(name: "LLMLoadCoreTests", dependencies: ["LLMLoadCore"]),
         .testTarget(name: "LLMLoadWorkloadTests", dependencies: ["LLMLoadWorkload", "LLMLoadCore"]),

@@ -2,6 +2,7 @@ import LLMLoadCore
 import NIOCore
 import NIOHTTP1
 import NIOPosix
+import NIOSSL
 import Synchronization
 import Testing
 
@@ -17,10 +18,13 @@ final class CountingServer: Sendable {
     let mostInFlight = Atomic(0)
     let delay: TimeAmount
     let closesAfterEachAnswer: Bool
+    /// Serves https with it; `nil`: plain http.
+    let tls: NIOSSLContext?
 
-    init(delay: TimeAmount = .zero, closesAfterEachAnswer: Bool = false) {
+    init(delay: TimeAmount = .zero, closesAfterEachAnswer: Bool = false, tls: NIOSSLContext? = nil) {
         self.delay = delay
         self.closesAfterEachAnswer = closesAfterEachAnswer
+        self.tls = tls
     }
 
     final class Handler: ChannelInboundHandler {
@@ -80,13 +84,16 @@ final class CountingServer: Sendable {
             .serverChannelOption(.socketOption(.so_reuseaddr), value: 1)
             .childChannelInitializer { channel in
                 channel.eventLoop.makeCompletedFuture {
+                    if let tls = self.tls {
+                        try channel.pipeline.syncOperations.addHandler(NIOSSLServerHandler(context: tls))
+                    }
                     try channel.pipeline.syncOperations.configureHTTPServerPipeline()
                     try channel.pipeline.syncOperations.addHandler(Handler(server: self))
                 }
             }
             .bind(host: "127.0.0.1", port: 0).get()
         defer { channel.close(promise: nil) }
-        return try await body("http://127.0.0.1:\(channel.localAddress?.port ?? 0)")
+        return try await body("\(tls == nil ? "http" : "https")://127.0.0.1:\(channel.localAddress?.port ?? 0)")
     }
 }
 
