@@ -1,8 +1,10 @@
 import Foundation
 
 /// `--template "请回答以下问题：{question}"`: each prompt of the list is put in the template's
-/// place (`{question}` or `{prompt}`). A conversation gets the template on its last user turn,
-/// and on each of its later recorded user turns (``Prompt/laterUserTurns``).
+/// place (`{question}` or `{prompt}`). A conversation gets the template on every user turn,
+/// those of its messages and its later recorded ones (``Prompt/laterUserTurns``): with
+/// `--turns` a recorded conversation's turns are sent one by one, the first alone, and each
+/// must be wrapped as the whole conversation is.
 public struct PromptTemplate: Sendable, Equatable {
     public let text: String
     static let placeholders = ["{question}", "{prompt}"]
@@ -18,8 +20,8 @@ public struct PromptTemplate: Sendable, Equatable {
 
     public func apply(to prompt: Prompt) -> Prompt {
         guard var messages = prompt.messages else { return Prompt(apply(to: prompt.text)) }
-        if let last = messages.lastIndex(where: { $0.role == "user" }) {
-            messages[last].content = apply(to: messages[last].content)
+        for index in messages.indices where messages[index].role == "user" {
+            messages[index].content = apply(to: messages[index].content)
         }
         var applied = Prompt(messages: messages)
         applied.laterUserTurns = prompt.laterUserTurns.map(apply(to:))

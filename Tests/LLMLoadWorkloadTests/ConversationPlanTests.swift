@@ -62,4 +62,21 @@ import Testing
         #expect(wrapped.messages?.last?.content == "Answer: Q1")
         #expect(wrapped.laterUserTurns == ["Answer: Q2"])
     }
+
+    /// A JSONL conversation carries all its turns in `messages`: `--turns` sends the first alone,
+    /// and it must be wrapped like the later ones (it once went without the template).
+    @Test func aTemplatedJSONLConversationSendsItsFirstTurnWrapped() throws {
+        let line =
+            #"{"messages":[{"role":"system","content":"S"},{"role":"user","content":"Q1"},"#
+            + #"{"role":"assistant","content":"A1"},{"role":"user","content":"Q2"}]}"#
+        let prompts = try PromptFile.jsonLines(Data(line.utf8), path: "c.jsonl")
+        let cycle = PromptCycle(prompts.map(try PromptTemplate("Answer: {question}").apply))
+        let plan = ConversationPlan(cycle, turns: 2)
+        #expect(
+            plan.opening(ofConversation: 0, tag: nil).prompt.messages == [
+                .init(role: "system", content: "S"), .init(role: "user", content: "Answer: Q1"),
+            ])
+        #expect(plan.userTurn(2, ofConversation: 0) == "Answer: Q2")
+        #expect(cycle.prompts[0].messages?.map(\.content) == ["S", "Answer: Q1", "A1", "Answer: Q2"])
+    }
 }
