@@ -47,7 +47,6 @@ struct RequestOptions: ParsableArguments {
         if let temperature, !(temperature.isFinite && temperature >= 0) {
             throw ValidationError("--temperature must be zero or more")
         }
-        if ignoreEos && maxTokens == nil { throw ValidationError("--ignore-eos needs --max-tokens") }
         guard timeout.duration > .zero else { throw ValidationError("--timeout must be positive") }
         try OptionBounds.check("--timeout", timeout.duration)
     }

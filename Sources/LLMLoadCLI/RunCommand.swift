@@ -101,6 +101,11 @@ struct RunCommand: AsyncParsableCommand {
     /// validates an option group as it decodes it), all before anything is created or contacted.
     func validate() throws {
         try input.checkExclusive(with: prompts.givenSources)
+        // A trace gives each request's answer length itself (`max_tokens` from its entry).
+        if request.ignoreEos && request.maxTokens == nil && replay.trace == nil {
+            throw ValidationError(
+                "--ignore-eos needs --max-tokens (or --trace, whose entries give each answer's length)")
+        }
         if request.ignoreEos, let api = target.api, api.isOllama {
             throw ValidationError("--ignore-eos is not supported by Ollama's native API")
         }

@@ -51,6 +51,17 @@ import Testing
         #expect(try RunCommand.parse([]).makeConfiguration(baseURL: "http://h").load.duration == .seconds(10))
     }
 
+    /// `run --help`'s own example: each entry's answer length goes into its request, so
+    /// `--ignore-eos` needs no `--max-tokens` beside a trace (it once refused the example).
+    @Test func aTraceWithIgnoreEOSAsksEachEntrysOwnLength() throws {
+        let configuration = try RunCommand.parse(["--trace", burstGPT, "--trace-window", "0s-60s", "--ignore-eos"])
+            .makeConfiguration(baseURL: "http://h")
+        #expect(configuration.requests.ignoresEndOfSequence)
+        #expect(configuration.requests.maxOutputTokens == nil)
+        #expect(try #require(configuration.load.trace).entries.isEmpty == false)
+        #expect(message(["--ignore-eos"])?.contains("--ignore-eos needs --max-tokens") == true)
+    }
+
     @Test func shardsSplitATrace() throws {
         let start = String(Date().addingTimeInterval(60).timeIntervalSince1970)
         let configuration = try RunCommand.parse(["--trace", mooncake, "--shard", "1/3", "--start-at", start])
