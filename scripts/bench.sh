@@ -109,8 +109,14 @@ measure() {
         ((($user | tonumber) + ($sys | tonumber)) * 1000 / $n * 1000 | round / 1000),
         (($rss | tonumber) / 1024 | round),
         (($server | tonumber) * 1000 / ($hz | tonumber) / $n * 1000 | round / 1000) ] | @tsv' "$summary"
+  # Why a run failed, for the scenario to print: each outcome but ok, and the first error.
+  jq -r '. as $s | [$s.requests.by_outcome | to_entries[] | select(.key != "ok" and .value > 0) | "\(.key) \(.value)"]
+    | join(", ") + (if ($s.errors | length) > 0 then "; most common: " + $s.errors[0].message else "" end)' \
+    "$summary" >"$work/failures"
   rm -rf "$out"
 }
+# failures: the last run's failed outcomes, when there were any.
+failures() { [ -s "$work/failures" ] && tr -d '\n' <"$work/failures" || true; }
 
 # scenario NAME API PATH CLIENT-CORES SERVER-CORES SERVER-FLAGS…: the rate search for one setting.
 scenario() {
@@ -131,12 +137,13 @@ scenario() {
     server_core=$(jq -n "$server_cpu * $rate / 10 | round")
     printf '  %8s  %9s  %11s  %14s  %7s  %14s  %s\n' "$rate" "$verdict" "$lag" "$cpu" "$rss" "$server_cpu" \
       "$server_core %$([ "$server_core" -ge 90 ] && echo ' (server-bound)')"
+    [ "$result" = ok ] || echo "            failed requests: $(failures)"
     [ "$rate" = 2000 ] && tried_2000=1 && at_2000="$cpu CPU-ms/request, $rss MB peak RSS, lag P99 $lag ms"
     if [ "$verdict" = sustained ]; then best=$rate best_line="$cpu CPU-ms/request, $rss MB peak RSS"; else break; fi
   done
   if [ "$quick" = 0 ] && [ "$tried_2000" = 0 ]; then
     read -r result lag cpu rss server_cpu < <(measure "$client" "$url" "$api" 2000)
-    at_2000="$cpu CPU-ms/request, $rss MB peak RSS, lag P99 $lag ms ($result)"
+    at_2000="$cpu CPU-ms/request, $rss MB peak RSS, lag P99 $lag ms ($result$([ "$result" = ok ] || echo ": $(failures)"))"
   fi
   stop_server
   echo "  => sustained: $best req/s${best_line:+ at $best_line}"
