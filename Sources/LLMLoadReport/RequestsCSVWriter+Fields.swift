@@ -71,8 +71,8 @@ extension RequestsCSVWriter {
             Field("target_prompt_tokens") { r, row in row.integer(r.targetPromptTokens) },
             Field("text_chunks") { r, row in row.integer(r.textChunks) },
             Field("finish_reason") { r, row in row.text(r.finishReason) },
-            Field("response_chars") { r, row in row.integer(r.responseText.count) },
-            Field("reasoning_chars") { r, row in row.integer(r.reasoningText.count) },
+            Field("response_chars") { r, row in row.integer(characterCount(r.responseText)) },
+            Field("reasoning_chars") { r, row in row.integer(characterCount(r.reasoningText)) },
             Field("server_total_duration_ms", .serverNanoseconds { $0.totalDurationNanoseconds }),
             Field("server_load_duration_ms", .serverNanoseconds { $0.loadDurationNanoseconds }),
             Field(.serverPromptEvaluation),
@@ -119,4 +119,12 @@ extension RequestsCSVWriter.Field.Write {
         case .count(let value): row.integer(value(record).map { $0 < 0x1p63 ? Int($0) : .max })
         }
     }
+}
+
+/// `text.count`, the characters a reader sees, without walking grapheme clusters when every
+/// byte is one: ASCII without a carriage return (`\r\n` is one character). Counting the
+/// clusters of every answer was 8 % of writing `requests.csv`.
+func characterCount(_ text: String) -> Int {
+    for byte in text.utf8 where byte >= 0x80 || byte == UInt8(ascii: "\r") { return text.count }
+    return text.utf8.count
 }

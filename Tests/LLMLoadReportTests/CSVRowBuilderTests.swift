@@ -77,4 +77,13 @@ import Testing
         #expect(RequestsCSVWriter.line(fields) == String(decoding: data, as: UTF8.self) + "\n")
         #expect(RequestsCSVWriter.line([]) == "\n")
     }
+
+    /// `response_chars` counts what a reader sees, as `String.count` does, fast path or not.
+    @Test(arguments: [
+        "", "plain answer", "line\r\nbreak", "\r", "\n\r", "中文回答", "e\u{301}", "🦙 llama", "👩‍👩‍👧", "a\tb\u{7F}",
+    ])
+    func characterCountIsStringCount(text: String) {
+        #expect(characterCount(text) == text.count)
+        #expect(characterCount(text + "x") == text.count + 1)
+    }
 }
