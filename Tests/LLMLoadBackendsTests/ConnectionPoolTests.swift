@@ -13,6 +13,8 @@ import Testing
 final class CountingServer: Sendable {
     let connectionsOpened = Atomic(0)
     let connectionsClosed = Atomic(0)
+    /// When the server last saw a connection close.
+    let lastClosedAt = Mutex<ContinuousClock.Instant?>(nil)
     let requestHeads = Atomic(0)
     let inFlight = Atomic(0)
     let mostInFlight = Atomic(0)
@@ -42,6 +44,7 @@ final class CountingServer: Sendable {
         }
 
         func channelInactive(context: ChannelHandlerContext) {
+            server.lastClosedAt.withLock { $0 = .now }
             server.connectionsClosed.add(1, ordering: .relaxed)
             context.fireChannelInactive()
         }
@@ -126,7 +129,8 @@ final class CountingServer: Sendable {
     }
 
     @Test func atItsLimitThePoolQueuesRequestsAndServesEachOnTheOpenConnections() async throws {
-        let server = CountingServer(delay: .milliseconds(40))
+        // Long enough that all six reach the pool before the first answer, however busy the machine.
+        let server = CountingServer(delay: .milliseconds(300))
         let records = try await server.withRunning { url in
             try await HTTPInferenceClient.withClient(configuration: .init(maximumConnections: 2, eventLoops: 1)) {
                 client in
@@ -174,20 +178,29 @@ final class CountingServer: Sendable {
         #expect(server.requestHeads.load(ordering: .relaxed) == 1, "the waiting request was never written")
     }
 
-    @Test func idleConnectionsAreClosedAfterTheIdleTimeout() async throws {
+    /// Waits until `condition` holds, for at most `limit`: what a busy machine delays, it does
+    /// not stop.
+    static func eventually(within limit: Duration = .seconds(20), _ condition: () -> Bool) async throws {
+        let deadline = ContinuousClock.now + limit
+        while !condition() && ContinuousClock.now < deadline { try await Task.sleep(for: .milliseconds(10)) }
+    }
+
+    @Test func idleConnectionsAreClosedAfterTheIdleTimeoutAndNotBefore() async throws {
         let server = CountingServer()
         let record = try await server.withRunning { url in
             try await HTTPInferenceClient.withClient(
                 configuration: .init(maximumConnections: 1, eventLoops: 1, idleTimeout: .milliseconds(200))
             ) { client in
                 let record = await Self.send(client, to: url)
-                #expect(server.connectionsClosed.load(ordering: .relaxed) == 0)
-                try await Task.sleep(for: .milliseconds(800))
+                try await Self.eventually { server.connectionsClosed.load(ordering: .relaxed) == 1 }
                 return record
             }
         }
         #expect(record.outcome == .ok)
         #expect(server.connectionsClosed.load(ordering: .relaxed) == 1, "closed by the client while it ran")
+        let closedAt = try #require(server.lastClosedAt.withLock { $0 })
+        let idle = closedAt - record.finishedAt
+        #expect(idle >= .milliseconds(195), "idle \(idle) only")
     }
 
     @Test func cancellingTheCallingTaskEndsTheRequestAsCancelled() async throws {
@@ -196,7 +209,7 @@ final class CountingServer: Sendable {
             try await HTTPInferenceClient.withClient(configuration: .init(maximumConnections: 1, eventLoops: 1)) {
                 client in
                 let task = Task { await Self.send(client, to: url) }
-                try await Task.sleep(for: .milliseconds(100))
+                try await Self.eventually { server.requestHeads.load(ordering: .relaxed) == 1 }
                 task.cancel()
                 return await task.value
             }
