@@ -72,7 +72,9 @@ final class ClosingServer: Sendable {
     func send(_ count: Int, to server: ClosingServer) async throws -> [RequestRecord] {
         try await server.withRunning { baseURL in
             // One event loop, so each request reuses the last one's connection.
-            try await HTTPInferenceClient.withClient(configuration: .init(maximumConnections: 1, eventLoops: 1)) {
+            try await HTTPInferenceClient.withClient(
+                configuration: .init(maximumConnections: 1, eventLoops: 1, idleTimeout: .seconds(600))
+            ) {
                 client in
                 var records: [RequestRecord] = []
                 for index in 0..<count {

@@ -21,7 +21,9 @@ import Testing
     private static func send(verifying: Bool, to server: CountingServer) async throws -> [RequestRecord] {
         try await server.withRunning { url in
             try await HTTPInferenceClient.withClient(
-                configuration: .init(maximumConnections: 2, verifiesCertificates: verifying, eventLoops: 1)
+                configuration: .init(
+                    maximumConnections: 2, verifiesCertificates: verifying, eventLoops: 1,
+                    idleTimeout: ConnectionPoolTests.neverIdle)
             ) { client in
                 var records: [RequestRecord] = []
                 for index in 0..<3 { records.append(await ConnectionPoolTests.send(client, to: url, index: index)) }

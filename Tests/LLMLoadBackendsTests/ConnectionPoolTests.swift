@@ -116,7 +116,9 @@ final class CountingServer: Sendable {
     @Test func requestsInTurnReuseOneConnection() async throws {
         let server = CountingServer()
         let records = try await server.withRunning { url in
-            try await HTTPInferenceClient.withClient(configuration: .init(maximumConnections: 4, eventLoops: 1)) {
+            try await HTTPInferenceClient.withClient(
+                configuration: .init(maximumConnections: 4, eventLoops: 1, idleTimeout: Self.neverIdle)
+            ) {
                 client in
                 var records: [RequestRecord] = []
                 for index in 0..<5 { records.append(await Self.send(client, to: url, index: index)) }
@@ -132,7 +134,9 @@ final class CountingServer: Sendable {
         // Long enough that all six reach the pool before the first answer, however busy the machine.
         let server = CountingServer(delay: .milliseconds(300))
         let records = try await server.withRunning { url in
-            try await HTTPInferenceClient.withClient(configuration: .init(maximumConnections: 2, eventLoops: 1)) {
+            try await HTTPInferenceClient.withClient(
+                configuration: .init(maximumConnections: 2, eventLoops: 1, idleTimeout: Self.neverIdle)
+            ) {
                 client in
                 await withTaskGroup(of: RequestRecord.self) { group in
                     for index in 0..<6 { group.addTask { await Self.send(client, to: url, index: index) } }
@@ -177,6 +181,11 @@ final class CountingServer: Sendable {
         #expect(waiting.outcome == .timeout)
         #expect(server.requestHeads.load(ordering: .relaxed) == 1, "the waiting request was never written")
     }
+
+    /// An idle timeout no test reaches, however long a busy machine stalls between requests:
+    /// a connection idle past the timeout is closed, and a test counting connections would
+    /// count a second one.
+    static let neverIdle = Duration.seconds(600)
 
     /// Waits until `condition` holds, for at most `limit`: what a busy machine delays, it does
     /// not stop.
