@@ -77,10 +77,7 @@ public struct LoadRun: Sendable {
                 max(load.closedLoopUsers ?? 0, 16)
             }
         let transport = HTTPInferenceClient.Configuration(
-            maximumConnections: connections, verifiesCertificates: !configuration.target.isInsecure,
-            // The server-metrics scrape shares the client; its own connection keeps it off the load's.
-            reservedConnectionsPerLoop: configuration.monitor.serverMetrics == .off ? 0 : 1
-        )
+            maximumConnections: connections, verifiesCertificates: !configuration.target.isInsecure)
         let redactor = SecretRedactor(secrets: [configuration.target.apiKey])
         return try await HTTPInferenceClient.withClient(configuration: transport) { client in
             // Ctrl-C or SIGTERM before the load ends the run at once (`beforeLoad`).

@@ -115,12 +115,10 @@ final class ConnectionPool: @unchecked Sendable {
     }
 
     private func closeIdle(olderThan limit: NIODeadline) {
-        for (endpoint, connections) in idle {
-            let (stale, fresh) = (
-                connections.filter { $0.idleSince <= limit }, connections.filter { $0.idleSince > limit }
-            )
-            guard !stale.isEmpty else { continue }
-            idle[endpoint] = fresh
+        // Most recently used last, so the stale connections of an endpoint are a prefix.
+        for (endpoint, connections) in idle where connections.first.map({ $0.idleSince <= limit }) ?? false {
+            let stale = connections.prefix { $0.idleSince <= limit }
+            idle[endpoint] = Array(connections.dropFirst(stale.count))
             for connection in stale { retire(connection) }
         }
     }

@@ -25,21 +25,16 @@ public struct HTTPInferenceClient: Sendable {
         public var eventLoops: Int?
         /// How long a connection may stay idle before the client closes it.
         public var idleTimeout: Duration
-        /// Connections kept on each loop, above `maximumConnections`, for requests that are not
-        /// the load's (the server-metrics scrape), so that they never take a load request's.
-        public var reservedConnectionsPerLoop: Int
 
         public init(
             maximumConnections: Int, connectTimeout: Duration = .seconds(10), verifiesCertificates: Bool = true,
-            eventLoops: Int? = nil, reservedConnectionsPerLoop: Int = 0,
-            idleTimeout: Duration = HTTPInferenceClient.idleConnectionTimeout
+            eventLoops: Int? = nil, idleTimeout: Duration = HTTPInferenceClient.idleConnectionTimeout
         ) {
             self.idleTimeout = idleTimeout
             self.maximumConnections = maximumConnections
             self.connectTimeout = connectTimeout
             self.verifiesCertificates = verifiesCertificates
             self.eventLoops = eventLoops
-            self.reservedConnectionsPerLoop = reservedConnectionsPerLoop
         }
     }
 
@@ -98,6 +93,10 @@ public struct HTTPInferenceClient: Sendable {
         configuration: Configuration,
         _ body: (HTTPInferenceClient) async throws -> Result
     ) async throws -> Result {
+        let loops = max(1, configuration.eventLoops ?? UsableCores.count ?? System.coreCount)
+        // Each loop's share of the connections, for the load's pool and AHC's alike (discovery,
+        // `/tokenize` and the scrape use AHC, never the load's connections).
+        let connectionsPerLoop = max(1, (configuration.maximumConnections + loops - 1) / loops)
         var settings = HTTPClient.Configuration()
         // Servers close idle keep-alive connections after a few seconds (llama.cpp's
         // cpp-httplib and vLLM's uvicorn after 5 s, later when they are busy): a request sent on
@@ -105,7 +104,7 @@ public struct HTTPInferenceClient: Sendable {
         // client closes them first, so every failure recorded is the server's.
         settings.connectionPool = .init(
             idleTimeout: .nanoseconds(configuration.idleTimeout.nanoseconds),
-            concurrentHTTP1ConnectionsPerHostSoftLimit: max(1, configuration.maximumConnections)
+            concurrentHTTP1ConnectionsPerHostSoftLimit: connectionsPerLoop
         )
         settings.timeout = .init(connect: .nanoseconds(configuration.connectTimeout.nanoseconds), read: nil)
         // AHC retries failed connection attempts with back-off until the request's deadline:
@@ -118,13 +117,10 @@ public struct HTTPInferenceClient: Sendable {
             tls.certificateVerification = .none
             settings.tlsConfiguration = tls
         }
-        let loops = max(1, configuration.eventLoops ?? UsableCores.count ?? System.coreCount)
-        settings.connectionPool.concurrentHTTP1ConnectionsPerHostSoftLimit =
-            max(1, (configuration.maximumConnections + loops - 1) / loops) + configuration.reservedConnectionsPerLoop
         let groups = (0..<loops).map { _ in MultiThreadedEventLoopGroup(numberOfThreads: 1) }
         let clients = groups.map { HTTPClient(eventLoopGroupProvider: .shared($0), configuration: settings) }
         let poolSettings = ConnectionPool.Settings(
-            limit: max(1, (configuration.maximumConnections + loops - 1) / loops),
+            limit: connectionsPerLoop,
             connectTimeout: .nanoseconds(configuration.connectTimeout.nanoseconds),
             idleTimeout: .nanoseconds(configuration.idleTimeout.nanoseconds),
             tls: settings.tlsConfiguration ?? .makeClientConfiguration()
@@ -213,13 +209,13 @@ public struct HTTPInferenceClient: Sendable {
             head: HTTPRequestHead(
                 version: .http1_1, method: .POST, uri: endpoint.pathPrefix + api.path, headers: fields),
             body: body, deadline: deadline)
-        // On a loop of its own (``taskExecutor(forRequest:)``), a request is sent by that loop's pool.
-        let pool =
-            pools.first { $0.loop.inEventLoop }
-            ?? pools[turn.counter.wrappingAdd(1, ordering: .relaxed).oldValue % pools.count]
+        // On a loop of its own (``taskExecutor(forRequest:)``), a request is sent by that loop's
+        // pool, at once; from elsewhere, by the next pool in turn, through its loop.
+        let local = pools.first { $0.loop.inEventLoop }
+        let pool = local ?? pools[turn.counter.wrappingAdd(1, ordering: .relaxed).oldValue % pools.count]
         return await withTaskCancellationHandler {
             await withCheckedContinuation { (continuation: CheckedContinuation<Exchange<API.Decoder>.Outcome, Never>) in
-                if pool.loop.inEventLoop {
+                if local != nil {
                     pool.start(exchange, resuming: continuation)
                 } else {
                     pool.loop.execute { pool.start(exchange, resuming: continuation) }

@@ -62,10 +62,7 @@ struct JSONObjectWriter {
     /// A nested object, written by `body`.
     mutating func object<E: Error>(_ key: StaticString, _ body: (inout JSONObjectWriter) throws(E) -> Void) throws(E) {
         self.key(key)
-        var inner = JSONObjectWriter(continuing: buffer)
-        buffer = ByteBuffer()  // hand the storage over: no copy-on-write while `inner` writes
-        try body(&inner)
-        buffer = inner.finish()
+        try nested(body)
     }
 
     /// An array of objects, one per element, each written by `body`.
@@ -77,12 +74,18 @@ struct JSONObjectWriter {
         buffer.writeInteger(UInt8(ascii: "["))
         for (index, element) in elements.enumerated() {
             if index > 0 { buffer.writeInteger(UInt8(ascii: ",")) }
-            var inner = JSONObjectWriter(continuing: buffer)
-            buffer = ByteBuffer()
-            body(&inner, element)
-            buffer = inner.finish()
+            nested { body(&$0, element) }
         }
         buffer.writeInteger(UInt8(ascii: "]"))
+    }
+
+    /// Writes an object with `body` where the writer stands, handing it the storage: no
+    /// copy-on-write while the inner writer writes.
+    private mutating func nested<E: Error>(_ body: (inout JSONObjectWriter) throws(E) -> Void) throws(E) {
+        var inner = JSONObjectWriter(continuing: buffer)
+        buffer = ByteBuffer()
+        defer { buffer = inner.finish() }
+        try body(&inner)
     }
 
     private init(continuing buffer: ByteBuffer) {
