@@ -8,7 +8,7 @@ import Hummingbird
 struct MetricsRoute: Sendable {
     let simulator: SimulatorState
 
-    func register(on router: Router<SimulatorRequestContext>) {
+    func register(on router: Router<BasicRequestContext>) {
         let configuration = simulator.configuration
         guard configuration.servesServerState, configuration.servesOpenAI else { return }
         let model = configuration.modelName.replacingOccurrences(of: "\\", with: "\\\\")

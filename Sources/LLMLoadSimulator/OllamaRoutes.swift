@@ -1,28 +1,13 @@
 import Hummingbird
 
-/// Ollama's native API as the simulator serves it: `/api/generate`, `/api/chat` (NDJSON
-/// streaming, or one object with `"stream": false`), `/api/tags` and `/api/version`.
+/// Ollama's native API as Hummingbird serves it: `/api/tags` and `/api/version`. Its
+/// generation routes, `/api/generate` and `/api/chat`, are ``GenerationHandler``'s.
 struct OllamaRoutes: Sendable {
     let simulator: SimulatorState
 
-    func register(on router: Router<SimulatorRequestContext>) {
-        let responder = GenerationResponder(simulator: simulator)
-        let (thinking, style) = (simulator.configuration.thinkingTokens, simulator.configuration.reasoningStyle)
-        let notFound: @Sendable (String) -> String = { "model \"\($0)\" not found, try pulling it first" }
-        router.post("/api/generate") { request, context in
-            try await responder.respond(
-                to: request, eventLoop: context.eventLoop, api: .ollamaGenerate,
-                format: { request, _ in OllamaFormat(request, isChat: false, thinkingTokens: thinking, style: style) },
-                modelNotFound: notFound)
-        }
-        router.post("/api/chat") { request, context in
-            try await responder.respond(
-                to: request, eventLoop: context.eventLoop, api: .ollamaChat,
-                format: { request, _ in OllamaFormat(request, isChat: true, thinkingTokens: thinking, style: style) },
-                modelNotFound: notFound)
-        }
+    func register(on router: Router<BasicRequestContext>) {
         router.get("/api/version") { _, _ in
-            GenerationResponder.json(.ok, #"{"version":"0.0.0-llmload-sim"}"#)
+            JSONResponse.make(.ok, #"{"version":"0.0.0-llmload-sim"}"#)
         }
         router.get("/api/tags") { _, _ in
             let models = simulator.configuration.modelNames.map { name in
@@ -30,7 +15,7 @@ struct OllamaRoutes: Sendable {
                 return #"{"name":\#(name),"model":\#(name),"size":0,"digest":"llmload-sim","#
                     + #""details":{"format":"simulated","family":"llmload"}}"#
             }
-            return GenerationResponder.json(.ok, #"{"models":[\#(models.joined(separator: ","))]}"#)
+            return JSONResponse.make(.ok, #"{"models":[\#(models.joined(separator: ","))]}"#)
         }
     }
 }

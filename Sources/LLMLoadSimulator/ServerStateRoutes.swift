@@ -8,18 +8,18 @@ import Hummingbird
 struct ServerStateRoutes: Sendable {
     let simulator: SimulatorState
 
-    func register(on router: Router<SimulatorRequestContext>) {
+    func register(on router: Router<BasicRequestContext>) {
         let configuration = simulator.configuration
         guard configuration.servesServerState else { return }
         if configuration.servesOpenAI { registerLlamaCpp(on: router) }
         if configuration.servesOllama { registerOllama(on: router) }
     }
 
-    private func registerLlamaCpp(on router: Router<SimulatorRequestContext>) {
+    private func registerLlamaCpp(on router: Router<BasicRequestContext>) {
         let configuration = simulator.configuration
         let (slots, context) = (configuration.slotCount, configuration.slotContextLength)
         router.get("/props") { _, _ in
-            GenerationResponder.json(
+            JSONResponse.make(
                 .ok,
                 #"{"default_generation_settings":{"n_ctx":\#(context)},"total_slots":\#(slots),"#
                     + #""model_alias":\#(JSONText.quoted(configuration.modelName)),"endpoint_slots":true}"#)
@@ -30,19 +30,19 @@ struct ServerStateRoutes: Sendable {
             let list = (0..<slots).map { id in
                 #"{"id":\#(id),"n_ctx":\#(context),"is_processing":\#(id < busy)}"#
             }
-            return GenerationResponder.json(.ok, "[" + list.joined(separator: ",") + "]")
+            return JSONResponse.make(.ok, "[" + list.joined(separator: ",") + "]")
         }
     }
 
-    private func registerOllama(on router: Router<SimulatorRequestContext>) {
+    private func registerOllama(on router: Router<BasicRequestContext>) {
         let configuration = simulator.configuration
         router.get("/api/ps") { _, _ in
             guard let loaded = configuration.ollamaLoadedModel else {
-                return GenerationResponder.json(.ok, #"{"models":[]}"#)
+                return JSONResponse.make(.ok, #"{"models":[]}"#)
             }
             let name = JSONText.quoted(configuration.modelName)
             let expires = Date().addingTimeInterval(300).formatted(.iso8601)
-            return GenerationResponder.json(
+            return JSONResponse.make(
                 .ok,
                 #"{"models":[{"name":\#(name),"model":\#(name),"size":\#(loaded.sizeBytes),"#
                     + #""size_vram":\#(loaded.vramBytes),"expires_at":"\#(expires)","#
@@ -53,10 +53,10 @@ struct ServerStateRoutes: Sendable {
             let body = try await request.body.collect(upTo: 1 << 20)
             let json = (try? JSONSerialization.jsonObject(with: Data(buffer: body))) as? [String: Any]
             guard let model = json?["model"] as? String, configuration.modelNames.contains(model) else {
-                return GenerationResponder.json(.notFound, #"{"error":"model not found"}"#)
+                return JSONResponse.make(.notFound, #"{"error":"model not found"}"#)
             }
             let trained = configuration.ollamaModelContextLimit ?? SimulatorConfiguration.trainedContextLength
-            return GenerationResponder.json(
+            return JSONResponse.make(
                 .ok,
                 #"{"parameters":"num_ctx                        \#(configuration.ollamaContextLength)","#
                     + #""details":{"format":"simulated","family":"llmload"},"#

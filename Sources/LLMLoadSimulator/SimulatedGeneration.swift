@@ -11,42 +11,31 @@ struct SimulatedGeneration {
     /// Tokens written before an injected mid-stream fault.
     var tokensBeforeFault: Int { outputTokens / 2 }
 
-    /// Runs the token schedule, calling `write` with the indexes of the tokens to write in one
-    /// write, right after recording their instant: one token a write, or with a
-    /// ``SimulatorConfiguration/coalescingInterval`` every token due by then. Stops early
-    /// (returning `false`) where a mid-stream fault is due.
-    func run(
-        startedAt start: ContinuousClock.Instant,
-        truth: inout SimulatedRequestTruth,
-        sleep: (ContinuousClock.Instant) async throws -> Void,
-        write: (Range<Int>) async throws -> Void
-    ) async throws -> Bool {
-        let count = fault == nil ? outputTokens : tokensBeforeFault
-        let interval = configuration.coalescingInterval
-        truth.tokenWrittenAt.reserveCapacity(count)
-        var next = 0
-        var notBefore = start
-        while next < count {
-            try await sleep(max(tokenDeadline(next, from: start), notBefore))
-            let writtenAt = clock.now
-            var end = next + 1
-            if interval > .zero {
-                while end < count, tokenDeadline(end, from: start) <= writtenAt { end += 1 }
-                notBefore = writtenAt + interval
-            }
-            for _ in next..<end { truth.tokenWrittenAt.append(writtenAt) }
-            truth.tokensPerWrite.append(end - next)
-            try await write(next..<end)
-            next = end
-        }
-        if count == 0 {
-            try await sleep(start + configuration.timeToFirstToken)
-        }
-        truth.finishedAt = clock.now
-        return fault == nil
+    /// The tokens a stream writes: all of them, or those before its fault.
+    var streamedTokens: Int { fault == nil ? outputTokens : tokensBeforeFault }
+
+    /// When the write starting at token `next` is due: the token's deadline, and with a
+    /// ``SimulatorConfiguration/coalescingInterval`` not before `notBefore` (the last write plus
+    /// the interval).
+    func writeDeadline(
+        next: Int, from start: ContinuousClock.Instant, notBefore: ContinuousClock.Instant
+    ) -> ContinuousClock.Instant {
+        max(tokenDeadline(next, from: start), notBefore)
     }
 
-    /// When the whole answer would be complete (non-streaming responses are sent then).
+    /// The tokens one write at `writtenAt` carries, from `next` on: one token, or with a
+    /// coalescing interval every token due by then.
+    func tokensDue(from next: Int, at writtenAt: ContinuousClock.Instant, start: ContinuousClock.Instant) -> Range<Int>
+    {
+        var end = next + 1
+        if configuration.coalescingInterval > .zero {
+            while end < streamedTokens, tokenDeadline(end, from: start) <= writtenAt { end += 1 }
+        }
+        return next..<end
+    }
+
+    /// When the whole answer would be complete (non-streaming responses are sent then; a
+    /// stream of no tokens ends then).
     func completionDeadline(from start: ContinuousClock.Instant) -> ContinuousClock.Instant {
         tokenDeadline(max(0, outputTokens - 1), from: start)
     }

@@ -1,5 +1,5 @@
 import Foundation
-import Hummingbird
+import NIOCore
 
 /// A generation request as the simulator reads it, whatever the API.
 struct SimulatedRequest {
@@ -30,9 +30,10 @@ struct SimulatedRequest {
     /// Tokens to generate: the request's limit, else the simulator's default.
     func outputTokens(default value: Int) -> Int { requestedTokens ?? value }
 
-    /// Parses a request body; `nil` when it is not a JSON object.
-    init?(_ request: Request, body: ByteBuffer, api: SimulatedAPI) {
-        guard let json = try? JSONSerialization.jsonObject(with: Data(buffer: body)) as? [String: Any] else {
+    /// Parses a request body; `nil` when it is not a JSON object. `requestID` is the request's
+    /// `X-Request-Id` header.
+    init?(body: ByteBuffer, requestID: String?, path: String, api: SimulatedAPI) {
+        guard let json = try? JSONSerialization.jsonObject(with: Data(body.readableBytesView)) as? [String: Any] else {
             return nil
         }
         model = json["model"] as? String ?? ""
@@ -55,8 +56,8 @@ struct SimulatedRequest {
         // Ollama streams unless told not to; OpenAI does not unless asked.
         isStreaming = json["stream"] as? Bool ?? api.isOllama
         includesUsage = (json["stream_options"] as? [String: Any])?["include_usage"] as? Bool ?? false
-        requestID = request.headers[.init("X-Request-Id")!]
-        path = request.uri.path
+        self.requestID = requestID
+        self.path = path
     }
 }
 

@@ -21,19 +21,23 @@ public enum Simulator {
         eventLoopGroup: (any EventLoopGroup)? = nil,
         onServerRunning: @escaping @Sendable (Int) async -> Void = { _ in }
     ) -> some ApplicationProtocol {
-        let router = Router(context: SimulatorRequestContext.self)
+        let router = Router(context: BasicRequestContext.self)
         let state = SimulatorState(configuration: configuration, observer: observer, metricsObserver: metricsObserver)
         if let key = configuration.apiKey { router.add(middleware: BearerAuthentication(key: key)) }
         if configuration.servesOllama { OllamaRoutes(simulator: state).register(on: router) }
         if configuration.servesOpenAI { OpenAIRoutes(simulator: state).register(on: router) }
         ServerStateRoutes(simulator: state).register(on: router)
         MetricsRoute(simulator: state).register(on: router)
+        let endpoints = GenerationEndpoint.table(for: configuration)
         return Application(
             router: router,
             server: .http1(
-                configuration: .init(additionalChannelHandlers: wireTimestamps.map { [$0.makeHandler()] } ?? [])
+                // Per connection: the wire's stamps (tests), then the generation routes' own handler.
+                configuration: .init(
+                    additionalChannelHandlers: (wireTimestamps.map { [$0.makeHandler()] } ?? [])
+                        + [GenerationHandler(simulator: state, endpoints: endpoints)])
             ),
-            configuration: .init(address: .hostname(host, port: port), serverName: "llmload-simulator"),
+            configuration: .init(address: .hostname(host, port: port), serverName: GenerationHandler.serverName),
             onServerRunning: { channel in await onServerRunning(channel.localAddress?.port ?? port) },
             eventLoopGroupProvider: .shared(eventLoopGroup ?? Self.eventLoops),
             logger: logger

@@ -33,18 +33,27 @@ final class SimulatorState: Sendable {
         return (number, fault.kind)
     }
 
-    /// Runs `body` holding a generation slot, waiting in line for one if all are busy.
-    /// `body` gets the instant generation starts: `receivedAt` when no wait was needed (so
-    /// time spent reading the request and writing the response head counts, as on a real
-    /// server), else the moment the slot was granted.
-    func withSlot<Result>(
-        receivedAt: ContinuousClock.Instant,
-        _ body: (ContinuousClock.Instant) async throws -> Result
-    ) async throws -> Result {
-        guard let slots else { return try await counted { try await body(receivedAt) } }
-        let waited = await slots.acquire()
-        defer { slots.release() }
-        return try await counted { try await body(waited ? .now : receivedAt) }
+    /// Takes a generation slot for a request received at `receivedAt`, waiting in line if all
+    /// are busy, then calls `start` with the instant generation starts: `receivedAt` when no
+    /// wait was needed (so time spent reading the request and writing the response head counts,
+    /// as on a real server), else the moment the slot was granted. `start` runs at once, or
+    /// later on the thread that freed the slot. Every started generation ends with
+    /// ``endGeneration()``.
+    func startGeneration(
+        receivedAt: ContinuousClock.Instant, _ start: @escaping @Sendable (ContinuousClock.Instant) -> Void
+    ) {
+        let begin: @Sendable (ContinuousClock.Instant) -> Void = { instant in
+            self.generating.withLock { $0 += 1 }
+            start(instant)
+        }
+        guard let slots else { return begin(receivedAt) }
+        if slots.acquire(orWhenFree: { begin(.now) }) { begin(receivedAt) }
+    }
+
+    /// Frees the slot ``startGeneration(receivedAt:_:)`` took.
+    func endGeneration() {
+        generating.withLock { $0 -= 1 }
+        slots?.release()
     }
 
     /// Requests generating now (holding a slot), as llama.cpp's `/slots` shows them.
@@ -56,11 +65,8 @@ final class SimulatorState: Sendable {
     /// Prompt and generated tokens of every request finished so far.
     var tokensServed: (prompt: Int, generated: Int) { tokenTotals.withLock { $0 } }
 
-    private func counted<Result>(_ body: () async throws -> Result) async throws -> Result {
-        generating.withLock { $0 += 1 }
-        defer { generating.withLock { $0 -= 1 } }
-        return try await body()
-    }
+    /// Whether anyone records ground truth (tests): the answer's text is only built then.
+    var recordsTruth: Bool { observer != nil }
 
     func record(_ truth: SimulatedRequestTruth) {
         tokenTotals.withLock { $0 = ($0.prompt + truth.promptTokens, $0.generated + truth.outputTokens) }

@@ -1,11 +1,12 @@
 import Synchronization
 
 /// A FIFO counting semaphore: at most `capacity` requests generate at once; the rest wait in
-/// arrival order, as in a real server's queue.
+/// arrival order, as in a real server's queue. Waiters are callbacks, not tasks: a request is
+/// answered by its connection's event loop (``GenerationExchange``), which must not block.
 final class SlotQueue: Sendable {
     private struct State {
         var available: Int
-        var waiters: [CheckedContinuation<Void, Never>] = []
+        var waiters: [@Sendable () -> Void] = []
         var head = 0
     }
 
@@ -15,33 +16,25 @@ final class SlotQueue: Sendable {
         state = Mutex(State(available: capacity))
     }
 
-    /// Takes a slot, waiting in line if none is free. Returns `true` if it had to wait.
-    func acquire() async -> Bool {
-        let granted = state.withLock { state in
-            guard state.available > 0 else { return false }
+    /// Takes a slot and returns `true` if one is free; else queues `granted`, called (on the
+    /// releasing thread) when the slot is handed over, and returns `false`.
+    func acquire(orWhenFree granted: @escaping @Sendable () -> Void) -> Bool {
+        state.withLock { state in
+            guard state.available > 0 else {
+                state.waiters.append(granted)
+                return false
+            }
             state.available -= 1
             return true
         }
-        if granted { return false }
-        await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in
-            let grantedMeanwhile = state.withLock { state in
-                if state.available > 0 {
-                    state.available -= 1
-                    return true
-                }
-                state.waiters.append(continuation)
-                return false
-            }
-            if grantedMeanwhile { continuation.resume() }
-        }
-        return true
     }
 
     /// Requests waiting in line for a slot now.
     var waitingCount: Int { state.withLock { $0.waiters.count - $0.head } }
 
+    /// Frees a slot, or hands it straight to the longest waiter.
     func release() {
-        let next = state.withLock { state -> CheckedContinuation<Void, Never>? in
+        let next = state.withLock { state -> (@Sendable () -> Void)? in
             guard state.head < state.waiters.count else {
                 state.available += 1
                 return nil
@@ -54,6 +47,6 @@ final class SlotQueue: Sendable {
             }
             return next
         }
-        next?.resume()
+        next?()
     }
 }

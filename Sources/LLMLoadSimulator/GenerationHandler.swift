@@ -1,0 +1,207 @@
+import HTTPTypes
+import NIOCore
+import NIOHTTPTypes
+
+/// Answers the generation routes (``GenerationEndpoint``) itself, on the connection's event
+/// loop, and passes every other request on to Hummingbird's router behind it.
+///
+/// It sits in each connection's pipeline after HTTP decoding. HTTP/1.1 answers a connection's
+/// requests in order, so a request head that arrives while an answer (its own or
+/// Hummingbird's) is still being written waits here until that answer ends.
+final class GenerationHandler: ChannelDuplexHandler, RemovableChannelHandler {
+    typealias InboundIn = HTTPRequestPart
+    typealias InboundOut = HTTPRequestPart
+    typealias OutboundIn = HTTPResponsePart
+    typealias OutboundOut = HTTPResponsePart
+
+    static let serverName = "llmload-simulator"
+    /// The largest request body read; a larger one is refused and the connection closed.
+    static let bodyLimit = 64 << 20
+
+    private enum Reading {
+        case idle
+        /// Hummingbird's: its parts are passed on.
+        case forwarded
+        /// A generation request's, collected until its end.
+        case collecting(GenerationEndpoint, HTTPRequest, ByteBuffer, receivedAt: ContinuousClock.Instant)
+    }
+
+    private let simulator: SimulatorState
+    private let endpoints: [String: GenerationEndpoint]
+    private var context: ChannelHandlerContext?
+    private var reading = Reading.idle
+    /// Request parts that wait for the current answer to end, in arrival order.
+    private var waiting = CircularBuffer<HTTPRequestPart>()
+    /// Requests passed to Hummingbird whose answer has not ended yet.
+    private var forwarded = 0
+    /// Whether this handler is answering a request (collecting, generating or writing it).
+    private var answering = false
+    private var exchange: GenerationExchange?
+    /// The request asked for `Connection: close`, or the server is shutting down.
+    private var closesWhenAnswered = false
+
+    init(simulator: SimulatorState, endpoints: [String: GenerationEndpoint]) {
+        self.simulator = simulator
+        self.endpoints = endpoints
+    }
+
+    var eventLoop: any EventLoop { context!.eventLoop }
+
+    func handlerAdded(context: ChannelHandlerContext) {
+        self.context = context
+    }
+
+    func handlerRemoved(context: ChannelHandlerContext) {
+        self.context = nil
+    }
+
+    func channelRead(context: ChannelHandlerContext, data: NIOAny) {
+        let part = unwrapInboundIn(data)
+        if !waiting.isEmpty || !accept(part, context: context) { waiting.append(part) }
+    }
+
+    func channelInactive(context: ChannelHandlerContext) {
+        exchange?.cancel()
+        exchange = nil
+        waiting.removeAll()
+        context.fireChannelInactive()
+    }
+
+    func userInboundEventTriggered(context: ChannelHandlerContext, event: Any) {
+        // Hummingbird's state handler closes a connection it thinks idle when the server shuts
+        // down; one this handler is answering closes once the answer is written.
+        if event is ChannelShouldQuiesceEvent, answering, forwarded == 0 {
+            closesWhenAnswered = true
+            return
+        }
+        context.fireUserInboundEventTriggered(event)
+    }
+
+    /// Hummingbird's answers pass here on their way out: the end of one frees the connection.
+    func write(context: ChannelHandlerContext, data: NIOAny, promise: EventLoopPromise<Void>?) {
+        context.write(data, promise: promise)
+        if case .end = unwrapOutboundIn(data) {
+            forwarded -= 1
+            if forwarded == 0, !waiting.isEmpty {
+                // Not from inside Hummingbird's write: the next request is read afresh.
+                let handler = NIOLoopBound(self, eventLoop: context.eventLoop)
+                context.eventLoop.execute { handler.value.readWaiting() }
+            }
+        }
+    }
+
+    /// Takes `part` unless it is a request head that must wait for the current answer.
+    private func accept(_ part: HTTPRequestPart, context: ChannelHandlerContext) -> Bool {
+        switch (part, reading) {
+        case (.head(let head), _):
+            guard !answering, forwarded == 0 else { return false }
+            let path = head.path.map { $0.split(separator: "?", maxSplits: 1).first.map(String.init) ?? $0 }
+            if head.method == .post, let path, let endpoint = endpoints[path] {
+                answering = true
+                reading = .collecting(endpoint, head, context.channel.allocator.buffer(capacity: 0), receivedAt: .now)
+            } else {
+                forwarded += 1
+                reading = .forwarded
+                context.fireChannelRead(wrapInboundOut(part))
+            }
+        case (.body, .forwarded):
+            context.fireChannelRead(wrapInboundOut(part))
+        case (.body(var bytes), .collecting(let endpoint, let head, var body, let receivedAt)):
+            guard body.readableBytes + bytes.readableBytes <= Self.bodyLimit else {
+                closesWhenAnswered = true
+                respond(.contentTooLarge, json: #"{"error":"request body too large"}"#)
+                return true
+            }
+            body.writeBuffer(&bytes)
+            reading = .collecting(endpoint, head, body, receivedAt: receivedAt)
+        case (.end, .forwarded):
+            reading = .idle
+            context.fireChannelRead(wrapInboundOut(part))
+        case (.end, .collecting(let endpoint, let head, let body, let receivedAt)):
+            reading = .idle
+            answer(head, body: body, endpoint: endpoint, receivedAt: receivedAt)
+        case (.body, .idle), (.end, .idle):
+            break  // the rest of a request already refused
+        }
+        return true
+    }
+
+    private func answer(
+        _ head: HTTPRequest, body: ByteBuffer, endpoint: GenerationEndpoint, receivedAt: ContinuousClock.Instant
+    ) {
+        if head.headerFields[.connection]?.lowercased() == "close" { closesWhenAnswered = true }
+        if let key = simulator.configuration.apiKey,
+            let refusal = BearerToken.refusal(of: head.headerFields[.authorization], key: key)
+        {
+            return respond(.unauthorized, json: refusal)
+        }
+        guard
+            let request = SimulatedRequest(
+                body: body, requestID: head.headerFields[Self.requestID], path: endpoint.path, api: endpoint.api)
+        else {
+            return respond(.badRequest, json: #"{"error":"invalid JSON request body"}"#)
+        }
+        exchange = GenerationExchange.begin(
+            request, endpoint: endpoint, receivedAt: receivedAt, simulator: simulator, on: self)
+    }
+
+    private static let requestID = HTTPField.Name("X-Request-Id")!
+
+    // MARK: Writing, for the exchange
+
+    func write(_ part: HTTPResponsePart) {
+        context?.write(wrapOutboundOut(part), promise: nil)
+    }
+
+    func flush() {
+        context?.flush()
+    }
+
+    /// A whole JSON answer in one flush.
+    func respond(_ status: HTTPResponse.Status, json text: String) {
+        guard let context else { return }
+        let body = context.channel.allocator.buffer(string: text)
+        write(
+            .head(
+                HTTPResponse(
+                    status: status,
+                    headerFields: [
+                        .contentType: "application/json; charset=utf-8", .contentLength: String(body.readableBytes),
+                        .server: Self.serverName,
+                    ])))
+        write(.body(body))
+        endResponse()
+    }
+
+    /// Ends the answer being written, flushes it, and reads the next request (or closes).
+    func endResponse() {
+        guard let context else { return }
+        exchange = nil
+        answering = false
+        let written = context.writeAndFlush(wrapOutboundOut(.end(nil)))
+        if closesWhenAnswered {
+            waiting.removeAll()
+            let channel = context.channel
+            written.whenComplete { _ in channel.close(promise: nil) }
+        } else {
+            readWaiting()
+        }
+    }
+
+    /// Drops the connection mid-answer (the injected disconnect).
+    func drop() {
+        exchange = nil
+        answering = false
+        context?.close(promise: nil)
+    }
+
+    /// Reads the requests that waited, until one must wait again.
+    private func readWaiting() {
+        guard let context, !waiting.isEmpty else { return }
+        while let part = waiting.first, accept(part, context: context) {
+            waiting.removeFirst()
+        }
+        // Hummingbird takes what it was passed at the end of a read: end one here.
+        context.fireChannelReadComplete()
+    }
+}
