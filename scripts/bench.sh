@@ -102,6 +102,11 @@ measure() {
   local summary
   summary=$(find "$out" -name summary.json | head -1)
   read -r user sys rss_kb <"$work/time"
+  # Why a run failed, for the scenario to print: each outcome but ok, and the first error.
+  # Written before the result line: the caller reads that line and goes on at once.
+  jq -r '. as $s | [$s.requests.by_outcome | to_entries[] | select(.key != "ok" and .value > 0) | "\(.key) \(.value)"]
+    | join(", ") + (if ($s.errors | length) > 0 then "; most common: " + $s.errors[0].message else "" end)' \
+    "$summary" >"$work/failures"
   jq -r --arg user "$user" --arg sys "$sys" --arg rss "$rss_kb" --arg server "$((after - before))" --arg hz "$ticks_per_s" '
     (.requests.total) as $n
     | [ (if (.requests.by_outcome.ok // 0) == $n and $n > 0 then "ok" else "failed" end),
@@ -109,10 +114,6 @@ measure() {
         ((($user | tonumber) + ($sys | tonumber)) * 1000 / $n * 1000 | round / 1000),
         (($rss | tonumber) / 1024 | round),
         (($server | tonumber) * 1000 / ($hz | tonumber) / $n * 1000 | round / 1000) ] | @tsv' "$summary"
-  # Why a run failed, for the scenario to print: each outcome but ok, and the first error.
-  jq -r '. as $s | [$s.requests.by_outcome | to_entries[] | select(.key != "ok" and .value > 0) | "\(.key) \(.value)"]
-    | join(", ") + (if ($s.errors | length) > 0 then "; most common: " + $s.errors[0].message else "" end)' \
-    "$summary" >"$work/failures"
   rm -rf "$out"
 }
 # failures: the last run's failed outcomes, when there were any.
