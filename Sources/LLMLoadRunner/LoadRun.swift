@@ -153,7 +153,7 @@ public struct LoadRun: Sendable {
             stop: stop,
             requestExecutor: { client.taskExecutor(forRequest: $0) }
         )
-        let (records, recordSink) = AsyncStream.makeStream(of: FinishedRequest.self, bufferingPolicy: .unbounded)
+        let records = RecordQueue()
         let (start, startLate) = await Self.waitForStart(mappedStart, stop: stop)
         logger.info(
             "load started", metadata: ["pattern": "\(description.load.pattern)", "folder": "\(folder.url.path)"])
@@ -207,7 +207,7 @@ public struct LoadRun: Sendable {
             let answer = record.outcome == .ok && record.responseTextTruncatedBytes == 0 ? record.responseText : nil
             record.redactForOutputs(redactor)
             live.add(record)
-            recordSink.yield(FinishedRequest(record: record, prompt: redactor.redact(request.prompt)))
+            records.add(FinishedRequest(record: record, prompt: redactor.redact(request.prompt)))
             if turn != nil { conversations?.ended(user: dispatch.user ?? 0, answer: answer) }
             return record.finishedAt
         }
@@ -232,7 +232,7 @@ public struct LoadRun: Sendable {
         }
         // The drain is over: nothing left in flight to distort.
         let loopDelay = loopLag.stop()
-        recordSink.finish()
+        records.finish()
         live.finish()
         let folded = await folding
         await ticker

@@ -4,9 +4,14 @@ import LLMLoadMetrics
 import LLMLoadReport
 
 /// A finished request and the prompt it was sent with (the record holds only what was measured).
-struct FinishedRequest: Sendable {
-    var record: RequestRecord
-    var prompt: String
+package struct FinishedRequest: Sendable {
+    package var record: RequestRecord
+    package var prompt: String
+
+    package init(record: RequestRecord, prompt: String) {
+        self.record = record
+        self.prompt = prompt
+    }
 }
 
 /// The single owner of the run's records: folds each into the aggregator and streams it to
@@ -14,7 +19,7 @@ struct FinishedRequest: Sendable {
 /// however long the run (STYLE C7).
 enum RecordConsumer {
     static func consume(
-        _ records: AsyncStream<FinishedRequest>,
+        _ records: RecordQueue,
         origin: ContinuousClock.Instant,
         folder: RunFolder,
         objectives: ServiceLevelObjectives?,
@@ -28,13 +33,15 @@ enum RecordConsumer {
         )
         let csv = RequestsCSVWriter(url: folder.file("requests.csv"), origin: origin)
         let responses = ResponsesWriter(folder: folder, origin: origin)
-        for await finished in records {
-            folded.aggregator.add(finished.record)
-            // The same aggregation again, per replica: one more fold, not another path.
-            if !folded.byTarget.isEmpty { folded.byTarget[finished.record.targetIndex].add(finished.record) }
-            folded.timeSeries.add(finished.record)
-            csv.append(finished.record)
-            responses.append(finished.record, prompt: finished.prompt)
+        for await batch in records.batches() {
+            for finished in batch {
+                folded.aggregator.add(finished.record)
+                // The same aggregation again, per replica: one more fold, not another path.
+                if !folded.byTarget.isEmpty { folded.byTarget[finished.record.targetIndex].add(finished.record) }
+                folded.timeSeries.add(finished.record)
+                csv.append(finished.record)
+                responses.append(finished.record, prompt: finished.prompt)
+            }
         }
         csv.close()
         responses.close()
