@@ -126,7 +126,8 @@ scenario() {
   start_server "$server" "$@"
   local url="http://127.0.0.1:$port$path" best="none" best_line="" at_2000=""
   printf '%s (client on core %s, server on core %s)\n' "$name" "$client" "$server"
-  printf '  %8s  %9s  %11s  %14s  %7s  %14s  %s\n' "req/s" "result" "lag P99 ms" "client CPU-ms" "RSS MB" "server CPU-ms" "server core"
+  printf '  %8s  %9s  %11s  %14s  %12s  %7s  %14s  %s\n' "req/s" "result" "lag P99 ms" "client CPU-ms" "client core" "RSS MB" \
+    "server CPU-ms" "server core"
   local tried_2000=0
   for rate in $rates; do
     read -r result lag cpu rss server_cpu < <(measure "$client" "$url" "$api" "$rate")
@@ -134,9 +135,13 @@ scenario() {
     [ "$result" = ok ] && [ "$(jq -n "$lag <= $lag_bound_ms")" = true ] && verdict=sustained
     [ "$verdict" = ok ] && verdict="lag>${lag_bound_ms}ms"
     # The server's share of its core: near 100 %, the server, not llmload, is the limit.
-    local server_core
+    # Each side's share of a core over the load (the client's includes its start and report):
+    # near 100 %, that side is the limit.
+    local server_core client_core
     server_core=$(jq -n "$server_cpu * $rate / 10 | round")
-    printf '  %8s  %9s  %11s  %14s  %7s  %14s  %s\n' "$rate" "$verdict" "$lag" "$cpu" "$rss" "$server_cpu" \
+    client_core=$(jq -n "$cpu * $rate / 10 | round")
+    printf '  %8s  %9s  %11s  %14s  %12s  %7s  %14s  %s\n' "$rate" "$verdict" "$lag" "$cpu" \
+      "$client_core %$([ "$client_core" -ge 90 ] && [ "$client" != 0,1 ] && echo ' (client-bound)')" "$rss" "$server_cpu" \
       "$server_core %$([ "$server_core" -ge 90 ] && echo ' (server-bound)')"
     [ "$result" = ok ] || echo "            failed requests: $(failures)"
     [ "$rate" = 2000 ] && tried_2000=1 && at_2000="$cpu CPU-ms/request, $rss MB peak RSS, lag P99 $lag ms"
