@@ -29,9 +29,12 @@ struct SimulatorServerStateTests {
                     request.body = .bytes(ByteBuffer(string: #"{"model":"llmload-sim","prompt":"hi"}"#))
                     _ = try await client.execute(request, timeout: .seconds(10)).body.collect(upTo: 1 << 20)
                 }()
-                // The request holds its slot for its 400 ms before the first token.
+                // The request holds its slot for its 400 ms before the first token. Polled for up
+                // to 5 s, not a number of times: on a busy machine the request itself may take
+                // longer than a few polls to reach the server.
                 var busy = false
-                for _ in 0..<40 where !busy {
+                let deadline = ContinuousClock.now + .seconds(5)
+                while !busy, ContinuousClock.now < deadline {
                     busy = try await get(baseURL + "/slots", client).body.contains(#""is_processing":true"#)
                     if !busy { try await Task.sleep(for: .milliseconds(5)) }
                 }
