@@ -16,6 +16,8 @@ public enum FuzzTarget: String, CaseIterable, Sendable {
     case scenario
     /// A Prometheus `/metrics` page through `PrometheusText` and the curated figures.
     case prometheus
+    /// A `--trace` file (Mooncake JSONL, BurstGPT CSV) through `TraceFile`.
+    case trace
 
     /// The check of one input, or `nil` for ``scenario``.
     public var check: (@Sendable ([UInt8]) throws(FuzzFinding) -> Void)? {
@@ -27,6 +29,7 @@ public enum FuzzTarget: String, CaseIterable, Sendable {
         case .proc: { bytes throws(FuzzFinding) in try ProcTextCheck.check(bytes) }
         case .scenario: nil
         case .prometheus: { bytes throws(FuzzFinding) in try PrometheusTextCheck.check(bytes) }
+        case .trace: { bytes throws(FuzzFinding) in try TraceFileCheck.check(bytes) }
         }
     }
 }

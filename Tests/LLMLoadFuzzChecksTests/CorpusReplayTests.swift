@@ -1,5 +1,8 @@
 import Foundation
+import LLMLoadCore
 import LLMLoadFuzzChecks
+import LLMLoadWorkload
+import Synchronization
 import Testing
 
 @testable import LLMLoadCLI
@@ -52,6 +55,35 @@ import Testing
         try PromptFileCheck.check(Array("  first  \n\nsecond\n".utf8))
         try ProcTextCheck.check(Array("cpu 1 2 3 4 5 6 7 8 0 0\ncpu0 1 2 3 4 5 6 7 8 0 0\n".utf8))
         try Self.checkScenario(Array("qps: 2\nduration: 5s\n".utf8))
+        try PrometheusTextCheck.check(Array("# TYPE up gauge\nup 1\n".utf8))
+        let traced = Mutex(0)
+        try TraceFileCheck.check(Array(Self.trace.utf8)) { text, format, speed, window in
+            let trace = try TraceFile.parse(text, path: "t.jsonl", format: format, speed: speed, window: window)
+            traced.withLock { $0 += 1 }
+            return trace
+        }
+        #expect(traced.withLock { $0 } > 0, "the check read the trace, not only refusals")
+    }
+
+    static let trace =
+        #"{"timestamp": 0, "input_length": 10, "output_length": 3}"# + "\n"
+        + #"{"timestamp": 2500, "input_length": 7, "output_length": 1, "hash_ids": [1, 2]}"# + "\n"
+
+    /// A reader that broke a replay property is a finding: here entries out of time order.
+    @Test func aTraceOutOfOrderIsAFinding() {
+        let finding = #expect(throws: FuzzFinding.self) {
+            try TraceFileCheck.check(Array(Self.trace.utf8)) { _, format, speed, window in
+                Trace(
+                    path: "t", format: format ?? .mooncake, speed: speed, window: window,
+                    entries: [
+                        .init(offset: .zero, inputTokens: 1, outputTokens: 1, line: 1),
+                        .init(offset: .seconds(-0.1), inputTokens: 1, outputTokens: 1, line: 2),
+                    ])
+            }
+        }
+        #expect(
+            finding?.description.contains("line 2 due at -0.1 seconds, before 0.0 seconds") == true,
+            "\(String(describing: finding))")
     }
 
     /// A parser that broke the property is a finding, not a pass: here an expansion that
