@@ -108,6 +108,7 @@ final class GenerationHandler: ChannelDuplexHandler, RemovableChannelHandler {
             context.fireChannelRead(wrapInboundOut(part))
         case (.body(var bytes), .collecting(let endpoint, let head, var body, let receivedAt)):
             guard body.readableBytes + bytes.readableBytes <= Self.bodyLimit else {
+                reading = .idle  // the rest of the body is dropped, with the connection
                 closesWhenAnswered = true
                 respond(.contentTooLarge, json: #"{"error":"request body too large"}"#)
                 return true
@@ -198,8 +199,14 @@ final class GenerationHandler: ChannelDuplexHandler, RemovableChannelHandler {
     /// Reads the requests that waited, until one must wait again.
     private func readWaiting() {
         guard let context, !waiting.isEmpty else { return }
-        while let part = waiting.first, accept(part, context: context) {
-            waiting.removeFirst()
+        // Taken off before it is read: reading it may answer at once, which reads on from here
+        // (or, closing, drops what waits).
+        while !waiting.isEmpty {
+            let part = waiting.removeFirst()
+            guard accept(part, context: context) else {
+                waiting.prepend(part)
+                break
+            }
         }
         // Hummingbird takes what it was passed at the end of a read: end one here.
         context.fireChannelReadComplete()

@@ -16,7 +16,7 @@ struct SimulatorConnectionTests {
 
     @Test func pipelinedRequestsAreAnsweredInTheOrderSent() async throws {
         let answer = try await withSimulator(Self.configuration) { baseURL, _ in
-            try RawConnection(baseURL).exchange(
+            try await RawConnection(baseURL).exchange(
                 Self.post("/v1/chat/completions", #"{"model":"llmload-sim","stream":true,"messages":[]}"#)
                     + "GET /v1/models HTTP/1.1\r\nHost: x\r\n\r\n"
                     + Self.post("/api/generate", #"{"model":"llmload-sim","prompt":"hi"}"#)
@@ -30,9 +30,22 @@ struct SimulatorConnectionTests {
         #expect(answer.components(separatedBy: "HTTP/1.1 200 OK").count - 1 == 4)
     }
 
+    @Test func aWaitingRequestAnsweredAtOnceLetsTheNextOnesThrough() async throws {
+        let answer = try await withSimulator(Self.configuration) { baseURL, _ in
+            try await RawConnection(baseURL).exchange(
+                Self.post("/api/generate", #"{"model":"llmload-sim","prompt":"hi"}"#)
+                    + Self.post("/api/generate", "not json")
+                    + Self.post("/api/chat", #"{"model":"nobody","messages":[]}"#)
+                    + "GET /api/version HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n")
+        }
+        let statuses = answer.components(separatedBy: "HTTP/1.1 ").dropFirst().map { $0.prefix(3) }
+        #expect(statuses == ["200", "400", "404", "200"], "\(answer)")
+        #expect(answer.hasSuffix(#"{"version":"0.0.0-llmload-sim"}"#))
+    }
+
     @Test func aStreamAskedToCloseEndsWithItsTerminatorThenCloses() async throws {
         let answer = try await withSimulator(Self.configuration) { baseURL, _ in
-            try RawConnection(baseURL).exchange(
+            try await RawConnection(baseURL).exchange(
                 Self.post("/api/chat", #"{"model":"llmload-sim","messages":[]}"#, close: true))
         }
         #expect(answer.hasPrefix("HTTP/1.1 200 OK"))
@@ -42,7 +55,7 @@ struct SimulatorConnectionTests {
 
     @Test func aBodyThatIsNotJSONIsABadRequestAndTheConnectionServesTheNext() async throws {
         let answer = try await withSimulator(Self.configuration) { baseURL, _ in
-            try RawConnection(baseURL).exchange(
+            try await RawConnection(baseURL).exchange(
                 Self.post("/v1/completions", "not json")
                     + Self.post("/v1/completions", #"{"model":"llmload-sim","prompt":"hi"}"#, close: true))
         }
@@ -57,8 +70,8 @@ struct SimulatorConnectionTests {
     }
 }
 
-/// A plain blocking TCP connection: writes requests exactly as given (pipelined, if several)
-/// and reads until the server closes.
+/// A plain TCP connection: writes requests exactly as given (pipelined, if several) and reads
+/// until the server closes.
 private struct RawConnection {
     let port: UInt16
 
@@ -69,7 +82,15 @@ private struct RawConnection {
         self.port = port
     }
 
-    func exchange(_ requests: String) throws -> String {
+    /// On a thread of its own: blocking the cooperative pool's few threads in `recv` would stall
+    /// the simulator's Hummingbird tasks, which need them to answer.
+    func exchange(_ requests: String) async throws -> String {
+        try await withCheckedThrowingContinuation { continuation in
+            Thread { continuation.resume(with: Result { try blockingExchange(requests) }) }.start()
+        }
+    }
+
+    private func blockingExchange(_ requests: String) throws -> String {
         let socket = Glibc.socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
         guard socket >= 0 else { throw POSIXError(.EIO) }
         defer { close(socket) }
