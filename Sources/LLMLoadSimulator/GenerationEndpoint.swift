@@ -9,36 +9,29 @@ struct GenerationEndpoint: Sendable {
     /// `/api/chat`, the OpenAI-compatible `/v1/chat/completions` and `/v1/completions`.
     static func table(for configuration: SimulatorConfiguration) -> [String: GenerationEndpoint] {
         let (thinking, style) = (configuration.thinkingTokens, configuration.reasoningStyle)
-        var endpoints: [GenerationEndpoint] = []
-        if configuration.servesOllama {
-            let notFound: @Sendable (String) -> String = { "model \"\($0)\" not found, try pulling it first" }
-            for (path, api, isChat) in [
-                ("/api/generate", SimulatedAPI.ollamaGenerate, false), ("/api/chat", .ollamaChat, true),
-            ] {
-                endpoints.append(
-                    GenerationEndpoint(
+        let routes: [(path: String, api: SimulatedAPI)] =
+            (configuration.servesOllama ? [("/api/generate", .ollamaGenerate), ("/api/chat", .ollamaChat)] : [])
+            + (configuration.servesOpenAI
+                ? [("/v1/chat/completions", .openAIChat), ("/v1/completions", .openAICompletions)] : [])
+        return Dictionary(
+            uniqueKeysWithValues: routes.map { path, api in
+                let isChat = api.usesMessages
+                let endpoint =
+                    api.isOllama
+                    ? GenerationEndpoint(
                         path: path, api: api,
                         format: { request, _ in
                             OllamaFormat(request, isChat: isChat, thinkingTokens: thinking, style: style)
                         },
-                        modelNotFound: notFound))
-            }
-        }
-        if configuration.servesOpenAI {
-            let notFound: @Sendable (String) -> String = { "The model `\($0)` does not exist." }
-            for (path, api, isChat) in [
-                ("/v1/chat/completions", SimulatedAPI.openAIChat, true), ("/v1/completions", .openAICompletions, false),
-            ] {
-                endpoints.append(
-                    GenerationEndpoint(
+                        modelNotFound: { "model \"\($0)\" not found, try pulling it first" })
+                    : GenerationEndpoint(
                         path: path, api: api,
                         format: { request, number in
                             OpenAIFormat(
                                 request, isChat: isChat, number: number, thinkingTokens: thinking, style: style)
                         },
-                        modelNotFound: notFound))
-            }
-        }
-        return Dictionary(uniqueKeysWithValues: endpoints.map { ($0.path, $0) })
+                        modelNotFound: { "The model `\($0)` does not exist." })
+                return (path, endpoint)
+            })
     }
 }

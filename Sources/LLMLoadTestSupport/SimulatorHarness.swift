@@ -4,7 +4,7 @@ import Synchronization
 
 /// Collects the simulator's ground truth during a test.
 ///
-/// The simulator records each instant just before it hands bytes to Hummingbird; the
+/// The simulator records each instant just before it hands bytes to its connection's pipeline; the
 /// ``WireTimestamps`` handler sees them later, on the event loop right before the socket (and
 /// sees request heads as soon as they are read). Where the wire saw a request, its instants
 /// replace the simulator's: they are the closer truth.
