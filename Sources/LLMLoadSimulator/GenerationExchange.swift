@@ -24,30 +24,35 @@ final class GenerationExchange {
     private let isStreaming: Bool
     private var truth: SimulatedRequestTruth
     private var phase = Phase.waitingForSlot
-    /// When generation started, and the next token to write.
-    private var start: ContinuousClock.Instant
+    /// The next token to write.
     private var next = 0
     /// With coalescing, no write before this instant (the last write plus the interval).
     private var notBefore: ContinuousClock.Instant
     private var timer: Scheduled<Void>?
 
-    /// Answers `request` on `connection`: at once when it fails before generating (unknown
-    /// model, injected HTTP error), and returns `nil`; else opens the response and returns the
-    /// exchange that finishes it.
-    static func begin(
+    /// How a request is answered: at once, when it fails before generating (unknown model,
+    /// injected HTTP error), or by an exchange, which the connection keeps, then ``open()``s.
+    enum Start {
+        case answerNow(HTTPResponse.Status, json: String)
+        case generate(GenerationExchange)
+    }
+
+    /// Decides how `request` is answered on `connection`. It writes nothing itself: an answer
+    /// that ends here reads on to the connection's next request, so the connection must have
+    /// stored this one's exchange (or have none) before any answer goes out.
+    static func start(
         _ request: SimulatedRequest,
         endpoint: GenerationEndpoint,
         receivedAt: ContinuousClock.Instant,
         simulator: SimulatorState,
         on connection: GenerationHandler
-    ) -> GenerationExchange? {
+    ) -> Start {
         let configuration = simulator.configuration
         let (number, fault) = simulator.nextRequest()
         let format = endpoint.format(request, number)
         guard configuration.modelNames.contains(request.model) else {
-            connection.respond(
+            return .answerNow(
                 .notFound, json: format.errorBody(endpoint.modelNotFound(request.model), status: .notFound))
-            return nil
         }
         let prompt = request.promptTokens(
             ollamaDefaultContext: configuration.ollamaContextLength, modelLimit: configuration.ollamaModelContextLimit,
@@ -65,8 +70,7 @@ final class GenerationExchange {
             let message =
                 fault == .busy
                 ? "server busy, please try again.  maximum pending requests exceeded" : "simulated failure"
-            connection.respond(status, json: format.errorBody(message, status: status))
-            return nil
+            return .answerNow(status, json: format.errorBody(message, status: status))
         }
         let generation = SimulatedGeneration(
             configuration: configuration,
@@ -74,11 +78,10 @@ final class GenerationExchange {
             fault: fault)
         var framing = format.tokenFraming
         framing.firstWord = configuration.variesAnswers ? number : 0
-        let exchange = GenerationExchange(
-            simulator: simulator, connection: connection, format: format, generation: generation, framing: framing,
-            isStreaming: request.isStreaming, truth: truth)
-        exchange.open()
-        return exchange
+        return .generate(
+            GenerationExchange(
+                simulator: simulator, connection: connection, format: format, generation: generation,
+                framing: framing, isStreaming: request.isStreaming, truth: truth))
     }
 
     private init(
@@ -93,13 +96,12 @@ final class GenerationExchange {
         self.framing = framing
         self.isStreaming = isStreaming
         self.truth = truth
-        start = truth.receivedAt
         notBefore = truth.receivedAt
     }
 
     /// A stream's head (and OpenAI's role-only chunk) go out at once, before any wait for a
     /// slot, as a real server's do; then generation waits for its slot.
-    private func open() {
+    func open() {
         if isStreaming {
             truth.isStreamed = true
             connection.write(
@@ -149,7 +151,6 @@ final class GenerationExchange {
         guard phase == .waitingForSlot else { return simulator.endGeneration() }
         phase = .generating
         truth.startedAt = startedAt
-        start = startedAt
         notBefore = startedAt
         guard isStreaming else { return wake(at: generation.completionDeadline(from: startedAt), for: .wholeAnswer) }
         let count = generation.streamedTokens
@@ -187,7 +188,7 @@ final class GenerationExchange {
         let interval = generation.configuration.coalescingInterval
         while true {
             let writtenAt = ContinuousClock.now
-            let tokens = generation.tokensDue(from: next, at: writtenAt, start: start)
+            let tokens = generation.tokensDue(from: next, at: writtenAt, start: truth.startedAt)
             for _ in tokens { truth.tokenWrittenAt.append(writtenAt) }
             truth.tokensPerWrite.append(tokens.count)
             connection.write(.body(framing.chunks(tokens)))
@@ -195,7 +196,7 @@ final class GenerationExchange {
             next = tokens.upperBound
             if interval > .zero { notBefore = writtenAt + interval }
             if next == count { return endStream() }
-            let deadline = generation.writeDeadline(next: next, from: start, notBefore: notBefore)
+            let deadline = generation.writeDeadline(next: next, from: truth.startedAt, notBefore: notBefore)
             if deadline > .now { return wake(at: deadline, for: .tokens) }
         }
     }

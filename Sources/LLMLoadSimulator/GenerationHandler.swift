@@ -142,8 +142,16 @@ final class GenerationHandler: ChannelDuplexHandler, RemovableChannelHandler {
         else {
             return respond(.badRequest, json: #"{"error":"invalid JSON request body"}"#)
         }
-        exchange = GenerationExchange.begin(
+        switch GenerationExchange.start(
             request, endpoint: endpoint, receivedAt: receivedAt, simulator: simulator, on: self)
+        {
+        case .answerNow(let status, let json):
+            respond(status, json: json)
+        case .generate(let exchange):
+            // Kept before it writes: an answer that ends at once reads on, and may start the next.
+            self.exchange = exchange
+            exchange.open()
+        }
     }
 
     private static let requestID = HTTPField.Name("X-Request-Id")!

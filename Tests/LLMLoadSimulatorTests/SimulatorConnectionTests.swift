@@ -43,6 +43,28 @@ struct SimulatorConnectionTests {
         #expect(answer.hasSuffix(#"{"version":"0.0.0-llmload-sim"}"#))
     }
 
+    /// The connection keeps the exchange of a request that starts while another's answer ends
+    /// (here a stream waiting behind a stream, then a 404 answered at once):
+    /// when the client goes away, that exchange is cancelled (its record cut short), not left
+    /// generating into a closed connection.
+    @Test func aStreamStartedBehindAnAnswerGivenAtOnceIsCancelledWithItsConnection() async throws {
+        let slow = simulatorConfiguration(ttftMilliseconds: 1000, itlMilliseconds: 2, outputTokens: 3)
+        let truths = try await withSimulator(slow) { baseURL, truth in
+            _ = try await RawConnection(baseURL).exchange(
+                Self.post("/v1/completions", #"{"model":"llmload-sim","prompt":"hi","stream":true}"#)
+                    + Self.post("/api/chat", #"{"model":"nobody","messages":[]}"#)
+                    + Self.post("/api/generate", #"{"model":"llmload-sim","prompt":"hi"}"#, id: "b"),
+                closingAt: "Content-Type: application/x-ndjson")
+            let deadline = ContinuousClock.now + .seconds(5)
+            while truth.all.first(where: { $0.requestID == "b" }) == nil, ContinuousClock.now < deadline {
+                try await Task.sleep(for: .milliseconds(10))
+            }
+            return truth.all
+        }
+        let streamed = try #require(truths.first { $0.requestID == "b" }, "the stream was recorded")
+        #expect(streamed.outputTokens == 0, "cancelled when the connection closed, before its first token")
+    }
+
     @Test func aStreamAskedToCloseEndsWithItsTerminatorThenCloses() async throws {
         let answer = try await withSimulator(Self.configuration) { baseURL, _ in
             try await RawConnection(baseURL).exchange(
@@ -64,9 +86,9 @@ struct SimulatorConnectionTests {
         #expect(answer.contains(#""object":"text_completion""#), "the next request was answered")
     }
 
-    static func post(_ path: String, _ body: String, close: Bool = false) -> String {
+    static func post(_ path: String, _ body: String, close: Bool = false, id: String? = nil) -> String {
         "POST \(path) HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: \(body.utf8.count)\r\n"
-            + (close ? "Connection: close\r\n" : "") + "\r\n" + body
+            + (close ? "Connection: close\r\n" : "") + (id.map { "X-Request-Id: \($0)\r\n" } ?? "") + "\r\n" + body
     }
 }
 
@@ -84,13 +106,14 @@ private struct RawConnection {
 
     /// On a thread of its own: blocking the cooperative pool's few threads in `recv` would stall
     /// the simulator's Hummingbird tasks, which need them to answer.
-    func exchange(_ requests: String) async throws -> String {
+    /// Reads until the server closes, or until the answer holds `marker`, then closes itself.
+    func exchange(_ requests: String, closingAt marker: String? = nil) async throws -> String {
         try await withCheckedThrowingContinuation { continuation in
-            Thread { continuation.resume(with: Result { try blockingExchange(requests) }) }.start()
+            Thread { continuation.resume(with: Result { try blockingExchange(requests, closingAt: marker) }) }.start()
         }
     }
 
-    private func blockingExchange(_ requests: String) throws -> String {
+    private func blockingExchange(_ requests: String, closingAt marker: String?) throws -> String {
         let socket = Glibc.socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
         guard socket >= 0 else { throw POSIXError(.EIO) }
         defer { close(socket) }
@@ -115,6 +138,7 @@ private struct RawConnection {
             if count == 0 { break }
             guard count > 0 else { throw POSIXError(.ETIMEDOUT) }
             answer += buffer[..<count]
+            if let marker, String(decoding: answer, as: UTF8.self).contains(marker) { break }
         }
         return String(decoding: answer, as: UTF8.self)
     }
