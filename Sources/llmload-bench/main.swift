@@ -2,7 +2,9 @@
 // calling thread (pin it with `taskset` for a one-core figure). `scripts/bench.sh` runs it
 // beside the end-to-end load figures; it is a benchmark to read, never a timed test.
 //
-//   llmload-bench [--seconds S] [--fixtures DIR]
+//   llmload-bench [--seconds S] [--fixtures DIR] [--only sse|ndjson|csv]
+//
+// `--only` runs one part, for `perf stat` or `perf record` of that part alone.
 import Foundation
 import LLMLoadBackends
 import LLMLoadCore
@@ -11,13 +13,16 @@ import NIOCore
 
 var seconds = 1.0
 var fixtures = "Tests/LLMLoadBackendsTests/Fixtures"
+var parts: Set = ["sse", "ndjson", "csv"]
 var arguments = CommandLine.arguments.dropFirst()
 while let argument = arguments.popFirst() {
     switch argument {
     case "--seconds": seconds = arguments.popFirst().flatMap(Double.init) ?? seconds
     case "--fixtures": fixtures = arguments.popFirst() ?? fixtures
+    case "--only" where arguments.first.map(parts.contains) == true: parts = [arguments.popFirst()!]
     default:
-        FileHandle.standardError.write(Data("usage: llmload-bench [--seconds S] [--fixtures DIR]\n".utf8))
+        let usage = "usage: llmload-bench [--seconds S] [--fixtures DIR] [--only sse|ndjson|csv]\n"
+        FileHandle.standardError.write(Data(usage.utf8))
         exit(64)
     }
 }
@@ -25,9 +30,15 @@ while let argument = arguments.popFirst() {
 let budget = Duration.milliseconds(Int64(seconds * 1000))
 let streams = try FixtureStreams.load(from: URL(fileURLWithPath: fixtures))
 
-let sse = DecoderBenchmark.run(streams.sse, for: budget) { OpenAIStreamDecoder(isStreaming: true) }
-print(sse.line(label: "decoder OpenAI SSE    ", files: streams.sse.count))
-let ndjson = DecoderBenchmark.run(streams.ndjson, for: budget) { OllamaStreamDecoder() }
-print(ndjson.line(label: "decoder Ollama NDJSON ", files: streams.ndjson.count))
-let csv = try CSVBenchmark.run(for: budget)
-print(csv.line)
+if parts.contains("sse") {
+    let sse = DecoderBenchmark.run(streams.sse, for: budget) { OpenAIStreamDecoder(isStreaming: true) }
+    print(sse.line(label: "decoder OpenAI SSE    ", files: streams.sse.count))
+}
+if parts.contains("ndjson") {
+    let ndjson = DecoderBenchmark.run(streams.ndjson, for: budget) { OllamaStreamDecoder() }
+    print(ndjson.line(label: "decoder Ollama NDJSON ", files: streams.ndjson.count))
+}
+if parts.contains("csv") {
+    let csv = try CSVBenchmark.run(for: budget)
+    print(csv.line)
+}
