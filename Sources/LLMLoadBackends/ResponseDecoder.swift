@@ -37,10 +37,10 @@ public enum ResponseDecodingError: Error, Equatable, CustomStringConvertible {
     /// An excerpt of `bytes` for an error message: up to ``ResponseLimits/receivedErrorTextBytes``,
     /// cut on a scalar boundary, so a key in it is whole when the runner redacts it; the outputs
     /// cut it shorter only after that (``ResponseLimits/shownErrorText(_:)``).
-    static func malformed(_ bytes: ByteBuffer) -> Self {
+    static func malformed(_ bytes: UnsafeRawBufferPointer) -> Self {
         // One byte past the cap: a longer line still gets the cut's mark, and a scalar split at
         // the end of these bytes lies past the cut.
-        let bytes = bytes.readableBytesView.prefix(ResponseLimits.receivedErrorTextBytes + 1)
+        let bytes = bytes.prefix(ResponseLimits.receivedErrorTextBytes + 1)
         let text = String(decoding: bytes, as: UTF8.self)
         return .malformed(excerpt: ResponseLimits.receivedErrorText(text))
     }

@@ -15,12 +15,11 @@ public enum ChunkReaderCheck {
     private static func agree<Chunk: ReadableChunk & Equatable>(_: Chunk.Type, _ buffer: ByteBuffer)
         throws(FuzzFinding)
     {
-        let decoder = JSONDecoder()
         let fast = Result { () throws(ResponseDecodingError) in
-            try Chunk.decode(buffer, usingFastReader: true, or: decoder)
+            try Chunk.decode(buffer, usingFastReader: true)
         }
         let reference = Result { () throws(ResponseDecodingError) in
-            try Chunk.decode(buffer, usingFastReader: false, or: decoder)
+            try Chunk.decode(buffer, usingFastReader: false)
         }
         guard fast == reference else {
             throw FuzzFinding("\(Chunk.self): the fast reader gave \(fast), JSONDecoder \(reference)")

@@ -9,8 +9,6 @@ import Testing
 @Suite struct ChunkReaderDifferentialTests {
     private typealias Outcome = Result<[StreamEvent], ResponseDecodingError>
 
-    private static let jsonDecoder = JSONDecoder()
-
     // MARK: Whole streams
 
     private func openAIEvents(_ chunks: [ByteBuffer], streaming: Bool = true, fast: Bool) -> Outcome {
@@ -77,10 +75,10 @@ import Testing
         let buffer = ByteBuffer(bytes: bytes)
         let fastRead = buffer.withUnsafeReadableBytes { (try? OpenAIChunk(reading: $0)) != nil }
         let fast = Result { () throws(ResponseDecodingError) in
-            try OpenAIChunk.decode(buffer, usingFastReader: true, or: Self.jsonDecoder)
+            try OpenAIChunk.decode(buffer, usingFastReader: true)
         }
         let reference = Result { () throws(ResponseDecodingError) in
-            try OpenAIChunk.decode(buffer, usingFastReader: false, or: Self.jsonDecoder)
+            try OpenAIChunk.decode(buffer, usingFastReader: false)
         }
         return (fast == reference, fastRead)
     }
@@ -89,10 +87,10 @@ import Testing
         let buffer = ByteBuffer(bytes: bytes)
         let fastRead = buffer.withUnsafeReadableBytes { (try? OllamaChunk(reading: $0)) != nil }
         let fast = Result { () throws(ResponseDecodingError) in
-            try OllamaChunk.decode(buffer, usingFastReader: true, or: Self.jsonDecoder)
+            try OllamaChunk.decode(buffer, usingFastReader: true)
         }
         let reference = Result { () throws(ResponseDecodingError) in
-            try OllamaChunk.decode(buffer, usingFastReader: false, or: Self.jsonDecoder)
+            try OllamaChunk.decode(buffer, usingFastReader: false)
         }
         return (fast == reference, fastRead)
     }

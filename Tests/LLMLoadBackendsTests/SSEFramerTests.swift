@@ -6,8 +6,8 @@ import Testing
     private func events(_ chunks: [ByteBuffer]) throws -> [String] {
         var framer = SSEFramer()
         var events: [String] = []
-        for chunk in chunks { try framer.append(chunk) { events.append(String(buffer: $0)) } }
-        try framer.finish { events.append(String(buffer: $0)) }
+        for chunk in chunks { try framer.append(chunk) { events.append(String(decoding: $0, as: UTF8.self)) } }
+        try framer.finish { events.append(String(decoding: $0, as: UTF8.self)) }
         return events
     }
 

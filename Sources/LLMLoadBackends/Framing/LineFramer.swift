@@ -7,9 +7,11 @@ import NIOCore
 /// Lines end at `\n`; a trailing `\r` is dropped; empty lines are skipped unless
 /// ``keepsEmptyLines`` (Server-Sent Events end each event with one).
 ///
-/// Each byte is searched for a newline once: the partial line kept between chunks is known to
-/// hold none, so a line arriving in many chunks costs time in proportion to its length, not
-/// to its length squared.
+/// Lines are handed over as the bytes where they lie — in the network chunk, or in the
+/// framer's own buffer for a line that spanned chunks — valid only during the call: no slice,
+/// copy or reference count per line. Each byte is searched for a newline once: the partial line
+/// kept between chunks is known to hold none, so a line arriving in many chunks costs time in
+/// proportion to its length, not to its length squared.
 public struct LineFramer: Sendable {
     /// A longer line is treated as a malformed stream rather than buffered without bound.
     public static let maximumLineLength = 16 * 1024 * 1024
@@ -26,58 +28,102 @@ public struct LineFramer: Sendable {
     /// Adds `buffer` and calls `body` with each line it completes, in order.
     public mutating func append(
         _ buffer: ByteBuffer,
-        _ body: (ByteBuffer) throws(ResponseDecodingError) -> Void
+        _ body: (UnsafeRawBufferPointer) throws(ResponseDecodingError) -> Void
     ) throws(ResponseDecodingError) {
-        var input: ByteBuffer
-        var searchedBytes: Int
+        try append(buffer, body, beforeReleasing: {})
+    }
+
+    /// ``append(_:_:)``, then `beforeReleasing` while the bytes of the lines are still valid:
+    /// a caller that kept one of them copies it there.
+    mutating func append(
+        _ buffer: ByteBuffer,
+        _ body: (UnsafeRawBufferPointer) throws(ResponseDecodingError) -> Void,
+        beforeReleasing: () -> Void
+    ) throws(ResponseDecodingError) {
+        let keepsEmptyLines = keepsEmptyLines
         if pending.readableBytes == 0 {
-            input = buffer
-            searchedBytes = 0
-        } else {
-            searchedBytes = pending.readableBytes
-            // Reclaim what earlier lines used once that is at least as much as is kept, so the
-            // storage stays proportional to the partial line at a linear total cost.
-            if pending.readerIndex >= pending.readableBytes { pending.discardReadBytes() }
-            pending.writeImmutableBuffer(buffer)
-            input = pending
-            pending = ByteBuffer()  // `input` holds the only reference: writes stay in place
+            let failure = buffer.withUnsafeReadableBytes { bytes -> ResponseDecodingError? in
+                do throws(ResponseDecodingError) {
+                    let end = try Self.split(bytes, searchingFrom: 0, keepsEmptyLines, body)
+                    beforeReleasing()
+                    try keep(UnsafeRawBufferPointer(rebasing: bytes[end...]))
+                    return nil
+                } catch {
+                    return error
+                }
+            }
+            if let failure { throw failure }
+            return
         }
-        while let newline = Self.firstNewline(in: input, after: searchedBytes) {
-            let line = input.readSlice(length: newline)!
-            input.moveReaderIndex(forwardBy: 1)
-            searchedBytes = 0
-            try emit(line, body)
+        let searched = pending.readableBytes
+        // Reclaim what earlier lines used once that is at least as much as is kept, so the
+        // storage stays proportional to the partial line at a linear total cost.
+        if pending.readerIndex >= pending.readableBytes { pending.discardReadBytes() }
+        pending.writeImmutableBuffer(buffer)
+        let result = pending.withUnsafeReadableBytes { bytes -> Result<Int, ResponseDecodingError> in
+            Result { () throws(ResponseDecodingError) in
+                let end = try Self.split(bytes, searchingFrom: searched, keepsEmptyLines, body)
+                beforeReleasing()
+                return end
+            }
         }
-        guard input.readableBytes <= Self.maximumLineLength else {
-            throw .lineTooLong(bytes: input.readableBytes)
+        pending.moveReaderIndex(forwardBy: try result.get())
+        guard pending.readableBytes <= Self.maximumLineLength else {
+            throw .lineTooLong(bytes: pending.readableBytes)
         }
-        pending = input.readableBytes == 0 ? ByteBuffer() : input
+        if pending.readableBytes == 0 { pending = ByteBuffer() }
     }
 
     /// Ends the stream: a last line without a terminating newline is passed to `body`.
-    public mutating func finish(_ body: (ByteBuffer) throws(ResponseDecodingError) -> Void)
+    public mutating func finish(_ body: (UnsafeRawBufferPointer) throws(ResponseDecodingError) -> Void)
         throws(ResponseDecodingError)
     {
         let rest = pending
         pending = ByteBuffer()
-        if rest.readableBytes > 0 { try emit(rest, body) }
-    }
-
-    /// The offset of the first `\n` among `buffer`'s readable bytes, searching from `start`.
-    private static func firstNewline(in buffer: ByteBuffer, after start: Int) -> Int? {
-        buffer.withUnsafeReadableBytes { bytes in
-            ByteScan.firstIndex(of: UInt8(ascii: "\n"), in: bytes, from: start)
+        guard rest.readableBytes > 0 else { return }
+        let keepsEmptyLines = keepsEmptyLines
+        let result = rest.withUnsafeReadableBytes { bytes in
+            Result { () throws(ResponseDecodingError) in try Self.emit(bytes, keepsEmptyLines, body) }
         }
+        try result.get()
     }
 
-    private func emit(
-        _ line: ByteBuffer,
-        _ body: (ByteBuffer) throws(ResponseDecodingError) -> Void
+    /// Calls `body` with each line of `bytes` ended by a newline, searching from `start` (the
+    /// bytes before it hold none); returns where the unfinished rest begins.
+    @inline(__always)
+    private static func split(
+        _ bytes: UnsafeRawBufferPointer,
+        searchingFrom start: Int,
+        _ keepsEmptyLines: Bool,
+        _ body: (UnsafeRawBufferPointer) throws(ResponseDecodingError) -> Void
+    ) throws(ResponseDecodingError) -> Int {
+        var lineStart = 0
+        var searchFrom = start
+        while let newline = ByteScan.firstIndex(of: UInt8(ascii: "\n"), in: bytes, from: searchFrom) {
+            try emit(UnsafeRawBufferPointer(rebasing: bytes[lineStart..<newline]), keepsEmptyLines, body)
+            lineStart = newline + 1
+            searchFrom = lineStart
+        }
+        return lineStart
+    }
+
+    /// Keeps the unfinished end of a chunk, which held no earlier partial line.
+    private mutating func keep(_ rest: UnsafeRawBufferPointer) throws(ResponseDecodingError) {
+        guard rest.count > 0 else { return }
+        guard rest.count <= Self.maximumLineLength else { throw .lineTooLong(bytes: rest.count) }
+        pending.writeBytes(rest)
+    }
+
+    @inline(__always)
+    private static func emit(
+        _ line: UnsafeRawBufferPointer,
+        _ keepsEmptyLines: Bool,
+        _ body: (UnsafeRawBufferPointer) throws(ResponseDecodingError) -> Void
     ) throws(ResponseDecodingError) {
         var line = line
-        if line.readableBytes > 0, line.getInteger(at: line.writerIndex - 1, as: UInt8.self) == UInt8(ascii: "\r") {
-            line.moveWriterIndex(to: line.writerIndex - 1)
+        if line.count > 0, line[line.count - 1] == UInt8(ascii: "\r") {
+            line = UnsafeRawBufferPointer(rebasing: line[..<(line.count - 1)])
         }
-        if line.readableBytes > 0 || keepsEmptyLines { try body(line) }
+        if line.count > 0 || keepsEmptyLines { try body(line) }
     }
 }

@@ -7,17 +7,17 @@ import NIOCore
 /// the colon) are joined with `\n`, a blank line ends the event, lines starting with `:` are
 /// comments or keep-alives, and other fields (`event:`, `id:`, `retry:`) are ignored.
 ///
-/// An event whose data is one line inside one network chunk — nearly every token event — is
-/// handed over as a slice of that chunk, without a copy.
+/// An event's data is handed over as bytes valid only during the call. When it is one line
+/// inside one network chunk — nearly every token event — those are the chunk's own bytes,
+/// with no copy.
 public struct SSEFramer: Sendable {
     /// An event whose data grows longer (a server sending `data:` lines and never a blank
     /// line) is treated as a malformed stream rather than buffered without bound.
     public static let maximumEventLength = LineFramer.maximumLineLength
 
     private var lines = LineFramer(keepsEmptyLines: true)
-    /// The data so far when it is a single line of the chunk being framed: a slice, not a copy.
-    private var line: ByteBuffer?
-    /// The data so far once it spans lines, or outlives the chunk it came in.
+    /// The data so far once it spans lines, or outlives the chunk it came in. (While it is one
+    /// line of the chunk being framed, ``append(_:_:)`` keeps only where that line lies.)
     private var data = ByteBuffer()
     private var hasData = false
 
@@ -28,77 +28,84 @@ public struct SSEFramer: Sendable {
     /// - Throws: ``ResponseDecodingError/eventTooLong(bytes:)`` past ``maximumEventLength``.
     public mutating func append(
         _ buffer: ByteBuffer,
-        _ body: (ByteBuffer) throws(ResponseDecodingError) -> Void
+        _ body: (UnsafeRawBufferPointer) throws(ResponseDecodingError) -> Void
     ) throws(ResponseDecodingError) {
         var framed = lines
         lines = LineFramer(keepsEmptyLines: true)  // moved out so `handle` can mutate self without overlapping access
         defer { lines = framed }
-        try framed.append(buffer) { line throws(ResponseDecodingError) in try handle(line, body) }
-        // Keep no slice past this call: it would pin the network chunk, and the line framer's
-        // buffer would be copied on its next write.
-        if let line {
-            self.line = nil
-            data.clear()
-            data.writeImmutableBuffer(line)
-        }
+        // The data so far when it is a single line of this chunk: valid until the line framer
+        // releases its bytes, when it is copied.
+        var single: UnsafeRawBufferPointer?
+        try framed.append(
+            buffer,
+            { line throws(ResponseDecodingError) in try handle(line, &single, body) },
+            beforeReleasing: {
+                if let line = single {
+                    single = nil
+                    data.clear()
+                    data.writeBytes(line)
+                }
+            })
     }
 
     /// Ends the stream. As the SSE specification says, an event that was not completed by a
     /// blank line is discarded — a stream cut mid-event must not yield half an event — with one
     /// leniency: a complete `data: [DONE]` line is honoured even without its blank line.
-    public mutating func finish(_ body: (ByteBuffer) throws(ResponseDecodingError) -> Void)
+    public mutating func finish(_ body: (UnsafeRawBufferPointer) throws(ResponseDecodingError) -> Void)
         throws(ResponseDecodingError)
     {
         lines = LineFramer(keepsEmptyLines: true)
-        if hasData && (line ?? data).withUnsafeReadableBytes({ $0.equals("[DONE]") }) { try dispatch(body) }
-        line = nil
+        var single: UnsafeRawBufferPointer?
+        if hasData && data.withUnsafeReadableBytes({ $0.equals("[DONE]") }) { try dispatch(&single, body) }
         data.clear()
         hasData = false
     }
 
     private mutating func handle(
-        _ line: ByteBuffer,
-        _ body: (ByteBuffer) throws(ResponseDecodingError) -> Void
+        _ line: UnsafeRawBufferPointer,
+        _ single: inout UnsafeRawBufferPointer?,
+        _ body: (UnsafeRawBufferPointer) throws(ResponseDecodingError) -> Void
     ) throws(ResponseDecodingError) {
-        guard line.readableBytes > 0 else { return try dispatch(body) }
-        // Where the value starts, or nil for a line that is not a `data` field.
-        let valueOffset: Int? = line.withUnsafeReadableBytes { bytes in
-            guard bytes[0] != UInt8(ascii: ":") else { return nil }  // a comment
-            let colon = ByteScan.firstIndex(of: UInt8(ascii: ":"), in: bytes, from: 0) ?? bytes.count
-            guard UnsafeRawBufferPointer(rebasing: bytes[..<colon]).equals("data") else { return nil }
-            let start = min(colon + 1, bytes.count)
-            return start < bytes.count && bytes[start] == UInt8(ascii: " ") ? start + 1 : start
-        }
-        guard let valueOffset else { return }
-        let value = line.getSlice(at: line.readerIndex + valueOffset, length: line.readableBytes - valueOffset)!
+        guard line.count > 0 else { return try dispatch(&single, body) }
+        // Where the value starts; nothing for a comment or a field other than `data`.
+        guard line[0] != UInt8(ascii: ":") else { return }
+        let colon = ByteScan.firstIndex(of: UInt8(ascii: ":"), in: line, from: 0) ?? line.count
+        guard UnsafeRawBufferPointer(rebasing: line[..<colon]).equals("data") else { return }
+        var start = min(colon + 1, line.count)
+        if start < line.count && line[start] == UInt8(ascii: " ") { start += 1 }
+        let value = UnsafeRawBufferPointer(rebasing: line[start...])
         guard hasData else {
-            guard value.readableBytes <= Self.maximumEventLength else {
-                throw .eventTooLong(bytes: value.readableBytes)
-            }
-            self.line = value
+            guard value.count <= Self.maximumEventLength else { throw .eventTooLong(bytes: value.count) }
+            single = value
             hasData = true
             return
         }
-        if let earlier = self.line {
-            self.line = nil
+        if let earlier = single {
+            single = nil
             data.clear()
-            data.writeImmutableBuffer(earlier)
+            data.writeBytes(earlier)
         }
-        guard data.readableBytes + 1 + value.readableBytes <= Self.maximumEventLength else {
-            throw .eventTooLong(bytes: data.readableBytes + 1 + value.readableBytes)
+        guard data.readableBytes + 1 + value.count <= Self.maximumEventLength else {
+            throw .eventTooLong(bytes: data.readableBytes + 1 + value.count)
         }
         data.writeInteger(UInt8(ascii: "\n"))
-        data.writeImmutableBuffer(value)
+        data.writeBytes(value)
     }
 
-    private mutating func dispatch(_ body: (ByteBuffer) throws(ResponseDecodingError) -> Void)
-        throws(ResponseDecodingError)
-    {
+    private mutating func dispatch(
+        _ single: inout UnsafeRawBufferPointer?,
+        _ body: (UnsafeRawBufferPointer) throws(ResponseDecodingError) -> Void
+    ) throws(ResponseDecodingError) {
         guard hasData else { return }
-        let event = line ?? data
-        line = nil
         hasData = false
-        try body(event)
+        if let line = single {
+            single = nil
+            return try body(line)
+        }
+        let result = data.withUnsafeReadableBytes { bytes in
+            Result { () throws(ResponseDecodingError) in try body(bytes) }
+        }
         data.clear()
+        try result.get()
     }
 }

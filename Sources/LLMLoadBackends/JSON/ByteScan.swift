@@ -1,8 +1,14 @@
-/// Word-at-a-time byte searches (SWAR): eight bytes per step through the plain runs that make
-/// up most of a stream.
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
+/// Fast byte searches through the plain runs that make up most of a stream: `memchr` for one
+/// byte, and word-at-a-time bit tricks (SWAR), eight bytes a step, for a JSON string's run.
 ///
-/// The bit tricks find whether *any* byte of a word matches, exactly; ``firstIndex(of:in:from:)``
-/// then finds which byte by a byte loop, ``stringRun(in:from:)`` from the lowest flagged byte.
+/// The bit tricks find whether *any* byte of a word matches, exactly; ``stringRun(in:from:)``
+/// then takes the lowest flagged byte.
 package enum ByteScan {
     private static let ones: UInt64 = 0x0101_0101_0101_0101
     private static let highBits: UInt64 = 0x8080_8080_8080_8080
@@ -13,22 +19,12 @@ package enum ByteScan {
         (word &- ones) & ~word & highBits
     }
 
-    /// The offset of the first `byte` in `bytes` at or after `start`.
+    /// The offset of the first `byte` in `bytes` at or after `start`: C's `memchr`, which the C
+    /// library vectorises (a line of a stream is searched 16 or 32 bytes a step, not 8).
     static func firstIndex(of byte: UInt8, in bytes: UnsafeRawBufferPointer, from start: Int) -> Int? {
-        var index = start
-        if let base = bytes.baseAddress {
-            let pattern = ones &* UInt64(byte)
-            while index + 8 <= bytes.count {
-                let word = base.loadUnaligned(fromByteOffset: index, as: UInt64.self)
-                if zeroBytes(word ^ pattern) != 0 { break }
-                index += 8
-            }
-        }
-        while index < bytes.count {
-            if bytes[index] == byte { return index }
-            index += 1
-        }
-        return nil
+        guard let base = bytes.baseAddress, start < bytes.count else { return nil }
+        guard let found = memchr(base + start, Int32(byte), bytes.count - start) else { return nil }
+        return UnsafeRawPointer(found) - base
     }
 
     /// The offset at or after `start` of the first byte that ends a plain run inside a JSON

@@ -33,12 +33,14 @@ struct JSONScanner {
     }
 
     /// Consumes `{`, or gives up.
+    @inline(__always)
     mutating func beginObject() throws(JSONFallback) {
         try expect(UInt8(ascii: "{"))
         try enter()
     }
 
     /// Consumes `[`, or gives up.
+    @inline(__always)
     mutating func beginArray() throws(JSONFallback) {
         try expect(UInt8(ascii: "["))
         try enter()
@@ -46,6 +48,7 @@ struct JSONScanner {
 
     /// The raw bytes of the next member's key with its `:` consumed, or `nil` when the object
     /// closes. `isFirst` starts `true` for each object.
+    @inline(__always)
     mutating func nextKey(_ isFirst: inout Bool) throws(JSONFallback) -> UnsafeRawBufferPointer? {
         skipWhitespace()
         guard index < bytes.count else { throw JSONFallback() }
@@ -55,11 +58,13 @@ struct JSONScanner {
             return nil
         }
         if !isFirst {
-            try expect(UInt8(ascii: ","))
+            guard bytes[index] == UInt8(ascii: ",") else { throw JSONFallback() }
+            index += 1
             skipWhitespace()
         }
         isFirst = false
-        let key = try stringBytes()
+        // Whitespace is skipped already: straight to the string's quote.
+        let key = try stringBytes(atWhitespaceSkipped: true)
         // `JSONDecoder` matches keys after unescaping them; the readers compare raw bytes.
         guard !key.hasEscapes else { throw JSONFallback() }
         try expect(UInt8(ascii: ":"))
@@ -68,6 +73,7 @@ struct JSONScanner {
 
     /// Whether another array element follows (its leading `,` consumed); `false` once the array
     /// closes. `isFirst` starts `true` for each array.
+    @inline(__always)
     mutating func hasNextElement(_ isFirst: inout Bool) throws(JSONFallback) -> Bool {
         skipWhitespace()
         guard index < bytes.count else { throw JSONFallback() }
@@ -90,6 +96,7 @@ struct JSONScanner {
     }
 
     /// Consumes a `null` literal if one comes next.
+    @inline(__always)
     mutating func skipNull() throws(JSONFallback) -> Bool {
         guard try peek() == UInt8(ascii: "n") else { return false }
         try literal("null")
@@ -99,6 +106,7 @@ struct JSONScanner {
     // MARK: Values
 
     /// A string, or `nil` for `null`; any other value gives up.
+    @inline(__always)
     mutating func stringOrNull() throws(JSONFallback) -> String? {
         if try skipNull() { return nil }
         return try string()
@@ -247,15 +255,20 @@ struct JSONScanner {
     }
 
     /// A string's decoded value.
+    @inline(__always)
     mutating func string() throws(JSONFallback) -> String {
         let raw = try stringBytes()
         return raw.hasEscapes ? try JSONString.unescape(raw.bytes) : String(decoding: raw.bytes, as: UTF8.self)
     }
 
     /// The raw bytes between a string's quotes, checked (valid UTF-8, no control characters,
-    /// well-formed escapes with paired surrogates) but not unescaped.
-    private mutating func stringBytes() throws(JSONFallback) -> (bytes: UnsafeRawBufferPointer, hasEscapes: Bool) {
-        skipWhitespace()
+    /// well-formed escapes with paired surrogates) but not unescaped. Inlined into its few
+    /// callers: it runs for every key and string of a chunk.
+    @inline(__always)
+    private mutating func stringBytes(atWhitespaceSkipped: Bool = false) throws(JSONFallback) -> (
+        bytes: UnsafeRawBufferPointer, hasEscapes: Bool
+    ) {
+        if !atWhitespaceSkipped { skipWhitespace() }
         guard index < bytes.count, bytes[index] == UInt8(ascii: "\"") else { throw JSONFallback() }
         index += 1
         let start = index

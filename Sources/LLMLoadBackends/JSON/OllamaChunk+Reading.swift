@@ -9,6 +9,20 @@ extension OllamaChunk: ReadableChunk {
     ///
     /// - Throws: ``JSONFallback`` when `JSONDecoder` must decide.
     package init(reading bytes: UnsafeRawBufferPointer) throws(JSONFallback) {
+        // Built in locals and moved in once: assigning members of `self` one by one, or a whole
+        // local chunk, copied the chunk.
+        var response: String?
+        var thinking: String?
+        var message: Message?
+        var done: Bool?
+        var doneReason: String?
+        var error: String?
+        var promptEvalCount: Int?
+        var evalCount: Int?
+        var totalDuration: Int64?
+        var loadDuration: Int64?
+        var promptEvalDuration: Int64?
+        var evalDuration: Int64?
         var scanner = JSONScanner(bytes)
         try scanner.beginObject()
         var seen = KeySet()
@@ -55,6 +69,10 @@ extension OllamaChunk: ReadableChunk {
             }
         }
         guard scanner.isAtEnd() else { throw JSONFallback() }
+        self.init(
+            response: response, thinking: thinking, message: message, done: done, doneReason: doneReason,
+            error: error, promptEvalCount: promptEvalCount, evalCount: evalCount, totalDuration: totalDuration,
+            loadDuration: loadDuration, promptEvalDuration: promptEvalDuration, evalDuration: evalDuration)
     }
 
     private static func readMessage(_ scanner: inout JSONScanner) throws(JSONFallback) -> Message? {

@@ -9,6 +9,12 @@ extension OpenAIChunk: ReadableChunk {
     ///
     /// - Throws: ``JSONFallback`` when `JSONDecoder` must decide.
     package init(reading bytes: UnsafeRawBufferPointer) throws(JSONFallback) {
+        // Built in locals and moved in once: assigning members of `self` one by one copied the
+        // whole chunk.
+        var firstChoice: Choice?
+        var usage: Usage?
+        var timings: Timings?
+        var error: String?
         var scanner = JSONScanner(bytes)
         try scanner.beginObject()
         var seen = KeySet()
@@ -31,6 +37,7 @@ extension OpenAIChunk: ReadableChunk {
             }
         }
         guard scanner.isAtEnd() else { throw JSONFallback() }
+        self.init(firstChoice: firstChoice, usage: usage, timings: timings, error: error)
     }
 
     /// `choices`: `null`, or an array of choice objects of which the first is kept.
@@ -46,52 +53,58 @@ extension OpenAIChunk: ReadableChunk {
         return first
     }
 
+    /// Built in locals, as the chunk is: a choice's fields set one by one were copied.
     private static func readChoice(_ scanner: inout JSONScanner) throws(JSONFallback) -> Choice {
-        var choice = Choice()
+        var delta: Delta?
+        var message: Delta?
+        var text: String?
+        var finishReason: String?
         var seen = KeySet()
         try scanner.beginObject()
         var isFirst = true
         while let key = try scanner.nextKey(&isFirst) {
             if key.equals("delta") {
                 try seen.insert(0)
-                choice.delta = try readDelta(&scanner)
+                delta = try readDelta(&scanner)
             } else if key.equals("message") {
                 try seen.insert(1)
-                choice.message = try readDelta(&scanner)
+                message = try readDelta(&scanner)
             } else if key.equals("text") {
                 try seen.insert(2)
-                choice.text = try scanner.stringOrNull()
+                text = try scanner.stringOrNull()
             } else if key.equals("finish_reason") {
                 try seen.insert(3)
-                choice.finishReason = try scanner.stringOrNull()
+                finishReason = try scanner.stringOrNull()
             } else {
                 try scanner.skipValue()
             }
         }
-        return choice
+        return Choice(delta: delta, message: message, text: text, finishReason: finishReason)
     }
 
     private static func readDelta(_ scanner: inout JSONScanner) throws(JSONFallback) -> Delta? {
         if try scanner.skipNull() { return nil }
-        var delta = Delta()
+        var content: String?
+        var reasoningContent: String?
+        var reasoning: String?
         var seen = KeySet()
         try scanner.beginObject()
         var isFirst = true
         while let key = try scanner.nextKey(&isFirst) {
             if key.equals("content") {
                 try seen.insert(0)
-                delta.content = try scanner.stringOrNull()
+                content = try scanner.stringOrNull()
             } else if key.equals("reasoning_content") {
                 try seen.insert(1)
-                delta.reasoningContent = try scanner.stringOrNull()
+                reasoningContent = try scanner.stringOrNull()
             } else if key.equals("reasoning") {
                 try seen.insert(2)
-                delta.reasoning = try scanner.stringOrNull()
+                reasoning = try scanner.stringOrNull()
             } else {
                 try scanner.skipValue()
             }
         }
-        return delta
+        return Delta(content: content, reasoningContent: reasoningContent, reasoning: reasoning)
     }
 
     /// `usage`, decoded with `try?`: a count that is not an exact `Int` makes `JSONDecoder` drop

@@ -1,6 +1,5 @@
 import Foundation
 import NIOCore
-import NIOFoundationCompat
 
 /// A response chunk that the byte-level reader can read, with `JSONDecoder` behind it for
 /// whatever the reader is not sure of (``JSONFallback``).
@@ -10,21 +9,30 @@ package protocol ReadableChunk: Decodable {
 }
 
 extension ReadableChunk {
-    /// The chunk in `bytes`: read by the fast reader when it can, else by `decoder`.
-    /// - Parameter usingFastReader: `false` asks `decoder` alone (the reference in the
+    /// The chunk in `bytes`: read by the fast reader when it can, else by a `JSONDecoder`, made
+    /// only then (it is a few allocations, and most streams never need one).
+    /// - Parameter usingFastReader: `false` asks `JSONDecoder` alone (the reference in the
     ///   differential tests).
     package static func decode(
-        _ bytes: ByteBuffer,
-        usingFastReader: Bool,
-        or decoder: JSONDecoder
+        _ bytes: UnsafeRawBufferPointer,
+        usingFastReader: Bool
     ) throws(ResponseDecodingError) -> Self {
-        if usingFastReader, let chunk = bytes.withUnsafeReadableBytes({ try? Self(reading: $0) }) {
-            return chunk
+        if usingFastReader {
+            // Not `try?`: its optional was one more copy of the whole chunk.
+            do throws(JSONFallback) { return try Self(reading: bytes) } catch {}
         }
         do {
-            return try decoder.decode(Self.self, from: bytes)
+            return try JSONDecoder().decode(Self.self, from: Data(bytes))
         } catch {
             throw .malformed(bytes)
         }
+    }
+
+    /// ``decode(_:usingFastReader:)`` of a buffer's readable bytes.
+    package static func decode(_ buffer: ByteBuffer, usingFastReader: Bool) throws(ResponseDecodingError) -> Self {
+        let result = buffer.withUnsafeReadableBytes { bytes in
+            Result { () throws(ResponseDecodingError) in try decode(bytes, usingFastReader: usingFastReader) }
+        }
+        return try result.get()
     }
 }

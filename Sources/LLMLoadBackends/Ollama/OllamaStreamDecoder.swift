@@ -10,7 +10,6 @@ import NIOFoundationCompat
 /// shape that reader knows; anything else goes to `JSONDecoder`, which has the last word.
 public struct OllamaStreamDecoder: ResponseDecoder {
     private var framer = LineFramer()
-    private let jsonDecoder = JSONDecoder()
     private let usesFastReader: Bool
 
     public init() {
@@ -24,28 +23,25 @@ public struct OllamaStreamDecoder: ResponseDecoder {
     }
 
     public mutating func decode(_ buffer: ByteBuffer, emit: (StreamEvent) -> Void) throws(ResponseDecodingError) {
-        let decoder = jsonDecoder
         let usesFastReader = usesFastReader
         try framer.append(buffer) { line throws(ResponseDecodingError) in
-            try Self.decodeLine(line, usingFastReader: usesFastReader, or: decoder, emit: emit)
+            try Self.decodeLine(line, usingFastReader: usesFastReader, emit: emit)
         }
     }
 
     public mutating func finish(emit: (StreamEvent) -> Void) throws(ResponseDecodingError) {
-        let decoder = jsonDecoder
         let usesFastReader = usesFastReader
         try framer.finish { line throws(ResponseDecodingError) in
-            try Self.decodeLine(line, usingFastReader: usesFastReader, or: decoder, emit: emit)
+            try Self.decodeLine(line, usingFastReader: usesFastReader, emit: emit)
         }
     }
 
     private static func decodeLine(
-        _ line: ByteBuffer,
+        _ line: UnsafeRawBufferPointer,
         usingFastReader: Bool,
-        or decoder: JSONDecoder,
         emit: (StreamEvent) -> Void
     ) throws(ResponseDecodingError) {
-        let chunk = try OllamaChunk.decode(line, usingFastReader: usingFastReader, or: decoder)
+        let chunk = try OllamaChunk.decode(line, usingFastReader: usingFastReader)
         // Ollama reports failures inside a 200 stream as a line with only `error`: check it first.
         if let message = chunk.error {
             emit(.serverError(message: message))

@@ -22,7 +22,6 @@ public struct OpenAIStreamDecoder: ResponseDecoder {
     private var completion = StreamCompletion()
     private var sawFinishReason = false
     private var isDone = false
-    private let jsonDecoder = JSONDecoder()
     private let usesFastReader: Bool
 
     /// - Parameter isStreaming: `true` for SSE, `false` for one JSON body.
@@ -57,7 +56,10 @@ public struct OpenAIStreamDecoder: ResponseDecoder {
     public mutating func finish(emit: (StreamEvent) -> Void) throws(ResponseDecodingError) {
         if let body {
             self.body = nil
-            try handleChunk(body, emit: emit)
+            let result = body.withUnsafeReadableBytes { bytes in
+                Result { () throws(ResponseDecodingError) in try handleChunk(bytes, emit: emit) }
+            }
+            try result.get()
             if sawFinishReason || completion.outputTokens != nil { finishStream(emit: emit) }
             return
         }
@@ -68,9 +70,11 @@ public struct OpenAIStreamDecoder: ResponseDecoder {
         if sawFinishReason { finishStream(emit: emit) }
     }
 
-    private mutating func handleEvent(_ data: ByteBuffer, emit: (StreamEvent) -> Void) throws(ResponseDecodingError) {
+    private mutating func handleEvent(_ data: UnsafeRawBufferPointer, emit: (StreamEvent) -> Void)
+        throws(ResponseDecodingError)
+    {
         guard !isDone else { return }
-        if data.withUnsafeReadableBytes({ $0.equals("[DONE]") }) { return finishStream(emit: emit) }
+        if data.equals("[DONE]") { return finishStream(emit: emit) }
         try handleChunk(data, emit: emit)
     }
 
@@ -80,8 +84,10 @@ public struct OpenAIStreamDecoder: ResponseDecoder {
         emit(.done(completion))
     }
 
-    private mutating func handleChunk(_ bytes: ByteBuffer, emit: (StreamEvent) -> Void) throws(ResponseDecodingError) {
-        let chunk = try OpenAIChunk.decode(bytes, usingFastReader: usesFastReader, or: jsonDecoder)
+    private mutating func handleChunk(_ bytes: UnsafeRawBufferPointer, emit: (StreamEvent) -> Void)
+        throws(ResponseDecodingError)
+    {
+        let chunk = try OpenAIChunk.decode(bytes, usingFastReader: usesFastReader)
         // Servers report failures inside a 200 stream as an `error` member: check it first.
         if let message = chunk.error {
             isDone = true
