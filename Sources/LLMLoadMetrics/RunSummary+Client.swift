@@ -19,6 +19,18 @@ extension RunSummary {
         /// Requests offered in the first saturated second after the warm-up (in the drain, the
         /// last second that offered any); absent when no such second was saturated.
         public var saturatedFromRatePerS: Double?
+        /// The client process's own CPU time from the start of the load to the end of the drain,
+        /// in cores (1 = one core busy throughout); merged shards add theirs. A client whose loops
+        /// ran late while it used well under one core was kept off the CPU by other work: see
+        /// ``ownWorkCoresBound``. Absent in files from before it existed.
+        public var cpuCores: Double?
+        /// The machine's CPU steal over the same span (a virtual machine's host running others),
+        /// percent of all CPU time; the largest of merged shards'. Absent where not readable.
+        public var machineStealPercent: Double?
+
+        /// Below this many cores of its own CPU, a saturated client was not saturated by its own
+        /// work: a loop behind with reading needs most of a core.
+        public static let ownWorkCoresBound = 0.5
 
         public init(
             eventLoops: Int, probeIntervalMs: Double, saturationBoundMs: Double, eventLoopDelayMs: DistributionSummary?,

@@ -38,11 +38,15 @@ extension RunSummary {
         let rate = firstMeasured.flatMap { first in
             timeseries.last { $0.second <= first && $0.offered > 0 }.map { Double($0.offered) }
         }
-        return Client(
+        var client = Client(
             eventLoops: clients.reduce(0) { $0 + $1.eventLoops }, probeIntervalMs: first.probeIntervalMs,
             saturationBoundMs: first.saturationBoundMs,
             eventLoopDelayMs: distributions["client_event_loop_delay_ms"]?.summary,
             saturated: clients.contains(where: \.saturated), saturatedSeconds: seconds, saturatedFromRatePerS: rate)
+        let cores = clients.compactMap(\.cpuCores)
+        client.cpuCores = cores.count == clients.count ? cores.reduce(0, +) : nil
+        client.machineStealPercent = clients.compactMap(\.machineStealPercent).max()
+        return client
     }
 
     /// Every shard's resource samples together, in time order (each shard's time base is the

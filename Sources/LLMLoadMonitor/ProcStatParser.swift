@@ -4,10 +4,21 @@ public struct CPUTimes: Sendable, Equatable {
     public var busy: UInt64
     /// Ticks of every kind (guest time is already inside user and nice, so not added again).
     public var total: UInt64
+    /// Ticks a virtual machine's CPUs were ready but its host ran something else (`steal`,
+    /// inside `busy`); 0 on bare metal and on kernels without the column.
+    public var steal: UInt64
 
-    public init(busy: UInt64, total: UInt64) {
+    public init(busy: UInt64, total: UInt64, steal: UInt64 = 0) {
         self.busy = busy
         self.total = total
+        self.steal = steal
+    }
+
+    /// The steal share of all CPU time, 0–100, from `earlier` to these counters; `nil` when no
+    /// tick passed or the counters went backwards.
+    public func stealPercent(since earlier: CPUTimes) -> Double? {
+        guard total > earlier.total, steal >= earlier.steal else { return nil }
+        return min(100, Double(steal - earlier.steal) / Double(total - earlier.total) * 100)
     }
 
     /// The busy share, 0–100, from `earlier` to these counters; `nil` when no tick passed or
@@ -57,6 +68,6 @@ public enum ProcStatParser {
             total = sum
         }
         let idle = values[3] + (values.count > 4 ? values[4] : 0)  // within `total`: cannot overflow
-        return CPUTimes(busy: total - idle, total: total)
+        return CPUTimes(busy: total - idle, total: total, steal: values.count > 7 ? values[7] : 0)
     }
 }

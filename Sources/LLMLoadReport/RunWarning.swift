@@ -14,6 +14,10 @@ public enum RunWarning: Sendable, Equatable {
     case clientSaturated(delayP99Ms: Double, boundMs: Double, fromRatePerS: Double?, seconds: Int)
     /// At least 10 % of the measured seconds were client-saturated, though not the window as a whole.
     case clientSaturatedSeconds(count: Int, fromRatePerS: Double?)
+    /// The client's loops ran late while it used under ``RunSummary/Client/ownWorkCoresBound``
+    /// cores of its own: other work on the machine, or a virtual machine's host (`stealPercent`),
+    /// kept it off the CPU, and fewer requests a second would not help.
+    case clientKeptOffCPU(cores: Double, stealPercent: Double?)
     /// The client was saturated while the machine's CPUs were nearly all busy: the delay may
     /// come from the server or other work on the same machine, not from the load's rate.
     case machineCPUBusy(percent: Double)
@@ -55,6 +59,11 @@ public enum RunWarning: Sendable, Equatable {
             } else if isWarnedBySeconds {
                 warnings.append(
                     .clientSaturatedSeconds(count: measured.count, fromRatePerS: client.saturatedFromRatePerS))
+            }
+            if client.saturated || isWarnedBySeconds, let cores = client.cpuCores,
+                cores < RunSummary.Client.ownWorkCoresBound
+            {
+                warnings.append(.clientKeptOffCPU(cores: cores, stealPercent: client.machineStealPercent))
             }
             if client.saturated || isWarnedBySeconds, let cpu = s.resources?.measured.cpuPercent?.mean, cpu >= 90 {
                 warnings.append(.machineCPUBusy(percent: cpu))
@@ -112,6 +121,18 @@ public enum RunWarning: Sendable, Equatable {
                 ? "客户端在 \(count) 秒内自身饱和\(from ?? "")：这些秒内完成的请求的延迟不可靠（见 timeseries.csv 的 client_saturated 列）"
                 : "the client itself was saturated in \(Self.seconds(count))\(from ?? ""): latencies of requests in them are not "
                     + "reliable (see the client_saturated column of timeseries.csv)"
+        case .clientKeptOffCPU(let cores, let steal):
+            let used = FigureText.number(cores, 2)
+            // The host is named only when it took a noticeable share; on bare metal steal is 0.
+            let stolen = steal.flatMap { $0 >= 0.5 ? FigureText.number($0, 1) : nil }
+            return zh
+                ? "事件循环滞后期间，客户端自身只用了 \(used) 个核的 CPU：占住 CPU 的是本机上的其他工作"
+                    + (stolen.map { "或虚拟机的宿主（CPU steal \($0) %）" } ?? "")
+                    + "，而非负载本身。降低请求速率无济于事：请在更空闲的机器上运行，或用 taskset 把客户端和服务器绑定到各自的核"
+                : "while its loops ran late the client itself used only \(used) of a core: other work on this machine"
+                    + (stolen.map { " or the virtual machine's host (CPU steal \($0) %)" } ?? "")
+                    + " kept it off the CPU, not the load. Fewer requests a second will not help: run on a quieter "
+                    + "machine, or pin client and server to cores of their own (taskset)"
         case .machineCPUBusy(let cpu):
             let share = FigureText.number(cpu, 0)
             return zh

@@ -2,6 +2,7 @@ import Foundation
 import LLMLoadBackends
 import LLMLoadCore
 import LLMLoadMetrics
+import LLMLoadMonitor
 import LLMLoadReport
 import LLMLoadScheduler
 
@@ -52,7 +53,8 @@ extension LoadRun {
         startedAt: Date,
         endedAt: Date,
         loopDelay: ClientLoopDelay,
-        eventLoops: Int
+        eventLoops: Int,
+        clientCPU: ClientCPU?
     ) -> RunSummary {
         var timeSeries = timeSeries
         loopDelay.annotate(&timeSeries)
@@ -68,6 +70,8 @@ extension LoadRun {
             )
         )
         summary.client = RunSummary.Client(delay: loopDelay, eventLoops: eventLoops, timeseries: timeSeries)
+        summary.client?.cpuCores = clientCPU?.cores
+        summary.client?.machineStealPercent = clientCPU?.machineStealPercent
         // Beside the latency histograms, so shards of a run merge it too.
         summary.histograms["client_event_loop_delay_ms"] = loopDelay.measured.snapshot
         return summary

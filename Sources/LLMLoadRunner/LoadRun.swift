@@ -159,6 +159,7 @@ public struct LoadRun: Sendable {
             "load started", metadata: ["pattern": "\(description.load.pattern)", "folder": "\(folder.url.path)"])
         let loopLag = EventLoopLagProbe(client: client, origin: start, measuredFrom: configuration.load.warmupSpan)
         loopLag.start()
+        let cpuAtStart = ClientCPU.Reading.now()
         onLoadStarted?(client)
 
         async let folding = RecordConsumer.consume(
@@ -232,6 +233,7 @@ public struct LoadRun: Sendable {
         }
         // The drain is over: nothing left in flight to distort.
         let loopDelay = loopLag.stop()
+        let clientCPU = ClientCPU(from: cpuAtStart, to: .now())
         records.finish()
         live.finish()
         let folded = await folding
@@ -240,7 +242,8 @@ public struct LoadRun: Sendable {
         var summary = makeSummary(
             aggregator: folded.aggregator, timeSeries: folded.timeSeries.buckets(), dispatch: dispatch,
             description: description,
-            startedAt: startedAtDate, endedAt: Date(), loopDelay: loopDelay, eventLoops: client.eventLoopCount
+            startedAt: startedAtDate, endedAt: Date(), loopDelay: loopDelay, eventLoops: client.eventLoopCount,
+            clientCPU: clientCPU
         )
         summary.run.startLateMs = startLate?.milliseconds
         summary.targets = targetFigures(folded.byTarget, summary: summary)

@@ -47,6 +47,8 @@ extension Timing {
             #expect(client.saturatedFromRatePerS == 20)
             // The probe due just after the stall began ran when it ended: 390 ms late at least.
             #expect((client.eventLoopDelayMs?.max ?? 0) >= 390)
+            // Its own CPU over the load is measured (how much depends on the tests beside it).
+            #expect(client.cpuCores != nil)
 
             let onDisk = try SummaryWriter.decode(try harness.summaryOnDisk(of: result))
             #expect(onDisk.client == client)

@@ -123,3 +123,23 @@ import Testing
         #expect(merged == ["a": 1, "b": 3, "other": 5])
     }
 }
+
+extension RunSummaryMergingTests {
+    /// The client processes' own CPU adds up; steal is the worst shard's; a shard that did not
+    /// measure its CPU leaves the sum out rather than understating it.
+    @Test func theClientsCPUAddsUpAndStealIsTheWorstShards() throws {
+        var parts = shards(ShardFixture.records(origin: origin), count: 2)
+        let description = parts[0].summary.runDescription
+        for (index, cores, steal) in [(0, 0.25, 1.5), (1, 0.5, 4.0)] {
+            parts[index].summary.client = RunSummary.Client(
+                eventLoops: 2, probeIntervalMs: 10, saturationBoundMs: 1, eventLoopDelayMs: nil, saturated: false,
+                saturatedSeconds: [], saturatedFromRatePerS: nil)
+            parts[index].summary.client?.cpuCores = cores
+            parts[index].summary.client?.machineStealPercent = steal
+        }
+        let merged = try #require(RunSummary(mergingShards: parts, rows: nil, runDescription: description).client)
+        #expect(merged.cpuCores == 0.75 && merged.machineStealPercent == 4 && merged.eventLoops == 4)
+        parts[1].summary.client?.cpuCores = nil
+        #expect(RunSummary(mergingShards: parts, rows: nil, runDescription: description).client?.cpuCores == nil)
+    }
+}

@@ -54,6 +54,29 @@ import Testing
         }
     }
 
+    /// A client whose loops ran late while it used a sliver of a core was kept off the CPU by
+    /// something else: the warning says so, and that fewer requests would not help.
+    @Test(arguments: [(0.04, 3.2, true), (0.3, 0.1, true), (0.49, nil, true), (0.5, nil, false), (0.97, 0.1, false)])
+    func aClientKeptOffTheCPUIsToldApartFromABusyOne(cores: Double, steal: Double?, isNamed: Bool) throws {
+        var summary = Self.summary(saturated: true, seconds: [1, 2], fromRate: 20)
+        summary.client?.cpuCores = cores
+        summary.client?.machineStealPercent = steal
+        let warnings = RunWarning.detect(in: summary)
+        #expect(warnings.first?.isClientSaturation == true, "the banner stays: the figures are unreliable either way")
+        #expect(warnings.contains(.clientKeptOffCPU(cores: cores, stealPercent: steal)) == isNamed)
+        if isNamed {
+            let text = RunWarning.clientKeptOffCPU(cores: cores, stealPercent: steal).text(.en)
+            #expect(text.contains("used only \(String(format: "%.2f", cores)) of a core"))
+            #expect(text.contains("Fewer requests a second will not help"))
+            #expect(text.contains("CPU steal") == ((steal ?? 0) >= 0.5), "the host named only when it took a share")
+            #expect(RunWarning.clientKeptOffCPU(cores: cores, stealPercent: steal).text(.zh).contains("降低请求速率无济于事"))
+            #expect(ConsoleSummary.render(summary, folder: nil).contains("kept it off the CPU"))
+        }
+        var light = Self.summary(saturated: false, seconds: [], fromRate: nil)
+        light.client?.cpuCores = 0.01
+        #expect(RunWarning.detect(in: light).isEmpty, "an unsaturated client is never warned about")
+    }
+
     @Test func saturatedSecondsWithoutASaturatedWindowAreAMilderWarning() {
         let warnings = RunWarning.detect(in: Self.summary(saturated: false, seconds: [2], fromRate: 20))
         #expect(warnings == [.clientSaturatedSeconds(count: 1, fromRatePerS: 20)])
