@@ -55,8 +55,8 @@ public struct SSEFramer: Sendable {
         throws(ResponseDecodingError)
     {
         lines = LineFramer(keepsEmptyLines: true)
-        var single: UnsafeRawBufferPointer?
-        if hasData && data.withUnsafeReadableBytes({ $0.equals("[DONE]") }) { try dispatch(&single, body) }
+        // No line is pending here: `append` copied it before returning.
+        if hasData && data.withUnsafeReadableBytes({ $0.equals("[DONE]") }) { try dispatchData(body) }
         data.clear()
         hasData = false
     }
@@ -96,16 +96,22 @@ public struct SSEFramer: Sendable {
         _ single: inout UnsafeRawBufferPointer?,
         _ body: (UnsafeRawBufferPointer) throws(ResponseDecodingError) -> Void
     ) throws(ResponseDecodingError) {
+        guard let line = single else { return try dispatchData(body) }
+        single = nil
+        hasData = false
+        try body(line)
+    }
+
+    /// Hands over the data gathered in ``data``, if an event has any.
+    private mutating func dispatchData(_ body: (UnsafeRawBufferPointer) throws(ResponseDecodingError) -> Void)
+        throws(ResponseDecodingError)
+    {
         guard hasData else { return }
         hasData = false
-        if let line = single {
-            single = nil
-            return try body(line)
-        }
+        defer { data.clear() }
         let result = data.withUnsafeReadableBytes { bytes in
             Result { () throws(ResponseDecodingError) in try body(bytes) }
         }
-        data.clear()
         try result.get()
     }
 }
