@@ -1,11 +1,4 @@
-import Foundation
 import LLMLoadCore
-
-#if canImport(Glibc)
-    import Glibc
-#elseif canImport(Darwin)
-    import Darwin
-#endif
 
 /// The CPU this process itself used over a span, and the machine's CPU steal meanwhile: what
 /// tells a client whose event loops ran late because of its own work from one that other work
@@ -25,11 +18,12 @@ public struct ClientCPU: Sendable, Equatable {
     /// One reading of the counters; two make a ``ClientCPU``.
     public struct Reading: Sendable, Equatable {
         public var at: ContinuousClock.Instant
-        /// User + system CPU seconds of this process so far (`getrusage`).
-        public var processSeconds: Double
+        /// User + system CPU seconds of this process so far (`/proc/self/stat`, as the monitor
+        /// reads a watched process); `nil` where it could not be read.
+        public var processSeconds: Double?
         public var machine: CPUTimes?
 
-        public init(at: ContinuousClock.Instant, processSeconds: Double, machine: CPUTimes?) {
+        public init(at: ContinuousClock.Instant, processSeconds: Double?, machine: CPUTimes?) {
             self.at = at
             self.processSeconds = processSeconds
             self.machine = machine
@@ -37,24 +31,19 @@ public struct ClientCPU: Sendable, Equatable {
 
         /// The counters now.
         public static func now(files: ProcFiles = ProcFiles()) -> Reading {
-            var usage = rusage()
-            #if canImport(Glibc)
-                getrusage(RUSAGE_SELF.rawValue, &usage)
-            #else
-                getrusage(RUSAGE_SELF, &usage)
-            #endif
-            let seconds = { (time: timeval) in Double(time.tv_sec) + Double(time.tv_usec) / 1e6 }
+            let ticks = files.read("self/stat").flatMap(ProcessStatParser.cpuTicks)
             return Reading(
-                at: .now, processSeconds: seconds(usage.ru_utime) + seconds(usage.ru_stime),
+                at: .now, processSeconds: ticks.map { Double($0) / ProcessProbe.systemTicksPerSecond },
                 machine: files.read("stat").flatMap(ProcStatParser.parse)?.total)
         }
     }
 
-    /// What was used from `start` to `end`; `nil` when no time passed between them.
+    /// What was used from `start` to `end`; `nil` when no time passed between them or the
+    /// process's CPU time could not be read.
     public init?(from start: Reading, to end: Reading) {
         let span = (end.at - start.at).seconds
-        guard span > 0 else { return nil }
-        cores = max(0, end.processSeconds - start.processSeconds) / span
+        guard span > 0, let first = start.processSeconds, let last = end.processSeconds else { return nil }
+        cores = max(0, last - first) / span
         machineStealPercent = end.machine.flatMap { later in start.machine.flatMap { later.stealPercent(since: $0) } }
     }
 }

@@ -19,6 +19,8 @@ import Testing
         #expect(ClientCPU(from: reading, to: reading) == nil)
         let later = ClientCPU.Reading(at: now + .seconds(1), processSeconds: 1.5, machine: nil)
         #expect(ClientCPU(from: reading, to: later) == ClientCPU(cores: 0.5, machineStealPercent: nil))
+        let unread = ClientCPU.Reading(at: now + .seconds(1), processSeconds: nil, machine: nil)
+        #expect(ClientCPU(from: reading, to: unread) == nil, "no CPU time read: no figure, not zero")
     }
 
     /// The counters this process reads of itself: its CPU time grows with work it does.
@@ -27,15 +29,16 @@ import Testing
         #if os(Linux)
             #expect(before.machine != nil, "/proc/stat is readable on Linux")
         #endif
+        let start = try #require(before.processSeconds, "/proc/self/stat is readable")
         var spin = 0.0
         var after = ClientCPU.Reading.now()
-        // Spins until getrusage shows 50 ms more (bounded: 10 s of wall time at most).
-        while after.processSeconds - before.processSeconds < 0.05, after.at - before.at < .seconds(10) {
+        // Spins until the counters show 50 ms more (bounded: 10 s of wall time at most).
+        while (after.processSeconds ?? start) - start < 0.05, after.at - before.at < .seconds(10) {
             for index in 0..<100_000 { spin += Double(index).squareRoot() }
             after = .now()
         }
         #expect(spin > 0)
-        #expect(after.processSeconds - before.processSeconds >= 0.05)
+        #expect(try #require(after.processSeconds) - start >= 0.05)
         #expect(try #require(ClientCPU(from: before, to: after)).cores > 0)
     }
 }
