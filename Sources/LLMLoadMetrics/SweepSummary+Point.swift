@@ -40,8 +40,10 @@ extension SweepSummary.Point {
     }
 
     /// The seconds from the end of the first answer's latency (the median end-to-end latency,
-    /// in whole seconds) to the end of sending (the duration, or the last second anything was
-    /// sent, if the run was stopped): the load without its ramp-up or the drain after it. Over
+    /// in whole seconds) to the end of sending (the duration, or, if the run was stopped, the
+    /// last whole second before its stop): the load without its ramp-up or the drain after it.
+    /// The second a stop cut short is left out: it sent a request or two while the queue went
+    /// on completing a second's worth, which read as a server keeping up. Over
     /// them, successful completions per second, and their share of the requests sent — against
     /// what was *sent*, not what was due, so a client that fell behind is not read as a server
     /// that did. `nil` when that leaves under two whole seconds, or nothing was sent in them.
@@ -51,7 +53,8 @@ extension SweepSummary.Point {
         else { return nil }
         let settle = Int(((s.latency[.endToEndLatency]?.p50 ?? 0) / 1000).rounded(.up))
         let start = first + settle
-        let end = min(first + Int(s.runDescription.load.durationS.rounded(.down)), lastSend + 1)
+        let endOfSending = s.run.interrupted ? lastSend : lastSend + 1
+        let end = min(first + Int(s.runDescription.load.durationS.rounded(.down)), endOfSending)
         guard end - start >= 2 else { return nil }
         let window = s.timeseries[start..<end]
         let completed = window.reduce(0) { $0 + $1.completed }
