@@ -78,11 +78,14 @@ final class ClosingServer: Sendable {
                 client in
                 var records: [RequestRecord] = []
                 for index in 0..<count {
+                    // A long timeout: a request is sent again only before its deadline, and with
+                    // the whole suite running, this task can wait on Swift's pool for over 10 s
+                    // between a send and the check (it failed so once, one send instead of three).
                     let request = InferenceRequest(model: "m", prompt: "p", isStreaming: false)
                     records.append(
                         await client.execute(
                             RequestPlan(index: index, scheduledAt: .now, request: request),
-                            api: OpenAIAPI(endpoint: .completions), baseURL: baseURL, timeout: .seconds(10)))
+                            api: OpenAIAPI(endpoint: .completions), baseURL: baseURL, timeout: .seconds(300)))
                 }
                 return records
             }
