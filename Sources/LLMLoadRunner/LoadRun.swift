@@ -151,7 +151,12 @@ public struct LoadRun: Sendable {
                 drainTimeout: configuration.load.drainTimeout
             ),
             stop: stop,
-            requestExecutor: { client.taskExecutor(forRequest: $0) }
+            requestExecutor: { client.taskExecutor(forRequest: $0) },
+            // The first loop times the requests: on one core, a request's instant, its task and
+            // its send are then one thread's work.
+            ticking: .init(
+                executor: client.taskExecutor(ofEventLoop: 0),
+                sleep: { try await client.sleep(onEventLoop: 0, until: $0) })
         )
         let records = RecordQueue()
         let (start, startLate) = await Self.waitForStart(mappedStart, stop: stop)

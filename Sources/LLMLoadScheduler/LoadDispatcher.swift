@@ -56,16 +56,20 @@ public struct LoadDispatcher<C: Clock>: Sendable where C.Duration == Duration {
     public let gauge: InFlightGauge
     /// Where request `index`'s task runs (the transport's event loop); `nil`: the global executor.
     public let requestExecutor: (@Sendable (Int) -> (any TaskExecutor)?)?
+    /// Where the dispatcher's own tasks run and how they wait for a request's instant; `nil`:
+    /// Swift's global executor and `clock.sleep`.
+    public let ticking: Ticking?
 
     public init(
         clock: C, limits: Limits, stop: StopSignal = StopSignal(), gauge: InFlightGauge = InFlightGauge(),
-        requestExecutor: (@Sendable (Int) -> (any TaskExecutor)?)? = nil
+        requestExecutor: (@Sendable (Int) -> (any TaskExecutor)?)? = nil, ticking: Ticking? = nil
     ) {
         self.clock = clock
         self.limits = limits
         self.stop = stop
         self.gauge = gauge
         self.requestExecutor = requestExecutor
+        self.ticking = ticking
     }
 
     /// One request, as the dispatcher hands it to `send`.
@@ -188,7 +192,21 @@ public struct LoadDispatcher<C: Clock>: Sendable where C.Duration == Duration {
     ) async -> Report {
         stop.loadStarted.set()
         let (ticks, tickContinuation) = AsyncStream.makeStream(of: Tick.self, bufferingPolicy: .unbounded)
-        return await withDiscardingTaskGroup(returning: Report.self) { requests in
+        // The ticker and the drain's tasks, children of the group, inherit the preference.
+        return await withTaskExecutorPreference(ticking?.executor) {
+            await runGroup(pacing, startingAt: start, ticks: ticks, tickContinuation, send: send, ended: ended)
+        }
+    }
+
+    private func runGroup(
+        _ pacing: Pacing,
+        startingAt start: C.Instant,
+        ticks: AsyncStream<Tick>,
+        _ tickContinuation: AsyncStream<Tick>.Continuation,
+        send: @escaping @Sendable (Dispatch) async -> C.Instant?,
+        ended: (@Sendable (Dispatch, C.Instant?) -> Void)?
+    ) async -> Report {
+        await withDiscardingTaskGroup(returning: Report.self) { requests in
             requests.addTask {
                 let reason = await tick(pacing, from: start, into: tickContinuation)
                 tickContinuation.yield(.stopped(reason))
@@ -241,7 +259,7 @@ public struct LoadDispatcher<C: Clock>: Sendable where C.Duration == Duration {
                     }
                     guard deadline < end else { return .durationReached }
                     do {
-                        try await clock.sleep(until: deadline, tolerance: nil)
+                        try await sleep(until: deadline)
                     } catch {
                         return .interrupted
                     }
@@ -266,7 +284,9 @@ public struct LoadDispatcher<C: Clock>: Sendable where C.Duration == Duration {
                 // the duration ends; the drain must start then, not when a request happens to end.
                 group.addTask {
                     do {
-                        try await clock.sleep(until: end, tolerance: nil)
+                        // The ticker's own timer: a request due before the end is always
+                        // dispatched first.
+                        try await sleep(until: end)
                         return .durationReached
                     } catch {
                         return .interrupted

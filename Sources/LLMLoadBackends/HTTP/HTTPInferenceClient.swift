@@ -84,6 +84,31 @@ public struct HTTPInferenceClient: Sendable {
         _ = clients[index].eventLoopGroup.next().scheduleTask(in: .nanoseconds(delay.nanoseconds)) { task() }
     }
 
+    /// The executor of event loop `index` (`0..<eventLoopCount`): a task preferring it runs on
+    /// that loop's thread, where the loop's requests are sent (``taskExecutor(forRequest:)``).
+    public func taskExecutor(ofEventLoop index: Int) -> any TaskExecutor {
+        executors[index]
+    }
+
+    /// Returns at `deadline` by event loop `index`'s own timer, or as soon as the loop is free
+    /// after it; at once, without suspending, when `deadline` has passed. Throws when the
+    /// calling task is cancelled. A task on that loop (``taskExecutor(ofEventLoop:)``) wakes
+    /// from it without another thread: `Task.sleep` and `Clock.sleep` wait on Swift's global
+    /// executor, whose timer thread wakes a pool thread, which then wakes the loop.
+    public func sleep(onEventLoop index: Int, until deadline: ContinuousClock.Instant) async throws {
+        try Task.checkCancellation()
+        let delay = deadline - .now
+        // A dispatcher behind its schedule sends what is due in one go: a timer of no delay
+        // would wait behind everything else queued on the loop, once for each request.
+        guard delay > .zero else { return }
+        let scheduled = pools[index].loop.scheduleTask(in: .nanoseconds(delay.nanoseconds)) {}
+        try await withTaskCancellationHandler {
+            try await scheduled.futureResult.get()
+        } onCancel: {
+            scheduled.cancel()
+        }
+    }
+
     /// How long a connection may stay idle in the pool: below the 5 s after which common
     /// servers close it on their side.
     public static let idleConnectionTimeout = Duration.seconds(3)
