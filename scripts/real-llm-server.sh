@@ -36,7 +36,10 @@ need_tools() {
   command -v unzip >/dev/null || missing+=(unzip)
   if [ ${#missing[@]} -gt 0 ]; then
     log "installing ${missing[*]}"
-    (apt-get update -qq && apt-get install -y -qq "${missing[@]}") >/dev/null
+    # One apt at a time: .ci/run installs Chromium beside this build, and a second apt-get
+    # fails at once on the lock the first holds (apt's lock timeout does not cover `update`).
+    flock "${TMPDIR:-/tmp}/llmload-apt.lock" sh -c 'apt-get update -qq && apt-get install -y -qq "$@"' _ \
+      "${missing[@]}" >/dev/null
   fi
 }
 
