@@ -191,22 +191,21 @@ public struct LoadDispatcher<C: Clock>: Sendable where C.Duration == Duration {
         ended: (@Sendable (Dispatch, C.Instant?) -> Void)? = nil
     ) async -> Report {
         stop.loadStarted.set()
-        let (ticks, tickContinuation) = AsyncStream.makeStream(of: Tick.self, bufferingPolicy: .unbounded)
         // The ticker and the drain's tasks, children of the group, inherit the preference.
         return await withTaskExecutorPreference(ticking?.executor) {
-            await runGroup(pacing, startingAt: start, ticks: ticks, tickContinuation, send: send, ended: ended)
+            await dispatchAll(pacing, startingAt: start, send: send, ended: ended)
         }
     }
 
-    private func runGroup(
+    /// The run loop's body: the ticker as a child task, a child task per request it yields.
+    private func dispatchAll(
         _ pacing: Pacing,
         startingAt start: C.Instant,
-        ticks: AsyncStream<Tick>,
-        _ tickContinuation: AsyncStream<Tick>.Continuation,
         send: @escaping @Sendable (Dispatch) async -> C.Instant?,
         ended: (@Sendable (Dispatch, C.Instant?) -> Void)?
     ) async -> Report {
-        await withDiscardingTaskGroup(returning: Report.self) { requests in
+        let (ticks, tickContinuation) = AsyncStream.makeStream(of: Tick.self, bufferingPolicy: .unbounded)
+        return await withDiscardingTaskGroup(returning: Report.self) { requests in
             requests.addTask {
                 let reason = await tick(pacing, from: start, into: tickContinuation)
                 tickContinuation.yield(.stopped(reason))
@@ -232,70 +231,6 @@ public struct LoadDispatcher<C: Clock>: Sendable where C.Duration == Duration {
             // sending had already ended on its own: the run must not read as complete.
             if stop.isRequested { stopReason = .interrupted }
             return Report(dispatched: gauge.dispatched, stopReason: stopReason, cancelledInFlight: !drained)
-        }
-    }
-
-    /// What the ticker tells the dispatching loop.
-    private enum Tick: Sendable {
-        case due(Dispatch)
-        case stopped(Report.StopReason)
-    }
-
-    /// Yields each request when due, until a limit or a stop request.
-    private func tick(
-        _ pacing: Pacing,
-        from start: C.Instant,
-        into due: AsyncStream<Tick>.Continuation
-    ) async -> Report.StopReason {
-        let end = start.advanced(by: limits.duration)
-        return await withTaskGroup(of: Report.StopReason.self) { group in
-            group.addTask {
-                var index = 0
-                var next = NextDue(pacing, start: start)
-                while true {
-                    if let maximum = limits.maximumRequests, index >= maximum { return .requestLimitReached }
-                    guard let deadline = await next.deadline() else {
-                        return Task.isCancelled ? .interrupted : .scheduleExhausted
-                    }
-                    guard deadline < end else { return .durationReached }
-                    do {
-                        try await sleep(until: deadline)
-                    } catch {
-                        return .interrupted
-                    }
-                    // A stop can land between the wake-up and the send.
-                    if Task.isCancelled { return .interrupted }
-                    var dispatch = Dispatch(index: index, scheduledAt: deadline, user: next.user)
-                    if next.waitsForSlots {
-                        // Cancelled by a stop or the end of the duration while every slot is taken.
-                        guard let freedAt = await next.freeSlot() else { return .interrupted }
-                        dispatch.queueEndedAt = max(freedAt, deadline)
-                    }
-                    due.yield(.due(dispatch))
-                    index += 1
-                }
-            }
-            group.addTask {
-                await stop.stopSending.wait()
-                return .interrupted
-            }
-            if pacing.waitsForRequestsToEnd {
-                // A closed loop (or a capped open loop) may be waiting for a request to end when
-                // the duration ends; the drain must start then, not when a request happens to end.
-                group.addTask {
-                    do {
-                        // The ticker's own timer: a request due before the end is always
-                        // dispatched first.
-                        try await sleep(until: end)
-                        return .durationReached
-                    } catch {
-                        return .interrupted
-                    }
-                }
-            }
-            let reason = await group.next()!
-            group.cancelAll()
-            return reason
         }
     }
 }
