@@ -191,9 +191,10 @@ public struct LoadDispatcher<C: Clock>: Sendable where C.Duration == Duration {
         ended: (@Sendable (Dispatch, C.Instant?) -> Void)? = nil
     ) async -> Report {
         stop.loadStarted.set()
+        let (ticks, tickContinuation) = AsyncStream.makeStream(of: Tick.self, bufferingPolicy: .unbounded)
         // The ticker and the drain's tasks, children of the group, inherit the preference.
         return await withTaskExecutorPreference(ticking?.executor) {
-            await dispatchAll(pacing, startingAt: start, send: send, ended: ended)
+            await dispatchAll(pacing, startingAt: start, ticks: ticks, tickContinuation, send: send, ended: ended)
         }
     }
 
@@ -201,11 +202,12 @@ public struct LoadDispatcher<C: Clock>: Sendable where C.Duration == Duration {
     private func dispatchAll(
         _ pacing: Pacing,
         startingAt start: C.Instant,
+        ticks: AsyncStream<Tick>,
+        _ tickContinuation: AsyncStream<Tick>.Continuation,
         send: @escaping @Sendable (Dispatch) async -> C.Instant?,
         ended: (@Sendable (Dispatch, C.Instant?) -> Void)?
     ) async -> Report {
-        let (ticks, tickContinuation) = AsyncStream.makeStream(of: Tick.self, bufferingPolicy: .unbounded)
-        return await withDiscardingTaskGroup(returning: Report.self) { requests in
+        await withDiscardingTaskGroup(returning: Report.self) { requests in
             requests.addTask {
                 let reason = await tick(pacing, from: start, into: tickContinuation)
                 tickContinuation.yield(.stopped(reason))
