@@ -59,7 +59,7 @@ final class ConnectionPool: @unchecked Sendable {
     private func send(_ exchange: any ExchangeEvents) {
         let staleBefore = NIODeadline.now() - settings.idleTimeout
         while let connection = idle[exchange.endpoint.id]?.popLast() {
-            if connection.isUsable && connection.idleSince > staleBefore {
+            if !connection.isRetired && connection.isUsable && connection.idleSince > staleBefore {
                 connection.start(exchange)
                 return
             }
@@ -90,11 +90,14 @@ final class ConnectionPool: @unchecked Sendable {
     }
 
     /// A connection closed (by either side).
+    ///
+    /// An idle one stays in its endpoint's list, retired, until `send` pops it or `closeIdle`
+    /// reaches it (within `idleTimeout`): searching the list here made closing every connection
+    /// at the end of a run quadratic, a second of CPU with a few thousand open.
     func closed(_ connection: ConnectionHandler) {
         if !connection.isRetired {
             connection.isRetired = true
             open -= 1
-            idle[connection.endpointID]?.removeAll { $0 === connection }
         }
         startWaiting()
     }
