@@ -1,4 +1,3 @@
-import CSV
 import LLMLoadMetrics
 
 extension ReportInput {
@@ -20,19 +19,41 @@ extension ReportInput {
         public init() {}
 
         /// Adds the current row of `reader`.
-        mutating func append(_ reader: CSVReader, scheduledMs: Double) {
+        mutating func append(_ reader: CSVRecordReader, _ columns: RequestColumns, scheduledMs: Double) {
             scheduledSeconds.append(scheduledMs / 1000)
+            scheduleLagMs.append(reader.double(columns.scheduleLag))
+            latencyFromScheduleMs.append(reader.double(columns.latencyFromSchedule))
+            let thinking = reader.double(columns.thinking)
+            thinkingMs.append(thinking)
+            answerMs.append(thinking == nil ? nil : reader.double(columns.answer))
+            let isServerCount = reader.field(columns.promptTokensSource, is: "server")
+            promptTokens.append(isServerCount ? reader.double(columns.promptTokens) : nil)
+            targetPromptTokens.append(reader.double(columns.targetPromptTokens))
+        }
+    }
+
+    /// Where the columns the report reads are in one `requests.csv`, found once from its header.
+    struct RequestColumns {
+        let phase, outcome, scheduled, finished, e2e, ttft: Int?
+        let scheduleLag, latencyFromSchedule, thinking, answer: Int?
+        let promptTokensSource, promptTokens, targetPromptTokens: Int?
+
+        init(_ reader: CSVRecordReader) {
+            phase = reader.column("phase")
+            outcome = reader.column("outcome")
+            scheduled = reader.column("scheduled_ms")
+            finished = reader.column("finished_ms")
+            e2e = reader.column("e2e_ms")
+            ttft = reader.column("ttft_ms")
             // The catalogue's columns by the catalogue's names, so a renamed column cannot leave
             // a chart empty without a compile error.
-            func figure(_ metric: Metric) -> Double? { reader[metric.column].flatMap(Double.init) }
-            scheduleLagMs.append(figure(.scheduleLag))
-            latencyFromScheduleMs.append(figure(.latencyFromSchedule))
-            let thinking = figure(.thinkingDuration)
-            thinkingMs.append(thinking)
-            answerMs.append(thinking == nil ? nil : figure(.answerDuration))
-            let isServerCount = reader["prompt_tokens_source"] == "server"
-            promptTokens.append(isServerCount ? reader["prompt_tokens"].flatMap(Double.init) : nil)
-            targetPromptTokens.append(reader["target_prompt_tokens"].flatMap(Double.init))
+            scheduleLag = reader.column(Metric.scheduleLag.column)
+            latencyFromSchedule = reader.column(Metric.latencyFromSchedule.column)
+            thinking = reader.column(Metric.thinkingDuration.column)
+            answer = reader.column(Metric.answerDuration.column)
+            promptTokensSource = reader.column("prompt_tokens_source")
+            promptTokens = reader.column("prompt_tokens")
+            targetPromptTokens = reader.column("target_prompt_tokens")
         }
     }
 }

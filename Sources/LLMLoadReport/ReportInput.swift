@@ -1,4 +1,3 @@
-import CSV
 import Foundation
 import LLMLoadMetrics
 
@@ -77,21 +76,22 @@ public struct ReportInput: Sendable {
     static func readPoints(_ url: URL, stride: Int) -> Points {
         var points = Points()
         points.stride = stride
-        guard let stream = InputStream(url: url), let reader = try? CSVReader(stream: stream, hasHeaderRow: true)
-        else { return points }
-        while reader.next() != nil {
+        guard var reader = CSVRecordReader(url: url) else { return points }
+        let columns = RequestColumns(reader)
+        while reader.next() {
             defer { points.rows += 1 }
-            guard points.rows % stride == 0, reader["phase"] != "warmup",
-                let scheduled = reader["scheduled_ms"].flatMap(Double.init),
-                let finished = reader["finished_ms"].flatMap(Double.init)
+            guard points.rows % stride == 0, !reader.field(columns.phase, is: "warmup"),
+                let scheduled = reader.double(columns.scheduled),
+                let finished = reader.double(columns.finished)
             else { continue }
             let seconds = finished / 1000
-            if reader["outcome"] == "ok", let e2e = reader["e2e_ms"].flatMap(Double.init) {
+            if reader.field(columns.outcome, is: "ok") {
+                guard let e2e = reader.double(columns.e2e) else { continue }
                 points.seconds.append(seconds)
                 points.e2eMs.append(e2e)
-                points.ttftMs.append(reader["ttft_ms"].flatMap(Double.init))
-                points.figures.append(reader, scheduledMs: scheduled)
-            } else if reader["outcome"] != "ok" {
+                points.ttftMs.append(reader.double(columns.ttft))
+                points.figures.append(reader, columns, scheduledMs: scheduled)
+            } else {
                 points.failedSeconds.append(seconds)
                 points.failedMs.append(finished - scheduled)
             }

@@ -118,7 +118,20 @@ public enum ReportRenderer {
         encoder.nonConformingFloatEncodingStrategy = .convertToString(
             positiveInfinity: "Infinity", negativeInfinity: "-Infinity", nan: "NaN"
         )
-        let json = String(decoding: try encoder.encode(value), as: UTF8.self)
-        return json.replacingOccurrences(of: "<", with: "\\u003c")
+        let json = try encoder.encode(value)
+        // "<" never occurs inside a multi-byte UTF-8 sequence, so the bytes can be scanned
+        // as they are: Foundation's `replacingOccurrences` took 8 % of `llmload report`.
+        var safe: [UInt8] = []
+        safe.reserveCapacity(json.count + 64)
+        json.withUnsafeBytes { bytes in
+            for byte in bytes {
+                if byte == UInt8(ascii: "<") {
+                    safe.append(contentsOf: "\\u003c".utf8)
+                } else {
+                    safe.append(byte)
+                }
+            }
+        }
+        return String(decoding: safe, as: UTF8.self)
     }
 }
