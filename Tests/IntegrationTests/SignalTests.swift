@@ -190,6 +190,15 @@ private final class ChildRun {
         try process.run()
     }
 
+    deinit {
+        if process.isRunning {
+            kill(process.processIdentifier, SIGKILL)
+            process.waitUntilExit()
+        }
+        // Its logs and run folder: megabytes a test, left behind before.
+        try? FileManager.default.removeItem(at: logs)
+    }
+
     func send(_ signal: Int32) { kill(process.processIdentifier, signal) }
 
     /// Waits until the run folder has its config.json: the load has started.
