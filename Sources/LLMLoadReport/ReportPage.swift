@@ -61,9 +61,12 @@ struct ReportPage {
         else { throw CocoaError(.fileWriteNoPermission, userInfo: [NSFilePathErrorKey: temporary.path]) }
         do {
             defer { try? handle.close() }
-            try handle.write(contentsOf: Array(before.utf8))
+            // From the strings' own storage: no copy of the page's megabytes of data.
+            var before = before
+            var after = after
+            try before.withUTF8 { try handle.write(contentsOf: UnsafeRawBufferPointer($0)) }
             try handle.write(contentsOf: plotly)
-            try handle.write(contentsOf: Array(after.utf8))
+            try after.withUTF8 { try handle.write(contentsOf: UnsafeRawBufferPointer($0)) }
         } catch {
             try? FileManager.default.removeItem(at: temporary)
             throw error

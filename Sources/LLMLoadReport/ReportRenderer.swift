@@ -121,6 +121,7 @@ public enum ReportRenderer {
         let json = try encoder.encode(value)
         // "<" never occurs inside a multi-byte UTF-8 sequence, so the bytes can be scanned
         // as they are: Foundation's `replacingOccurrences` took 8 % of `llmload report`.
+        guard json.contains(UInt8(ascii: "<")) else { return String(decoding: json, as: UTF8.self) }
         var safe: [UInt8] = []
         safe.reserveCapacity(json.count + 64)
         json.withUnsafeBytes { bytes in

@@ -276,6 +276,7 @@ public struct LoadRun: Sendable {
         }
         // Last: it reads the files above back, and takes the summary from memory in case
         // summary.json was the file that failed.
+        FreedMemory.release()
         do {
             try ReportRenderer.render(folder: folder.url, language: configuration.output.language, summary: summary)
         } catch {
