@@ -11,14 +11,11 @@ import Testing
 final class ExitCodeChild {
     let process = Process()
     let output: URL
-    /// The fresh folder holding `output` and the standard error file; removed with the child.
-    private let base: URL
     private let standardErrorFile: URL
 
     init(_ arguments: [String]) throws {
         guard let binary = BuiltBinary.llmload else { throw CocoaError(.fileNoSuchFile) }
-        base = FileManager.default.temporaryDirectory.appendingPathComponent("llmload-exit-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: base, withIntermediateDirectories: true)
+        let base = try TemporaryFolders.make(prefix: "llmload-exit")
         output = base.appendingPathComponent("results")
         standardErrorFile = base.appendingPathComponent("stderr.txt")
         _ = FileManager.default.createFile(atPath: standardErrorFile.path, contents: nil)
@@ -30,12 +27,7 @@ final class ExitCodeChild {
     }
 
     deinit {
-        if process.isRunning {
-            kill(process.processIdentifier, SIGKILL)
-            process.waitUntilExit()
-        }
-        // A run folder is megabytes (report.html): left behind, every test run added ~50 MB.
-        try? FileManager.default.removeItem(at: base)
+        if process.isRunning { kill(process.processIdentifier, SIGKILL) }
     }
 
     /// The exit status; the child is killed, and the test fails, if it runs past `limit`.

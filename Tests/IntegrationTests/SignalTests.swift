@@ -174,10 +174,9 @@ private final class ChildRun {
 
     init(_ arguments: [String]) throws {
         guard let binary = BuiltBinary.llmload else { throw CocoaError(.fileNoSuchFile) }
-        let base = FileManager.default.temporaryDirectory.appendingPathComponent("llmload-sig-\(UUID().uuidString)")
+        let base = try TemporaryFolders.make(prefix: "llmload-sig")
         output = base.appendingPathComponent("results")
         logs = base
-        try FileManager.default.createDirectory(at: base, withIntermediateDirectories: true)
         let stdout = base.appendingPathComponent("stdout.txt")
         let stderr = base.appendingPathComponent("stderr.txt")
         _ = FileManager.default.createFile(atPath: stdout.path, contents: nil)
@@ -188,15 +187,6 @@ private final class ChildRun {
         process.standardOutput = try FileHandle(forWritingTo: stdout)
         process.standardError = try FileHandle(forWritingTo: stderr)
         try process.run()
-    }
-
-    deinit {
-        if process.isRunning {
-            kill(process.processIdentifier, SIGKILL)
-            process.waitUntilExit()
-        }
-        // Its logs and run folder: megabytes a test, left behind before.
-        try? FileManager.default.removeItem(at: logs)
     }
 
     func send(_ signal: Int32) { kill(process.processIdentifier, signal) }
