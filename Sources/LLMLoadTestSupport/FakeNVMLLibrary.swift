@@ -31,8 +31,7 @@ public enum FakeNVMLLibrary {
     /// - Returns: the copy's path, to pass as the NVML library path.
     public static func install(script: String) throws -> URL {
         guard let built = builtLibrary() else { throw NotBuilt() }
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("fake-nvml-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let folder = try TemporaryFolders.make(prefix: "fake-nvml")
         let copy = folder.appendingPathComponent(fileName)
         try FileManager.default.copyItem(at: built, to: copy)
         try Data(script.utf8).write(to: URL(fileURLWithPath: copy.path + ".script"))

@@ -1,4 +1,5 @@
 import Foundation
+import LLMLoadTestSupport
 import Testing
 
 #if canImport(Glibc)
