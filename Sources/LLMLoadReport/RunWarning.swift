@@ -200,8 +200,10 @@ public enum RunWarning: Sendable, Equatable {
         let bound = FigureText.number(bound, 0)
         if zh {
             let from = rate.map { "，约从每秒 \(FigureText.number($0, 0)) 个计划请求开始" } ?? ""
+            // The run's P99 can pass the bound with no one second's above it: delays spread thin.
+            let affected = seconds == 0 ? "分散在整个运行中，没有哪一秒单独超过" : "受影响 \(seconds) 秒"
             return "客户端自身已饱和：llmload 的事件循环运行滞后（循环延迟 P99 \(p99) 毫秒，超过 \(bound) 毫秒\(from)，"
-                + "受影响 \(seconds) 秒）。时间戳记录滞后、数据块被合并记录，因此首 token 延迟（TTFT）、token 间延迟（ITL）、"
+                + "\(affected)）。时间戳记录滞后、数据块被合并记录，因此首 token 延迟（TTFT）、token 间延迟（ITL）、"
                 + "每 token 时间（TPOT）、解码速度与端到端延迟（E2E）均不可靠。原因可能是 llmload 自身在这个速率下的工作，"
                 + "也可能是同一批 CPU 核上的其他进程（例如本机上运行的服务器）占住了 CPU。请降低每个 llmload 进程的请求速率、"
                 + "给它更多 CPU 核心，或把负载拆分到多个 llmload 进程或机器上；服务器在本机时，用 taskset 把客户端和服务器绑定到不同的核，"
@@ -209,7 +211,7 @@ public enum RunWarning: Sendable, Equatable {
         }
         let from = rate.map { " from about \(FigureText.number($0, 0)) req/s offered" } ?? ""
         return "The client itself was saturated\(from): llmload's event loops ran late (loop delay P99 \(p99) ms, "
-            + "above \(bound) ms; \(Self.seconds(seconds)) affected), so chunks were read late and stamped together. "
+            + "above \(bound) ms; \(Self.affected(seconds))), so chunks were read late and stamped together. "
             + "TTFT, ITL, TPOT, decode speed and E2E are not reliable. The cause is llmload's own work at this rate, "
             + "or other processes on the same cores (a server running on this machine) keeping it from running. "
             + "Offer fewer requests a second per llmload process, give it more cores, or split the load across "
@@ -218,4 +220,12 @@ public enum RunWarning: Sendable, Equatable {
     }
 
     private static func seconds(_ count: Int) -> String { count == 1 ? "1 second" : "\(count) seconds" }
+
+    private static func affected(_ seconds: Int) -> String {
+        switch seconds {
+        case 0: "spread over the run, no one second above it"
+        case 1: "1 second affected"
+        default: "\(seconds) seconds affected"
+        }
+    }
 }

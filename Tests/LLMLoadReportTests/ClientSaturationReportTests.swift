@@ -116,6 +116,17 @@ import Testing
         }
     }
 
+    @Test func aRunOverTheBoundWithNoSecondOverItSaysTheDelaysWereSpread() {
+        // The real llama.cpp server sharing the client's cores: P99 1.81 ms, no second above 1 ms.
+        let warning = RunWarning.clientSaturated(delayP99Ms: 1.81, boundMs: 1, fromRatePerS: nil, seconds: 0)
+        #expect(warning.text(.en).contains("spread over the run, no one second above it"))
+        #expect(!warning.text(.en).contains("0 seconds"))
+        #expect(warning.text(.zh).contains("没有哪一秒单独超过"))
+        #expect(!warning.text(.zh).contains("受影响 0 秒"))
+        let one = RunWarning.clientSaturated(delayP99Ms: 2, boundMs: 1, fromRatePerS: nil, seconds: 1)
+        #expect(one.text(.en).contains("1 second affected") && one.text(.zh).contains("受影响 1 秒"))
+    }
+
     @Test func theConsoleSaysSoBeforeAnyFigureAndOnlyOnce() throws {
         let text = ConsoleSummary.render(Self.summary(saturated: true, seconds: [1, 2], fromRate: 20), folder: nil)
         let lines = text.split(separator: "\n").map(String.init)
