@@ -1,11 +1,5 @@
 import Foundation
 
-#if canImport(Glibc)
-    import Glibc
-#elseif canImport(Darwin)
-    import Darwin
-#endif
-
 /// The files the pages inline (Plotly, the templates, their scripts and the style), loaded from
 /// this module's resource bundle: the run's `report.html`, the sweep's and `compare.html`.
 ///
@@ -45,23 +39,9 @@ struct ReportAssets: Sendable {
         func bytes(_ name: String) throws -> [UInt8] {
             let url = folder.appendingPathComponent(name)
             do {
-                // Straight into the array: through `Data`, Plotly's 4.8 MB were held twice.
-                let handle = try FileHandle(forReadingFrom: url)
-                defer { try? handle.close() }
-                let size = Int(try handle.seekToEnd())
-                try handle.seek(toOffset: 0)
-                var bytes = [UInt8](repeating: 0, count: size)
-                var done = 0
-                while done < size {
-                    let count = bytes.withUnsafeMutableBytes {
-                        pread(handle.fileDescriptor, $0.baseAddress! + done, size - done, off_t(done))
-                    }
-                    guard count > 0 else {
-                        throw CocoaError(.fileReadUnknown, userInfo: [NSFilePathErrorKey: url.path])
-                    }
-                    done += count
-                }
-                return bytes
+                // Mapped, so the array is the only copy on the heap: read into `Data` and then
+                // copied, Plotly's 4.8 MB were held twice.
+                return Array(try Data(contentsOf: url, options: .alwaysMapped))
             } catch {
                 throw ReportError.unreadable(file: url.path, reason: error.localizedDescription)
             }
