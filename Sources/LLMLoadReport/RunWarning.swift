@@ -221,11 +221,7 @@ public enum RunWarning: Sendable, Equatable {
 
     private static func seconds(_ count: Int) -> String { count == 1 ? "1 second" : "\(count) seconds" }
 
-    private static func affected(_ seconds: Int) -> String {
-        switch seconds {
-        case 0: "spread over the run, no one second above it"
-        case 1: "1 second affected"
-        default: "\(seconds) seconds affected"
-        }
+    private static func affected(_ count: Int) -> String {
+        count == 0 ? "spread over the run, no one second above it" : "\(seconds(count)) affected"
     }
 }
