@@ -29,7 +29,8 @@ final class ConnectionPool: @unchecked Sendable {
     let loop: any EventLoop
     private let settings: Settings
     private var open = 0
-    /// Idle connections by endpoint id, most recently used last.
+    /// Idle connections by endpoint id, most recently used last; one that closed while idle
+    /// stays, retired, until `send` or `closeIdle` reaches it (`closed`).
     private var idle: [Int: [ConnectionHandler]] = [:]
     private var waiting = CircularBuffer<any ExchangeEvents>()
     private var reaper: RepeatedTask?
