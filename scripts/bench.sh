@@ -76,17 +76,24 @@ cpu_ticks() { awk '{ print $14 + $15 }' "/proc/$1/stat"; }
 ticks_per_s=$(getconf CLK_TCK)
 
 # start_server CORES EXTRA-FLAGS…: starts the simulator on a free port; sets server_pid and port.
+# Each server logs to a file of its own, made empty before it starts: the background job opens
+# its redirection only once it runs, so a shared log could still show the last server's port
+# (a CI run loaded that stopped server and failed on "connection refused").
+servers=0
 start_server() {
   local cores=$1; shift
+  servers=$((servers + 1))
+  local log="$work/server-$servers.log"
+  : >"$log"
   taskset -c "$cores" "$simulator" simulate --port 0 --ttft-ms "$ttft_ms" --itl-ms "$itl_ms" \
-    --output-tokens "$tokens" "$@" 2>"$work/server.log" &
+    --output-tokens "$tokens" "$@" 2>"$log" &
   server_pid=$!
   for _ in $(seq 100); do
-    port=$(sed -n 's|.*listening on http://127.0.0.1:\([0-9]*\).*|\1|p' "$work/server.log")
+    port=$(sed -n 's|.*listening on http://127.0.0.1:\([0-9]*\).*|\1|p' "$log")
     [ -n "$port" ] && return 0
     sleep 0.1
   done
-  echo "bench: the simulator did not start:" >&2; cat "$work/server.log" >&2; exit 1
+  echo "bench: the simulator did not start:" >&2; cat "$log" >&2; exit 1
 }
 stop_server() { kill "$server_pid"; wait "$server_pid" 2>/dev/null || true; server_pid=; }
 
