@@ -147,7 +147,7 @@ let package = Package(
             resources: [.copy("Fixtures"), .copy("TLS")]
         ),
         .testTarget(name: "LLMLoadCoreTests", dependencies: ["LLMLoadCore"]),
-        .testTarget(name: "LLMLoadWorkloadTests", dependencies: ["LLMLoadWorkload", "LLMLoadCore"]),
+        .testTarget(name: "LLMLoadWorkloadTests", dependencies: ["LLMLoadWorkload", "LLMLoadCore", "LLMLoadTestSupport"]),
         .testTarget(name: "LLMLoadSchedulerTests", dependencies: ["LLMLoadScheduler", "LLMLoadCore", "LLMLoadTestSupport"]),
         .testTarget(
             name: "LLMLoadMonitorTests",
@@ -177,7 +177,10 @@ let package = Package(
                 "LLMLoadCore", "LLMLoadMetrics", "LLMLoadScheduler",
             ]
         ),
-        .testTarget(name: "CLITests", dependencies: ["LLMLoadCLI", .product(name: "Yams", package: "Yams")]),
+        .testTarget(
+            name: "CLITests",
+            dependencies: ["LLMLoadCLI", "LLMLoadTestSupport", .product(name: "Yams", package: "Yams")]
+        ),
         .testTarget(name: "LLMLoadFuzzChecksTests", dependencies: ["LLMLoadFuzzChecks", "LLMLoadCLI"]),
         .testTarget(
             name: "EndToEndTests",

@@ -1,13 +1,13 @@
 import Foundation
 import LLMLoadCore
+import LLMLoadTestSupport
 import Testing
 
 @testable import LLMLoadCLI
 
 @Suite struct ScenarioFileTests {
     func scenario(_ yaml: String) throws -> String {
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent(
-            "llmload-scenario-\(UUID().uuidString).yaml")
+        let url = try TemporaryFolders.make(prefix: "llmload-scenario").appendingPathComponent("scenario.yaml")
         try Data(yaml.utf8).write(to: url)
         return url.path
     }

@@ -16,8 +16,8 @@ import Testing
     )
 )
 struct RealServerTests {
-    static let output = FileManager.default.temporaryDirectory.appendingPathComponent(
-        "llmload-e2e-\(UUID().uuidString)")
+    /// Removed when the tests end: each run's folder holds a report of megabytes.
+    static let output = try! TemporaryFolders.make(prefix: "llmload-e2e")
 
     func run(
         api: APIKind?, model: String?, streaming: Bool, think: Bool? = nil

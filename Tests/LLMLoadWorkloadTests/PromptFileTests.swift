@@ -1,14 +1,13 @@
 import Foundation
 import LLMLoadCore
+import LLMLoadTestSupport
 import Testing
 
 @testable import LLMLoadWorkload
 
 @Suite struct PromptFileTests {
     func file(_ name: String, _ content: String) throws -> String {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
-            "llmload-prompts-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let folder = try TemporaryFolders.make(prefix: "llmload-prompts")
         let url = folder.appendingPathComponent(name)
         try Data(content.utf8).write(to: url)
         return url.path
