@@ -44,9 +44,7 @@ final class ConnectionPool: @unchecked Sendable {
     }
 
     /// Sends `exchange` on a connection of this loop. Call on `loop`.
-    func start<Decoder>(
-        _ exchange: Exchange<Decoder>, resuming continuation: CheckedContinuation<Exchange<Decoder>.Outcome, Never>
-    ) {
+    func start(_ exchange: any ExchangeEvents, resuming continuation: CheckedContinuation<ExchangeOutcome, Never>) {
         guard exchange.begin(on: loop, resuming: continuation) else { return }
         if reaper == nil {
             let every = TimeAmount.nanoseconds(min(1_000_000_000, settings.idleTimeout.nanoseconds / 2))

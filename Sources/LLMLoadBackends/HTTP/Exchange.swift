@@ -3,9 +3,17 @@ import LLMLoadCore
 import NIOCore
 import NIOHTTP1
 
+/// An exchange's record, and whether the connection closed before any byte of the answer (the
+/// request never reached the server and may be sent again).
+typealias ExchangeOutcome = (record: RequestRecord, closedBeforeAnswer: Bool)
+
 /// What a connection reports one exchange's events to. Every call is on the connection's event
 /// loop, with the instant taken the moment NIO handed over the bytes, before any decoding.
-protocol ExchangeEvents: AnyObject {
+///
+/// Not generic over the decoder, so that the task waiting for an exchange is not either: each
+/// request in flight keeps its waiting task's frames, and a generic frame holds its
+/// dynamically sized values in the task's memory too (docs/performance.md, "Memory").
+protocol ExchangeEvents: AnyObject, Sendable {
     var endpoint: Endpoint { get }
     var head: HTTPRequestHead { get }
     var body: ByteBuffer { get }
@@ -14,6 +22,11 @@ protocol ExchangeEvents: AnyObject {
     /// The connection it runs on, to close when it gives up on it (deadline, cancel).
     var connection: ConnectionHandler? { get set }
 
+    /// Takes the waiting task's continuation and arms the deadline. `false`: it is already over
+    /// (cancelled before it started, or past its deadline), and must not be sent.
+    func begin(on loop: any EventLoop, resuming continuation: CheckedContinuation<ExchangeOutcome, Never>) -> Bool
+    /// The calling task was cancelled (drain deadline, Ctrl-C).
+    func cancel()
     func requestWritten(at instant: ContinuousClock.Instant)
     func receivedHead(_ head: HTTPResponseHead, at instant: ContinuousClock.Instant)
     func receivedBodyPart(_ buffer: ByteBuffer, at instant: ContinuousClock.Instant)
@@ -27,17 +40,13 @@ protocol ExchangeEvents: AnyObject {
 /// `@unchecked Sendable`: it is made on the calling task and from then on touched only on its
 /// pool's event loop (`ConnectionPool.start`, `cancel` through `EventLoop.execute`).
 final class Exchange<Decoder: ResponseDecoder>: ExchangeEvents, @unchecked Sendable {
-    /// The record, and whether the connection closed before any byte of the answer (the request
-    /// never reached the server and may be sent again).
-    typealias Outcome = (record: RequestRecord, closedBeforeAnswer: Bool)
-
     let endpoint: Endpoint
     let head: HTTPRequestHead
     let body: ByteBuffer
     let deadline: NIODeadline
     private let plan: RequestPlan
     private var observer: ResponseObserver<Decoder>
-    private var continuation: CheckedContinuation<Outcome, Never>?
+    private var continuation: CheckedContinuation<ExchangeOutcome, Never>?
     private var deadlineTask: Scheduled<Void>?
     private var isCancelRequested = false
     private(set) var isFinished = false
@@ -55,9 +64,7 @@ final class Exchange<Decoder: ResponseDecoder>: ExchangeEvents, @unchecked Senda
         self.deadline = deadline
     }
 
-    /// Takes the waiting task's continuation and arms the deadline. `false`: it is already over
-    /// (cancelled before it started, or past its deadline), and must not be sent.
-    func begin(on loop: any EventLoop, resuming continuation: CheckedContinuation<Outcome, Never>) -> Bool {
+    func begin(on loop: any EventLoop, resuming continuation: CheckedContinuation<ExchangeOutcome, Never>) -> Bool {
         self.continuation = continuation
         if isCancelRequested {
             failed(HTTPClientError.cancelled, at: .now)
@@ -73,7 +80,6 @@ final class Exchange<Decoder: ResponseDecoder>: ExchangeEvents, @unchecked Senda
         return true
     }
 
-    /// The calling task was cancelled (drain deadline, Ctrl-C).
     func cancel() {
         guard !isFinished else { return }
         guard continuation != nil else {

@@ -191,8 +191,15 @@ public struct HTTPInferenceClient: Sendable {
         let deadline = NIODeadline.now() + .nanoseconds(timeout.nanoseconds)
         var resent = false
         for attempt in 1...Self.attemptsOnClosedConnection {
-            var (record, closedBeforeAnswer) = await attemptOnce(
-                plan, api: api, baseURL: baseURL, deadline: deadline, headers: headers)
+            // Built here, sent and awaited by a function that is not generic: what the task
+            // keeps while the request is in flight is then the exchange and its outcome, not the
+            // observer and the rest, which a generic frame holds in the task's own memory.
+            let exchange: any ExchangeEvents
+            switch makeExchange(plan, api: api, baseURL: baseURL, deadline: deadline, headers: headers) {
+            case .success(let built): exchange = built
+            case .failure(let unbuilt): return unbuilt.record
+            }
+            var (record, closedBeforeAnswer) = await send(exchange)
             record.resentOnClosedConnection = resent
             guard closedBeforeAnswer, attempt < Self.attemptsOnClosedConnection, !Task.isCancelled,
                 NIODeadline.now() < deadline
@@ -205,13 +212,18 @@ public struct HTTPInferenceClient: Sendable {
     /// Sends of one request when its connection keeps closing before an answer.
     static let attemptsOnClosedConnection = 3
 
-    private func attemptOnce<API: InferenceAPI>(
+    /// The record of a request that could not be built (its body or its URL).
+    private struct Unbuilt: Error {
+        var record: RequestRecord
+    }
+
+    private func makeExchange<API: InferenceAPI>(
         _ plan: RequestPlan,
         api: API,
         baseURL: String,
         deadline: NIODeadline,
         headers: [(String, String)]
-    ) async -> (RequestRecord, closedBeforeAnswer: Bool) {
+    ) -> Result<any ExchangeEvents, Unbuilt> {
         let observer = ResponseObserver(
             decoder: api.makeDecoder(for: plan.request), isStreaming: plan.request.isStreaming)
         let (endpoint, body): (Endpoint, ByteBuffer)
@@ -220,7 +232,7 @@ public struct HTTPInferenceClient: Sendable {
         } catch {
             var failed = observer
             failed.failed(.connectionError, "cannot build the request: \(error)", at: .now)
-            return (failed.makeRecord(for: plan, endedAt: .now), false)
+            return .failure(Unbuilt(record: failed.makeRecord(for: plan, endedAt: .now)))
         }
         var fields = HTTPHeaders()
         fields.reserveCapacity(5 + headers.count)
@@ -229,17 +241,22 @@ public struct HTTPInferenceClient: Sendable {
         fields.add(name: "Accept", value: "*/*")
         fields.add(name: "Content-Length", value: String(body.readableBytes))
         fields.add(contentsOf: headers)
-        let exchange = Exchange(
-            observer: observer, plan: plan, endpoint: endpoint,
-            head: HTTPRequestHead(
-                version: .http1_1, method: .POST, uri: endpoint.pathPrefix + api.path, headers: fields),
-            body: body, deadline: deadline)
+        return .success(
+            Exchange(
+                observer: observer, plan: plan, endpoint: endpoint,
+                head: HTTPRequestHead(
+                    version: .http1_1, method: .POST, uri: endpoint.pathPrefix + api.path, headers: fields),
+                body: body, deadline: deadline))
+    }
+
+    /// Sends `exchange` and waits until it ends, fails, times out or is cancelled.
+    private func send(_ exchange: any ExchangeEvents) async -> ExchangeOutcome {
         // On a loop of its own (``taskExecutor(forRequest:)``), a request is sent by that loop's
         // pool, at once; from elsewhere, by the next pool in turn, through its loop.
         let local = pools.first { $0.loop.inEventLoop }
         let pool = local ?? pools[turn.counter.wrappingAdd(1, ordering: .relaxed).oldValue % pools.count]
         return await withTaskCancellationHandler {
-            await withCheckedContinuation { (continuation: CheckedContinuation<Exchange<API.Decoder>.Outcome, Never>) in
+            await withCheckedContinuation { (continuation: CheckedContinuation<ExchangeOutcome, Never>) in
                 if local != nil {
                     pool.start(exchange, resuming: continuation)
                 } else {
