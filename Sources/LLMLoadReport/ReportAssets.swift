@@ -6,9 +6,9 @@ import Foundation
 /// SwiftPM's generated `Bundle.module` stops the process when the bundle is missing; a report
 /// must never cost the run, so the bundle is looked up here and a missing one is an error.
 struct ReportAssets: Sendable {
-    /// Plotly's script, made safe to inline (``scriptSafe(_:)``), as bytes: the page is written
-    /// around it, so its 4.8 MB are neither decoded into a `String` nor copied into the page.
-    var plotly: [UInt8]
+    /// Plotly's script, read from its file as a page is written: the page is written around it,
+    /// so its 4.8 MB are neither held, nor decoded into a `String`, nor copied into the page.
+    var plotly: InlineScript
     var template: String
     /// `charts.js` (the drawing every page shares), then `report.js` and `report-requests.js`
     /// (which draws them all).
@@ -36,20 +36,17 @@ struct ReportAssets: Sendable {
                     + "\(bundleName) folder next to it (set LLMLOAD_REPORT_ASSETS to its path)"
             )
         }
-        func bytes(_ name: String) throws -> [UInt8] {
+        func read(_ name: String) throws -> String {
             let url = folder.appendingPathComponent(name)
             do {
-                // Mapped, so the array is the only copy on the heap: read into `Data` and then
-                // copied, Plotly's 4.8 MB were held twice.
-                return Array(try Data(contentsOf: url, options: .alwaysMapped))
+                return String(decoding: try Data(contentsOf: url), as: UTF8.self)
             } catch {
                 throw ReportError.unreadable(file: url.path, reason: error.localizedDescription)
             }
         }
-        func read(_ name: String) throws -> String { String(decoding: try bytes(name), as: UTF8.self) }
         let charts = try read("charts.js")
         return ReportAssets(
-            plotly: scriptSafe(try bytes("plotly.min.js")), template: try read("report.mustache"),
+            plotly: try plotly(folder.appendingPathComponent("plotly.min.js")), template: try read("report.mustache"),
             script: [charts, try read("report.js"), try read("report-requests.js")].joined(separator: "\n"),
             css: try read("report.css"),
             sweepTemplate: try read("sweep-report.mustache"),
@@ -58,28 +55,12 @@ struct ReportAssets: Sendable {
         )
     }
 
-    /// An inlined script ends at the first `</script`, wherever it is: each one inside becomes
-    /// `<\/script` (the same string to JavaScript). Plotly has none today; a copy is made only
-    /// if one appears.
-    static func scriptSafe(_ script: [UInt8]) -> [UInt8] {
-        let needle = Array("</script".utf8)
-        var result: [UInt8] = []
-        var copied = 0
-        var index = 0
-        while index + needle.count <= script.count {
-            if script[index] == UInt8(ascii: "<") && script[index..<(index + needle.count)].elementsEqual(needle) {
-                if result.isEmpty { result.reserveCapacity(script.count + 64) }
-                result.append(contentsOf: script[copied...index])
-                result.append(UInt8(ascii: "\\"))
-                copied = index + 1
-                index += needle.count
-            } else {
-                index += 1
-            }
+    /// Plotly's file, checked to be there and readable: a page must not fail half written.
+    private static func plotly(_ url: URL) throws -> InlineScript {
+        guard FileManager.default.isReadableFile(atPath: url.path) else {
+            throw ReportError.unreadable(file: url.path, reason: "missing or unreadable")
         }
-        guard copied > 0 else { return script }
-        result.append(contentsOf: script[copied...])
-        return result
+        return InlineScript(file: url)
     }
 
     /// `LLMLOAD_REPORT_ASSETS`, else the bundle beside the executable (where `swift build`

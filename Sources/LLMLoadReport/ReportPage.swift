@@ -8,15 +8,16 @@ import Mustache
 #endif
 
 /// `report.html` as the rendered template around Plotly's script: written to the file part by
-/// part, so the 4.8 MB of Plotly are never copied into one page string (that copy, and turning
-/// Plotly into a `String` first, cost about a second of CPU and 25 MB at the end of every run).
+/// part, Plotly read from its own file as it is written, so its 4.8 MB are never held nor copied
+/// into one page string (that copy, and turning Plotly into a `String` first, cost about a
+/// second of CPU and 25 MB at the end of every run).
 struct ReportPage {
     /// Where the template puts Plotly. Nothing the run supplies can contain it: every text from
     /// the run is HTML-escaped and the chart data has `<` escaped.
     static let plotlyMarker = "<!--llmload:plotly-->"
 
     let before: String
-    let plotly: [UInt8]
+    let plotly: InlineScript
     let after: String
 
     /// A page of llmload's: `template` rendered with `context`, the shared style, Plotly's place,
@@ -32,7 +33,7 @@ struct ReportPage {
         try self.init(rendered: try MustacheTemplate(string: template).render(context), plotly: assets.plotly)
     }
 
-    init(rendered: String, plotly: [UInt8]) throws {
+    init(rendered: String, plotly: InlineScript) throws {
         guard let marker = rendered.range(of: Self.plotlyMarker) else {
             throw ReportError.unreadable(file: "report.mustache", reason: "the template has no place for Plotly")
         }
@@ -65,7 +66,7 @@ struct ReportPage {
             var before = before
             var after = after
             try before.withUTF8 { try handle.write(contentsOf: UnsafeRawBufferPointer($0)) }
-            try handle.write(contentsOf: plotly)
+            try plotly.forEachPiece { try handle.write(contentsOf: $0) }
             try after.withUTF8 { try handle.write(contentsOf: UnsafeRawBufferPointer($0)) }
         } catch {
             try? FileManager.default.removeItem(at: temporary)

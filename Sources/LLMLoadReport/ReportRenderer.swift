@@ -25,7 +25,7 @@ public enum ReportRenderer {
     /// The page for `input`, whole.
     public static func render(_ input: ReportInput, language: ReportLanguage, pointLimit: Int) throws -> String {
         let page = try page(input, language: language, pointLimit: pointLimit)
-        return page.before + String(decoding: page.plotly, as: UTF8.self) + page.after
+        return page.before + String(decoding: try page.plotly.bytes(), as: UTF8.self) + page.after
     }
 
     /// The page for `input`, in the parts around Plotly: the template is rendered with a marker

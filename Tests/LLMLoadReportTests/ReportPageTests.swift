@@ -7,13 +7,33 @@ import Testing
 /// The report is written around Plotly's bytes: the same page as the whole-string render, with
 /// every `</script` inside an inlined script defused, and never half a file.
 @Suite struct ReportPageTests {
-    @Test func aScriptCloserInsidePlotlyIsDefusedAndNothingElseChanges() {
+    @Test func aScriptCloserInsidePlotlyIsDefusedAndNothingElseChanges() throws {
         let script = Array(#"a</script>b"</script""</scrip"#.utf8)
-        let safe = String(decoding: ReportAssets.scriptSafe(script), as: UTF8.self)
+        let safe = String(decoding: try InlineScript(bytes: script).bytes(), as: UTF8.self)
         #expect(safe == #"a<\/script>b"<\/script""</scrip"#)
         let clean = Array("var x = 1 < 2 && '</scr' + 'ipt>';".utf8)
-        #expect(ReportAssets.scriptSafe(clean) == clean)
-        #expect(ReportAssets.scriptSafe([]) == [])
+        #expect(try InlineScript(bytes: clean).bytes() == clean)
+        #expect(try InlineScript(bytes: []).bytes() == [])
+    }
+
+    /// Read from a file in chunks, a closer is defused wherever the chunks cut it, and the
+    /// pieces are the file's bytes otherwise: every cut of every closer, at several chunk sizes.
+    @Test func aScriptReadInChunksIsDefusedAcrossEveryCut() throws {
+        let fixture = ReportFolderFixture()
+        defer { fixture.remove() }
+        let text = "x<y </script> <</script</script>z </scrip </SCRIPT> end</script"
+        let url = fixture.url.appendingPathComponent("script.js")
+        try FileManager.default.createDirectory(at: fixture.url, withIntermediateDirectories: true)
+        try Data(text.utf8).write(to: url)
+        let expected = text.replacingOccurrences(of: "</script", with: "<\\/script")
+        for chunkSize in 1...(text.utf8.count + 1) {
+            var pieces: [UInt8] = []
+            try InlineScript(file: url).forEachPiece(chunkSize: chunkSize) { pieces.append(contentsOf: $0) }
+            #expect(String(decoding: pieces, as: UTF8.self) == expected, "chunks of \(chunkSize) bytes")
+        }
+        #expect(throws: ReportError.self) {
+            try InlineScript(file: fixture.url.appendingPathComponent("missing.js")).bytes()
+        }
     }
 
     @Test func theFileIsTheWholePageAndNoTemporaryFileStays() throws {
@@ -24,9 +44,10 @@ import Testing
         let page = try ReportRenderer.page(input, language: .en, pointLimit: 1000)
         let destination = fixture.url.appendingPathComponent("page.html")
         try page.write(to: destination)
-        let expected = Array(page.before.utf8) + page.plotly + Array(page.after.utf8)
+        let plotly = try page.plotly.bytes()
+        let expected = Array(page.before.utf8) + plotly + Array(page.after.utf8)
         #expect(Array(try Data(contentsOf: destination)) == expected)
-        #expect(page.plotly.count > 4_000_000)
+        #expect(plotly.count > 4_000_000)
         let url = try ReportRenderer.render(folder: fixture.url, language: .en)
         let written = try String(contentsOf: url, encoding: .utf8)
         expectLacks(written, ReportPage.plotlyMarker)
@@ -42,7 +63,8 @@ import Testing
         let fixture = ReportFolderFixture()
         defer { fixture.remove() }
         _ = try fixture.write(count: 3)
-        let page = try ReportPage(rendered: "a\(ReportPage.plotlyMarker)b", plotly: Array("P".utf8))
+        let page = try ReportPage(
+            rendered: "a\(ReportPage.plotlyMarker)b", plotly: InlineScript(bytes: Array("P".utf8)))
         // The destination is a folder with a file in it: the temporary file is written whole,
         // then the rename fails.
         let destination = fixture.url.appendingPathComponent("page.html")
@@ -61,6 +83,6 @@ import Testing
     }
 
     @Test func aTemplateWithoutPlotlysPlaceIsAnError() {
-        #expect(throws: ReportError.self) { try ReportPage(rendered: "<html></html>", plotly: []) }
+        #expect(throws: ReportError.self) { try ReportPage(rendered: "<html></html>", plotly: InlineScript(bytes: [])) }
     }
 }
