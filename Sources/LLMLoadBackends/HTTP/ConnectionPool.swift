@@ -34,6 +34,8 @@ final class ConnectionPool: @unchecked Sendable {
     private var idle: [Int: [ConnectionHandler]] = [:]
     private var waiting = CircularBuffer<any ExchangeEvents>()
     private var reaper: RepeatedTask?
+    /// The deadlines of the exchanges in flight here.
+    private let deadlines: DeadlineList
     /// Made on the first https connection: loading the trust roots is not free, and most runs
     /// are plain http on loopback.
     private var tls: Result<NIOSSLContext, any Error>?
@@ -41,11 +43,12 @@ final class ConnectionPool: @unchecked Sendable {
     init(loop: any EventLoop, settings: Settings) {
         self.loop = loop
         self.settings = settings
+        deadlines = DeadlineList(loop: loop)
     }
 
     /// Sends `exchange` on a connection of this loop. Call on `loop`.
     func start(_ exchange: any ExchangeEvents, resuming continuation: CheckedContinuation<ExchangeOutcome, Never>) {
-        guard exchange.begin(on: loop, resuming: continuation) else { return }
+        guard exchange.begin(watchedBy: deadlines, resuming: continuation) else { return }
         if reaper == nil {
             let every = TimeAmount.nanoseconds(min(1_000_000_000, settings.idleTimeout.nanoseconds / 2))
             reaper = loop.scheduleRepeatedTask(initialDelay: every, delay: every) { [self] _ in

@@ -22,9 +22,11 @@ protocol ExchangeEvents: AnyObject, Sendable {
     /// The connection it runs on, to close when it gives up on it (deadline, cancel).
     var connection: ConnectionHandler? { get set }
 
-    /// Takes the waiting task's continuation and arms the deadline. `false`: it is already over
-    /// (cancelled before it started, or past its deadline), and must not be sent.
-    func begin(on loop: any EventLoop, resuming continuation: CheckedContinuation<ExchangeOutcome, Never>) -> Bool
+    /// Takes the waiting task's continuation and lists the deadline in `deadlines` (its pool's).
+    /// `false`: it is already over (cancelled before it started, or past its deadline), and must
+    /// not be sent.
+    func begin(watchedBy deadlines: DeadlineList, resuming continuation: CheckedContinuation<ExchangeOutcome, Never>)
+        -> Bool
     /// The calling task was cancelled (drain deadline, Ctrl-C).
     func cancel()
     func requestWritten(at instant: ContinuousClock.Instant)
@@ -39,7 +41,7 @@ protocol ExchangeEvents: AnyObject, Sendable {
 ///
 /// `@unchecked Sendable`: it is made on the calling task and from then on touched only on its
 /// pool's event loop (`ConnectionPool.start`, `cancel` through `EventLoop.execute`).
-final class Exchange<Decoder: ResponseDecoder>: ExchangeEvents, @unchecked Sendable {
+final class Exchange<Decoder: ResponseDecoder>: DeadlineList.Entry, ExchangeEvents, @unchecked Sendable {
     let endpoint: Endpoint
     let head: HTTPRequestHead
     let body: ByteBuffer
@@ -47,7 +49,8 @@ final class Exchange<Decoder: ResponseDecoder>: ExchangeEvents, @unchecked Senda
     private let plan: RequestPlan
     private var observer: ResponseObserver<Decoder>
     private var continuation: CheckedContinuation<ExchangeOutcome, Never>?
-    private var deadlineTask: Scheduled<Void>?
+    /// Where its deadline is listed, once begun.
+    private var deadlines: DeadlineList?
     private var isCancelRequested = false
     private(set) var isFinished = false
     weak var connection: ConnectionHandler?
@@ -64,7 +67,13 @@ final class Exchange<Decoder: ResponseDecoder>: ExchangeEvents, @unchecked Senda
         self.deadline = deadline
     }
 
-    func begin(on loop: any EventLoop, resuming continuation: CheckedContinuation<ExchangeOutcome, Never>) -> Bool {
+    override func deadlinePassed() {
+        giveUp(HTTPClientError.deadlineExceeded)
+    }
+
+    func begin(watchedBy deadlines: DeadlineList, resuming continuation: CheckedContinuation<ExchangeOutcome, Never>)
+        -> Bool
+    {
         self.continuation = continuation
         if isCancelRequested {
             failed(HTTPClientError.cancelled, at: .now)
@@ -74,9 +83,8 @@ final class Exchange<Decoder: ResponseDecoder>: ExchangeEvents, @unchecked Senda
             failed(HTTPClientError.deadlineExceeded, at: .now)
             return false
         }
-        deadlineTask = loop.assumeIsolated().scheduleTask(deadline: deadline) { [self] in
-            giveUp(HTTPClientError.deadlineExceeded)
-        }
+        self.deadlines = deadlines
+        deadlines.insert(self, deadline: deadline)
         return true
     }
 
@@ -128,8 +136,8 @@ final class Exchange<Decoder: ResponseDecoder>: ExchangeEvents, @unchecked Senda
     private func finish(at instant: ContinuousClock.Instant, closedBeforeAnswer: Bool) {
         isFinished = true
         connection = nil
-        deadlineTask?.cancel()
-        deadlineTask = nil
+        deadlines?.remove(self)
+        deadlines = nil
         let record = observer.makeRecord(for: plan, endedAt: instant)
         continuation?.resume(returning: (record, closedBeforeAnswer && record.outcome == .connectionError))
         continuation = nil
