@@ -66,6 +66,11 @@ public struct ResponseObserver<Decoder: ResponseDecoder>: Sendable {
         phase = (200..<300).contains(status) ? .streaming : .collectingErrorBody(status: status, body: ByteBuffer())
     }
 
+    // The transport reaches the observer through a generic exchange, so without these every
+    // chunk ran unspecialized code (value witnesses, metadata lookups); each `@_specialize`
+    // makes the generic entry check the decoder's type and jump to code compiled for it.
+    @_specialize(where Decoder == OpenAIStreamDecoder)
+    @_specialize(where Decoder == OllamaStreamDecoder)
     public mutating func receivedBodyPart(_ buffer: ByteBuffer, at instant: Instant) {
         switch phase {
         case .awaitingHead, .ended:
@@ -88,6 +93,8 @@ public struct ResponseObserver<Decoder: ResponseDecoder>: Sendable {
     }
 
     /// The body ended cleanly.
+    @_specialize(where Decoder == OpenAIStreamDecoder)
+    @_specialize(where Decoder == OllamaStreamDecoder)
     public mutating func bodyEnded(at instant: Instant) {
         switch phase {
         case .awaitingHead:
@@ -113,6 +120,8 @@ public struct ResponseObserver<Decoder: ResponseDecoder>: Sendable {
 
     /// The exchange failed in the transport. Ignored once the response had already ended
     /// properly: a connection reset after the terminator does not undo a complete answer.
+    @_specialize(where Decoder == OpenAIStreamDecoder)
+    @_specialize(where Decoder == OllamaStreamDecoder)
     public mutating func failed(_ outcome: RequestOutcome, _ message: String, at instant: Instant) {
         switch phase {
         case .ended:
@@ -214,6 +223,8 @@ public struct ResponseObserver<Decoder: ResponseDecoder>: Sendable {
     }
 
     /// The record of this exchange; call once, after the transport reported the end.
+    @_specialize(where Decoder == OpenAIStreamDecoder)
+    @_specialize(where Decoder == OllamaStreamDecoder)
     public func makeRecord(for plan: RequestPlan, endedAt instant: Instant) -> RequestRecord {
         let outcome: RequestOutcome
         var errorMessage: String?
