@@ -139,8 +139,8 @@ public struct ResponseObserver<Decoder: ResponseDecoder>: Sendable {
         _ body: (inout Decoder, inout Self) throws(ResponseDecodingError) -> Void,
         onError: (inout Self, ResponseDecodingError) -> Void
     ) {
-        guard var active = decoder else { return }
-        decoder = nil
+        // Moved out (`take`), not copied: a copy retained the decoder's buffers on every chunk.
+        guard var active = decoder.take() else { return }
         do {
             try body(&active, &self)
         } catch {

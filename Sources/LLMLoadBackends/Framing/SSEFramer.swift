@@ -30,9 +30,11 @@ public struct SSEFramer: Sendable {
         _ buffer: ByteBuffer,
         _ body: (UnsafeRawBufferPointer) throws(ResponseDecodingError) -> Void
     ) throws(ResponseDecodingError) {
-        var framed = lines
-        lines = LineFramer(keepsEmptyLines: true)  // moved out so `handle` can mutate self without overlapping access
-        defer { lines = framed }
+        // Moved out so `handle` can mutate self without overlapping access; swapped, not copied,
+        // so its buffer is not retained and released on every chunk.
+        var framed = LineFramer(keepsEmptyLines: true)
+        swap(&framed, &lines)
+        defer { swap(&framed, &lines) }
         // The data so far when it is a single line of this chunk: valid until the line framer
         // releases its bytes, when it is copied.
         var single: UnsafeRawBufferPointer?

@@ -38,8 +38,8 @@ public struct OpenAIStreamDecoder: ResponseDecoder {
 
     public mutating func decode(_ buffer: ByteBuffer, emit: (StreamEvent) -> Void) throws(ResponseDecodingError) {
         guard !isDone else { return }
-        if var body {
-            self.body = nil
+        // Moved out (`take`), not copied: a copy retained every buffer it holds, per chunk.
+        if var body = body.take() {
             guard body.readableBytes + buffer.readableBytes <= Self.maximumBodyLength else {
                 throw .bodyTooLarge(bytes: body.readableBytes + buffer.readableBytes)
             }
@@ -47,15 +47,13 @@ public struct OpenAIStreamDecoder: ResponseDecoder {
             self.body = body
             return
         }
-        guard var framer else { return }
-        self.framer = nil
+        guard var framer = framer.take() else { return }
         defer { self.framer = framer }
         try framer.append(buffer) { data throws(ResponseDecodingError) in try handleEvent(data, emit: emit) }
     }
 
     public mutating func finish(emit: (StreamEvent) -> Void) throws(ResponseDecodingError) {
-        if let body {
-            self.body = nil
+        if let body = body.take() {
             let result = body.withUnsafeReadableBytes { bytes in
                 Result { () throws(ResponseDecodingError) in try handleChunk(bytes, emit: emit) }
             }
@@ -63,8 +61,7 @@ public struct OpenAIStreamDecoder: ResponseDecoder {
             if sawFinishReason || completion.outputTokens != nil { finishStream(emit: emit) }
             return
         }
-        guard var framer else { return }
-        self.framer = nil
+        guard var framer = framer.take() else { return }
         try framer.finish { data throws(ResponseDecodingError) in try handleEvent(data, emit: emit) }
         // Some servers end the body after the finish reason without `[DONE]`.
         if sawFinishReason { finishStream(emit: emit) }
