@@ -15,11 +15,16 @@ final class DeadlineList {
     /// What the list holds: the exchange itself (a subclass), linked in place, so that ending
     /// one allocates and searches nothing.
     class Entry {
-        fileprivate var deadline = NIODeadline.distantFuture
+        /// When it gives up.
+        let deadline: NIODeadline
         fileprivate var next: Entry?
         /// Not retaining: while listed, an entry is held by the one before it (or `first`).
         fileprivate unowned(unsafe) var previous: Entry?
         fileprivate var isListed = false
+
+        init(deadline: NIODeadline) {
+            self.deadline = deadline
+        }
 
         /// Its deadline passed while listed; it is unlisted already. Override.
         func deadlinePassed() {}
@@ -36,9 +41,9 @@ final class DeadlineList {
     }
 
     /// Lists `entry` until ``remove(_:)`` or its deadline; it must not be listed already.
-    func insert(_ entry: Entry, deadline: NIODeadline) {
+    func insert(_ entry: Entry) {
         precondition(!entry.isListed, "an entry is listed once")
-        entry.deadline = deadline
+        let deadline = entry.deadline
         entry.isListed = true
         var after = last
         while let candidate = after, candidate.deadline > deadline { after = candidate.previous }

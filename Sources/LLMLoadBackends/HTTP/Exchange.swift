@@ -45,7 +45,6 @@ final class Exchange<Decoder: ResponseDecoder>: DeadlineList.Entry, ExchangeEven
     let endpoint: Endpoint
     let head: HTTPRequestHead
     let body: ByteBuffer
-    let deadline: NIODeadline
     private let plan: RequestPlan
     private var observer: ResponseObserver<Decoder>
     private var continuation: CheckedContinuation<ExchangeOutcome, Never>?
@@ -64,7 +63,7 @@ final class Exchange<Decoder: ResponseDecoder>: DeadlineList.Entry, ExchangeEven
         self.endpoint = endpoint
         self.head = head
         self.body = body
-        self.deadline = deadline
+        super.init(deadline: deadline)
     }
 
     override func deadlinePassed() {
@@ -84,7 +83,7 @@ final class Exchange<Decoder: ResponseDecoder>: DeadlineList.Entry, ExchangeEven
             return false
         }
         self.deadlines = deadlines
-        deadlines.insert(self, deadline: deadline)
+        deadlines.insert(self)
         return true
     }
 
