@@ -14,39 +14,18 @@ import Foundation
 /// and the report is written at the end of a run, when the run's memory is at its peak. (Read
 /// into an array, or mapped, its pages counted in the run's peak RSS.)
 struct InlineScript: Sendable {
-    private enum Source: Sendable {
-        case file(URL)
-        case bytes([UInt8])
-    }
-
-    private let source: Source
+    /// The script's file.
+    let url: URL
 
     /// How much of the file is read at a time.
     static let chunkSize = 64 * 1024
 
     private static let closer = Array("</script".utf8)
 
-    /// The script in the file at `url`, read when a page is written.
-    init(file url: URL) {
-        source = .file(url)
-    }
-
-    /// A script already in memory (tests, small pages).
-    init(bytes: [UInt8]) {
-        source = .bytes(bytes)
-    }
-
     /// Calls `body` with the safe script, in order, a piece at a time; each piece is valid only
     /// during the call.
     func forEachPiece(chunkSize: Int = chunkSize, _ body: (UnsafeRawBufferPointer) throws -> Void) throws {
-        switch source {
-        case .bytes(let bytes):
-            var output: [UInt8] = []
-            Self.defuse(bytes, upTo: bytes.count, into: &output)
-            try output.withUnsafeBytes(body)
-        case .file(let url):
-            try Self.readDefused(url, chunkSize: chunkSize, body)
-        }
+        try Self.readDefused(url, chunkSize: chunkSize, body)
     }
 
     /// The safe script, whole.

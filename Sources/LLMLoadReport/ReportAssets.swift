@@ -55,12 +55,13 @@ struct ReportAssets: Sendable {
         )
     }
 
-    /// Plotly's file, checked to be there and readable: a page must not fail half written.
+    /// Plotly's file, checked now: a missing one is then reported as the unreadable asset it
+    /// is, not as a page that could not be written.
     private static func plotly(_ url: URL) throws -> InlineScript {
         guard FileManager.default.isReadableFile(atPath: url.path) else {
             throw ReportError.unreadable(file: url.path, reason: "missing or unreadable")
         }
-        return InlineScript(file: url)
+        return InlineScript(url: url)
     }
 
     /// `LLMLOAD_REPORT_ASSETS`, else the bundle beside the executable (where `swift build`

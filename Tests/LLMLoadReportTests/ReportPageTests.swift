@@ -1,5 +1,6 @@
 import Foundation
 import LLMLoadCore
+import LLMLoadTestSupport
 import Testing
 
 @testable import LLMLoadReport
@@ -7,32 +8,34 @@ import Testing
 /// The report is written around Plotly's bytes: the same page as the whole-string render, with
 /// every `</script` inside an inlined script defused, and never half a file.
 @Suite struct ReportPageTests {
+    /// `text` as a script file, removed when the tests end.
+    func script(_ text: String) throws -> InlineScript {
+        let url = try TemporaryFolders.make(prefix: "llmload-script").appendingPathComponent("script.js")
+        try Data(text.utf8).write(to: url)
+        return InlineScript(url: url)
+    }
+
     @Test func aScriptCloserInsidePlotlyIsDefusedAndNothingElseChanges() throws {
-        let script = Array(#"a</script>b"</script""</scrip"#.utf8)
-        let safe = String(decoding: try InlineScript(bytes: script).bytes(), as: UTF8.self)
+        let safe = String(decoding: try script(#"a</script>b"</script""</scrip"#).bytes(), as: UTF8.self)
         #expect(safe == #"a<\/script>b"<\/script""</scrip"#)
-        let clean = Array("var x = 1 < 2 && '</scr' + 'ipt>';".utf8)
-        #expect(try InlineScript(bytes: clean).bytes() == clean)
-        #expect(try InlineScript(bytes: []).bytes() == [])
+        let clean = "var x = 1 < 2 && '</scr' + 'ipt>';"
+        #expect(try script(clean).bytes() == Array(clean.utf8))
+        #expect(try script("").bytes() == [])
     }
 
     /// Read from a file in chunks, a closer is defused wherever the chunks cut it, and the
     /// pieces are the file's bytes otherwise: every cut of every closer, at several chunk sizes.
     @Test func aScriptReadInChunksIsDefusedAcrossEveryCut() throws {
-        let fixture = ReportFolderFixture()
-        defer { fixture.remove() }
         let text = "x<y </script> <</script</script>z </scrip </SCRIPT> end</script"
-        let url = fixture.url.appendingPathComponent("script.js")
-        try FileManager.default.createDirectory(at: fixture.url, withIntermediateDirectories: true)
-        try Data(text.utf8).write(to: url)
+        let file = try script(text)
         let expected = text.replacingOccurrences(of: "</script", with: "<\\/script")
         for chunkSize in 1...(text.utf8.count + 1) {
             var pieces: [UInt8] = []
-            try InlineScript(file: url).forEachPiece(chunkSize: chunkSize) { pieces.append(contentsOf: $0) }
+            try file.forEachPiece(chunkSize: chunkSize) { pieces.append(contentsOf: $0) }
             #expect(String(decoding: pieces, as: UTF8.self) == expected, "chunks of \(chunkSize) bytes")
         }
         #expect(throws: ReportError.self) {
-            try InlineScript(file: fixture.url.appendingPathComponent("missing.js")).bytes()
+            try InlineScript(url: file.url.deletingLastPathComponent().appendingPathComponent("missing.js")).bytes()
         }
     }
 
@@ -64,7 +67,7 @@ import Testing
         defer { fixture.remove() }
         _ = try fixture.write(count: 3)
         let page = try ReportPage(
-            rendered: "a\(ReportPage.plotlyMarker)b", plotly: InlineScript(bytes: Array("P".utf8)))
+            rendered: "a\(ReportPage.plotlyMarker)b", plotly: try script("P"))
         // The destination is a folder with a file in it: the temporary file is written whole,
         // then the rename fails.
         let destination = fixture.url.appendingPathComponent("page.html")
@@ -83,6 +86,6 @@ import Testing
     }
 
     @Test func aTemplateWithoutPlotlysPlaceIsAnError() {
-        #expect(throws: ReportError.self) { try ReportPage(rendered: "<html></html>", plotly: InlineScript(bytes: [])) }
+        #expect(throws: ReportError.self) { try ReportPage(rendered: "<html></html>", plotly: try script("")) }
     }
 }
