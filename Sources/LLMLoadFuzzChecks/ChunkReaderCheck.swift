@@ -3,7 +3,9 @@ import LLMLoadBackends
 import NIOCore
 
 /// One chunk's JSON through `OpenAIChunk` and `OllamaChunk`: the byte-level reader with
-/// `JSONDecoder` behind it must give exactly what `JSONDecoder` alone gives, value or error.
+/// `JSONDecoder` behind it must give exactly what `JSONDecoder` alone gives, value or error; on
+/// its own, and, when the input has a newline, the rest after its first line read twice after that
+/// line (what a stream's reader keeps of a chunk for the next, ``RepeatedMembers``).
 public enum ChunkReaderCheck {
     /// Throws when the two readings of `bytes` differ, for either chunk type.
     public static func check(_ bytes: [UInt8]) throws(FuzzFinding) {
@@ -23,6 +25,25 @@ public enum ChunkReaderCheck {
         }
         guard fast == reference else {
             throw FuzzFinding("\(Chunk.self): the fast reader gave \(fast), JSONDecoder \(reference)")
+        }
+        // A first line is the chunk before: its unknown members are kept, then the rest is read.
+        guard let newline = buffer.readableBytesView.firstIndex(of: UInt8(ascii: "\n")) else { return }
+        let before = buffer.getSlice(at: buffer.readerIndex, length: newline - buffer.readerIndex) ?? ByteBuffer()
+        let rest = buffer.getSlice(at: newline + 1, length: buffer.writerIndex - newline - 1) ?? ByteBuffer()
+        let restReference = Result { () throws(ResponseDecodingError) in
+            try Chunk.decode(rest, usingFastReader: false)
+        }
+        var repeats = RepeatedMembers()
+        _ = try? Chunk.decode(before, usingFastReader: true, repeats: &repeats)
+        for reading in 1...2 {
+            let after = Result { () throws(ResponseDecodingError) in
+                try Chunk.decode(rest, usingFastReader: true, repeats: &repeats)
+            }
+            guard after == restReference else {
+                throw FuzzFinding(
+                    "\(Chunk.self), the rest read \(reading) times after the first line: the fast reader gave \(after), JSONDecoder \(restReference)"
+                )
+            }
         }
     }
 }

@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
 /// The fast chunk readers met something they do not handle with certainty; the caller decodes
 /// the same bytes with `JSONDecoder` instead, so the answer is always `JSONDecoder`'s.
 package struct JSONFallback: Error {}
@@ -50,12 +56,20 @@ struct JSONScanner {
     /// closes. `isFirst` starts `true` for each object.
     @inline(__always)
     mutating func nextKey(_ isFirst: inout Bool) throws(JSONFallback) -> UnsafeRawBufferPointer? {
+        guard try nextMember(&isFirst) else { return nil }
+        return try key()
+    }
+
+    /// Whether another member follows, with its leading `,` and the whitespace before its key
+    /// consumed; `false` once the object closes. `isFirst` starts `true` for each object.
+    @inline(__always)
+    mutating func nextMember(_ isFirst: inout Bool) throws(JSONFallback) -> Bool {
         skipWhitespace()
         guard index < bytes.count else { throw JSONFallback() }
         if bytes[index] == UInt8(ascii: "}") {
             index += 1
             depth -= 1
-            return nil
+            return false
         }
         if !isFirst {
             guard bytes[index] == UInt8(ascii: ",") else { throw JSONFallback() }
@@ -63,12 +77,46 @@ struct JSONScanner {
             skipWhitespace()
         }
         isFirst = false
-        // Whitespace is skipped already: straight to the string's quote.
+        return true
+    }
+
+    /// The raw bytes of a member's key, whitespace before it already skipped, with its `:`
+    /// consumed.
+    @inline(__always)
+    mutating func key() throws(JSONFallback) -> UnsafeRawBufferPointer {
         let key = try stringBytes(atWhitespaceSkipped: true)
         // `JSONDecoder` matches keys after unescaping them; the readers compare raw bytes.
         guard !key.hasEscapes else { throw JSONFallback() }
         try expect(UInt8(ascii: ":"))
         return key.bytes
+    }
+
+    /// Where the scanner is: an offset into its bytes.
+    var position: Int { index }
+
+    /// The bytes from `start` (an earlier ``position``) to the current position.
+    func bytes(from start: Int) -> UnsafeRawBufferPointer {
+        UnsafeRawBufferPointer(rebasing: bytes[start..<index])
+    }
+
+    /// Consumes `member` if the next bytes are exactly its bytes and a value's end follows them
+    /// (`,`, `}` or whitespace: a number's digits could otherwise go on). `member` is a
+    /// `"key":value` this scanner's kind of reader skipped before, so the same bytes here are the
+    /// same valid member, skipped the same way.
+    @inline(__always)
+    mutating func skip(repeating member: UnsafeRawBufferPointer) -> Bool {
+        let end = index + member.count
+        guard end < bytes.count, let base = bytes.baseAddress, let memberBase = member.baseAddress,
+            memcmp(base + index, memberBase, member.count) == 0
+        else { return false }
+        switch bytes[end] {
+        case UInt8(ascii: ","), UInt8(ascii: "}"), UInt8(ascii: " "), UInt8(ascii: "\n"), UInt8(ascii: "\r"),
+            UInt8(ascii: "\t"):
+            index = end
+            return true
+        default:
+            return false
+        }
     }
 
     /// Whether another array element follows (its leading `,` consumed); `false` once the array

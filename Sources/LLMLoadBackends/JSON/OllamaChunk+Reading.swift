@@ -8,7 +8,7 @@ extension OllamaChunk: ReadableChunk {
     /// Reads one line.
     ///
     /// - Throws: ``JSONFallback`` when `JSONDecoder` must decide.
-    package init(reading bytes: UnsafeRawBufferPointer) throws(JSONFallback) {
+    package init(reading bytes: UnsafeRawBufferPointer, repeats: inout RepeatedMembers) throws(JSONFallback) {
         // Built in locals and moved in once: assigning members of `self` one by one, or a whole
         // local chunk, copied the chunk.
         var response: String?
@@ -27,7 +27,10 @@ extension OllamaChunk: ReadableChunk {
         try scanner.beginObject()
         var seen = KeySet()
         var isFirst = true
-        while let key = try scanner.nextKey(&isFirst) {
+        while try scanner.nextMember(&isFirst) {
+            if repeats.skip(in: &scanner) { continue }
+            let start = scanner.position
+            let key = try scanner.key()
             if key.equals("response") {
                 try seen.insert(0)
                 response = try scanner.stringOrNull()
@@ -66,6 +69,7 @@ extension OllamaChunk: ReadableChunk {
                 evalDuration = try scanner.integerOrNull().map { Int64($0) }
             } else {
                 try scanner.skipValue()
+                repeats.skipped(scanner.bytes(from: start), keyLength: key.count)
             }
         }
         guard scanner.isAtEnd() else { throw JSONFallback() }

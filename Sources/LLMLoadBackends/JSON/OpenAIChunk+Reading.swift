@@ -8,7 +8,7 @@ extension OpenAIChunk: ReadableChunk {
     /// Reads one chunk.
     ///
     /// - Throws: ``JSONFallback`` when `JSONDecoder` must decide.
-    package init(reading bytes: UnsafeRawBufferPointer) throws(JSONFallback) {
+    package init(reading bytes: UnsafeRawBufferPointer, repeats: inout RepeatedMembers) throws(JSONFallback) {
         // Built in locals and moved in once: assigning members of `self` one by one copied the
         // whole chunk.
         var firstChoice: Choice?
@@ -19,7 +19,10 @@ extension OpenAIChunk: ReadableChunk {
         try scanner.beginObject()
         var seen = KeySet()
         var isFirst = true
-        while let key = try scanner.nextKey(&isFirst) {
+        while try scanner.nextMember(&isFirst) {
+            if repeats.skip(in: &scanner) { continue }
+            let start = scanner.position
+            let key = try scanner.key()
             if key.equals("choices") {
                 try seen.insert(0)
                 firstChoice = try Self.readChoices(&scanner)
@@ -34,6 +37,7 @@ extension OpenAIChunk: ReadableChunk {
                 error = try Self.readError(&scanner)
             } else {
                 try scanner.skipValue()
+                repeats.skipped(scanner.bytes(from: start), keyLength: key.count)
             }
         }
         guard scanner.isAtEnd() else { throw JSONFallback() }

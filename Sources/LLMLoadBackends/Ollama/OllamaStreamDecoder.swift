@@ -11,6 +11,8 @@ import NIOFoundationCompat
 public struct OllamaStreamDecoder: ResponseDecoder {
     private var framer = LineFramer()
     private let usesFastReader: Bool
+    /// What the stream's lines repeat, for the fast reader.
+    private var repeats = RepeatedMembers()
 
     public init() {
         self.init(usesFastReader: true)
@@ -24,24 +26,32 @@ public struct OllamaStreamDecoder: ResponseDecoder {
 
     public mutating func decode(_ buffer: ByteBuffer, emit: (StreamEvent) -> Void) throws(ResponseDecodingError) {
         let usesFastReader = usesFastReader
+        // Moved out for the closure, which cannot capture `self` inout, and back in after.
+        var repeats = RepeatedMembers(isEnabled: false)
+        swap(&repeats, &self.repeats)
+        defer { swap(&repeats, &self.repeats) }
         try framer.append(buffer) { line throws(ResponseDecodingError) in
-            try Self.decodeLine(line, usingFastReader: usesFastReader, emit: emit)
+            try Self.decodeLine(line, usingFastReader: usesFastReader, repeats: &repeats, emit: emit)
         }
     }
 
     public mutating func finish(emit: (StreamEvent) -> Void) throws(ResponseDecodingError) {
         let usesFastReader = usesFastReader
+        var repeats = RepeatedMembers(isEnabled: false)
+        swap(&repeats, &self.repeats)
+        defer { swap(&repeats, &self.repeats) }
         try framer.finish { line throws(ResponseDecodingError) in
-            try Self.decodeLine(line, usingFastReader: usesFastReader, emit: emit)
+            try Self.decodeLine(line, usingFastReader: usesFastReader, repeats: &repeats, emit: emit)
         }
     }
 
     private static func decodeLine(
         _ line: UnsafeRawBufferPointer,
         usingFastReader: Bool,
+        repeats: inout RepeatedMembers,
         emit: (StreamEvent) -> Void
     ) throws(ResponseDecodingError) {
-        let chunk = try OllamaChunk.decode(line, usingFastReader: usingFastReader)
+        let chunk = try OllamaChunk.decode(line, usingFastReader: usingFastReader, repeats: &repeats)
         // Ollama reports failures inside a 200 stream as a line with only `error`: check it first.
         if let message = chunk.error {
             emit(.serverError(message: message))

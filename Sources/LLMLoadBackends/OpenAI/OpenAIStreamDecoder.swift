@@ -23,6 +23,8 @@ public struct OpenAIStreamDecoder: ResponseDecoder {
     private var sawFinishReason = false
     private var isDone = false
     private let usesFastReader: Bool
+    /// What the stream's chunks repeat, for the fast reader.
+    private var repeats = RepeatedMembers()
 
     /// - Parameter isStreaming: `true` for SSE, `false` for one JSON body.
     public init(isStreaming: Bool) {
@@ -84,7 +86,7 @@ public struct OpenAIStreamDecoder: ResponseDecoder {
     private mutating func handleChunk(_ bytes: UnsafeRawBufferPointer, emit: (StreamEvent) -> Void)
         throws(ResponseDecodingError)
     {
-        let chunk = try OpenAIChunk.decode(bytes, usingFastReader: usesFastReader)
+        let chunk = try OpenAIChunk.decode(bytes, usingFastReader: usesFastReader, repeats: &repeats)
         // Servers report failures inside a 200 stream as an `error` member: check it first.
         if let message = chunk.error {
             isDone = true
