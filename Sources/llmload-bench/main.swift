@@ -28,7 +28,17 @@ while let argument = arguments.popFirst() {
 }
 
 let budget = Duration.milliseconds(Int64(seconds * 1000))
-let streams = try FixtureStreams.load(from: URL(fileURLWithPath: fixtures))
+let streams: FixtureStreams
+do {
+    streams = try FixtureStreams.load(from: URL(fileURLWithPath: fixtures))
+} catch {
+    // Run from elsewhere than the repository's root, the default folder is not there.
+    let message =
+        "llmload-bench: cannot read the captured streams in \(fixtures) (\(error.localizedDescription)); "
+        + "run it from the repository's root or pass --fixtures DIR\n"
+    FileHandle.standardError.write(Data(message.utf8))
+    exit(66)
+}
 
 if parts.contains("sse") {
     let sse = DecoderBenchmark.run(streams.sse, for: budget) { OpenAIStreamDecoder(isStreaming: true) }
