@@ -24,7 +24,7 @@ public enum TargetURL {
     public static func parse(_ text: String) throws -> Parsed {
         let components = try checkedComponents(text)
         let text = hidingCredentials(text)
-        let (scheme, host) = (components.scheme?.lowercased() ?? "http", components.host ?? "")
+        let (scheme, host) = (components.scheme?.lowercased() ?? "http", components.connectionHost ?? "")
         guard components.query == nil, components.fragment == nil else {
             throw ConfigurationError.badURL(text, reason: "a query or fragment is not allowed")
         }
@@ -71,7 +71,7 @@ public enum TargetURL {
         guard let scheme = components.scheme?.lowercased(), scheme == "http" || scheme == "https" else {
             throw ConfigurationError.badURL(text, reason: "the scheme must be http or https")
         }
-        guard let host = components.host, !host.isEmpty else {
+        guard let host = components.connectionHost, !host.isEmpty else {
             throw ConfigurationError.badURL(text, reason: "it has no host")
         }
         if let port = components.port, !(1...65535).contains(port) {

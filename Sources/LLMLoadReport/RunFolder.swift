@@ -1,4 +1,5 @@
 import Foundation
+import LLMLoadCore
 
 #if canImport(Glibc)
     import Glibc
@@ -46,11 +47,7 @@ public struct RunFolder: Sendable {
 
     /// Creates a new, uniquely named run folder under `base`.
     public static func create(base: URL, model: String, label: String?, startedAt: Date) throws -> RunFolder {
-        let formatter = DateFormatter()
-        formatter.locale = Locale(identifier: "en_US_POSIX")
-        formatter.timeZone = TimeZone.current
-        formatter.dateFormat = "yyyyMMdd-HHmmss"
-        let parts = [formatter.string(from: startedAt), safeName(model), label.map(safeName)].compactMap { $0 }
+        let parts = [DateText.compactLocal(startedAt), safeName(model), label.map(safeName)].compactMap { $0 }
         let name = parts.filter { !$0.isEmpty }.joined(separator: "-")
         do {
             try FileManager.default.createDirectory(at: base, withIntermediateDirectories: true)

@@ -63,7 +63,7 @@ extension LoadRun {
             timeSeries: timeSeries,
             runDescription: description,
             run: .init(
-                startedAt: startedAt.formatted(.iso8601), endedAt: endedAt.formatted(.iso8601),
+                startedAt: DateText.iso8601(startedAt), endedAt: DateText.iso8601(endedAt),
                 interrupted: dispatch.stopReason == .interrupted, stopReason: dispatch.stopReason.rawValue,
                 windowS: aggregator.windowSeconds,
                 drainCancelledInFlight: dispatch.cancelledInFlight

@@ -61,7 +61,7 @@ package struct ServerMetricsScraper: Sendable {
 
     /// Scheme, host and port of `url`, lowercased; `nil` when it has no host.
     private static func origin(of url: String) -> String? {
-        guard let components = URLComponents(string: url), let host = components.host?.lowercased() else {
+        guard let components = URLComponents(string: url), let host = components.connectionHost?.lowercased() else {
             return nil
         }
         let scheme = components.scheme?.lowercased() ?? "http"

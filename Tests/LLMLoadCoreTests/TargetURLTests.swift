@@ -12,6 +12,9 @@ import Testing
         ("http://127.0.0.1:8000/v1/", "http://127.0.0.1:8000", .openAIChat),
         ("https://api.example.com/v1/completions", "https://api.example.com", .openAICompletions),
         ("http://h:8001/v1/chat/completions", "http://h:8001", .openAIChat),
+        // A host that is not ASCII is named as DNS and TLS name it.
+        ("http://bücher.example:8080/v1", "http://xn--bcher-kva.example:8080", .openAIChat),
+        ("http://[fe80::1%25lo]:8080", "http://[fe80::1%lo]:8080", nil),
     ])
     func parsesWhatUsersType(input: String, baseURL: String, api: APIKind?) throws {
         let parsed = try TargetURL.parse(input)

@@ -126,7 +126,7 @@ public struct SweepRun: Sendable {
             precisionReached: search.precisionReached, evidence: evidence)
     }
 
-    static func timestamp(_ date: Date) -> String { date.formatted(.iso8601) }
+    static func timestamp(_ date: Date) -> String { DateText.iso8601(date) }
 }
 
 extension SweepLoads {
