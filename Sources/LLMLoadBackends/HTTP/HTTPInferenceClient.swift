@@ -199,11 +199,11 @@ public struct HTTPInferenceClient: Sendable {
             case .success(let built): exchange = built
             case .failure(let unbuilt): return unbuilt.record
             }
-            var (record, closedBeforeAnswer) = await send(exchange)
-            record.resentOnClosedConnection = resent
-            guard closedBeforeAnswer, attempt < Self.attemptsOnClosedConnection, !Task.isCancelled,
+            let outcome = await send(exchange)
+            outcome.record.resentOnClosedConnection = resent
+            guard outcome.closedBeforeAnswer, attempt < Self.attemptsOnClosedConnection, !Task.isCancelled,
                 NIODeadline.now() < deadline
-            else { return record }
+            else { return outcome.record }
             resent = true
         }
         preconditionFailure("the last attempt returns")
@@ -212,9 +212,14 @@ public struct HTTPInferenceClient: Sendable {
     /// Sends of one request when its connection keeps closing before an answer.
     static let attemptsOnClosedConnection = 3
 
-    /// The record of a request that could not be built (its body or its URL).
-    private struct Unbuilt: Error {
-        var record: RequestRecord
+    /// The record of a request that could not be built (its body or its URL). A reference, as
+    /// ``ExchangeOutcome`` is: a record inside the result would size every `execute` frame by it.
+    private final class Unbuilt: Error {
+        let record: RequestRecord
+
+        init(record: RequestRecord) {
+            self.record = record
+        }
     }
 
     private func makeExchange<API: InferenceAPI>(
