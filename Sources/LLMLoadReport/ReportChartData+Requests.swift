@@ -23,6 +23,27 @@ extension ReportChartData {
         var promptTokens: [Double] = []
         var targetPromptTokens: [Double] = []
 
+        private enum CodingKeys: String, CodingKey {
+            case scheduledSeconds, scheduleLagMs, lagBoundMs, completedSeconds, latencyFromScheduleMs
+            case reasoningSeconds, thinkingMs, answerMs, inputSeconds, promptTokens, targetPromptTokens
+        }
+
+        /// Each series a ``NumberColumn``: up to 20,000 values each.
+        func encode(to encoder: any Encoder) throws {
+            var container = encoder.container(keyedBy: CodingKeys.self)
+            try container.encode(NumberColumn(scheduledSeconds), forKey: .scheduledSeconds)
+            try container.encode(NumberColumn(scheduleLagMs), forKey: .scheduleLagMs)
+            try container.encode(lagBoundMs, forKey: .lagBoundMs)
+            try container.encode(NumberColumn(completedSeconds), forKey: .completedSeconds)
+            try container.encode(NumberColumn(latencyFromScheduleMs), forKey: .latencyFromScheduleMs)
+            try container.encode(NumberColumn(reasoningSeconds), forKey: .reasoningSeconds)
+            try container.encode(NumberColumn(thinkingMs), forKey: .thinkingMs)
+            try container.encode(NumberColumn(answerMs), forKey: .answerMs)
+            try container.encode(NumberColumn(inputSeconds), forKey: .inputSeconds)
+            try container.encode(NumberColumn(promptTokens), forKey: .promptTokens)
+            try container.encode(NumberColumn(targetPromptTokens), forKey: .targetPromptTokens)
+        }
+
         init(_ points: ReportInput.Points) {
             let f = points.figures
             guard f.scheduledSeconds.count == points.seconds.count else { return }

@@ -25,6 +25,21 @@ struct ReportChartData: Encodable {
         var failedSeconds: [Double]
         var failedMs: [Double]
         var note: String
+
+        private enum CodingKeys: String, CodingKey {
+            case seconds, ttftMs, e2eMs, failedSeconds, failedMs, note
+        }
+
+        /// Each series a ``NumberColumn``: up to 20,000 values each.
+        func encode(to encoder: any Encoder) throws {
+            var container = encoder.container(keyedBy: CodingKeys.self)
+            try container.encode(NumberColumn(seconds), forKey: .seconds)
+            try container.encode(NumberColumn(ttftMs), forKey: .ttftMs)
+            try container.encode(NumberColumn(e2eMs), forKey: .e2eMs)
+            try container.encode(NumberColumn(failedSeconds), forKey: .failedSeconds)
+            try container.encode(NumberColumn(failedMs), forKey: .failedMs)
+            try container.encode(note, forKey: .note)
+        }
     }
 
     /// A histogram (shares per equal-width bin) and the CDF of one metric.
