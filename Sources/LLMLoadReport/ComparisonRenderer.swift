@@ -30,7 +30,7 @@ public enum ComparisonRenderer {
     /// The page, whole.
     public static func render(_ comparison: RunComparison, language: ReportLanguage) throws -> String {
         let page = try page(comparison, language: language)
-        return page.before + String(decoding: try page.plotly.bytes(), as: UTF8.self) + page.after
+        return String(decoding: try page.bytes(), as: UTF8.self)
     }
 
     static func page(_ comparison: RunComparison, language: ReportLanguage) throws -> ReportPage {

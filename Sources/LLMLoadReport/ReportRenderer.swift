@@ -25,7 +25,7 @@ public enum ReportRenderer {
     /// The page for `input`, whole.
     public static func render(_ input: ReportInput, language: ReportLanguage, pointLimit: Int) throws -> String {
         let page = try page(input, language: language, pointLimit: pointLimit)
-        return page.before + String(decoding: try page.plotly.bytes(), as: UTF8.self) + page.after
+        return String(decoding: try page.bytes(), as: UTF8.self)
     }
 
     /// The page for `input`, in the parts around Plotly: the template is rendered with a marker
@@ -115,6 +115,11 @@ public enum ReportRenderer {
     /// nor `<!--` can appear in it. ``NumberColumn``s in `value` are written here, not by
     /// `JSONEncoder`.
     static func scriptSafeJSON(_ value: some Encodable) throws -> String {
+        String(decoding: try scriptSafeJSONBytes(value), as: UTF8.self)
+    }
+
+    /// ``scriptSafeJSON(_:)`` as UTF-8 bytes, as a page writes them.
+    static func scriptSafeJSONBytes(_ value: some Encodable) throws -> [UInt8] {
         let columns = NumberColumn.Columns()
         let encoder = JSONEncoder()
         encoder.nonConformingFloatEncodingStrategy = .convertToString(
@@ -153,6 +158,6 @@ public enum ReportRenderer {
                 index += 1
             }
         }
-        return String(decoding: safe, as: UTF8.self)
+        return safe
     }
 }

@@ -48,9 +48,15 @@ import Testing
         let destination = fixture.url.appendingPathComponent("page.html")
         try page.write(to: destination)
         let plotly = try page.plotly.bytes()
-        let expected = Array(page.before.utf8) + plotly + Array(page.after.utf8)
-        #expect(Array(try Data(contentsOf: destination)) == expected)
+        let file = Array(try Data(contentsOf: destination))
+        #expect(file == (try page.bytes()))
         #expect(plotly.count > 4_000_000)
+        // The chart data is in its script, as the JSON the renderer made of it.
+        let text = String(decoding: file, as: UTF8.self)
+        expectContains(text, #"<script id="report-data" type="application/json">{"#)
+        expectContains(text, String(decoding: page.data, as: UTF8.self) + "</script>")
+        expectLacks(text, ReportPage.dataMarker)
+        #expect(page.data.count > 1_000)
         let url = try ReportRenderer.render(folder: fixture.url, language: .en)
         let written = try String(contentsOf: url, encoding: .utf8)
         expectLacks(written, ReportPage.plotlyMarker)
@@ -83,6 +89,16 @@ import Testing
         let written = fixture.url.appendingPathComponent("written.html")
         try page.write(to: written)
         #expect(try String(contentsOf: written, encoding: .utf8) == "aPb")
+    }
+
+    @Test func dataWithoutItsPlaceInTheTemplateIsAnError() throws {
+        #expect(throws: ReportError.self) {
+            try ReportPage(rendered: "a\(ReportPage.plotlyMarker)b", plotly: try script("P"), data: Array("{}".utf8))
+        }
+        let page = try ReportPage(
+            rendered: "a\(ReportPage.dataMarker)b\(ReportPage.plotlyMarker)c", plotly: try script("P"),
+            data: Array("{}".utf8))
+        #expect(String(decoding: try page.bytes(), as: UTF8.self) == "a{}bPc")
     }
 
     @Test func aTemplateWithoutPlotlysPlaceIsAnError() {

@@ -56,7 +56,7 @@ import Testing
         expectLacks(html, "<link")
         // Around Plotly (whose own code names its web site), nothing refers to the network.
         let page = try SweepReportRenderer.page(summary, language: .en)
-        expectLacks(page.before + page.after, "http")
+        expectLacks(String(decoding: try page.bytes(withPlotly: false), as: UTF8.self), "http")
         expectContains(html, "plotly.js v4.1.1")
     }
 
