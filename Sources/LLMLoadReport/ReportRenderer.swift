@@ -125,6 +125,8 @@ public enum ReportRenderer {
         encoder.nonConformingFloatEncodingStrategy = .convertToString(
             positiveInfinity: "Infinity", negativeInfinity: "-Infinity", nan: "NaN"
         )
+        // Keys in order, so that the same run always gives the same page (two renders differed).
+        encoder.outputFormatting = [.sortedKeys]
         encoder.userInfo[NumberColumn.Columns.key] = columns
         let json = try encoder.encode(value)
         let marker = columns.marker

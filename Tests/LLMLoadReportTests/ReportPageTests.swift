@@ -91,6 +91,18 @@ import Testing
         #expect(try String(contentsOf: written, encoding: .utf8) == "aPb")
     }
 
+    /// The same run folder gives the same page, byte for byte.
+    @Test func aReportIsTheSameEachTimeItIsRendered() throws {
+        let fixture = ReportFolderFixture()
+        defer { fixture.remove() }
+        _ = try fixture.write(count: 30)
+        let input = try ReportInput.load(folder: fixture.url, summary: nil, limits: .init())
+        let first = try ReportRenderer.page(input, language: .en, pointLimit: 1000).bytes(withPlotly: false)
+        let second = try ReportRenderer.page(input, language: .en, pointLimit: 1000).bytes(withPlotly: false)
+        #expect(first.count > 10_000)
+        #expect(first == second)
+    }
+
     @Test func dataWithoutItsPlaceInTheTemplateIsAnError() throws {
         #expect(throws: ReportError.self) {
             try ReportPage(rendered: "a\(ReportPage.plotlyMarker)b", plotly: try script("P"), data: Array("{}".utf8))
