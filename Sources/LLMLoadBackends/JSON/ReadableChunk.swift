@@ -4,8 +4,8 @@ import NIOCore
 /// A response chunk that the byte-level reader can read, with `JSONDecoder` behind it for
 /// whatever the reader is not sure of (``JSONFallback``).
 package protocol ReadableChunk: Decodable {
-    /// Reads the chunk straight from its bytes, or gives up. `repeats` holds the stream's last
-    /// chunk's skipped members; the reader adds this chunk's.
+    /// Reads the chunk straight from its bytes, or gives up. `repeats` holds the members the
+    /// stream's first chunk had that the reader skipped; it skips them again by a compare.
     init(reading bytes: UnsafeRawBufferPointer, repeats: inout RepeatedMembers) throws(JSONFallback)
 }
 
@@ -21,7 +21,7 @@ extension ReadableChunk {
     /// - Parameters:
     ///   - usingFastReader: `false` asks `JSONDecoder` alone (the reference in the differential
     ///     tests).
-    ///   - repeats: the stream's last chunk's members (``RepeatedMembers``), updated.
+    ///   - repeats: the stream's repeated members (``RepeatedMembers``), updated.
     package static func decode(
         _ bytes: UnsafeRawBufferPointer,
         usingFastReader: Bool,
