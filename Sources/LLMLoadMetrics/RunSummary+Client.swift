@@ -32,6 +32,12 @@ extension RunSummary {
         /// work: a loop behind with reading needs most of a core.
         public static let ownWorkCoresBound = 0.5
 
+        /// The client's own CPU, in cores, when it was under ``ownWorkCoresBound``: late loops
+        /// were then not the load's doing. `nil` when it was not, or is unknown.
+        public var keptOffCPUCores: Double? {
+            cpuCores.flatMap { $0 < Self.ownWorkCoresBound ? $0 : nil }
+        }
+
         public init(
             eventLoops: Int, probeIntervalMs: Double, saturationBoundMs: Double, eventLoopDelayMs: DistributionSummary?,
             saturated: Bool, saturatedSeconds: [Int], saturatedFromRatePerS: Double?

@@ -41,7 +41,7 @@ public enum ConsoleSummary {
         }
         // First, before any figure it makes unreliable.
         if let saturation = RunWarning.detect(in: s).first(where: \.isClientSaturation) {
-            lines.append((zh ? "客户端饱和：" : "CLIENT SATURATED: ") + saturation.text(language))
+            lines.append(saturation.bannerLabel(language) + saturation.text(language))
         }
         lines += ConsoleText.requestLines(s, language)
         if let input = s.inputTokens { lines.append(inputLine(input, description: d, language: language)) }

@@ -111,14 +111,15 @@ extension ConsoleSummary {
         if language == .zh {
             let verdict =
                 client.saturated
-                ? "饱和" : client.saturatedSeconds.isEmpty ? "未饱和" : "\(client.saturatedSeconds.count) 秒饱和"
+                ? (client.keptOffCPUCores == nil ? "饱和" : "被延误（未占到 CPU）")
+                : client.saturatedSeconds.isEmpty ? "未饱和" : "\(client.saturatedSeconds.count) 秒饱和"
             return "客户端     事件循环延迟 P99 \(p99) 毫秒，最大 \(max) 毫秒，共 \(client.eventLoops) 个循环"
                 + "（阈值 \(bound) 毫秒）：\(verdict)"
         }
         let loops = client.eventLoops == 1 ? "1 loop" : "\(client.eventLoops) loops"
         let verdict =
             client.saturated
-            ? "SATURATED"
+            ? (client.keptOffCPUCores == nil ? "SATURATED" : "DELAYED (kept off the CPU)")
             : client.saturatedSeconds.isEmpty ? "not saturated" : "saturated in \(client.saturatedSeconds.count) s"
         return "Client     event-loop delay P99 \(p99) ms, max \(max) ms "
             + "over \(loops) (bound \(bound) ms): \(verdict)"

@@ -12,6 +12,11 @@ public enum RunWarning: Sendable, Equatable {
     /// the bound): its instants were late, so its latency figures are not reliable. `seconds`:
     /// saturated seconds; `fromRatePerS`: the offered rate at which it first was.
     case clientSaturated(delayP99Ms: Double, boundMs: Double, fromRatePerS: Double?, seconds: Int)
+    /// The client's loops ran late over the measured window while it used under
+    /// ``RunSummary/Client/ownWorkCoresBound`` cores of its own: its latency figures are not
+    /// reliable, but the load did not cause it. Other work on the machine, or a virtual machine's
+    /// host (`stealPercent`), kept it off the CPU; on such a machine even 1 req/s is delayed.
+    case clientDelayed(delayP99Ms: Double, boundMs: Double, seconds: Int, cores: Double, stealPercent: Double?)
     /// At least 10 % of the measured seconds were client-saturated, though not the window as a whole.
     case clientSaturatedSeconds(count: Int, fromRatePerS: Double?)
     /// The client's loops ran late while it used under ``RunSummary/Client/ownWorkCoresBound``
@@ -51,10 +56,17 @@ public enum RunWarning: Sendable, Equatable {
             // A second in which three probes of two hundred ran a few ms late (a first
             // connection, a flush) shows in timeseries.csv; a warning needs 10 % of the seconds.
             let isWarnedBySeconds = !measured.isEmpty && measured.count * 10 >= s.timeseries.count - warmup.count
-            if client.saturated {
+            let p99 = client.eventLoopDelayMs?.p99 ?? 0
+            if client.saturated, let cores = client.keptOffCPUCores {
+                // Not the load's doing: the banner says what was, and "fewer requests" is no advice.
+                warnings.append(
+                    .clientDelayed(
+                        delayP99Ms: p99, boundMs: client.saturationBoundMs, seconds: client.saturatedSeconds.count,
+                        cores: cores, stealPercent: client.machineStealPercent))
+            } else if client.saturated {
                 warnings.append(
                     .clientSaturated(
-                        delayP99Ms: client.eventLoopDelayMs?.p99 ?? 0, boundMs: client.saturationBoundMs,
+                        delayP99Ms: p99, boundMs: client.saturationBoundMs,
                         fromRatePerS: client.saturatedFromRatePerS, seconds: client.saturatedSeconds.count))
             } else if isWarnedBySeconds {
                 warnings.append(
@@ -62,7 +74,7 @@ public enum RunWarning: Sendable, Equatable {
             }
             // Why it was late: the client's own CPU, then the machine's.
             if client.saturated || isWarnedBySeconds {
-                if let cores = client.cpuCores, cores < RunSummary.Client.ownWorkCoresBound {
+                if !client.saturated, let cores = client.keptOffCPUCores {
                     warnings.append(.clientKeptOffCPU(cores: cores, stealPercent: client.machineStealPercent))
                 }
                 if let cpu = s.resources?.measured.cpuPercent?.mean, cpu >= 90 {
@@ -112,6 +124,8 @@ public enum RunWarning: Sendable, Equatable {
         switch self {
         case .clientSaturated(let p99, let bound, let rate, let seconds):
             return Self.saturationText(p99: p99, bound: bound, rate: rate, seconds: seconds, zh: zh)
+        case .clientDelayed(let p99, let bound, let seconds, let cores, let steal):
+            return Self.delayText(p99: p99, bound: bound, seconds: seconds, cores: cores, steal: steal, zh: zh)
         case .clientSaturatedSeconds(let count, let rate):
             let from = rate.map {
                 zh
@@ -124,8 +138,7 @@ public enum RunWarning: Sendable, Equatable {
                     + "reliable (see the client_saturated column of timeseries.csv)"
         case .clientKeptOffCPU(let cores, let steal):
             let used = FigureText.number(cores, 2)
-            // The host is named only when it took a noticeable share; on bare metal steal is 0.
-            let stolen = steal.flatMap { $0 >= 0.5 ? FigureText.number($0, 1) : nil }
+            let stolen = Self.stolen(steal)
             return zh
                 ? "事件循环滞后期间，客户端自身只用了 \(used) 个核的 CPU：占住 CPU 的是本机上的其他工作"
                     + (stolen.map { "或虚拟机的宿主（CPU steal \($0) %）" } ?? "")
@@ -188,11 +201,52 @@ public enum RunWarning: Sendable, Equatable {
         }
     }
 
-    /// Whether this is the warning that the client was saturated: the console puts it first,
-    /// the report in a banner.
+    /// Whether this is the warning that the client's loops ran late over the run, saturated or
+    /// delayed: the console puts it first, the report in a banner.
     public var isClientSaturation: Bool {
-        if case .clientSaturated = self { return true }
-        return false
+        switch self {
+        case .clientSaturated, .clientDelayed: true
+        default: false
+        }
+    }
+
+    /// What the console puts before the banner's text.
+    public func bannerLabel(_ language: ReportLanguage) -> String {
+        switch (self, language) {
+        case (.clientDelayed, .zh): "客户端被延误："
+        case (.clientDelayed, _): "CLIENT DELAYED: "
+        case (_, .zh): "客户端饱和："
+        default: "CLIENT SATURATED: "
+        }
+    }
+
+    /// The steal as text when it took a noticeable share; on bare metal it is 0.
+    private static func stolen(_ steal: Double?) -> String? {
+        steal.flatMap { $0 >= 0.5 ? FigureText.number($0, 1) : nil }
+    }
+
+    private static func delayText(
+        p99: Double, bound: Double, seconds: Int, cores: Double, steal: Double?, zh: Bool
+    ) -> String {
+        let (p99, bound, used, stolen) = (
+            FigureText.number(p99, 2), FigureText.number(bound, 0), FigureText.number(cores, 2), Self.stolen(steal)
+        )
+        if zh {
+            let affected = seconds == 0 ? "分散在整个运行中，没有哪一秒单独超过" : "受影响 \(seconds) 秒"
+            return "llmload 的事件循环运行滞后（循环延迟 P99 \(p99) 毫秒，超过 \(bound) 毫秒，\(affected)），"
+                + "而它自身只用了 \(used) 个核的 CPU：不是负载使它饱和，而是本机上的其他工作"
+                + (stolen.map { "或虚拟机的宿主（CPU steal \($0) %）" } ?? "")
+                + "占住了 CPU。这期间记录的时间戳滞后，因此首 token 延迟（TTFT）、token 间延迟（ITL）、每 token 时间（TPOT）、"
+                + "解码速度与端到端延迟（E2E）均不可靠。降低请求速率无济于事：请在更空闲的机器上运行，"
+                + "或用 taskset 把客户端和服务器绑定到各自的核。"
+        }
+        return
+            "llmload's event loops ran late (loop delay P99 \(p99) ms, above \(bound) ms; \(Self.affected(seconds))) "
+            + "while llmload itself used only \(used) of a core: not the load but other work on this machine"
+            + (stolen.map { " or the virtual machine's host (CPU steal \($0) %)" } ?? "")
+            + " kept it off the CPU. Instants taken then were late, so TTFT, ITL, TPOT, decode speed and E2E are not "
+            + "reliable. Fewer requests a second will not help: run on a quieter machine, or pin client and server "
+            + "to cores of their own (taskset)."
     }
 
     private static func saturationText(p99: Double, bound: Double, rate: Double?, seconds: Int, zh: Bool) -> String {

@@ -55,26 +55,55 @@ import Testing
     }
 
     /// A client whose loops ran late while it used a sliver of a core was kept off the CPU by
-    /// something else: the warning says so, and that fewer requests would not help.
+    /// something else (on this project's virtual machine, 1 req/s was flagged at 7 % steal): the
+    /// banner stays, as the figures are unreliable either way, but it says the client was
+    /// delayed, not saturated by the load, and that fewer requests would not help.
     @Test(arguments: [(0.04, 3.2, true), (0.3, 0.1, true), (0.49, nil, true), (0.5, nil, false), (0.97, 0.1, false)])
-    func aClientKeptOffTheCPUIsToldApartFromABusyOne(cores: Double, steal: Double?, isNamed: Bool) throws {
+    func aClientKeptOffTheCPUIsToldApartFromABusyOne(cores: Double, steal: Double?, isKeptOff: Bool) throws {
         var summary = Self.summary(saturated: true, seconds: [1, 2], fromRate: 20)
         summary.client?.cpuCores = cores
         summary.client?.machineStealPercent = steal
         let warnings = RunWarning.detect(in: summary)
-        #expect(warnings.first?.isClientSaturation == true, "the banner stays: the figures are unreliable either way")
-        #expect(warnings.contains(.clientKeptOffCPU(cores: cores, stealPercent: steal)) == isNamed)
-        if isNamed {
-            let text = RunWarning.clientKeptOffCPU(cores: cores, stealPercent: steal).text(.en)
+        let banner = try #require(warnings.first)
+        #expect(banner.isClientSaturation, "the banner stays: the figures are unreliable either way")
+        #expect(warnings.filter(\.isClientSaturation).count == 1)
+        #expect(
+            !warnings.contains { if case .clientKeptOffCPU = $0 { true } else { false } }, "said once, in the banner")
+        let console = ConsoleSummary.render(summary, folder: nil)
+        if isKeptOff {
+            #expect(
+                banner == .clientDelayed(delayP99Ms: 380, boundMs: 1, seconds: 2, cores: cores, stealPercent: steal))
+            let text = banner.text(.en)
             #expect(text.contains("used only \(String(format: "%.2f", cores)) of a core"))
             #expect(text.contains("Fewer requests a second will not help"))
+            #expect(text.contains("TTFT, ITL, TPOT, decode speed and E2E are not reliable"))
             #expect(text.contains("CPU steal") == ((steal ?? 0) >= 0.5), "the host named only when it took a share")
-            #expect(RunWarning.clientKeptOffCPU(cores: cores, stealPercent: steal).text(.zh).contains("降低请求速率无济于事"))
-            #expect(ConsoleSummary.render(summary, folder: nil).contains("kept it off the CPU"))
+            #expect(!text.contains("saturated"))
+            #expect(banner.text(.zh).contains("降低请求速率无济于事"))
+            #expect(console.contains("CLIENT DELAYED: llmload's event loops ran late"))
+            #expect(console.contains("(bound 1 ms): DELAYED (kept off the CPU)"))
+            #expect(!console.contains("SATURATED"))
+            #expect(ConsoleSummary.render(summary, folder: nil, language: .zh).contains("客户端被延误："))
+        } else {
+            #expect(banner == .clientSaturated(delayP99Ms: 380, boundMs: 1, fromRatePerS: 20, seconds: 2))
+            #expect(console.contains("CLIENT SATURATED: The client itself was saturated from about 20 req/s offered"))
+            #expect(!console.contains("DELAYED"))
         }
         var light = Self.summary(saturated: false, seconds: [], fromRate: nil)
         light.client?.cpuCores = 0.01
         #expect(RunWarning.detect(in: light).isEmpty, "an unsaturated client is never warned about")
+    }
+
+    /// Saturated seconds, not the whole window, while the client used a sliver of a core: the
+    /// milder warning, and why.
+    @Test func saturatedSecondsOfAClientKeptOffTheCPUSayWhy() {
+        var summary = Self.summary(saturated: false, seconds: [2], fromRate: 20)
+        summary.client?.cpuCores = 0.1
+        summary.client?.machineStealPercent = 4
+        #expect(
+            RunWarning.detect(in: summary) == [
+                .clientSaturatedSeconds(count: 1, fromRatePerS: 20), .clientKeptOffCPU(cores: 0.1, stealPercent: 4),
+            ])
     }
 
     @Test func saturatedSecondsWithoutASaturatedWindowAreAMilderWarning() {
@@ -179,6 +208,14 @@ import Testing
             expectContains(html, ReportText.label("client_saturated", language))
             expectContains(html, language == .zh ? "解码速度" : "TTFT, ITL, TPOT, decode speed and E2E are not reliable")
         }
+        var delayed = saturated
+        delayed.client?.cpuCores = 0.1
+        let delayedHTML = try String(
+            contentsOf: try ReportRenderer.render(folder: fixture.url, language: .en, summary: delayed), encoding: .utf8
+        )
+        expectContains(delayedHTML, "id=\"client-saturated\"")
+        expectContains(delayedHTML, "used only 0.10 of a core")
+        expectLacks(delayedHTML, "The client itself was saturated")
         let clean = Self.summary(saturated: false, seconds: [], fromRate: nil)
         let html = try String(
             contentsOf: try ReportRenderer.render(folder: fixture.url, language: .en, summary: clean), encoding: .utf8)
