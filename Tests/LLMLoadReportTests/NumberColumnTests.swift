@@ -18,8 +18,9 @@ import Testing
     @Test func numbersAreWrittenAsJSONEncoderWritesThem() throws {
         var random = SplitMix64(seed: 0xC01)
         var values: [Double?] = [
-            nil, 0, -0.0, 1, 12, 0.1, 1e-7, 1e15, 1e16, 1e21, 5e-324, .greatestFiniteMagnitude, 2.5, 1234.5678,
-            .infinity, -.infinity, .nan, 123_456_789_012_345_678,
+            nil, 0, -0.0, 1, 12, 0.1, 1e-7, 1e15, 1e16, 1e21, .leastNonzeroMagnitude, .greatestFiniteMagnitude, 2.5,
+            1234.5678,
+            .infinity, -.infinity, .nan, 123_456_789_012_345_680,
         ]
         for _ in 0..<20_000 {
             // Every bit pattern: all magnitudes, subnormals, and the odd NaN.
