@@ -243,6 +243,20 @@ final class CountingServer: Sendable {
         #expect(endpoint.hostHeader == hostHeader)
         #expect(endpoint.serverName == serverName)
         #expect(endpoint.isTLS == isTLS)
+        // An address is connected to as it is; a name is looked up for each connection.
+        #expect(endpoint.address == (serverName == nil ? try SocketAddress(ipAddress: host, port: port) : nil))
+    }
+
+    /// A host name, not an address, still connects: through the name lookup an address skips.
+    @Test func aHostNameIsLookedUp() async throws {
+        let server = CountingServer()
+        let record = try await server.withRunning { url in
+            try await HTTPInferenceClient.withClient(configuration: .init(maximumConnections: 1, eventLoops: 1)) {
+                await Self.send($0, to: url.replacing("127.0.0.1", with: "localhost"))
+            }
+        }
+        #expect(record.outcome == .ok, "\(record.errorMessage ?? "")")
+        #expect(server.requestHeads.load(ordering: .relaxed) == 1)
     }
 
     @Test(arguments: ["ftp://host", "http://host:0", "http://host:x", "http://", "host:80", "http://[::1"])

@@ -156,7 +156,10 @@ final class ConnectionPool: @unchecked Sendable {
                     try pipeline.addHandler(ConnectionHandler(pool: self, endpointID: endpoint.id))
                 }
             }
-        bootstrap.connect(host: endpoint.host, port: endpoint.port).assumeIsolated().whenComplete { [self] result in
+        let connecting =
+            endpoint.address.map { bootstrap.connect(to: $0) }
+            ?? bootstrap.connect(host: endpoint.host, port: endpoint.port)
+        connecting.assumeIsolated().whenComplete { [self] result in
             switch result {
             case .success(let channel):
                 guard let connection = try? channel.pipeline.syncOperations.handler(type: ConnectionHandler.self)

@@ -15,6 +15,9 @@ struct Endpoint: Sendable {
     let hostHeader: String
     /// The TLS server name; `nil` for an IP address, which SNI does not allow.
     let serverName: String?
+    /// The socket address when the host is an IP address: a connection to it needs no name
+    /// lookup, which NIO would run on a Dispatch thread for every connection it opens.
+    let address: SocketAddress?
 
     /// Parses `scheme://host[:port][/prefix]` with scheme `http` or `https`.
     init(id: Int, baseURL: String) throws(EndpointError) {
@@ -55,8 +58,8 @@ struct Endpoint: Sendable {
         self.pathPrefix = path
         let bracketed = host.contains(":") ? "[\(host)]" : String(host)
         self.hostHeader = self.port == defaultPort ? bracketed : "\(bracketed):\(self.port)"
-        let isAddress = (try? SocketAddress(ipAddress: String(host), port: 0)) != nil
-        self.serverName = isAddress ? nil : String(host)
+        self.address = try? SocketAddress(ipAddress: String(host), port: self.port)
+        self.serverName = address == nil ? String(host) : nil
     }
 }
 
