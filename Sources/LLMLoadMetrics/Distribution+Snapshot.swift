@@ -29,7 +29,7 @@ extension Distribution {
 
     /// Rebuilds a distribution from its snapshot.
     public init(snapshot: DistributionSnapshot) {
-        self.init(scale: snapshot.scale, highestTrackable: 3_600_000)
+        self.init(scale: snapshot.scale, highestTrackable: Self.millisecondsRange)
         restore(
             buckets: snapshot.buckets.compactMap { $0.count == 2 ? ($0[0], $0[1]) : nil },
             count: snapshot.count, sum: snapshot.sum, sumOfSquares: snapshot.sumOfSquares,

@@ -1,3 +1,4 @@
+import Foundation
 import LLMLoadMetrics
 import Testing
 
@@ -55,6 +56,36 @@ import Testing
         #expect(a.min == b.min && a.max == b.max)
         #expect([a.p50, a.p90, a.p95, a.p99, a.p99_9] == [b.p50, b.p90, b.p95, b.p99, b.p99_9])
         #expect(abs(a.mean - b.mean) < 1e-9 * b.mean)
+    }
+
+    /// A latency's counts cover a minute at first: longer values (a 2-hour answer, a timeout
+    /// set in hours) grow them at the same precision, and a grown shard merges with one that
+    /// did not grow, both ways.
+    @Test func valuesPastTheFirstRangeKeepTheirPrecisionAndMerge() throws {
+        var long = Distribution.milliseconds()
+        var short = Distribution.milliseconds()
+        var whole = Distribution.milliseconds()
+        // 1 ms … 2 h, spread evenly on a log scale; the short shard stays under a minute.
+        let values = (0..<5_000).map { 1.0 * pow(7_200_000.0, Double($0) / 4_999) }
+        for (index, value) in values.enumerated() {
+            whole.record(value)
+            if value < 60_000 && index.isMultiple(of: 2) { short.record(value) } else { long.record(value) }
+        }
+        let summary = try #require(whole.summary)
+        let sorted = values.sorted()
+        for (measured, rank) in [(summary.p50, 0.5), (summary.p90, 0.9), (summary.p99, 0.99), (summary.p99_9, 0.999)] {
+            let exact = sorted[Int((rank * Double(sorted.count)).rounded(.up)) - 1]
+            #expect(abs(measured - exact) <= exact * 0.0005, "\(measured) vs \(exact)")
+        }
+        #expect(summary.max == 7_200_000)
+        for (first, second) in [(long, short), (short, long)] {
+            var merged = first
+            merged.merge(second)
+            let figures = try #require(merged.summary)
+            #expect(
+                [figures.p50, figures.p90, figures.p99, figures.p99_9, figures.max]
+                    == [summary.p50, summary.p90, summary.p99, summary.p99_9, summary.max])
+        }
     }
 
     @Test func ignoresNonFiniteValues() {
