@@ -132,9 +132,7 @@ public struct LoadRun: Sendable {
             gpus: monitor.gpuDevices.map { $0.name ?? "GPU \($0.index)" }, workload: workload, preflight: preflight)
         let configFailure = Self.write(description, to: folder)
         let api = target.api.makeAPI()
-        let headers = configuration.target.headers
         let shard = configuration.load.coordination?.shard
-        let (template, prompts, tag) = (workload.template, workload.prompts, workload.tag)
         let conversations = workload.conversations.map { ConversationBook(plan: $0, shard: shard ?? .whole) }
         let live = LiveProgress()
         let baseURLs = configuration.target.baseURLs
@@ -173,49 +171,12 @@ public struct LoadRun: Sendable {
         )
         async let ticker: Void = live.report(
             every: progress?.interval ?? .seconds(1), until: dispatcher.gauge, to: progress?.sink)
+        let sender = RequestSender(
+            configuration: configuration, client: client, api: api, workload: workload, conversations: conversations,
+            balancer: balancer, start: start, redactor: redactor, live: live, records: records)
         // Returns the instant the request ended, which frees its slot under --max-in-flight.
-        let send: @Sendable (LoadDispatcher<ContinuousClock>.Dispatch) async -> ContinuousClock.Instant = { dispatch in
-            // A shard's requests keep their number in the whole load: prompt, tag and id alike.
-            let (index, scheduledAt) = (
-                shard?.globalIndex(ofLocal: dispatch.index) ?? dispatch.index, dispatch.scheduledAt
-            )
-            var request = template
-            let requestTag = configuration.requests.isUniquePrefix ? tag.text(forRequest: index) : nil
-            // With --turns, the user's conversation says what to send: the history and a new turn.
-            let turn = conversations?.nextTurn(user: dispatch.user ?? 0, tag: requestTag)
-            let planned = turn == nil ? prompts.plannedPrompt(forRequest: index, tag: requestTag) : nil
-            request.prompt = turn?.userText ?? planned?.prompt.text ?? ""
-            request.messages = turn?.messages ?? planned?.prompt.messages
-            if let tokens = planned?.maxOutputTokens { request.maxOutputTokens = tokens }
-            let plan = RequestPlan(
-                index: index, scheduledAt: scheduledAt, request: request,
-                isWarmup: configuration.load.isWarmup(index: index, offset: scheduledAt - start),
-                targetPromptTokens: turn.map(\.targetTokens) ?? planned?.targetTokens
-            )
-            // Never re-routed: a replica that fails fails its own requests. A conversation's
-            // turns stay on the replica of its first.
-            let targetIndex =
-                if let balancer, let turn {
-                    balancer.take(
-                        forConversation: turn.conversation, user: dispatch.user ?? 0, isFirstTurn: turn.turn == 1)
-                } else {
-                    balancer?.take(forRequest: index) ?? 0
-                }
-            var record = await client.execute(
-                plan, api: api, baseURL: baseURLs[targetIndex], timeout: configuration.requests.timeout,
-                headers: headers + [("X-Request-Id", "llmload-\(tag.run)-\(index)")]
-            )
-            balancer?.finished(targetIndex)
-            record.targetIndex = targetIndex
-            record.clientQueueEndedAt = dispatch.queueEndedAt
-            (record.conversation, record.turn) = (turn?.conversation, turn?.turn)
-            // The answer as the server sent it, before redaction; a failed or cut answer ends the conversation.
-            let answer = record.outcome == .ok && record.responseTextTruncatedBytes == 0 ? record.responseText : nil
-            record.redactForOutputs(redactor)
-            live.add(record)
-            records.add(FinishedRequest(record: record, prompt: redactor.redact(request.prompt)))
-            if turn != nil { conversations?.ended(user: dispatch.user ?? 0, answer: answer) }
-            return record.finishedAt
+        let send: @Sendable (LoadDispatcher<ContinuousClock>.Dispatch) async -> ContinuousClock.Instant = {
+            await sender.send($0)
         }
         let scraper = ServerMetricsScraper.make(
             configuration, api: target.api, model: target.model, interval: monitor.interval)

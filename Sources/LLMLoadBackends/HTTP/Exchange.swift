@@ -10,8 +10,8 @@ import NIOHTTP1
 /// 570-byte record at each level: per request in flight those copies were 2.3 KB of task memory.
 /// `@unchecked Sendable`: made on the event loop and handed over once, through the continuation;
 /// only the task that received it changes it.
-final class ExchangeOutcome: @unchecked Sendable {
-    var record: RequestRecord
+public final class ExchangeOutcome: @unchecked Sendable {
+    public var record: RequestRecord
     let closedBeforeAnswer: Bool
 
     init(record: RequestRecord, closedBeforeAnswer: Bool) {

@@ -187,26 +187,41 @@ public struct HTTPInferenceClient: Sendable {
         timeout: Duration,
         headers: [(String, String)] = []
     ) async -> RequestRecord {
+        await execute(OutgoingRequest(plan: plan, api: api, baseURL: baseURL, timeout: timeout, headers: headers))
+            .record
+    }
+
+    /// Sends `request` as ``execute(_:api:baseURL:timeout:headers:)`` does. Everything goes in
+    /// and comes out by reference: a request in flight keeps the frames of the task waiting for
+    /// it, and a plan and a record held there by value are 592 and 576 bytes.
+    public func execute(_ request: OutgoingRequest) async -> ExchangeOutcome {
         // One deadline for every send: a resent request does not get a fresh timeout.
-        let deadline = NIODeadline.now() + .nanoseconds(timeout.nanoseconds)
+        let deadline = NIODeadline.now() + .nanoseconds(request.timeout.nanoseconds)
         var resent = false
         for attempt in 1...Self.attemptsOnClosedConnection {
             // Built here, sent and awaited by a function that is not generic: what the task
             // keeps while the request is in flight is then the exchange and its outcome, not the
             // observer and the rest, which a generic frame holds in the task's own memory.
             let exchange: any ExchangeEvents
-            switch makeExchange(plan, api: api, baseURL: baseURL, deadline: deadline, headers: headers) {
+            switch makeExchange(request, deadline: deadline) {
             case .success(let built): exchange = built
-            case .failure(let unbuilt): return unbuilt.record
+            case .failure(let unbuilt): return ExchangeOutcome(record: unbuilt.record, closedBeforeAnswer: false)
             }
             let outcome = await send(exchange)
             outcome.record.resentOnClosedConnection = resent
             guard outcome.closedBeforeAnswer, attempt < Self.attemptsOnClosedConnection, !Task.isCancelled,
                 NIODeadline.now() < deadline
-            else { return outcome.record }
+            else { return outcome }
             resent = true
         }
         preconditionFailure("the last attempt returns")
+    }
+
+    /// Opens the request's API for the generic builder.
+    private func makeExchange(_ request: OutgoingRequest, deadline: NIODeadline) -> Result<any ExchangeEvents, Unbuilt>
+    {
+        makeExchange(
+            request.plan, api: request.api, baseURL: request.baseURL, deadline: deadline, headers: request.headers)
     }
 
     /// Sends of one request when its connection keeps closing before an answer.
