@@ -72,14 +72,12 @@ public enum RunWarning: Sendable, Equatable {
                 warnings.append(
                     .clientSaturatedSeconds(count: measured.count, fromRatePerS: client.saturatedFromRatePerS))
             }
-            // Why it was late: the client's own CPU, then the machine's.
-            if client.saturated || isWarnedBySeconds {
-                if !client.saturated, let cores = client.keptOffCPUCores {
-                    warnings.append(.clientKeptOffCPU(cores: cores, stealPercent: client.machineStealPercent))
-                }
-                if let cpu = s.resources?.measured.cpuPercent?.mean, cpu >= 90 {
-                    warnings.append(.machineCPUBusy(percent: cpu))
-                }
+            // Why it was late: the client's own CPU (a saturated run's banner says it), then the machine's.
+            if isWarnedBySeconds, !client.saturated, let cores = client.keptOffCPUCores {
+                warnings.append(.clientKeptOffCPU(cores: cores, stealPercent: client.machineStealPercent))
+            }
+            if client.saturated || isWarnedBySeconds, let cpu = s.resources?.measured.cpuPercent?.mean, cpu >= 90 {
+                warnings.append(.machineCPUBusy(percent: cpu))
             }
         }
         if let queue = s.latency[.clientQueueTime], queue.p99 >= 1, let cap = s.runDescription.load.maxInFlight {

@@ -15,15 +15,12 @@ final class RequestSender: Sendable {
     /// One request, built, and what its record needs once it ended.
     final class Prepared: Sendable {
         let outgoing: OutgoingRequest
-        /// Its prompt, for `responses.jsonl`.
-        let prompt: String
         let turn: ConversationBook.Turn?
         /// The replica it went to.
         let targetIndex: Int
 
-        init(outgoing: OutgoingRequest, prompt: String, turn: ConversationBook.Turn?, targetIndex: Int) {
+        init(outgoing: OutgoingRequest, turn: ConversationBook.Turn?, targetIndex: Int) {
             self.outgoing = outgoing
-            self.prompt = prompt
             self.turn = turn
             self.targetIndex = targetIndex
         }
@@ -39,9 +36,10 @@ final class RequestSender: Sendable {
     private let redactor: SecretRedactor
     private let live: LiveProgress
     private let records: RecordQueue
-    /// Read once: both are built anew each time they are read from the configuration.
+    /// Read once: the first two are built anew each time they are read from the configuration.
     private let baseURLs: [String]
     private let headers: [(String, String)]
+    private let shard: Shard?
 
     init(
         configuration: RunConfiguration, client: HTTPInferenceClient, api: any InferenceAPI,
@@ -60,6 +58,7 @@ final class RequestSender: Sendable {
         self.records = records
         baseURLs = configuration.target.baseURLs
         headers = configuration.target.headers
+        shard = configuration.load.coordination?.shard
     }
 
     /// Sends the request `dispatch` stands for and records it. Returns the instant it ended,
@@ -72,7 +71,6 @@ final class RequestSender: Sendable {
 
     func prepare(_ dispatch: LoadDispatcher<ContinuousClock>.Dispatch) -> Prepared {
         // A shard's requests keep their number in the whole load: prompt, tag and id alike.
-        let shard = configuration.load.coordination?.shard
         let (index, scheduledAt) = (shard?.globalIndex(ofLocal: dispatch.index) ?? dispatch.index, dispatch.scheduledAt)
         var request = workload.template
         let tag = workload.tag
@@ -100,7 +98,7 @@ final class RequestSender: Sendable {
         let outgoing = OutgoingRequest(
             plan: plan, api: api, baseURL: baseURLs[targetIndex], timeout: configuration.requests.timeout,
             headers: headers + [("X-Request-Id", "llmload-\(tag.run)-\(index)")])
-        return Prepared(outgoing: outgoing, prompt: request.prompt, turn: turn, targetIndex: targetIndex)
+        return Prepared(outgoing: outgoing, turn: turn, targetIndex: targetIndex)
     }
 
     private func finish(
@@ -115,7 +113,7 @@ final class RequestSender: Sendable {
         let answer = record.outcome == .ok && record.responseTextTruncatedBytes == 0 ? record.responseText : nil
         record.redactForOutputs(redactor)
         live.add(record)
-        records.add(FinishedRequest(record: record, prompt: redactor.redact(prepared.prompt)))
+        records.add(FinishedRequest(record: record, prompt: redactor.redact(prepared.outgoing.plan.request.prompt)))
         if prepared.turn != nil { conversations?.ended(user: dispatch.user ?? 0, answer: answer) }
         return record.finishedAt
     }

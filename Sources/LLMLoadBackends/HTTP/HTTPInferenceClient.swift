@@ -203,7 +203,9 @@ public struct HTTPInferenceClient: Sendable {
             // keeps while the request is in flight is then the exchange and its outcome, not the
             // observer and the rest, which a generic frame holds in the task's own memory.
             let exchange: any ExchangeEvents
-            switch makeExchange(request, deadline: deadline) {
+            switch makeExchange(
+                request.plan, api: request.api, baseURL: request.baseURL, deadline: deadline, headers: request.headers)
+            {
             case .success(let built): exchange = built
             case .failure(let unbuilt): return ExchangeOutcome(record: unbuilt.record, closedBeforeAnswer: false)
             }
@@ -215,13 +217,6 @@ public struct HTTPInferenceClient: Sendable {
             resent = true
         }
         preconditionFailure("the last attempt returns")
-    }
-
-    /// Opens the request's API for the generic builder.
-    private func makeExchange(_ request: OutgoingRequest, deadline: NIODeadline) -> Result<any ExchangeEvents, Unbuilt>
-    {
-        makeExchange(
-            request.plan, api: request.api, baseURL: request.baseURL, deadline: deadline, headers: request.headers)
     }
 
     /// Sends of one request when its connection keeps closing before an answer.
