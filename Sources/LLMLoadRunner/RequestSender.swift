@@ -7,23 +7,19 @@ import LLMLoadWorkload
 /// and hands its record on.
 ///
 /// A request in flight keeps its task's frames for as long as it waits for its answer, and a
-/// run has hundreds in flight. So the request is built into one ``Prepared`` reference before
+/// run has hundreds in flight. So the request is built into one reference (``OutgoingRequest``) before
 /// the wait and the record comes back as one (``ExchangeOutcome``): held by value in the
 /// closure that did this before, they were 1.7 KB of frame, the plan's 592 bytes and the
 /// record's 576 for every request in flight (docs/performance.md).
 final class RequestSender: Sendable {
-    /// One request, built, and what its record needs once it ended.
-    final class Prepared: Sendable {
+    /// One request, built, and what its record needs once it ended: small, as the frame of
+    /// the task waiting for it holds it (the request itself is a reference).
+    struct Prepared {
         let outgoing: OutgoingRequest
-        let turn: ConversationBook.Turn?
+        /// With `--turns`: its conversation and turn (from 1).
+        let place: (conversation: Int, turn: Int)?
         /// The replica it went to.
         let targetIndex: Int
-
-        init(outgoing: OutgoingRequest, turn: ConversationBook.Turn?, targetIndex: Int) {
-            self.outgoing = outgoing
-            self.turn = turn
-            self.targetIndex = targetIndex
-        }
     }
 
     private let configuration: RunConfiguration
@@ -98,7 +94,7 @@ final class RequestSender: Sendable {
         let outgoing = OutgoingRequest(
             plan: plan, api: api, baseURL: baseURLs[targetIndex], timeout: configuration.requests.timeout,
             headers: headers + [("X-Request-Id", "llmload-\(tag.run)-\(index)")])
-        return Prepared(outgoing: outgoing, turn: turn, targetIndex: targetIndex)
+        return Prepared(outgoing: outgoing, place: turn.map { ($0.conversation, $0.turn) }, targetIndex: targetIndex)
     }
 
     private func finish(
@@ -108,13 +104,13 @@ final class RequestSender: Sendable {
         var record = outcome.record
         record.targetIndex = prepared.targetIndex
         record.clientQueueEndedAt = dispatch.queueEndedAt
-        (record.conversation, record.turn) = (prepared.turn?.conversation, prepared.turn?.turn)
+        (record.conversation, record.turn) = (prepared.place?.conversation, prepared.place?.turn)
         // The answer as the server sent it, before redaction; a failed or cut answer ends the conversation.
         let answer = record.outcome == .ok && record.responseTextTruncatedBytes == 0 ? record.responseText : nil
         record.redactForOutputs(redactor)
         live.add(record)
         records.add(FinishedRequest(record: record, prompt: redactor.redact(prepared.outgoing.plan.request.prompt)))
-        if prepared.turn != nil { conversations?.ended(user: dispatch.user ?? 0, answer: answer) }
+        if prepared.place != nil { conversations?.ended(user: dispatch.user ?? 0, answer: answer) }
         return record.finishedAt
     }
 }
