@@ -110,6 +110,9 @@ public struct SweepSummary: Sendable, Codable, Equatable {
         /// ``keptUpShare`` is measured against what was sent, so a late client does not make
         /// the server look saturated.
         public var clientSaturated = false
+        /// The client's own CPU over the point, in cores (`client.cpu_cores`); absent where not
+        /// measured, and in files from before it existed.
+        public var clientCPUCores: Double?
         /// Measured requests, and how many succeeded.
         public var requests: Int
         public var succeeded: Int

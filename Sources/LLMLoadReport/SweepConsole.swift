@@ -26,10 +26,24 @@ public enum SweepConsole {
                 + "\(latencies)，\(tokens) token/秒  \(verdict(point, language: language))"
             : "[\(point.index)] \(load(point, mode: mode, language: language)): achieved \(achieved) req/s, errors \(errors), "
                 + "\(latencies), \(tokens) tok/s  \(verdict(point, language: language))"
-        guard point.clientSaturated else { return line }
-        return line
-            + (zh
-                ? "（llmload 自身已饱和：其延迟部分来自它自己）" : " (llmload itself was saturated: its latencies are partly its own)")
+        guard let note = clientNote(point, language: language) else { return line }
+        return line + (zh ? "（\(note)）" : " (\(note))")
+    }
+
+    /// What a point's client-saturation flag means for its figures, in a few words: delayed
+    /// (kept off the CPU while it used under half a core) or saturated by its own work; `nil`
+    /// when its loops kept time. The console's point line and the sweep report show it.
+    public static func clientNote(_ point: SweepSummary.Point, language: ReportLanguage = .en) -> String? {
+        guard point.clientSaturated else { return nil }
+        let zh = language == .zh
+        if point.clientDelayed, let cores = point.clientCPUCores {
+            let used = FigureText.number(cores, 2)
+            return zh
+                ? "llmload 被延误：它只用了 \(used) 个核，却未占到 CPU；其延迟部分来自本机或宿主"
+                : "llmload was delayed: it used only \(used) of a core and was kept off the CPU; "
+                    + "its latencies are partly the machine's"
+        }
+        return zh ? "llmload 自身已饱和：其延迟部分来自它自己" : "llmload itself was saturated: its latencies are partly its own"
     }
 
     /// The table of every point in the order they ran, the goals above it and the verdict

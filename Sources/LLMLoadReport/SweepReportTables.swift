@@ -74,6 +74,7 @@ enum SweepReportTables {
                 "report": reportLink(p.folder),
             ]
             if let reason = p.failedBecause(language) { row["reason"] = reason }
+            if let note = SweepConsole.clientNote(p, language: language) { row["client"] = note }
             return row
         }
     }
