@@ -18,6 +18,16 @@ extension ReportInput {
 
         public init() {}
 
+        mutating func reserveCapacity(_ count: Int) {
+            scheduledSeconds.reserveCapacity(count)
+            scheduleLagMs.reserveCapacity(count)
+            latencyFromScheduleMs.reserveCapacity(count)
+            thinkingMs.reserveCapacity(count)
+            answerMs.reserveCapacity(count)
+            promptTokens.reserveCapacity(count)
+            targetPromptTokens.reserveCapacity(count)
+        }
+
         /// Adds the current row of `reader`.
         mutating func append(_ reader: CSVRecordReader, _ columns: RequestColumns, scheduledMs: Double) {
             scheduledSeconds.append(scheduledMs / 1000)

@@ -131,7 +131,7 @@ public enum ReportRenderer {
         let json = try encoder.encode(value)
         let marker = columns.marker
         var safe: [UInt8] = []
-        safe.reserveCapacity(json.count + columns.lists.reduce(64) { $0 + $1.count * 12 })
+        safe.reserveCapacity(json.count + 64 + columns.count * 12)
         // "<" never occurs inside a multi-byte UTF-8 sequence, so the bytes can be scanned as
         // they are: Foundation's `replacingOccurrences` took 8 % of `llmload report`.
         json.withUnsafeBytes { bytes in
