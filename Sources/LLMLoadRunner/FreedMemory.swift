@@ -6,8 +6,8 @@
 ///
 /// glibc keeps what a run's requests freed (their tasks, buffers and records, spread over the
 /// event loop's and the pool's arenas) for reuse, so the report, written after the load,
-/// allocated on top of it: the run's peak RSS was the load's plus the report's. Called once
-/// between the two.
+/// allocated on top of it: the run's peak RSS was the load's plus the report's. Called after the
+/// load's connections are closed, and again before the report (after the summary's work).
 enum FreedMemory {
     static func release() {
         #if canImport(Glibc)

@@ -204,6 +204,10 @@ public struct LoadRun: Sendable {
         live.finish()
         let folded = await folding
         await ticker
+        // Before the summary and the report: the load's connections and what the requests freed
+        // would otherwise sit under them, and the run's peak RSS be the load's plus theirs.
+        await client.closeIdleConnections()
+        FreedMemory.release()
 
         var summary = makeSummary(
             aggregator: folded.aggregator, timeSeries: folded.timeSeries.buckets(), dispatch: dispatch,

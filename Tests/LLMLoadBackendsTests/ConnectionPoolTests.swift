@@ -212,6 +212,35 @@ final class CountingServer: Sendable {
         #expect(idle >= .milliseconds(195), "idle \(idle) only")
     }
 
+    /// At the end of a load: every idle connection is closed, one still answering is left to
+    /// finish, and the client goes on working.
+    @Test func closingIdleConnectionsClosesThemAllAndLeavesABusyOne() async throws {
+        let server = CountingServer(delay: .milliseconds(50))
+        let (opened, closed, busy, later) = try await server.withRunning { url in
+            try await HTTPInferenceClient.withClient(
+                configuration: .init(maximumConnections: 8, eventLoops: 2, idleTimeout: Self.neverIdle)
+            ) { client in
+                // Three at once: three connections, spread over both loops.
+                await withTaskGroup(of: Void.self) { group in
+                    for index in 0..<3 { group.addTask { _ = await Self.send(client, to: url, index: index) } }
+                }
+                let busy = Task { await Self.send(client, to: url, index: 3, timeout: .seconds(20)) }
+                try await Self.eventually { server.inFlight.load(ordering: .relaxed) == 1 }
+                await client.closeIdleConnections()
+                let opened = server.connectionsOpened.load(ordering: .relaxed)
+                // All but the busy one (it reused an idle one, or opened a fourth).
+                try await Self.eventually { server.connectionsClosed.load(ordering: .relaxed) == opened - 1 }
+                let closed = server.connectionsClosed.load(ordering: .relaxed)
+                return (opened, closed, await busy.value, await Self.send(client, to: url, index: 4))
+            }
+        }
+        #expect(opened >= 3)
+        #expect(closed == opened - 1, "\(closed) of \(opened) closed; all but the busy one should be")
+        #expect(busy.outcome == .ok, "\(busy.errorMessage ?? "")")
+        #expect(later.outcome == .ok, "\(later.errorMessage ?? "")")
+        #expect(server.requestHeads.load(ordering: .relaxed) == 5)
+    }
+
     @Test func cancellingTheCallingTaskEndsTheRequestAsCancelled() async throws {
         let server = CountingServer(delay: .seconds(5))
         let record = try await server.withRunning { url in

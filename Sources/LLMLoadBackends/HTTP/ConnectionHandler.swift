@@ -96,8 +96,12 @@ final class ConnectionHandler: ChannelInboundHandler, RemovableChannelHandler {
         context.fireChannelInactive()
     }
 
-    /// Closes the connection, idle or not.
-    func close() {
-        context?.close(promise: nil)
+    /// Closes the connection, idle or not; `promise` (if any) when it has closed.
+    func close(promise: EventLoopPromise<Void>? = nil) {
+        guard let context else {
+            promise?.succeed()
+            return
+        }
+        context.close(promise: promise)
     }
 }

@@ -119,6 +119,21 @@ final class ConnectionPool: @unchecked Sendable {
         }
     }
 
+    /// Closes every idle connection now, and succeeds once they have closed (a failed close
+    /// counts as closed). Call on `loop`.
+    func closeIdleConnections() -> EventLoopFuture<Void> {
+        let connections = idle.values.joined().filter { !$0.isRetired }
+        idle.removeAll()
+        let closes = connections.map { connection in
+            let promise = loop.makePromise(of: Void.self)
+            connection.isRetired = true
+            open -= 1
+            connection.close(promise: promise)
+            return promise.futureResult
+        }
+        return EventLoopFuture.whenAllComplete(closes, on: loop).map { _ in }
+    }
+
     private func closeIdle(olderThan limit: NIODeadline) {
         // Most recently used last, so the stale connections of an endpoint are a prefix.
         for (endpoint, connections) in idle where connections.first.map({ $0.idleSince <= limit }) ?? false {

@@ -169,6 +169,16 @@ public struct HTTPInferenceClient: Sendable {
         for group in groups { try? await group.shutdownGracefully() }
     }
 
+    /// Closes the load's idle connections and waits until they have: at the end of a load,
+    /// after its drain, so that what they hold (a channel, its pipeline and buffers each: a few
+    /// MB for a thousand) is freed before the summary and report are made. A request sent
+    /// after this opens a connection.
+    public func closeIdleConnections() async {
+        for pool in pools {
+            _ = try? await pool.loop.flatSubmit { pool.closeIdleConnections() }.get()
+        }
+    }
+
     /// Sends one request and measures it until its response ends, fails, times out, or the
     /// calling task is cancelled (recorded as `cancelled`).
     ///
