@@ -6,11 +6,16 @@ import LLMLoadCore
 ///
 /// Everything in it adds exactly, so the distributions of two shards of a run merge into the
 /// distribution of the whole (``merge(_:)``).
-public struct Distribution: Sendable, Codable {
+public struct Distribution: Sendable {
     /// Values are recorded as integers of `1 / scale` display units: with milliseconds as the
     /// display unit and a scale of 1000, the histogram resolves microseconds.
     public let scale: Double
-    private var histogram: Histogram<UInt64>
+    /// Made at the first value: a run keeps a distribution for every catalogue metric, and the
+    /// counts of one cover a minute at microsecond precision (131 KB); most runs leave several
+    /// metrics (reasoning, server timings, queueing) empty.
+    private var histogram: Histogram<UInt64>?
+    /// The range, in recorded units, the counts cover when made.
+    private let initialRangeUnits: UInt64
     public private(set) var count = 0
     public private(set) var sum = 0.0
     public private(set) var sumOfSquares = 0.0
@@ -23,13 +28,18 @@ public struct Distribution: Sendable, Codable {
     ///     precision; it grows past it automatically.
     public init(scale: Double, highestTrackable: Double) {
         self.scale = scale
-        var histogram = Histogram<UInt64>(
-            lowestDiscernibleValue: 1,
-            highestTrackableValue: UInt64(min(highestTrackable * scale, Self.largestRecordedUnits)),
-            numberOfSignificantValueDigits: .three
-        )
-        histogram.autoResize = true
-        self.histogram = histogram
+        initialRangeUnits = UInt64(min(highestTrackable * scale, Self.largestRecordedUnits))
+    }
+
+    /// Whether the counts are made (a value was recorded or merged in).
+    var holdsCounts: Bool { histogram != nil }
+
+    /// Empty counts covering the initial range, growing past it.
+    private func makeHistogram() -> Histogram<UInt64> {
+        var made = Histogram<UInt64>(
+            lowestDiscernibleValue: 1, highestTrackableValue: initialRangeUnits, numberOfSignificantValueDigits: .three)
+        made.autoResize = true
+        return made
     }
 
     /// A latency in milliseconds, resolved to the microsecond. Its counts cover a minute at
@@ -56,7 +66,8 @@ public struct Distribution: Sendable, Codable {
     public mutating func record(_ value: Double) {
         guard value.isFinite else { return }
         let clamped = min(max(0, value), Self.largestRecordedUnits / scale)
-        _ = histogram.record(UInt64((clamped * scale).rounded()))
+        if histogram == nil { histogram = makeHistogram() }
+        _ = histogram!.record(UInt64((clamped * scale).rounded()))
         count += 1
         sum += clamped
         sumOfSquares += clamped * clamped
@@ -71,7 +82,10 @@ public struct Distribution: Sendable, Codable {
     /// Adds every value recorded in `other`.
     public mutating func merge(_ other: Distribution) {
         precondition(other.scale == scale, "distributions of different units do not merge")
-        histogram.add(other.histogram)
+        if let theirs = other.histogram {
+            if histogram == nil { histogram = makeHistogram() }
+            histogram!.add(theirs)
+        }
         count += other.count
         sum += other.sum
         sumOfSquares += other.sumOfSquares
@@ -81,15 +95,19 @@ public struct Distribution: Sendable, Codable {
 
     /// Every histogram bucket holding values: one value of the bucket, and its count.
     var recordedBuckets: [(value: UInt64, count: UInt64)] {
-        histogram.recordedValues().map { ($0.value, UInt64($0.count)) }
+        histogram?.recordedValues().map { ($0.value, UInt64($0.count)) } ?? []
     }
 
     /// Replaces the content with the given buckets and exact sums (from a snapshot).
     mutating func restore(
         buckets: [(UInt64, UInt64)], count: Int, sum: Double, sumOfSquares: Double, minimum: Double, maximum: Double
     ) {
-        histogram.reset()
-        for (value, occurrences) in buckets { _ = histogram.record(value, count: occurrences) }
+        histogram = nil
+        if !buckets.isEmpty {
+            var made = makeHistogram()
+            for (value, occurrences) in buckets { _ = made.record(value, count: occurrences) }
+            histogram = made
+        }
         self.count = count
         self.sum = sum
         self.sumOfSquares = sumOfSquares
@@ -100,7 +118,7 @@ public struct Distribution: Sendable, Codable {
     /// The value at `percentile` (0–100) by nearest rank, as the middle of its histogram bucket
     /// (within 0.05 %), clamped to the exact minimum and maximum. `nil` when empty.
     public func percentile(_ percentile: Double) -> Double? {
-        guard count > 0 else { return nil }
+        guard count > 0, let histogram else { return nil }
         let bucket = histogram.valueAtPercentile(percentile)
         let value = Double(histogram.medianEquivalentForValue(bucket)) / scale
         return min(max(value, minimum), maximum)

@@ -1,6 +1,7 @@
 import Foundation
-import LLMLoadMetrics
 import Testing
+
+@testable import LLMLoadMetrics
 
 @Suite struct DistributionTests {
     @Test func percentilesOfKnownSamplesAreWithinHalfAPerMille() throws {
@@ -128,5 +129,32 @@ import Testing
         let empty = Distribution(snapshot: Distribution.rate().snapshot)
         #expect(empty.summary == nil)
         #expect(Distribution.rate().snapshot.min == nil)
+    }
+
+    /// The counts are made at the first value: empty metrics hold none, and merging or
+    /// restoring an empty one makes none; filling one later gives what one filled from the start
+    /// gives.
+    @Test func countsAreMadeAtTheFirstValue() throws {
+        var lazy = Distribution.milliseconds()
+        #expect(!lazy.holdsCounts)
+        lazy.merge(.milliseconds())
+        lazy.record(.nan)
+        #expect(!lazy.holdsCounts && lazy.summary == nil && lazy.percentile(50) == nil)
+        #expect(!Distribution(snapshot: lazy.snapshot).holdsCounts)
+
+        var filled = Distribution.milliseconds()
+        for value in stride(from: 0.5, through: 90_000, by: 7.25) { filled.record(value) }
+        #expect(filled.holdsCounts)
+        lazy.merge(filled)
+        #expect(lazy.holdsCounts)
+        var restored = Distribution(snapshot: filled.snapshot)
+        #expect(restored.holdsCounts)
+        for d in [lazy, restored] {
+            let (a, b) = (try #require(d.summary), try #require(filled.summary))
+            #expect(a.count == b.count && [a.p50, a.p90, a.p99, a.p99_9, a.max] == [b.p50, b.p90, b.p99, b.p99_9, b.max])
+        }
+        // Recording after a restore goes on from the restored counts.
+        restored.record(1)
+        #expect(restored.summary?.count == filled.count + 1 && restored.summary?.min == 0.5)
     }
 }
