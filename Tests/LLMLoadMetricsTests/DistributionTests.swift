@@ -151,7 +151,8 @@ import Testing
         #expect(restored.holdsCounts)
         for d in [lazy, restored] {
             let (a, b) = (try #require(d.summary), try #require(filled.summary))
-            #expect(a.count == b.count && [a.p50, a.p90, a.p99, a.p99_9, a.max] == [b.p50, b.p90, b.p99, b.p99_9, b.max])
+            #expect(
+                a.count == b.count && [a.p50, a.p90, a.p99, a.p99_9, a.max] == [b.p50, b.p90, b.p99, b.p99_9, b.max])
         }
         // Recording after a restore goes on from the restored counts.
         restored.record(1)
