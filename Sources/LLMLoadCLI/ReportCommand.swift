@@ -5,25 +5,28 @@ import LLMLoadReport
 
 extension ReportLanguage: ExpressibleByArgument {}
 
-/// `llmload report <run-folder>`: renders `report.html` again from a run's saved files, in
-/// another language or with a newer layout.
+/// `llmload report <folder>`: renders `report.html` again from a run's or a sweep's saved
+/// files, in another language or with a newer layout.
 struct ReportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "report",
-        abstract: "Render report.html again from a run folder.",
+        abstract: "Render report.html again from a run or sweep folder.",
         discussion: """
             Reads summary.json (which holds the run's description, as config.json does), \
             requests.csv and responses.jsonl from the folder and writes report.html beside them \
             (or to --output-file). Folders of schema_version 1 (written before 0.1.0 embedded the \
-            description) are read with their config.json.
+            description) are read with their config.json. A sweep folder's report is rendered \
+            from its sweep.json (each point's own report.html stays as it is: render it from the \
+            point's folder).
 
             Examples:
               llmload report results/20261130-101500-qwen2.5_7b
               llmload report results/20261130-101500-qwen2.5_7b --lang zh --output-file report-zh.html
+              llmload report results/20261130-120000-sweep --lang zh
             """
     )
 
-    @Argument(help: "A run folder written by `llmload run`.")
+    @Argument(help: "A run folder written by `llmload run`, or a sweep folder written by `llmload sweep`.")
     var folder: String
 
     @Option(help: "Language: en or zh. Default: from the locale (LANG).")
@@ -38,13 +41,20 @@ struct ReportCommand: ParsableCommand {
         guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isFolder), isFolder.boolValue else {
             throw ValidationError("\(folder) is not a folder")
         }
-        guard FileManager.default.fileExists(atPath: url.appendingPathComponent("summary.json").path) else {
-            throw ValidationError("\(folder) holds no summary.json: is it a run folder written by `llmload run`?")
-        }
-        do {
-            let written = try ReportRenderer.render(
-                folder: url, language: lang ?? .fromEnvironment(), output: outputFile.map { URL(fileURLWithPath: $0) }
+        let isSweep = FileManager.default.fileExists(atPath: url.appendingPathComponent("sweep.json").path)
+        guard isSweep || FileManager.default.fileExists(atPath: url.appendingPathComponent("summary.json").path) else {
+            throw ValidationError(
+                "\(folder) holds no summary.json or sweep.json: is it a folder written by `llmload run` or `llmload sweep`?"
             )
+        }
+        let language = lang ?? .fromEnvironment()
+        let output = outputFile.map { URL(fileURLWithPath: $0) }
+        do {
+            let written =
+                isSweep
+                ? try SweepReportRenderer.render(
+                    folder: url, summary: SweepWriter.read(folder: url), language: language, output: output)
+                : try ReportRenderer.render(folder: url, language: language, output: output)
             print("Report written to \(written.path)")
         } catch {
             StandardError.write(TerminalText.escaped("llmload: \(error)") + "\n")

@@ -8,13 +8,15 @@ import Mustache
 /// the same style and chart helpers). Text goes through the template's HTML escaping and the
 /// chart data is script-safe JSON, as in ``ReportRenderer``.
 public enum SweepReportRenderer {
-    /// Writes `folder/report.html` for `summary`.
+    /// Writes `folder/report.html` (or `output`) for `summary`.
     /// - Returns: where the report was written.
     /// - Throws: ``ReportError`` when the assets cannot be read or the page cannot be written.
     @discardableResult
-    public static func render(folder: URL, summary: SweepSummary, language: ReportLanguage) throws -> URL {
+    public static func render(
+        folder: URL, summary: SweepSummary, language: ReportLanguage, output: URL? = nil
+    ) throws -> URL {
         let page = try page(summary, language: language)
-        let destination = folder.appendingPathComponent("report.html")
+        let destination = output ?? folder.appendingPathComponent("report.html")
         try page.save(to: destination)
         return destination
     }
