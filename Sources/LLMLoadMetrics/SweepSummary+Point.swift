@@ -5,7 +5,7 @@ extension SweepSummary.Point {
     /// of a core: the machine or its host kept it off the CPU, the load did not saturate it
     /// (the run's "CLIENT DELAYED" warning). Fewer requests a second would not help.
     public var clientDelayed: Bool {
-        clientSaturated && (clientCPUCores.map { $0 < RunSummary.Client.ownWorkCoresBound } ?? false)
+        clientSaturated && (clientCpuCores.map { $0 < RunSummary.Client.ownWorkCoresBound } ?? false)
     }
 
     /// The point of a finished run: its figures from `summary`, judged against `goals`.
@@ -29,7 +29,7 @@ extension SweepSummary.Point {
             if offered != nil { keptUpShare = steady.keptUpShare }
         }
         clientSaturated = s.client?.saturated == true
-        clientCPUCores = s.client?.cpuCores
+        clientCpuCores = s.client?.cpuCores
         errorRate = s.requests.errorRate
         outputTokensPerS = s.throughput.outputTokensPerS
         perUserTokensPerS = s.latency[.decodeSpeed]?.p50

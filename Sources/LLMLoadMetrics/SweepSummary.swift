@@ -111,8 +111,9 @@ public struct SweepSummary: Sendable, Codable, Equatable {
         /// the server look saturated.
         public var clientSaturated = false
         /// The client's own CPU over the point, in cores (`client.cpu_cores`); absent where not
-        /// measured, and in files from before it existed.
-        public var clientCPUCores: Double?
+        /// measured, and in files from before it existed. (`Cpu`, not `CPU`: read back, the key
+        /// `client_cpu_cores` names `clientCpuCores`.)
+        public var clientCpuCores: Double?
         /// Measured requests, and how many succeeded.
         public var requests: Int
         public var succeeded: Int

@@ -36,7 +36,7 @@ public enum SweepConsole {
     public static func clientNote(_ point: SweepSummary.Point, language: ReportLanguage = .en) -> String? {
         guard point.clientSaturated else { return nil }
         let zh = language == .zh
-        if point.clientDelayed, let cores = point.clientCPUCores {
+        if point.clientDelayed, let cores = point.clientCpuCores {
             let used = FigureText.number(cores, 2)
             return zh
                 ? "llmload 被延误：它只用了 \(used) 个核，却未占到 CPU；其延迟部分来自本机或宿主"

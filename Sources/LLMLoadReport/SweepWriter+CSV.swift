@@ -46,7 +46,7 @@ extension SweepWriter {
                 row.integer(p.gpuMemoryMaxBytes.flatMap { Int(exactly: $0.rounded()) })
             },
             Column("client_saturated") { p, row in row.plain(p.clientSaturated ? "true" : "false") },
-            Column("client_cpu_cores") { p, row in row.number(p.clientCPUCores) },
+            Column("client_cpu_cores") { p, row in row.number(p.clientCpuCores) },
             Column("client_delayed") { p, row in row.plain(p.clientDelayed ? "true" : "false") },
             Column("stop_reason") { p, row in row.text(p.stopReason) },
             Column("passed") { p, row in row.plain(p.passed ? "true" : "false") },

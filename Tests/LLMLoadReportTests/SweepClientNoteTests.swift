@@ -25,7 +25,7 @@ import Testing
 
     @Test func aClientKeptOffTheCPUIsDelayedNotSaturated() throws {
         let delayed = point(saturated: true, cores: 0.17)
-        #expect(delayed.clientSaturated && delayed.clientDelayed && delayed.clientCPUCores == 0.17)
+        #expect(delayed.clientSaturated && delayed.clientDelayed && delayed.clientCpuCores == 0.17)
         #expect(
             SweepConsole.pointLine(delayed, mode: .rates).hasSuffix(
                 "(llmload was delayed: it used only 0.17 of a core and was kept off the CPU; "
@@ -58,6 +58,10 @@ import Testing
         #expect(rows.map { $0["client_saturated"] } == ["true", "true", "false", "false", "false"])
         #expect(rows.map { $0["client_delayed"] } == ["true", "false", "false", "false", "false"])
         #expect(rows[0]["client_cpu_cores"] == "0.170" && rows[1]["client_cpu_cores"] == "0.970")
+        // sweep.json keeps it: the report rendered again later says the same.
+        let read = try SweepWriter.read(folder: folder)
+        #expect(read.points[0].clientCpuCores == 0.17 && read.points[0].clientDelayed)
+        #expect(read.points[1].clientSaturated && !read.points[1].clientDelayed)
 
         let html = try String(
             contentsOf: SweepReportRenderer.render(folder: folder, summary: summary, language: .en), encoding: .utf8)
