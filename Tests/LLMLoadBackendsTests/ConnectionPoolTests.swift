@@ -215,7 +215,9 @@ final class CountingServer: Sendable {
     /// At the end of a load: every idle connection is closed, one still answering is left to
     /// finish, and the client goes on working.
     @Test func closingIdleConnectionsClosesThemAllAndLeavesABusyOne() async throws {
-        let server = CountingServer(delay: .milliseconds(50))
+        // Long enough that the busy request is still being answered when the idle ones are
+        // closed, however busy the machine (at 50 ms, CI once saw it finish first and close too).
+        let server = CountingServer(delay: .seconds(3))
         let (opened, closed, busy, later) = try await server.withRunning { url in
             try await HTTPInferenceClient.withClient(
                 configuration: .init(maximumConnections: 8, eventLoops: 2, idleTimeout: Self.neverIdle)
@@ -227,6 +229,7 @@ final class CountingServer: Sendable {
                 let busy = Task { await Self.send(client, to: url, index: 3, timeout: .seconds(20)) }
                 try await Self.eventually { server.inFlight.load(ordering: .relaxed) == 1 }
                 await client.closeIdleConnections()
+                #expect(server.inFlight.load(ordering: .relaxed) == 1, "the busy request was still being answered")
                 let opened = server.connectionsOpened.load(ordering: .relaxed)
                 // All but the busy one (it reused an idle one, or opened a fourth).
                 try await Self.eventually { server.connectionsClosed.load(ordering: .relaxed) == opened - 1 }
