@@ -52,6 +52,8 @@ public enum SweepFixture {
         p.perUserTokensPerS = 100 / (1 + load / 8)
         p.goodputShare = load <= 4 ? 0.99 : 0.6
         p.cpuMaxPercent = 20 + load
+        // Every point carries the client's CPU, so that the round-trip tests read it back.
+        p.clientCpuCores = 0.05 * load
         if hasGPU {
             p.gpuUtilizationMaxPercent = min(100, 30 + 10 * load)
             p.gpuMemoryMaxBytes = 8 * 1_073_741_824 + load * 268_435_456

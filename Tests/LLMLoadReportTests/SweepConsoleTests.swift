@@ -23,6 +23,7 @@ import Testing
         var point = SweepFixture.summary().points[0]
         #expect(!SweepConsole.pointLine(point, mode: .rates).contains("llmload itself"))
         point.clientSaturated = true
+        point.clientCpuCores = 0.9  // busy with its own work: saturated, not delayed
         #expect(
             SweepConsole.pointLine(point, mode: .rates).hasSuffix(
                 "(llmload itself was saturated: its latencies are partly its own)"))

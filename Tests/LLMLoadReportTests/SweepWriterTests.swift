@@ -94,7 +94,7 @@ import Testing
             "goodput_share": "0.600", "ttft_ms_p50": "800.000", "ttft_ms_p90": "1200.000", "ttft_ms_p99": "1600.000",
             "e2e_ms_p99": "3100.000", "itl_ms_p50": "18.000", "cpu_max_percent": "28.000",
             "gpu_utilization_max_percent": "100.000", "gpu_memory_max_bytes": "10737418240",
-            "client_saturated": "false", "client_cpu_cores": "", "client_delayed": "false", "stop_reason": "",
+            "client_saturated": "false", "client_cpu_cores": "0.400", "client_delayed": "false", "stop_reason": "",
             "passed": "false", "failed_because": "error rate 12.5 % over 10.0 %",
         ]
         for (column, value) in expected {
