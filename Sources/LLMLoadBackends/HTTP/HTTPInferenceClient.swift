@@ -176,9 +176,6 @@ public struct HTTPInferenceClient: Sendable {
     public func closeIdleConnections() async {
         for pool in pools {
             _ = try? await pool.loop.flatSubmit { pool.closeIdleConnections() }.get()
-            // A closed channel hands its handlers back on the loop's next turn: once that turn
-            // has run, what the connections held is free.
-            _ = try? await pool.loop.submit {}.get()
         }
     }
 
