@@ -34,8 +34,11 @@ extension RunSummary {
 
         /// The client's own CPU, in cores, when it was under ``ownWorkCoresBound``: late loops
         /// were then not the load's doing. `nil` when it was not, or is unknown.
-        public var keptOffCPUCores: Double? {
-            cpuCores.flatMap { $0 < Self.ownWorkCoresBound ? $0 : nil }
+        public var keptOffCPUCores: Double? { Self.keptOffCPU(cpuCores) }
+
+        /// `cores`, when under ``ownWorkCoresBound``; `nil` otherwise or when unknown.
+        public static func keptOffCPU(_ cores: Double?) -> Double? {
+            cores.flatMap { $0 < ownWorkCoresBound ? $0 : nil }
         }
 
         public init(

@@ -5,7 +5,7 @@ extension SweepSummary.Point {
     /// of a core: the machine or its host kept it off the CPU, the load did not saturate it
     /// (the run's "CLIENT DELAYED" warning). Fewer requests a second would not help.
     public var clientDelayed: Bool {
-        clientSaturated && (clientCpuCores.map { $0 < RunSummary.Client.ownWorkCoresBound } ?? false)
+        clientSaturated && RunSummary.Client.keptOffCPU(clientCpuCores) != nil
     }
 
     /// The point of a finished run: its figures from `summary`, judged against `goals`.

@@ -14,6 +14,13 @@ struct NumberColumn: Encodable {
     enum Values {
         case plain([Double])
         case optional([Double?])
+
+        var count: Int {
+            switch self {
+            case .plain(let values): values.count
+            case .optional(let values): values.count
+            }
+        }
     }
 
     var values: Values
@@ -47,14 +54,7 @@ struct NumberColumn: Encodable {
         private(set) var lists: [Values] = []
 
         /// How many numbers the columns hold together.
-        var count: Int {
-            lists.reduce(0) { total, list in
-                switch list {
-                case .plain(let values): total + values.count
-                case .optional(let values): total + values.count
-                }
-            }
-        }
+        var count: Int { lists.reduce(0) { $0 + $1.count } }
 
         fileprivate func placeholder(for values: Values) -> String {
             lists.append(values)

@@ -84,7 +84,7 @@ public struct ReportInput: Sendable {
     /// Every `stride`-th row of the file; `expectedRows` (the summary's count) sizes the series
     /// once: grown by doubling, 20,000 values took up to 32,768 places, and the old and new
     /// storage both at the moment of growth, when a run's memory is at its highest.
-    static func readPoints(_ url: URL, stride: Int, expectedRows: Int = 0) -> Points {
+    static func readPoints(_ url: URL, stride: Int, expectedRows: Int) -> Points {
         var points = Points()
         points.stride = stride
         guard var reader = CSVRecordReader(url: url) else { return points }

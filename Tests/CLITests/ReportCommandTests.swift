@@ -24,11 +24,7 @@ import Testing
 
         let empty = folder.appendingPathComponent("empty")
         try FileManager.default.createDirectory(at: empty, withIntermediateDirectories: true)
-        #expect(throws: ValidationError.self) { try ReportCommand.parse([empty.path]).run() }
-        do {
-            try ReportCommand.parse([empty.path]).run()
-        } catch let error as ValidationError {
-            #expect(error.message.contains("holds no summary.json or sweep.json"))
-        }
+        let error = try #require(throws: ValidationError.self) { try ReportCommand.parse([empty.path]).run() }
+        #expect(error.message.contains("holds no summary.json or sweep.json"))
     }
 }
