@@ -193,9 +193,13 @@ public struct LoadRun: Sendable {
                 preconditionFailure("every open-loop profile has a schedule")
             }
             // A shard caps its share of the whole load's cap, as it runs its share of users.
-            let cap = configuration.load.maximumInFlight.map { max(1, shard?.users(ofTotal: $0) ?? $0) }
+            if let cap = configuration.load.maximumInFlight.map({ max(1, shard?.users(ofTotal: $0) ?? $0) }) {
+                return await dispatcher.run(schedule, maximumInFlight: cap, startingAt: start, send: send)
+            }
+            // Without a cap nothing waits for a request to end: no task per request.
             return await dispatcher.run(
-                schedule, maximumInFlight: cap, startingAt: start, send: send)
+                schedule, startingAt: start,
+                starter: .init(start: { sender.start($0, ended: $1) }, cancelAll: { await client.cancelInFlight() }))
         }
         // The drain is over: nothing left in flight to distort.
         let loopDelay = loopLag.stop()

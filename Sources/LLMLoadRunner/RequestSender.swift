@@ -65,6 +65,17 @@ final class RequestSender: Sendable {
         return finish(outcome, of: prepared, dispatch: dispatch)
     }
 
+    /// Starts the request `dispatch` stands for without a task (the open loop's
+    /// ``LoadDispatcher/Starter``), on the event loop its index gives; records it when it ends,
+    /// on that loop, then calls `ended`.
+    func start(_ dispatch: LoadDispatcher<ContinuousClock>.Dispatch, ended: @escaping @Sendable () -> Void) {
+        let prepared = prepare(dispatch)
+        client.start(prepared.outgoing, onEventLoop: dispatch.index % client.eventLoopCount) { [self] outcome in
+            _ = finish(outcome, of: prepared, dispatch: dispatch)
+            ended()
+        }
+    }
+
     func prepare(_ dispatch: LoadDispatcher<ContinuousClock>.Dispatch) -> Prepared {
         // A shard's requests keep their number in the whole load: prompt, tag and id alike.
         let (index, scheduledAt) = (shard?.globalIndex(ofLocal: dispatch.index) ?? dispatch.index, dispatch.scheduledAt)

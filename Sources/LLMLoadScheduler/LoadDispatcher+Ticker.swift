@@ -35,11 +35,11 @@ extension LoadDispatcher {
         case stopped(Report.StopReason)
     }
 
-    /// Yields each request when due, until a limit or a stop request.
+    /// Hands each request to `due` when it is due, until a limit or a stop request.
     func tick(
         _ pacing: Pacing,
         from start: C.Instant,
-        into due: AsyncStream<Tick>.Continuation
+        due: @escaping @Sendable (Dispatch) -> Void
     ) async -> Report.StopReason {
         let end = start.advanced(by: limits.duration)
         return await withTaskGroup(of: Report.StopReason.self) { group in
@@ -65,7 +65,7 @@ extension LoadDispatcher {
                         guard let freedAt = await next.freeSlot() else { return .interrupted }
                         dispatch.queueEndedAt = max(freedAt, deadline)
                     }
-                    due.yield(.due(dispatch))
+                    due(dispatch)
                     index += 1
                 }
             }

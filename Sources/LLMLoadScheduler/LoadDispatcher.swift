@@ -8,9 +8,10 @@
 ///   think time, so never more than `users` are in flight.
 ///
 /// Generic over the clock so tests drive it with a manual clock (STYLE C6). Requests run as
-/// children of one discarding task group; the ticker that computes deadlines is a child too,
-/// so a stop request ends the ticking without touching the requests in flight. Limits, the
-/// stop signal, the drain and the report are the same for both loops.
+/// children of one discarding task group, or, in an open loop without a cap, are handed to a
+/// ``Starter`` that runs them without a task; the ticker that computes deadlines is a child
+/// task, so a stop request ends the ticking without touching the requests in flight. Limits,
+/// the stop signal, the drain and the report are the same for every profile.
 public struct LoadDispatcher<C: Clock>: Sendable where C.Duration == Duration {
     /// When to stop sending and how long to wait for stragglers.
     public struct Limits: Sendable {
@@ -209,7 +210,7 @@ public struct LoadDispatcher<C: Clock>: Sendable where C.Duration == Duration {
     ) async -> Report {
         await withDiscardingTaskGroup(returning: Report.self) { requests in
             requests.addTask {
-                let reason = await tick(pacing, from: start, into: tickContinuation)
+                let reason = await tick(pacing, from: start) { tickContinuation.yield(.due($0)) }
                 tickContinuation.yield(.stopped(reason))
                 tickContinuation.finish()
             }

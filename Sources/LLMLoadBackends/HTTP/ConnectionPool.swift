@@ -46,9 +46,14 @@ final class ConnectionPool: @unchecked Sendable {
         deadlines = DeadlineList(loop: loop)
     }
 
-    /// Sends `exchange` on a connection of this loop. Call on `loop`.
-    func start(_ exchange: any ExchangeEvents, resuming continuation: CheckedContinuation<ExchangeOutcome, Never>) {
-        guard exchange.begin(watchedBy: deadlines, resuming: continuation) else { return }
+    /// Set by ``cancelAll()``: every exchange started later is cancelled before it is sent.
+    private(set) var isCancelled = false
+
+    /// Sends `exchange` on a connection of this loop; `completion` is called once, on `loop`,
+    /// with its outcome. Call on `loop`.
+    func start(_ exchange: any ExchangeEvents, completion: @escaping (ExchangeOutcome) -> Void) {
+        if isCancelled { exchange.cancel() }
+        guard exchange.begin(watchedBy: deadlines, completion: completion) else { return }
         if reaper == nil {
             let every = TimeAmount.nanoseconds(min(1_000_000_000, settings.idleTimeout.nanoseconds / 2))
             reaper = loop.scheduleRepeatedTask(initialDelay: every, delay: every) { [self] _ in
@@ -140,6 +145,16 @@ final class ConnectionPool: @unchecked Sendable {
         return EventLoopFuture.whenAllComplete(closes, on: loop)
             .flatMap { [loop] _ in loop.submit {} }
             .flatMap { [loop] in loop.submit {} }
+    }
+
+    /// Cancels every exchange begun here and not yet ended (sent, waiting for a connection, or
+    /// connecting), and every one started from now on: the end of a drain that ran out of
+    /// time. Each completes as cancelled. Call on `loop`.
+    func cancelAll() {
+        isCancelled = true
+        for entry in deadlines.listed() {
+            (entry as? any ExchangeEvents)?.cancel()
+        }
     }
 
     private func closeIdle(olderThan limit: NIODeadline) {

@@ -69,6 +69,17 @@ final class DeadlineList {
         entry.previous = nil
     }
 
+    /// Every listed entry, earliest deadline first.
+    func listed() -> [Entry] {
+        var entries: [Entry] = []
+        var next = first
+        while let entry = next {
+            entries.append(entry)
+            next = entry.next
+        }
+        return entries
+    }
+
     private func arm(at deadline: NIODeadline) {
         timer?.cancel()
         timerDeadline = deadline

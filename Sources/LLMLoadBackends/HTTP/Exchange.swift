@@ -8,8 +8,8 @@ import NIOHTTP1
 ///
 /// A reference, so that the frames of the task waiting for it hold a pointer, not a copy of the
 /// 570-byte record at each level: per request in flight those copies were 2.3 KB of task memory.
-/// `@unchecked Sendable`: made on the event loop and handed over once, through the continuation;
-/// only the task that received it changes it.
+/// `@unchecked Sendable`: made on the event loop and handed over once, to the exchange's
+/// completion; only its receiver changes it.
 public final class ExchangeOutcome: @unchecked Sendable {
     public var record: RequestRecord
     let closedBeforeAnswer: Bool
@@ -35,12 +35,11 @@ protocol ExchangeEvents: AnyObject, Sendable {
     /// The connection it runs on, to close when it gives up on it (deadline, cancel).
     var connection: ConnectionHandler? { get set }
 
-    /// Takes the waiting task's continuation and lists the deadline in `deadlines` (its pool's).
-    /// `false`: it is already over (cancelled before it started, or past its deadline), and must
-    /// not be sent.
-    func begin(watchedBy deadlines: DeadlineList, resuming continuation: CheckedContinuation<ExchangeOutcome, Never>)
-        -> Bool
-    /// The calling task was cancelled (drain deadline, Ctrl-C).
+    /// Takes the completion, called once with the outcome, and lists the deadline in
+    /// `deadlines` (its pool's). `false`: it is already over (cancelled before it started, or
+    /// past its deadline; `completion` was called), and must not be sent.
+    func begin(watchedBy deadlines: DeadlineList, completion: @escaping (ExchangeOutcome) -> Void) -> Bool
+    /// The request was cancelled (drain deadline, Ctrl-C).
     func cancel()
     func requestWritten(at instant: ContinuousClock.Instant)
     func receivedHead(_ head: HTTPResponseHead, at instant: ContinuousClock.Instant)
@@ -49,8 +48,8 @@ protocol ExchangeEvents: AnyObject, Sendable {
     func failed(_ error: any Error, at instant: ContinuousClock.Instant)
 }
 
-/// One request on llmload's own transport: the observer that measures it, its deadline, and the
-/// task waiting for its record.
+/// One request on llmload's own transport: the observer that measures it, its deadline, and
+/// what receives its record (the waiting task's continuation, or the load's own callback).
 ///
 /// `@unchecked Sendable`: it is made on the calling task and from then on touched only on its
 /// pool's event loop (`ConnectionPool.start`, `cancel` through `EventLoop.execute`).
@@ -60,7 +59,7 @@ final class Exchange<Decoder: ResponseDecoder>: DeadlineList.Entry, ExchangeEven
     let body: ByteBuffer
     private let plan: RequestPlan
     private var observer: ResponseObserver<Decoder>
-    private var continuation: CheckedContinuation<ExchangeOutcome, Never>?
+    private var completion: ((ExchangeOutcome) -> Void)?
     /// Where its deadline is listed, once begun.
     private var deadlines: DeadlineList?
     private var isCancelRequested = false
@@ -83,10 +82,8 @@ final class Exchange<Decoder: ResponseDecoder>: DeadlineList.Entry, ExchangeEven
         giveUp(HTTPClientError.deadlineExceeded)
     }
 
-    func begin(watchedBy deadlines: DeadlineList, resuming continuation: CheckedContinuation<ExchangeOutcome, Never>)
-        -> Bool
-    {
-        self.continuation = continuation
+    func begin(watchedBy deadlines: DeadlineList, completion: @escaping (ExchangeOutcome) -> Void) -> Bool {
+        self.completion = completion
         if isCancelRequested {
             failed(HTTPClientError.cancelled, at: .now)
             return false
@@ -102,7 +99,7 @@ final class Exchange<Decoder: ResponseDecoder>: DeadlineList.Entry, ExchangeEven
 
     func cancel() {
         guard !isFinished else { return }
-        guard continuation != nil else {
+        guard completion != nil else {
             isCancelRequested = true
             return
         }
@@ -151,9 +148,10 @@ final class Exchange<Decoder: ResponseDecoder>: DeadlineList.Entry, ExchangeEven
         deadlines?.remove(self)
         deadlines = nil
         let record = observer.makeRecord(for: plan, endedAt: instant)
-        continuation?.resume(
-            returning: ExchangeOutcome(
+        let completion = self.completion
+        self.completion = nil
+        completion?(
+            ExchangeOutcome(
                 record: record, closedBeforeAnswer: closedBeforeAnswer && record.outcome == .connectionError))
-        continuation = nil
     }
 }

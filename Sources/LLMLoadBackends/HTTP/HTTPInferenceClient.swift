@@ -46,7 +46,7 @@ public struct HTTPInferenceClient: Sendable {
     /// llmload's own HTTP/1.1 transport for the load's requests, one pool per loop (the same
     /// loops as `clients`): AHC's request machinery cost more CPU than all of llmload's own
     /// per-request work (docs/performance.md).
-    private let pools: [ConnectionPool]
+    let pools: [ConnectionPool]
     /// One per pool, on its loop (``taskExecutor(forRequest:)``).
     private let executors: [EventLoopExecutor]
     private let endpoints = EndpointTable()
@@ -213,20 +213,27 @@ public struct HTTPInferenceClient: Sendable {
             // keeps while the request is in flight is then the exchange and its outcome, not the
             // observer and the rest, which a generic frame holds in the task's own memory.
             let exchange: any ExchangeEvents
-            switch makeExchange(
-                request.plan, api: request.api, baseURL: request.baseURL, deadline: deadline, headers: request.headers)
-            {
+            switch makeExchange(request, deadline: deadline) {
             case .success(let built): exchange = built
             case .failure(let unbuilt): return ExchangeOutcome(record: unbuilt.record, closedBeforeAnswer: false)
             }
             let outcome = await send(exchange)
             outcome.record.resentOnClosedConnection = resent
-            guard outcome.closedBeforeAnswer, attempt < Self.attemptsOnClosedConnection, !Task.isCancelled,
-                NIODeadline.now() < deadline
+            guard Self.sendsAgain(outcome, after: attempt, deadline: deadline, isCancelled: Task.isCancelled)
             else { return outcome }
             resent = true
         }
         preconditionFailure("the last attempt returns")
+    }
+
+    /// Whether a request whose attempt `number` ended with `outcome` is sent again: its
+    /// connection closed before any byte of an answer, attempts and time are left, and it was
+    /// not cancelled.
+    static func sendsAgain(
+        _ outcome: ExchangeOutcome, after number: Int, deadline: NIODeadline, isCancelled: Bool
+    ) -> Bool {
+        outcome.closedBeforeAnswer && number < attemptsOnClosedConnection && !isCancelled
+            && NIODeadline.now() < deadline
     }
 
     /// Sends of one request when its connection keeps closing before an answer.
@@ -234,12 +241,17 @@ public struct HTTPInferenceClient: Sendable {
 
     /// The record of a request that could not be built (its body or its URL). A reference, as
     /// ``ExchangeOutcome`` is: a record inside the result would size every `execute` frame by it.
-    private final class Unbuilt: Error {
+    final class Unbuilt: Error {
         let record: RequestRecord
 
         init(record: RequestRecord) {
             self.record = record
         }
+    }
+
+    func makeExchange(_ request: OutgoingRequest, deadline: NIODeadline) -> Result<any ExchangeEvents, Unbuilt> {
+        makeExchange(
+            request.plan, api: request.api, baseURL: request.baseURL, deadline: deadline, headers: request.headers)
     }
 
     private func makeExchange<API: InferenceAPI>(
@@ -283,9 +295,9 @@ public struct HTTPInferenceClient: Sendable {
         return await withTaskCancellationHandler {
             await withCheckedContinuation { (continuation: CheckedContinuation<ExchangeOutcome, Never>) in
                 if local != nil {
-                    pool.start(exchange, resuming: continuation)
+                    pool.start(exchange) { continuation.resume(returning: $0) }
                 } else {
-                    pool.loop.execute { pool.start(exchange, resuming: continuation) }
+                    pool.loop.execute { pool.start(exchange) { continuation.resume(returning: $0) } }
                 }
             }
         } onCancel: {
