@@ -48,9 +48,13 @@ final class ConnectionHandler: ChannelInboundHandler, RemovableChannelHandler {
         context.write(wrapOutboundOut(.head(exchange.head)), promise: nil)
         context.write(wrapOutboundOut(.body(.byteBuffer(exchange.body))), promise: nil)
         // The flush writes at once when the socket has room, as it has for any request of a
-        // usual size: the instant after it is when the request left.
-        context.writeAndFlush(wrapOutboundOut(.end(nil)), promise: nil)
+        // usual size. The instant is taken just before it: on loopback the server has the
+        // request before the write returns, so an instant taken after it, with the thread
+        // preempted in between, made a TTFT shorter than the server's own (a busy CI machine
+        // measured 98.75 ms against a server that waits 100). Before the write, a
+        // preemption can only lengthen what is measured, never shorten it.
         exchange.requestWritten(at: .now)
+        context.writeAndFlush(wrapOutboundOut(.end(nil)), promise: nil)
     }
 
     /// `exchange` gave up on this connection (deadline, cancel): close it, its state is unknown.
