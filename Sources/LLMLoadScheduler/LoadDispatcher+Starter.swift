@@ -30,7 +30,7 @@ extension LoadDispatcher {
         stop.loadStarted.set()
         return await withTaskExecutorPreference(ticking?.executor) {
             let gauge = self.gauge
-            var stopReason = await tick(.open(schedule, slots: nil), from: start) { dispatch in
+            let stopReason = await tick(.open(schedule, slots: nil), from: start) { dispatch in
                 gauge.requestStarted()
                 starter.start(dispatch) { gauge.requestEnded() }
             }
@@ -39,9 +39,7 @@ extension LoadDispatcher {
                 await starter.cancelAll()
                 await gauge.waitUntilIdle()
             }
-            // A stop during the drain cut the run short too (as in the task-per-request loop).
-            if stop.isRequested { stopReason = .interrupted }
-            return Report(dispatched: gauge.dispatched, stopReason: stopReason, cancelledInFlight: !drained)
+            return report(stopReason, drained: drained)
         }
     }
 }

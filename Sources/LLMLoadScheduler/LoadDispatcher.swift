@@ -230,10 +230,16 @@ public struct LoadDispatcher<C: Clock>: Sendable where C.Duration == Duration {
             }
             let drained = await drain()
             if !drained { requests.cancelAll() }
-            // A stop during the drain (Ctrl-C, SIGTERM) cut the run short too, even though
-            // sending had already ended on its own: the run must not read as complete.
-            if stop.isRequested { stopReason = .interrupted }
-            return Report(dispatched: gauge.dispatched, stopReason: stopReason, cancelledInFlight: !drained)
+            return report(stopReason, drained: drained)
         }
+    }
+
+    /// The report of a run whose sending stopped for `reason` and whose drain ended.
+    func report(_ reason: Report.StopReason, drained: Bool) -> Report {
+        // A stop during the drain (Ctrl-C, SIGTERM) cut the run short too, even though sending
+        // had already ended on its own: the run must not read as complete.
+        Report(
+            dispatched: gauge.dispatched, stopReason: stop.isRequested ? .interrupted : reason,
+            cancelledInFlight: !drained)
     }
 }

@@ -12,15 +12,7 @@ extension HTTPInferenceClient {
         _ request: OutgoingRequest, onEventLoop index: Int,
         completion: @escaping @Sendable (ExchangeOutcome) -> Void
     ) {
-        let pool = pools[index]
-        let deadline = NIODeadline.now() + .nanoseconds(request.timeout.nanoseconds)
-        if pool.loop.inEventLoop {
-            attempt(request, on: pool, number: 1, deadline: deadline, completion: completion)
-        } else {
-            pool.loop.execute {
-                attempt(request, on: pool, number: 1, deadline: deadline, completion: completion)
-            }
-        }
+        start(request, onEventLoop: index, cancellation: nil, completion: completion)
     }
 
     /// Cancels every request ``start(_:onEventLoop:completion:)`` began and has not ended, and
@@ -32,11 +24,33 @@ extension HTTPInferenceClient {
         }
     }
 
-    /// One send of a ``start(_:onEventLoop:completion:)`` request, and the next if its
-    /// connection closed before an answer. On `pool`'s loop.
+    /// The one way a request is sent, by ``start(_:onEventLoop:completion:)`` and by
+    /// ``execute(_:)`` (which passes the `cancellation` its task's cancel sets).
+    func start(
+        _ request: OutgoingRequest, onEventLoop index: Int, cancellation: AttemptCancellation?,
+        completion: @escaping @Sendable (ExchangeOutcome) -> Void
+    ) {
+        let pool = pools[index]
+        // One deadline for every send: a resent request does not get a fresh timeout.
+        let deadline = NIODeadline.now() + .nanoseconds(request.timeout.nanoseconds)
+        if pool.loop.inEventLoop {
+            attempt(
+                request, on: pool, number: 1, deadline: deadline, cancellation: cancellation, completion: completion)
+        } else {
+            pool.loop.execute {
+                attempt(
+                    request, on: pool, number: 1, deadline: deadline, cancellation: cancellation,
+                    completion: completion)
+            }
+        }
+    }
+
+    /// One send of a request, and the next if its connection closed before any byte of an
+    /// answer: servers close idle keep-alive connections on their own schedule, and a request
+    /// written as that happens never reached the server. On `pool`'s loop.
     private func attempt(
         _ request: OutgoingRequest, on pool: ConnectionPool, number: Int, deadline: NIODeadline,
-        completion: @escaping @Sendable (ExchangeOutcome) -> Void
+        cancellation: AttemptCancellation?, completion: @escaping @Sendable (ExchangeOutcome) -> Void
     ) {
         let exchange: any ExchangeEvents
         switch makeExchange(request, deadline: deadline) {
@@ -44,13 +58,39 @@ extension HTTPInferenceClient {
         case .failure(let unbuilt):
             return completion(ExchangeOutcome(record: unbuilt.record, closedBeforeAnswer: false))
         }
+        cancellation?.current = exchange
+        if cancellation?.isCancelled == true { exchange.cancel() }
         pool.start(exchange) { outcome in
             outcome.record.resentOnClosedConnection = number > 1
-            if Self.sendsAgain(outcome, after: number, deadline: deadline, isCancelled: pool.isCancelled) {
-                attempt(request, on: pool, number: number + 1, deadline: deadline, completion: completion)
+            let isCancelled = pool.isCancelled || cancellation?.isCancelled == true
+            if outcome.closedBeforeAnswer && number < Self.attemptsOnClosedConnection && !isCancelled
+                && NIODeadline.now() < deadline
+            {
+                attempt(
+                    request, on: pool, number: number + 1, deadline: deadline, cancellation: cancellation,
+                    completion: completion)
             } else {
+                cancellation?.current = nil
                 completion(outcome)
             }
         }
+    }
+
+    /// Sends of one request when its connection keeps closing before an answer.
+    static let attemptsOnClosedConnection = 3
+}
+
+/// What the task waiting in ``HTTPInferenceClient/execute(_:)`` cancels: the exchange of its
+/// current attempt, and any later one.
+///
+/// `@unchecked Sendable`: made by the task, then touched only on the pool's loop (the attempts,
+/// and the cancel through `EventLoop.execute`).
+final class AttemptCancellation: @unchecked Sendable {
+    var current: (any ExchangeEvents)?
+    private(set) var isCancelled = false
+
+    func cancel() {
+        isCancelled = true
+        current?.cancel()
     }
 }

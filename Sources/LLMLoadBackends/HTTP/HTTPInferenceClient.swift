@@ -49,11 +49,11 @@ public struct HTTPInferenceClient: Sendable {
     let pools: [ConnectionPool]
     /// One per pool, on its loop (``taskExecutor(forRequest:)``).
     private let executors: [EventLoopExecutor]
-    private let endpoints = EndpointTable()
-    private let turn: Turn
+    let endpoints = EndpointTable()
+    let turn: Turn
 
     /// Picks the next client.
-    private final class Turn: Sendable {
+    final class Turn: Sendable {
         let counter = Atomic(0)
     }
 
@@ -205,103 +205,18 @@ public struct HTTPInferenceClient: Sendable {
     /// and comes out by reference: a request in flight keeps the frames of the task waiting for
     /// it, and a plan and a record held there by value are 592 and 576 bytes.
     public func execute(_ request: OutgoingRequest) async -> ExchangeOutcome {
-        // One deadline for every send: a resent request does not get a fresh timeout.
-        let deadline = NIODeadline.now() + .nanoseconds(request.timeout.nanoseconds)
-        var resent = false
-        for attempt in 1...Self.attemptsOnClosedConnection {
-            // Built here, sent and awaited by a function that is not generic: what the task
-            // keeps while the request is in flight is then the exchange and its outcome, not the
-            // observer and the rest, which a generic frame holds in the task's own memory.
-            let exchange: any ExchangeEvents
-            switch makeExchange(request, deadline: deadline) {
-            case .success(let built): exchange = built
-            case .failure(let unbuilt): return ExchangeOutcome(record: unbuilt.record, closedBeforeAnswer: false)
-            }
-            let outcome = await send(exchange)
-            outcome.record.resentOnClosedConnection = resent
-            guard Self.sendsAgain(outcome, after: attempt, deadline: deadline, isCancelled: Task.isCancelled)
-            else { return outcome }
-            resent = true
-        }
-        preconditionFailure("the last attempt returns")
-    }
-
-    /// Whether a request whose attempt `number` ended with `outcome` is sent again: its
-    /// connection closed before any byte of an answer, attempts and time are left, and it was
-    /// not cancelled.
-    static func sendsAgain(
-        _ outcome: ExchangeOutcome, after number: Int, deadline: NIODeadline, isCancelled: Bool
-    ) -> Bool {
-        outcome.closedBeforeAnswer && number < attemptsOnClosedConnection && !isCancelled
-            && NIODeadline.now() < deadline
-    }
-
-    /// Sends of one request when its connection keeps closing before an answer.
-    static let attemptsOnClosedConnection = 3
-
-    /// The record of a request that could not be built (its body or its URL). A reference, as
-    /// ``ExchangeOutcome`` is: a record inside the result would size every `execute` frame by it.
-    final class Unbuilt: Error {
-        let record: RequestRecord
-
-        init(record: RequestRecord) {
-            self.record = record
-        }
-    }
-
-    func makeExchange(_ request: OutgoingRequest, deadline: NIODeadline) -> Result<any ExchangeEvents, Unbuilt> {
-        makeExchange(
-            request.plan, api: request.api, baseURL: request.baseURL, deadline: deadline, headers: request.headers)
-    }
-
-    private func makeExchange<API: InferenceAPI>(
-        _ plan: RequestPlan,
-        api: API,
-        baseURL: String,
-        deadline: NIODeadline,
-        headers: [(String, String)]
-    ) -> Result<any ExchangeEvents, Unbuilt> {
-        let observer = ResponseObserver(
-            decoder: api.makeDecoder(for: plan.request), isStreaming: plan.request.isStreaming)
-        let (endpoint, body): (Endpoint, ByteBuffer)
-        do {
-            (endpoint, body) = (try endpoints.endpoint(for: baseURL), try api.makeBody(for: plan.request))
-        } catch {
-            var failed = observer
-            failed.failed(.connectionError, "cannot build the request: \(error)", at: .now)
-            return .failure(Unbuilt(record: failed.makeRecord(for: plan, endedAt: .now)))
-        }
-        var fields = HTTPHeaders()
-        fields.reserveCapacity(5 + headers.count)
-        fields.add(name: "Host", value: endpoint.hostHeader)
-        fields.add(name: "Content-Type", value: "application/json")
-        fields.add(name: "Accept", value: "*/*")
-        fields.add(name: "Content-Length", value: String(body.readableBytes))
-        fields.add(contentsOf: headers)
-        return .success(
-            Exchange(
-                observer: observer, plan: plan, endpoint: endpoint,
-                head: HTTPRequestHead(
-                    version: .http1_1, method: .POST, uri: endpoint.pathPrefix + api.path, headers: fields),
-                body: body, deadline: deadline))
-    }
-
-    /// Sends `exchange` and waits until it ends, fails, times out or is cancelled.
-    private func send(_ exchange: any ExchangeEvents) async -> ExchangeOutcome {
         // On a loop of its own (``taskExecutor(forRequest:)``), a request is sent by that loop's
-        // pool, at once; from elsewhere, by the next pool in turn, through its loop.
-        let local = pools.first { $0.loop.inEventLoop }
-        let pool = local ?? pools[turn.counter.wrappingAdd(1, ordering: .relaxed).oldValue % pools.count]
+        // pool, at once; from elsewhere, by the next pool in turn, through its loop. The task
+        // waits on one continuation while the attempts run on the loop (``start``'s own).
+        let local = pools.firstIndex { $0.loop.inEventLoop }
+        let index = local ?? turn.counter.wrappingAdd(1, ordering: .relaxed).oldValue % pools.count
+        let cancellation = AttemptCancellation()
         return await withTaskCancellationHandler {
             await withCheckedContinuation { (continuation: CheckedContinuation<ExchangeOutcome, Never>) in
-                if local != nil {
-                    pool.start(exchange) { continuation.resume(returning: $0) }
-                } else {
-                    pool.loop.execute { pool.start(exchange) { continuation.resume(returning: $0) } }
-                }
+                start(request, onEventLoop: index, cancellation: cancellation) { continuation.resume(returning: $0) }
             }
         } onCancel: {
-            pool.loop.execute { exchange.cancel() }
+            pools[index].loop.execute { cancellation.cancel() }
         }
     }
 }
