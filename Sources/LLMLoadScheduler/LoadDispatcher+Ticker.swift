@@ -57,14 +57,17 @@ extension LoadDispatcher {
                     } catch {
                         return .interrupted
                     }
-                    // A stop can land between the wake-up and the send.
-                    if Task.isCancelled { return .interrupted }
                     var dispatch = Dispatch(index: index, scheduledAt: deadline, user: next.user)
                     if next.waitsForSlots {
                         // Cancelled by a stop or the end of the duration while every slot is taken.
                         guard let freedAt = await next.freeSlot() else { return .interrupted }
                         dispatch.queueEndedAt = max(freedAt, deadline)
                     }
+                    // A stop can land between the wake-up and the send. The group's cancellation
+                    // comes a few jobs after the stop itself (its waiter must run, then the
+                    // group): a request that ended after the stop freed a user or a slot at once,
+                    // and its follower went out with no one left to end it.
+                    if Task.isCancelled || stop.isRequested { return .interrupted }
                     due(dispatch)
                     index += 1
                 }
