@@ -54,8 +54,15 @@ import Testing
         json.field("yes", true)
         json.field("absent", nil as String?)
         try json.field("absentNumber", nil as Double?)
-        json.object("inner") { $0.field("flag", false) }
-        json.objects("items", [1, 2]) { object, value in object.field("n", value) }
+        json.object("inner") {
+            $0.field("flag", false)
+            $0.field("count", 3)
+        }
+        json.objects("items", [1, 2]) { object, value in
+            object.field("n", value)
+            object.field("m", -value)
+        }
+        json.field("after", "the nested objects")
         let parsed = try parse(json.finish())
         #expect(parsed["int"] as? Int == 42)
         #expect(parsed["negative"] as? Int == -7)
@@ -65,8 +72,10 @@ import Testing
         #expect(parsed["yes"] as? Bool == true)
         #expect(parsed["absent"] == nil && parsed["absentNumber"] == nil)
         #expect((parsed["inner"] as? [String: Any])?["flag"] as? Bool == false)
-        #expect((parsed["items"] as? [[String: Int]]) == [["n": 1], ["n": 2]])
-        #expect(parsed.count == 8)
+        #expect((parsed["inner"] as? [String: Any])?["count"] as? Int == 3)
+        #expect((parsed["items"] as? [[String: Int]]) == [["n": 1, "m": -1], ["n": 2, "m": -2]])
+        #expect(parsed["after"] as? String == "the nested objects")
+        #expect(parsed.count == 9)
     }
 
     @Test(arguments: [Double.nan, .infinity, -.infinity])

@@ -79,18 +79,18 @@ struct JSONObjectWriter {
         buffer.writeInteger(UInt8(ascii: "]"))
     }
 
-    /// Writes an object with `body` where the writer stands, handing it the storage: no
-    /// copy-on-write while the inner writer writes.
+    /// Writes an object with `body` where the writer stands: `body` writes with this writer,
+    /// whose comma state is the inner object's until it closes. (An inner writer handed the
+    /// storage still shared it for a moment: each nested object copied the whole body so far.)
     private mutating func nested<E: Error>(_ body: (inout JSONObjectWriter) throws(E) -> Void) throws(E) {
-        var inner = JSONObjectWriter(continuing: buffer)
-        buffer = ByteBuffer()
-        defer { buffer = inner.finish() }
-        try body(&inner)
-    }
-
-    private init(continuing buffer: ByteBuffer) {
-        self.buffer = buffer
-        self.buffer.writeInteger(UInt8(ascii: "{"))
+        let outerNeedsComma = needsComma
+        buffer.writeInteger(UInt8(ascii: "{"))
+        needsComma = false
+        defer {
+            buffer.writeInteger(UInt8(ascii: "}"))
+            needsComma = outerNeedsComma
+        }
+        try body(&self)
     }
 
     private mutating func key(_ key: StaticString) {
