@@ -48,6 +48,10 @@ public struct ResponseObserver<Decoder: ResponseDecoder>: Sendable {
     private(set) var completion: StreamCompletion?
     private(set) var failure: (outcome: RequestOutcome, message: String)?
 
+    /// What a usual streamed answer needs, reserved at its first token.
+    private static var usualGaps: Int { 64 }
+    private static var usualTextBytes: Int { 512 }
+
     /// - Parameter isStreaming: for a non-streaming response the single body carries all the
     ///   text at once, so no first-token instant or token gap is recorded.
     public init(decoder: Decoder, isStreaming: Bool) {
@@ -167,6 +171,8 @@ public struct ResponseObserver<Decoder: ResponseDecoder>: Sendable {
             if let lastTokenAt {
                 let gap = (instant - lastTokenAt).nanoseconds
                 if gapsNanoseconds.count < ResponseLimits.storedTokenGaps {
+                    // Room for a usual answer at once, not seven doublings on the way to 64.
+                    if gapsNanoseconds.isEmpty { gapsNanoseconds.reserveCapacity(Self.usualGaps) }
                     gapsNanoseconds.append(gap)
                 } else {
                     if gapOverflow == nil { gapOverflow = TokenGapOverflow() }
@@ -206,6 +212,8 @@ public struct ResponseObserver<Decoder: ResponseDecoder>: Sendable {
         }
         let room = limit - text.utf8.count
         if bytes <= room {
+            // Room for a usual answer at once, not a doubling every few tokens.
+            if text.isEmpty { text.reserveCapacity(min(limit, usualTextBytes)) }
             text += piece
         } else {
             let kept = ResponseLimits.prefix(of: piece, maximumBytes: room)

@@ -73,6 +73,8 @@ package struct RepeatedMembers: Sendable {
             return
         case .recording:
             guard !member.isEmpty, members.count + 2 + member.count <= Self.maximumLength else { return }
+            // A usual first chunk's members at once (about 150 bytes), not three doublings.
+            if members.isEmpty { members.reserveCapacity(256) }
             members.append(UInt8(truncatingIfNeeded: member.count))
             members.append(UInt8(truncatingIfNeeded: member.count >> 8))
             members.append(contentsOf: member)
