@@ -190,12 +190,8 @@ package enum DecimalText {
             bytes.append(UInt8(ascii: "0") + UInt8(rest % 10))
             rest /= 10
         } while rest != 0
-        // Swapped in the array itself: reversing `bytes[start...]` copied the slice, an
+        // Reversed through the array's storage: reversing `bytes[start...]` copied the slice, an
         // allocation for every number of every `requests.csv` row.
-        var (low, high) = (start, bytes.count - 1)
-        while low < high {
-            bytes.swapAt(low, high)
-            (low, high) = (low + 1, high - 1)
-        }
+        bytes.withUnsafeMutableBufferPointer { $0[start...].reverse() }
     }
 }

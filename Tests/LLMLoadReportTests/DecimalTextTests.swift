@@ -121,6 +121,19 @@ import Testing
         #expect(DecimalText.append(12.3456, places: 2, to: &text))
         #expect(text == "t=12.35")
     }
+
+    /// Whole numbers after bytes already written: only the new digits are reversed into place.
+    @Test func integersAreWhatStringWrites() {
+        var generator = SplitMix64(seed: 7)
+        let values =
+            [0, 1, -1, 9, 10, -10, 12_345, Int.max, Int.min]
+            + (0..<1_000).map { _ in Int(bitPattern: UInt(generator.next())) >> (generator.next() % 64) }
+        for value in values {
+            var bytes = Array("n=".utf8)
+            DecimalText.appendInteger(value, to: &bytes)
+            #expect(String(decoding: bytes, as: UTF8.self) == "n=\(value)")
+        }
+    }
 }
 
 /// Rounds `value.description`'s shortest decimal half to even, by hand on its characters.

@@ -15,8 +15,9 @@ struct JSONObjectWriter {
         buffer.writeInteger(UInt8(ascii: "{"))
     }
 
-    /// The object, closed.
-    consuming func finish() -> ByteBuffer {
+    /// The object, closed. Mutating, not consuming: a consumed writer's buffer was still held by
+    /// the caller's variable when the brace was written, and the whole body was copied for it.
+    mutating func finish() -> ByteBuffer {
         buffer.writeInteger(UInt8(ascii: "}"))
         return buffer
     }
@@ -80,8 +81,7 @@ struct JSONObjectWriter {
     }
 
     /// Writes an object with `body` where the writer stands: `body` writes with this writer,
-    /// whose comma state is the inner object's until it closes. (An inner writer handed the
-    /// storage still shared it for a moment: each nested object copied the whole body so far.)
+    /// whose comma state is the inner object's until it closes, so the buffer is never shared.
     private mutating func nested<E: Error>(_ body: (inout JSONObjectWriter) throws(E) -> Void) throws(E) {
         let outerNeedsComma = needsComma
         buffer.writeInteger(UInt8(ascii: "{"))
