@@ -245,7 +245,7 @@ final class CountingServer: Sendable {
     }
 
     @Test func cancellingTheCallingTaskEndsTheRequestAsCancelled() async throws {
-        let server = CountingServer(delay: .seconds(5))
+        let server = CountingServer(delay: .seconds(300))
         let record = try await server.withRunning { url in
             try await HTTPInferenceClient.withClient(configuration: .init(maximumConnections: 1, eventLoops: 1)) {
                 client in
