@@ -291,7 +291,12 @@ final class CountingServer: Sendable {
         #expect(server.requestHeads.load(ordering: .relaxed) == 1)
     }
 
-    @Test(arguments: ["ftp://host", "http://host:0", "http://host:x", "http://", "host:80", "http://[::1"])
+    /// The last ones would put a line break or a space into the request head, which llmload
+    /// writes as it is (``RequestHead``).
+    @Test(arguments: [
+        "ftp://host", "http://host:0", "http://host:x", "http://", "host:80", "http://[::1",
+        "http://host/v1\r\nX-Evil: 1", "http://ho\nst:80", "http://host/a b", "http://host/\u{7F}",
+    ])
     func refusesWhatIsNotAnHTTPBaseURL(url: String) {
         #expect(throws: EndpointError.self) { try Endpoint(id: 0, baseURL: url) }
     }

@@ -190,8 +190,11 @@ final class ConnectionPool: @unchecked Sendable {
                     if let tls {
                         try pipeline.addHandler(NIOSSLClientHandler(context: tls, serverHostname: endpoint.serverName))
                     }
-                    try pipeline.addHTTPClientHandlers()
-                    try pipeline.addHandler(ConnectionHandler(pool: self, endpointID: endpoint.id))
+                    // No request encoder: the connection writes its requests as bytes.
+                    let responses = HTTPResponseDecoder(leftOverBytesStrategy: .dropBytes)
+                    try pipeline.addHandler(ByteToMessageHandler(ResponseParser(responses)))
+                    try pipeline.addHandler(
+                        ConnectionHandler(pool: self, endpointID: endpoint.id, responses: responses))
                 }
             }
         let connecting =

@@ -46,6 +46,9 @@ struct Endpoint: Sendable {
             host = authority
         }
         guard !host.isEmpty, !host.contains("@") else { throw fail }
+        // Both go into the request head as they are: a space or a control character (a line
+        // break above all) would end its line early.
+        guard host.utf8.allSatisfy(Self.isPrintable), path.utf8.allSatisfy(Self.isPrintable) else { throw fail }
         let defaultPort = scheme == "https" ? 443 : 80
         let port = try portText.map { text throws(EndpointError) in
             guard let port = Int(text), (1...65535).contains(port) else { throw fail }
@@ -61,6 +64,9 @@ struct Endpoint: Sendable {
         self.address = try? SocketAddress(ipAddress: String(host), port: self.port)
         self.serverName = address == nil ? String(host) : nil
     }
+
+    /// Visible ASCII or a byte past it: no space, no control character.
+    private static func isPrintable(_ byte: UInt8) -> Bool { byte > 0x20 && byte != 0x7F }
 }
 
 /// A base URL the client cannot send to.

@@ -28,7 +28,8 @@ public final class ExchangeOutcome: @unchecked Sendable {
 /// dynamically sized values in the task's memory too (docs/performance.md, "Memory").
 protocol ExchangeEvents: AnyObject, Sendable {
     var endpoint: Endpoint { get }
-    var head: HTTPRequestHead { get }
+    /// The request's head as written on the wire (``RequestHead``), and its body.
+    var head: ByteBuffer { get }
     var body: ByteBuffer { get }
     /// Set once the exchange ended, failed, timed out or was cancelled; later events are ignored.
     var isFinished: Bool { get }
@@ -55,7 +56,7 @@ protocol ExchangeEvents: AnyObject, Sendable {
 /// pool's event loop (`ConnectionPool.start`, `cancel` through `EventLoop.execute`).
 final class Exchange<Decoder: ResponseDecoder>: DeadlineList.Entry, ExchangeEvents, @unchecked Sendable {
     let endpoint: Endpoint
-    let head: HTTPRequestHead
+    let head: ByteBuffer
     let body: ByteBuffer
     private let plan: RequestPlan
     private var observer: ResponseObserver<Decoder>
@@ -67,7 +68,7 @@ final class Exchange<Decoder: ResponseDecoder>: DeadlineList.Entry, ExchangeEven
     weak var connection: ConnectionHandler?
 
     init(
-        observer: ResponseObserver<Decoder>, plan: RequestPlan, endpoint: Endpoint, head: HTTPRequestHead,
+        observer: ResponseObserver<Decoder>, plan: RequestPlan, endpoint: Endpoint, head: ByteBuffer,
         body: ByteBuffer, deadline: NIODeadline
     ) {
         self.observer = observer

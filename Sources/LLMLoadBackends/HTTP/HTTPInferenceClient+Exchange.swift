@@ -29,26 +29,20 @@ extension HTTPInferenceClient {
     ) -> Result<any ExchangeEvents, Unbuilt> {
         let observer = ResponseObserver(
             decoder: api.makeDecoder(for: plan.request), isStreaming: plan.request.isStreaming)
-        let (endpoint, body): (Endpoint, ByteBuffer)
+        let (endpoint, head, body): (Endpoint, ByteBuffer, ByteBuffer)
         do {
             (endpoint, body) = (try endpoints.endpoint(for: baseURL), try api.makeBody(for: plan.request))
+            head = try RequestHead.encode(
+                pathPrefix: endpoint.pathPrefix, path: api.path, host: endpoint.hostHeader,
+                contentLength: body.readableBytes, headers: headers)
         } catch {
             var failed = observer
             failed.failed(.connectionError, "cannot build the request: \(error)", at: .now)
             return .failure(Unbuilt(record: failed.makeRecord(for: plan, endedAt: .now)))
         }
-        var fields = HTTPHeaders()
-        fields.reserveCapacity(5 + headers.count)
-        fields.add(name: "Host", value: endpoint.hostHeader)
-        fields.add(name: "Content-Type", value: "application/json")
-        fields.add(name: "Accept", value: "*/*")
-        fields.add(name: "Content-Length", value: String(body.readableBytes))
-        fields.add(contentsOf: headers)
         return .success(
             Exchange(
-                observer: observer, plan: plan, endpoint: endpoint,
-                head: HTTPRequestHead(
-                    version: .http1_1, method: .POST, uri: endpoint.pathPrefix + api.path, headers: fields),
+                observer: observer, plan: plan, endpoint: endpoint, head: head,
                 body: body, deadline: deadline))
     }
 }
