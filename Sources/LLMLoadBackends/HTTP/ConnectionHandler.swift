@@ -1,12 +1,12 @@
 import AsyncHTTPClient
 import NIOCore
-import NIOHTTP1
 
-/// The last handler of one kept-alive HTTP/1.1 connection: it writes one exchange's request
-/// and feeds the response, part by part, to that exchange, on the connection's event loop.
-/// Between exchanges the connection waits in its ``ConnectionPool``.
+/// The handler of one kept-alive HTTP/1.1 connection, on the socket's bytes (after TLS, if
+/// any): it writes one exchange's request (``RequestHead`` and the body) and reads the response
+/// (``HTTPResponseReader``), feeding it part by part to that exchange, on the connection's event
+/// loop. Between exchanges the connection waits in its ``ConnectionPool``.
 final class ConnectionHandler: ChannelInboundHandler, RemovableChannelHandler {
-    typealias InboundIn = HTTPClientResponsePart
+    typealias InboundIn = ByteBuffer
     typealias OutboundOut = ByteBuffer
 
     let endpointID: Int
@@ -19,13 +19,11 @@ final class ConnectionHandler: ChannelInboundHandler, RemovableChannelHandler {
     private var exchange: (any ExchangeEvents)?
     /// The response asked for the connection to close after it (`Connection: close`, HTTP/1.0).
     private var closesAfterResponse = false
-    /// The connection's response decoder, told of each request (``ResponseParser``).
-    private let responses: HTTPResponseDecoder
+    private var reader = HTTPResponseReader()
 
-    init(pool: ConnectionPool, endpointID: Int, responses: HTTPResponseDecoder) {
+    init(pool: ConnectionPool, endpointID: Int) {
         self.pool = pool
         self.endpointID = endpointID
-        self.responses = responses
     }
 
     /// Whether a request may be written on it.
@@ -48,7 +46,7 @@ final class ConnectionHandler: ChannelInboundHandler, RemovableChannelHandler {
         self.exchange = exchange
         exchange.connection = self
         closesAfterResponse = false
-        ResponseParser.expectResponse(from: responses)
+        reader.expectResponse()
         context.write(wrapOutboundOut(exchange.head), promise: nil)
         context.write(wrapOutboundOut(exchange.body), promise: nil)
         // The flush writes at once when the socket has room, as it has for any request of a
@@ -70,10 +68,23 @@ final class ConnectionHandler: ChannelInboundHandler, RemovableChannelHandler {
 
     func channelRead(context: ChannelHandlerContext, data: NIOAny) {
         let now = ContinuousClock.now
-        switch unwrapInboundIn(data) {
-        case .head(let head):
-            closesAfterResponse = !head.isKeepAlive
-            exchange?.receivedHead(head, at: now)
+        var buffer = unwrapInboundIn(data)
+        do {
+            // One part at a time, handled between the reader's calls: handling an end can start
+            // the next exchange on this connection, which tells the reader.
+            while let part = try reader.next(from: &buffer) { handle(part, at: now, context: context) }
+        } catch {
+            errorCaught(context: context, error: error)
+        }
+    }
+
+    private func handle(
+        _ part: HTTPResponseReader.Part, at now: ContinuousClock.Instant, context: ChannelHandlerContext
+    ) {
+        switch part {
+        case .head(let status, let keepAlive):
+            closesAfterResponse = !keepAlive
+            exchange?.receivedHead(status: status, at: now)
         case .body(let buffer):
             exchange?.receivedBodyPart(buffer, at: now)
         case .end:
@@ -96,6 +107,8 @@ final class ConnectionHandler: ChannelInboundHandler, RemovableChannelHandler {
     }
 
     func channelInactive(context: ChannelHandlerContext) {
+        // A body without a length ends with the connection.
+        if let end = reader.endOfInput() { handle(end, at: .now, context: context) }
         pool?.closed(self)
         if let exchange {
             self.exchange = nil

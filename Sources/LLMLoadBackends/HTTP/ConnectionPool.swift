@@ -196,11 +196,8 @@ final class ConnectionPool: @unchecked Sendable {
                     if let tls {
                         try pipeline.addHandler(NIOSSLClientHandler(context: tls, serverHostname: endpoint.serverName))
                     }
-                    // No request encoder: the connection writes its requests as bytes.
-                    let responses = HTTPResponseDecoder(leftOverBytesStrategy: .dropBytes)
-                    try pipeline.addHandler(ByteToMessageHandler(ResponseParser(responses)))
-                    try pipeline.addHandler(
-                        ConnectionHandler(pool: self, endpointID: endpoint.id, responses: responses))
+                    // No HTTP codec: the connection writes and reads HTTP/1.1 itself.
+                    try pipeline.addHandler(ConnectionHandler(pool: self, endpointID: endpoint.id))
                 }
             }
         let connecting =

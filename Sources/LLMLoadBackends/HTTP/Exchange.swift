@@ -43,7 +43,7 @@ protocol ExchangeEvents: AnyObject, Sendable {
     /// The request was cancelled (drain deadline, Ctrl-C).
     func cancel()
     func requestWritten(at instant: ContinuousClock.Instant)
-    func receivedHead(_ head: HTTPResponseHead, at instant: ContinuousClock.Instant)
+    func receivedHead(status: Int, at instant: ContinuousClock.Instant)
     func receivedBodyPart(_ buffer: ByteBuffer, at instant: ContinuousClock.Instant)
     func ended(at instant: ContinuousClock.Instant)
     func failed(_ error: any Error, at instant: ContinuousClock.Instant)
@@ -119,9 +119,9 @@ final class Exchange<Decoder: ResponseDecoder>: DeadlineList.Entry, ExchangeEven
         observer.requestSent(at: instant)
     }
 
-    func receivedHead(_ head: HTTPResponseHead, at instant: ContinuousClock.Instant) {
+    func receivedHead(status: Int, at instant: ContinuousClock.Instant) {
         guard !isFinished else { return }
-        observer.receivedHead(status: Int(head.status.code), at: instant)
+        observer.receivedHead(status: status, at: instant)
     }
 
     func receivedBodyPart(_ buffer: ByteBuffer, at instant: ContinuousClock.Instant) {

@@ -44,22 +44,8 @@ enum RequestHead {
     }
 
     /// RFC 9110's `token`: one or more of the visible ASCII characters other than delimiters.
-    static func isToken(_ name: String) -> Bool {
-        !name.isEmpty
-            && name.utf8.allSatisfy { byte in
-                switch byte {
-                case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"),
-                    UInt8(ascii: "0")...UInt8(ascii: "9"):
-                    return true
-                default:
-                    return "!#$%&'*+-.^_`|~".utf8.contains(byte)
-                }
-            }
-    }
+    static func isToken(_ name: String) -> Bool { HTTPSyntax.isToken(name.utf8) }
 
-    /// RFC 9110's `field-value`: visible characters, spaces and tabs, and bytes past ASCII; no
-    /// other control character, so no line break that would end the header early.
-    static func isFieldValue(_ value: String) -> Bool {
-        value.utf8.allSatisfy { byte in byte >= 0x20 ? byte != 0x7F : byte == UInt8(ascii: "\t") }
-    }
+    /// RFC 9110's `field-value`: no line end or other control character but the tab.
+    static func isFieldValue(_ value: String) -> Bool { value.utf8.allSatisfy(HTTPSyntax.isFieldValueByte) }
 }

@@ -1,7 +1,6 @@
 import AsyncHTTPClient
 import LLMLoadCore
 import NIOCore
-import NIOHTTP1
 import NIOPosix
 import NIOSSL
 
@@ -18,11 +17,8 @@ enum TransportFailure {
             default: return (.connectionError, String(describing: error))
             }
         }
-        if let error = error as? HTTPParserError {
-            // NIO reports a connection closed inside a chunked body as a parser error.
-            return error == .invalidEOFState
-                ? (.connectionError, "server closed the connection mid-response")
-                : (.streamError, "malformed HTTP response: \(error)")
+        if let error = error as? HTTPResponseReader.Malformed {
+            return (.streamError, "malformed HTTP response: \(error)")
         }
         if error is CancellationError {
             return (.cancelled, "cancelled by llmload (drain deadline or interrupt)")
