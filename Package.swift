@@ -211,7 +211,7 @@ if Context.environment["LLMLOAD_FUZZ"] == "1" {
     package.targets.append(.target(name: "CLibFuzzer", path: "Fuzz/CLibFuzzer"))
     let fuzzTargets: [(name: String, dependencies: [Target.Dependency])] = [
         ("sse", []), ("ndjson", []), ("chunk", []), ("prompt-file", []), ("proc", []), ("scenario", ["LLMLoadCLI"]),
-        ("prometheus", []), ("trace", []),
+        ("prometheus", []), ("trace", []), ("http", []),
     ]
     for (name, dependencies) in fuzzTargets {
         package.targets.append(

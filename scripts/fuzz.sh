@@ -4,7 +4,7 @@
 #   scripts/fuzz.sh [seconds-per-target] [target…]     (default: 60 s, every target)
 #
 # Targets (Fuzz/Targets/<target>, checks in Sources/LLMLoadFuzzChecks): sse, ndjson, chunk,
-# prompt-file, proc, scenario, prometheus, trace. Each starts from Fuzz/corpus/<target>, read only (with
+# prompt-file, proc, scenario, prometheus, trace, http. Each starts from Fuzz/corpus/<target>, read only (with
 # Fuzz/dictionaries/<target>.dict where there is one); what it finds
 # for new coverage goes to a temporary folder (kept with FUZZ_KEEP=<dir>, to add to the corpus
 # after `-merge=1`). Targets run FUZZ_JOBS at a time (default: the number of CPUs).
@@ -21,7 +21,7 @@ cd "$(dirname "$0")/.."
 seconds=${1:-60}
 shift || true
 targets=("$@")
-[ ${#targets[@]} -gt 0 ] || targets=(sse ndjson chunk prompt-file proc scenario prometheus trace)
+[ ${#targets[@]} -gt 0 ] || targets=(sse ndjson chunk prompt-file proc scenario prometheus trace http)
 jobs=${FUZZ_JOBS:-$(nproc)}
 export LLMLOAD_FUZZ=1
 

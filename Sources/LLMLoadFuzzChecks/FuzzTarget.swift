@@ -18,6 +18,8 @@ public enum FuzzTarget: String, CaseIterable, Sendable {
     case prometheus
     /// A `--trace` file (Mooncake JSONL, BurstGPT CSV) through `TraceFile`.
     case trace
+    /// A connection's HTTP/1.1 responses through `HTTPResponseReader`.
+    case http
 
     /// The check of one input, or `nil` for ``scenario``.
     public var check: (@Sendable ([UInt8]) throws(FuzzFinding) -> Void)? {
@@ -30,6 +32,7 @@ public enum FuzzTarget: String, CaseIterable, Sendable {
         case .scenario: nil
         case .prometheus: { bytes throws(FuzzFinding) in try PrometheusTextCheck.check(bytes) }
         case .trace: { bytes throws(FuzzFinding) in try TraceFileCheck.check(bytes) }
+        case .http: { bytes throws(FuzzFinding) in try HTTPResponseCheck.check(bytes) }
         }
     }
 }
