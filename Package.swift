@@ -139,7 +139,7 @@ let package = Package(
         .testTarget(
             name: "LLMLoadBackendsTests",
             dependencies: [
-                "LLMLoadBackends", "LLMLoadCore", .product(name: "NIOCore", package: "swift-nio"),
+                "LLMLoadBackends", "LLMLoadCore", "LLMLoadFuzzChecks", .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"), .product(name: "NIOHTTP1", package: "swift-nio"),
                 .product(name: "NIOEmbedded", package: "swift-nio"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),

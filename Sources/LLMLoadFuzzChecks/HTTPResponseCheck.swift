@@ -21,36 +21,47 @@ public enum HTTPResponseCheck {
         }
     }
 
-    /// What the reader made of a connection's reads: the parts, body bytes joined.
-    struct Reading: Equatable, CustomStringConvertible {
-        var responses: [(status: Int, keepAlive: Bool, body: [UInt8], ended: Bool)] = []
-        var failure: String?
+    /// What a reader made of a connection's reads: each response's head, its body bytes joined,
+    /// and whether it ended; then the failure, if it failed.
+    public struct Reading: Equatable, CustomStringConvertible, Sendable {
+        public struct Response: Equatable, CustomStringConvertible, Sendable {
+            public var status: Int
+            public var keepAlive: Bool
+            public var body: [UInt8] = []
+            public var ended = false
+
+            public init(status: Int, keepAlive: Bool) {
+                self.status = status
+                self.keepAlive = keepAlive
+            }
+
+            public var description: String {
+                "\(status) keepAlive \(keepAlive) \(body.count) B\(ended ? " ended" : "")"
+            }
+        }
+
+        public var responses: [Response] = []
+        public var failure: String?
+
+        public init() {}
+
+        public var failed: Bool { failure != nil }
 
         var bodyBytes: Int { responses.reduce(0) { $0 + $1.body.count } }
 
-        var description: String {
-            let parts = responses.map {
-                "\($0.status) keepAlive \($0.keepAlive) \($0.body.count) B\($0.ended ? " ended" : "")"
-            }
-            return "\(parts)\(failure.map { " then \($0)" } ?? "")"
-        }
-
-        static func == (left: Reading, right: Reading) -> Bool {
-            left.failure == right.failure && left.responses.count == right.responses.count
-                && zip(left.responses, right.responses).allSatisfy {
-                    $0.status == $1.status && $0.keepAlive == $1.keepAlive && $0.body == $1.body && $0.ended == $1.ended
-                }
-        }
+        public var description: String { "\(responses)\(failure.map { " then \($0)" } ?? "")" }
     }
 
-    static func read(_ reads: [ByteBuffer], requests: Int) -> Reading {
+    /// What ``HTTPResponseReader`` reads from `reads`, `requests` responses expected, the
+    /// connection closed after the last.
+    public static func read(_ reads: [ByteBuffer], requests: Int) -> Reading {
         var reader = HTTPResponseReader()
         for _ in 0..<requests { reader.expectResponse() }
         var reading = Reading()
         func take(_ part: HTTPResponseReader.Part) {
             switch part {
             case .head(let status, let keepAlive):
-                reading.responses.append((status, keepAlive, [], false))
+                reading.responses.append(Reading.Response(status: status, keepAlive: keepAlive))
             case .body(let buffer):
                 reading.responses[reading.responses.count - 1].body += Array(buffer.readableBytesView)
             case .end:

@@ -1,4 +1,5 @@
 import LLMLoadCore
+import LLMLoadFuzzChecks
 import NIOCore
 import NIOEmbedded
 import NIOHTTP1
@@ -9,20 +10,8 @@ import Testing
 /// ``HTTPResponseReader`` against NIO's `HTTPResponseDecoder` (llhttp), which it replaced: the
 /// same responses, cut into reads at the same random places, must read the same.
 @Suite struct HTTPResponseReaderTests {
-    /// What a reader made of one connection's bytes.
-    struct Reading: Equatable, CustomStringConvertible {
-        var responses: [Response] = []
-        var failed = false
-        var description: String { "\(responses)\(failed ? " then failed" : "")" }
-    }
-
-    struct Response: Equatable, CustomStringConvertible {
-        var status: Int
-        var keepAlive: Bool
-        var body: [UInt8] = []
-        var ended = false
-        var description: String { "\(status) keepAlive \(keepAlive) body \(body.count) B\(ended ? " ended" : "")" }
-    }
+    typealias Reading = HTTPResponseCheck.Reading
+    typealias Response = HTTPResponseCheck.Reading.Response
 
     @Test func generatedResponsesReadAsNIOReadsThem() throws {
         var random = SplitMix64(seed: 0x00C0_FFEE)
@@ -144,31 +133,9 @@ import Testing
         zip([0] + cuts, cuts + [bytes.count]).map { ByteBuffer(bytes: bytes[$0..<$1]) }
     }
 
-    /// What ``HTTPResponseReader`` reads, `requests` responses expected, the connection closed
-    /// after the last byte.
+    /// What ``HTTPResponseReader`` reads of `bytes` cut at `cuts`.
     static func read(_ bytes: [UInt8], cuts: [Int], requests: Int) -> Reading {
-        var reader = HTTPResponseReader()
-        for _ in 0..<requests { reader.expectResponse() }
-        var reading = Reading()
-        func take(_ part: HTTPResponseReader.Part) {
-            switch part {
-            case .head(let status, let keepAlive):
-                reading.responses.append(Response(status: status, keepAlive: keepAlive))
-            case .body(let buffer):
-                reading.responses[reading.responses.count - 1].body += Array(buffer.readableBytesView)
-            case .end: reading.responses[reading.responses.count - 1].ended = true
-            }
-        }
-        do {
-            for var piece in pieces(bytes, cuts: cuts) {
-                while let part = try reader.next(from: &piece) { take(part) }
-            }
-        } catch {
-            reading.failed = true
-            return reading
-        }
-        if let end = reader.endOfInput() { take(end) }
-        return reading
+        HTTPResponseCheck.read(pieces(bytes, cuts: cuts), requests: requests)
     }
 
     /// What NIO's decoder reads of the same.
@@ -202,7 +169,7 @@ import Testing
         } catch let error as HTTPParserError where error == .invalidEOFState {
             // A close mid-response: the reader leaves that to the connection, as NIO's caller did.
         } catch {
-            reading.failed = true
+            reading.failure = "\(error)"
         }
         _ = try? channel.finish()
         return reading
