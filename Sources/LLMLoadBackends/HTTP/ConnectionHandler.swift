@@ -17,7 +17,8 @@ final class ConnectionHandler: ChannelInboundHandler, RemovableChannelHandler {
     private weak var pool: ConnectionPool?
     private var context: ChannelHandlerContext?
     private var exchange: (any ExchangeEvents)?
-    /// The response asked for the connection to close after it (`Connection: close`, HTTP/1.0).
+    /// The connection closes after this response: it asked for that (`Connection: close`,
+    /// HTTP/1.0 without keep-alive), or its body ends at the close.
     private var closesAfterResponse = false
     private var reader = HTTPResponseReader()
 

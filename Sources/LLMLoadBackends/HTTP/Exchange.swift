@@ -1,7 +1,6 @@
 import AsyncHTTPClient
 import LLMLoadCore
 import NIOCore
-import NIOHTTP1
 
 /// An exchange's record, and whether the connection closed before any byte of the answer (the
 /// request never reached the server and may be sent again).

@@ -1,6 +1,5 @@
 import LLMLoadCore
 import NIOCore
-import NIOHTTP1
 
 extension HTTPInferenceClient {
     /// The record of a request that could not be built (its body or its URL). A reference, as
