@@ -35,7 +35,7 @@ package struct HTTPResponseReader {
     private enum State {
         /// No request waits for its response.
         case idle
-        case head(Head)
+        case head(HTTPResponseHead)
         case fixed(remaining: Int)
         case chunkSize
         case chunkData(remaining: Int)
@@ -44,18 +44,6 @@ package struct HTTPResponseReader {
         case trailers(bytes: Int)
         /// A body without a length, ended by the connection's close.
         case untilClose
-    }
-
-    /// What a head said so far.
-    private struct Head {
-        var bytes = 0
-        var status: Int?
-        var isHTTP10 = false
-        var contentLength: Int?
-        /// Whether the last `Transfer-Encoding` ends in `chunked`; `nil` without one.
-        var endsChunked: Bool?
-        var close = false
-        var keepAlive = false
     }
 
     private var state = State.idle
@@ -69,7 +57,7 @@ package struct HTTPResponseReader {
     /// A request was written: its response comes next.
     package mutating func expectResponse() {
         outstanding += 1
-        if case .idle = state { state = .head(Head()) }
+        if case .idle = state { state = .head(HTTPResponseHead()) }
     }
 
     /// The next part in `buffer`, whose bytes it consumes; `nil` once it needs more bytes.
@@ -89,7 +77,13 @@ package struct HTTPResponseReader {
                     return nil
                 }
                 head.bytes += line.readableBytes + 2
-                if let part = try read(headLine: line, into: &head) { return part }
+                if line.readableBytes == 0, head.status != nil {
+                    // An interim response has no part: the final one's head follows.
+                    if let part = try headEnded(head) { return part }
+                    continue
+                }
+                try head.read(line.readableBytesView)
+                state = .head(head)
             case .fixed(let remaining):
                 if remaining == 0 {
                     responseEnded()
@@ -145,7 +139,7 @@ package struct HTTPResponseReader {
 
     private mutating func responseEnded() {
         outstanding -= 1
-        state = outstanding > 0 ? .head(Head()) : .idle
+        state = outstanding > 0 ? .head(HTTPResponseHead()) : .idle
     }
 
     /// Up to `limit` bytes of body from `buffer`, as a slice; `nil` when it is empty.
@@ -183,95 +177,17 @@ package struct HTTPResponseReader {
         return line
     }
 
-    /// Reads one line of a head; the head's part once its blank line ends it.
-    private mutating func read(headLine line: ByteBuffer, into head: inout Head) throws(Malformed) -> Part? {
-        let bytes = line.readableBytesView
-        guard head.status != nil else {
-            // RFC 9112, section 2.2: blank lines before the status line may be passed over.
-            if !bytes.isEmpty { (head.status, head.isHTTP10) = try Self.statusLine(bytes) }
-            state = .head(head)
-            return nil
-        }
-        guard bytes.isEmpty else {
-            try Self.header(bytes, into: &head)
-            state = .head(head)
-            return nil
-        }
-        return try headEnded(head)
-    }
-
-    /// `HTTP/1.x NNN reason`: the status, and whether the version is 1.0.
-    private static func statusLine(_ line: ByteBufferView) throws(Malformed) -> (Int, Bool) {
-        let byte = { (offset: Int) in line[line.startIndex + offset] }
-        let isDigit = { (offset: Int) in (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte(offset)) }
-        guard line.count >= 12, line.starts(with: "HTTP/1.".utf8),
-            byte(7) == UInt8(ascii: "0") || byte(7) == UInt8(ascii: "1"), byte(8) == UInt8(ascii: " "),
-            byte(9) != UInt8(ascii: "0"), isDigit(9), isDigit(10), isDigit(11),
-            line.count == 12 || byte(12) == UInt8(ascii: " ")
-        else { throw Malformed(reason: "not an HTTP/1.1 status line: \(quoted(line))") }
-        let status = (9...11).reduce(0) { $0 * 10 + Int(byte($1) - UInt8(ascii: "0")) }
-        return (status, byte(7) == UInt8(ascii: "0"))
-    }
-
-    /// One `name: value` line; only the headers that frame the body or the connection count.
-    private static func header(_ line: ByteBufferView, into head: inout Head) throws(Malformed) {
-        guard let colon = line.firstIndex(of: UInt8(ascii: ":")) else {
-            throw Malformed(reason: "a header line without a colon: \(quoted(line))")
-        }
-        let name = line[..<colon]
-        guard HTTPSyntax.isToken(name) else {
-            // Obsolete line folding, or white space before the colon: RFC 9112 says to refuse.
-            throw Malformed(reason: "a header name HTTP does not allow: \(quoted(name))")
-        }
-        let value = HTTPSyntax.trimmed(line[(colon + 1)...])
-        guard value.allSatisfy(HTTPSyntax.isFieldValueByte) else {
-            throw Malformed(reason: "a control character in the header \(quoted(name))")
-        }
-        if HTTPSyntax.equalsIgnoringCase(name, "content-length") {
-            try HTTPSyntax.forEachItem(in: value) { item throws(Malformed) in
-                guard let length = Self.decimal(item), head.contentLength == nil || head.contentLength == length else {
-                    throw Malformed(reason: "an invalid or conflicting Content-Length: \(quoted(value))")
-                }
-                head.contentLength = length
-            }
-        } else if HTTPSyntax.equalsIgnoringCase(name, "transfer-encoding") {
-            // The final coding decides (RFC 9112, section 6.3), also across several such lines.
-            head.endsChunked = HTTPSyntax.equalsIgnoringCase(HTTPSyntax.lastItem(in: value), "chunked")
-        } else if HTTPSyntax.equalsIgnoringCase(name, "connection") {
-            HTTPSyntax.forEachItem(in: value) { token in
-                if HTTPSyntax.equalsIgnoringCase(token, "close") { head.close = true }
-                if HTTPSyntax.equalsIgnoringCase(token, "keep-alive") { head.keepAlive = true }
-            }
-        }
-    }
-
-    /// Up to 18 decimal digits, so that no length overflows; `nil` for anything else.
-    private static func decimal(_ digits: ByteBufferView) -> Int? {
-        guard !digits.isEmpty, digits.count <= 18 else { return nil }
-        var value = 0
-        for byte in digits {
-            guard (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) else { return nil }
-            value = value * 10 + Int(byte - UInt8(ascii: "0"))
-        }
-        return value
-    }
-
-    /// The first bytes of `bytes`, quoted, for an error message.
-    private static func quoted(_ bytes: ByteBufferView) -> String {
-        String(decoding: bytes.prefix(40), as: UTF8.self).debugDescription
-    }
-
     /// The head is whole: how its body ends, and its part (none for an interim response).
-    private mutating func headEnded(_ head: Head) throws(Malformed) -> Part? {
+    private mutating func headEnded(_ head: HTTPResponseHead) throws(Malformed) -> Part? {
         let status = head.status ?? 0
         if status == 101 {
             throw Malformed(reason: "the server switched protocols (101), which llmload did not ask for")
         }
         if status < 200 {
-            state = .head(Head())  // an interim response: the final one follows
+            state = .head(HTTPResponseHead())  // an interim response: the final one follows
             return nil
         }
-        var keepAlive = head.isHTTP10 ? head.keepAlive : !head.close
+        var keepAlive = head.asksToKeepAlive
         if status == 204 || status == 304 {
             state = .fixed(remaining: 0)
         } else if let endsChunked = head.endsChunked {
