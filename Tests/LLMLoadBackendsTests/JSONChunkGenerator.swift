@@ -191,3 +191,20 @@ struct JSONChunkGenerator {
 
     private mutating func chance(among count: Int) -> Int { Int(random.next() % UInt64(count)) }
 }
+
+extension [UInt8] {
+    /// A copy with one byte replaced, removed or inserted at a random place: a byte that matters
+    /// to JSON, or one that breaks UTF-8.
+    func changedByOneByte(using random: inout SplitMix64) -> [UInt8] {
+        let bytes = Array("0123456789.eE-+\"\\,:{}[] \nxtn".utf8) + [0x80, 0xC3, 0x00]
+        var changed = self
+        let at = Int(random.next() % UInt64(changed.count + 1))
+        let byte = bytes[Int(random.next() % UInt64(bytes.count))]
+        switch random.next() % 3 {
+        case 0 where at < changed.count: changed[at] = byte
+        case 1 where at < changed.count: changed.remove(at: at)
+        default: changed.insert(byte, at: at)
+        }
+        return changed
+    }
+}

@@ -32,6 +32,12 @@ struct JSONScanner {
         self.bytes = bytes
     }
 
+    /// A scanner that starts at `index`, at the top level.
+    init(_ bytes: UnsafeRawBufferPointer, at index: Int) {
+        self.bytes = bytes
+        self.index = index
+    }
+
     // MARK: Structure
 
     /// Whether only whitespace is left.
@@ -160,6 +166,16 @@ struct JSONScanner {
     mutating func stringOrNull() throws(JSONFallback) -> String? {
         if try skipNull() { return nil }
         return try string()
+    }
+
+    /// ``stringOrNull()``, and where a string's bytes lie, both quotes included.
+    @inline(__always)
+    mutating func stringOrNull(span: inout Range<Int>?) throws(JSONFallback) -> String? {
+        if try skipNull() { return nil }
+        let start = index  // `skipNull` skipped the whitespace before the value
+        let value = try string()
+        span = start..<index
+        return value
     }
 
     /// `true`, `false`, or `nil` for `null`; any other value gives up.

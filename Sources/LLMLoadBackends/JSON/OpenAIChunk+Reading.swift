@@ -4,11 +4,27 @@
 /// Where `JSONDecoder` would throw (a wrong type anywhere it decodes with `try`) or where its
 /// answer takes care to reproduce (a `try?` member of the wrong type, a repeated key), the reader
 /// gives up and the caller asks `JSONDecoder`.
-extension OpenAIChunk: ReadableChunk {
+extension OpenAIChunk: TemplatedChunk {
+    /// The text fields of the first choice that a ``ChunkTemplate`` can fill.
+    package enum TextField: Sendable {
+        case content, reasoningContent, reasoning, text
+    }
+
     /// Reads one chunk.
     ///
     /// - Throws: ``JSONFallback`` when `JSONDecoder` must decide.
     package init(reading bytes: UnsafeRawBufferPointer, repeats: inout RepeatedMembers) throws(JSONFallback) {
+        var hole: TextHole<TextField>?
+        try self.init(reading: bytes, repeats: &repeats, hole: &hole)
+    }
+
+    /// Reads one chunk, and where its first choice's text was: the last string of its `delta`'s
+    /// text fields or its `text`, an empty one only where none other was.
+    ///
+    /// - Throws: ``JSONFallback`` when `JSONDecoder` must decide.
+    package init(
+        reading bytes: UnsafeRawBufferPointer, repeats: inout RepeatedMembers, hole: inout TextHole<TextField>?
+    ) throws(JSONFallback) {
         // Built in locals and moved in once: assigning members of `self` one by one copied the
         // whole chunk.
         var firstChoice: Choice?
@@ -25,7 +41,7 @@ extension OpenAIChunk: ReadableChunk {
             let key = try scanner.key()
             if key.equals("choices") {
                 try seen.insert(0)
-                firstChoice = try Self.readChoices(&scanner)
+                firstChoice = try Self.readChoices(&scanner, hole: &hole)
             } else if key.equals("usage") {
                 try seen.insert(1)
                 usage = try Self.readUsage(&scanner)
@@ -44,21 +60,47 @@ extension OpenAIChunk: ReadableChunk {
         self.init(firstChoice: firstChoice, usage: usage, timings: timings, error: error)
     }
 
+    package func replacingText(_ field: TextField, with text: String) -> OpenAIChunk {
+        var chunk = self
+        switch field {
+        case .content: chunk.firstChoice?.delta?.content = text
+        case .reasoningContent: chunk.firstChoice?.delta?.reasoningContent = text
+        case .reasoning: chunk.firstChoice?.delta?.reasoning = text
+        case .text: chunk.firstChoice?.text = text
+        }
+        return chunk
+    }
+
     /// `choices`: `null`, or an array of choice objects of which the first is kept.
-    private static func readChoices(_ scanner: inout JSONScanner) throws(JSONFallback) -> Choice? {
+    private static func readChoices(_ scanner: inout JSONScanner, hole: inout TextHole<TextField>?)
+        throws(JSONFallback) -> Choice?
+    {
         if try scanner.skipNull() { return nil }
         try scanner.beginArray()
         var first: Choice?
         var isFirst = true
         while try scanner.hasNextElement(&isFirst) {
-            let choice = try readChoice(&scanner)
+            let choice = try readChoice(&scanner, hole: &hole, records: first == nil)
             if first == nil { first = choice }
         }
         return first
     }
 
+    /// Notes a string read into `field` as the hole, if `records`; an empty one does not take the
+    /// place of one with text.
+    @inline(__always)
+    private static func note(
+        _ value: String?, _ span: Range<Int>?, as field: TextField, in hole: inout TextHole<TextField>?,
+        records: Bool
+    ) {
+        guard records, let value, let span, hole == nil || !value.isEmpty else { return }
+        hole = TextHole(field: field, range: span)
+    }
+
     /// Built in locals, as the chunk is: a choice's fields set one by one were copied.
-    private static func readChoice(_ scanner: inout JSONScanner) throws(JSONFallback) -> Choice {
+    private static func readChoice(_ scanner: inout JSONScanner, hole: inout TextHole<TextField>?, records: Bool)
+        throws(JSONFallback) -> Choice
+    {
         var delta: Delta?
         var message: Delta?
         var text: String?
@@ -69,13 +111,15 @@ extension OpenAIChunk: ReadableChunk {
         while let key = try scanner.nextKey(&isFirst) {
             if key.equals("delta") {
                 try seen.insert(0)
-                delta = try readDelta(&scanner)
+                delta = try readDelta(&scanner, hole: &hole, records: records)
             } else if key.equals("message") {
                 try seen.insert(1)
-                message = try readDelta(&scanner)
+                message = try readDelta(&scanner, hole: &hole, records: false)
             } else if key.equals("text") {
                 try seen.insert(2)
-                text = try scanner.stringOrNull()
+                var span: Range<Int>?
+                text = try scanner.stringOrNull(span: &span)
+                note(text, span, as: .text, in: &hole, records: records)
             } else if key.equals("finish_reason") {
                 try seen.insert(3)
                 finishReason = try scanner.stringOrNull()
@@ -86,7 +130,10 @@ extension OpenAIChunk: ReadableChunk {
         return Choice(delta: delta, message: message, text: text, finishReason: finishReason)
     }
 
-    private static func readDelta(_ scanner: inout JSONScanner) throws(JSONFallback) -> Delta? {
+    /// A `delta` or `message`; its strings are noted as the hole if `records`.
+    private static func readDelta(_ scanner: inout JSONScanner, hole: inout TextHole<TextField>?, records: Bool)
+        throws(JSONFallback) -> Delta?
+    {
         if try scanner.skipNull() { return nil }
         var content: String?
         var reasoningContent: String?
@@ -97,13 +144,19 @@ extension OpenAIChunk: ReadableChunk {
         while let key = try scanner.nextKey(&isFirst) {
             if key.equals("content") {
                 try seen.insert(0)
-                content = try scanner.stringOrNull()
+                var span: Range<Int>?
+                content = try scanner.stringOrNull(span: &span)
+                note(content, span, as: .content, in: &hole, records: records)
             } else if key.equals("reasoning_content") {
                 try seen.insert(1)
-                reasoningContent = try scanner.stringOrNull()
+                var span: Range<Int>?
+                reasoningContent = try scanner.stringOrNull(span: &span)
+                note(reasoningContent, span, as: .reasoningContent, in: &hole, records: records)
             } else if key.equals("reasoning") {
                 try seen.insert(2)
-                reasoning = try scanner.stringOrNull()
+                var span: Range<Int>?
+                reasoning = try scanner.stringOrNull(span: &span)
+                note(reasoning, span, as: .reasoning, in: &hole, records: records)
             } else {
                 try scanner.skipValue()
             }
@@ -216,6 +269,42 @@ extension OpenAIChunk: ReadableChunk {
         default:
             try scanner.skipValue()
             return "error (unreadable payload)"
+        }
+    }
+}
+
+extension OpenAIChunk {
+    /// What a chunk that says nothing but its text emits, with its hole's text still to come:
+    /// the answer and the reasoning ``OpenAIStreamDecoder`` takes from it, `nil` where that is
+    /// the hole's text.
+    package struct TextsAround: Sendable {
+        package var answer: String?
+        package var reasoning: String?
+
+        /// `nil` for a chunk with a finish reason, usage, timings or an error, or no choice.
+        package init?(_ chunk: OpenAIChunk, hole: TextField) {
+            guard chunk.error == nil, chunk.usage == nil, chunk.timings == nil, let choice = chunk.firstChoice,
+                choice.finishReason == nil
+            else { return nil }
+            // The decoder's order: `delta`, then `message`, then `text`, the first present wins.
+            answer =
+                if let content = choice.delta?.content {
+                    hole == .content ? nil : content
+                } else if let content = choice.message?.content {
+                    content
+                } else if let text = choice.text {
+                    hole == .text ? nil : text
+                } else {
+                    ""
+                }
+            reasoning =
+                if let text = choice.delta?.reasoningContent {
+                    hole == .reasoningContent ? nil : text
+                } else if let text = choice.delta?.reasoning {
+                    hole == .reasoning ? nil : text
+                } else {
+                    choice.message?.reasoningContent ?? choice.message?.reasoning ?? ""
+                }
         }
     }
 }

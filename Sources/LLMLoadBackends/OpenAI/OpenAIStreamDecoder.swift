@@ -12,7 +12,8 @@ import NIOFoundationCompat
 /// event is held back until the stream ends.
 ///
 /// Each chunk is read by a byte-level reader (``OpenAIChunk/init(reading:)``) when it has a
-/// shape that reader knows; anything else goes to `JSONDecoder`, which has the last word.
+/// shape that reader knows, through the stream's last chunk (``ChunkTemplate``) when only its
+/// text changed; anything else goes to `JSONDecoder`, which has the last word.
 public struct OpenAIStreamDecoder: ResponseDecoder {
     /// A longer non-streaming body is treated as malformed rather than buffered without bound.
     public static let maximumBodyLength = 16 * 1024 * 1024
@@ -23,13 +24,22 @@ public struct OpenAIStreamDecoder: ResponseDecoder {
     private var sawFinishReason = false
     private var isDone = false
     private let usesFastReader: Bool
-    /// What the stream's chunks repeat, for the fast reader.
+    /// What the stream's chunks repeat, for the fast reader: members, and whole chunks but
+    /// their text.
     private var repeats = RepeatedMembers()
+    private var template = ChunkTemplate<OpenAIChunk>()
+    /// What a chunk read through the template emits, but for its text: `nil` for a template
+    /// whose chunk says more than its text (a finish reason, usage, timings, an error), which is
+    /// handled whole.
+    private var templateTexts: OpenAIChunk.TextsAround?
 
     /// - Parameter isStreaming: `true` for SSE, `false` for one JSON body.
     public init(isStreaming: Bool) {
         self.init(isStreaming: isStreaming, usesFastReader: true)
     }
+
+    /// Chunks read through the template so far (the tests check that it is used).
+    package var templateHits: Int { template.hits }
 
     /// - Parameter usesFastReader: `false` decodes every chunk with `JSONDecoder` (the reference
     ///   the fast reader is tested against).
@@ -86,7 +96,18 @@ public struct OpenAIStreamDecoder: ResponseDecoder {
     private mutating func handleChunk(_ bytes: UnsafeRawBufferPointer, emit: (StreamEvent) -> Void)
         throws(ResponseDecodingError)
     {
-        let chunk = try OpenAIChunk.decode(bytes, usingFastReader: usesFastReader, repeats: &repeats)
+        // A token's usual chunk: its text alone is new, and no chunk is built for it.
+        if let texts = templateTexts, let text = template.match(bytes) {
+            let (answer, reasoning) = (texts.answer ?? text, texts.reasoning ?? text)
+            if !answer.isEmpty || !reasoning.isEmpty { emit(.text(answer: answer, reasoning: reasoning)) }
+            return
+        }
+        let learnt = template.learnt
+        let chunk = try OpenAIChunk.decode(
+            bytes, usingFastReader: usesFastReader, repeats: &repeats, template: &template)
+        if template.learnt != learnt, let kept = template.kept {
+            templateTexts = OpenAIChunk.TextsAround(kept.chunk, hole: kept.field)
+        }
         // Servers report failures inside a 200 stream as an `error` member: check it first.
         if let message = chunk.error {
             isDone = true
@@ -123,22 +144,22 @@ public struct OpenAIStreamDecoder: ResponseDecoder {
 
 /// What llmload reads from one SSE event (or the whole non-streaming body) of an
 /// OpenAI-compatible response.
-package struct OpenAIChunk: Equatable {
+package struct OpenAIChunk: Equatable, Sendable {
     /// The fields of a choice's `delta` (streaming) or `message` (non-streaming).
-    package struct Delta: Equatable {
+    package struct Delta: Equatable, Sendable {
         package var content: String?
         package var reasoningContent: String?
         package var reasoning: String?
     }
 
-    package struct Choice: Equatable {
+    package struct Choice: Equatable, Sendable {
         package var delta: Delta?
         package var message: Delta?
         package var text: String?
         package var finishReason: String?
     }
 
-    package struct Usage: Equatable {
+    package struct Usage: Equatable, Sendable {
         package var promptTokens: Int?
         package var completionTokens: Int?
         /// `prompt_tokens_details.cached_tokens`: prompt tokens served from the prefix cache.
@@ -148,7 +169,7 @@ package struct OpenAIChunk: Equatable {
     }
 
     /// llama.cpp's own measurement of the request.
-    package struct Timings: Equatable {
+    package struct Timings: Equatable, Sendable {
         package var promptMilliseconds: Double?
         package var predictedMilliseconds: Double?
         package var promptPerSecond: Double?
