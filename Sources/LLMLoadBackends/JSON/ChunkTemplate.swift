@@ -109,8 +109,18 @@ extension TemplatedChunk {
         repeats: inout RepeatedMembers,
         template: inout ChunkTemplate<Self>
     ) throws(ResponseDecodingError) -> Self {
+        if usingFastReader, let chunk = template.read(bytes) { return chunk }
+        return try decodeInFull(bytes, usingFastReader: usingFastReader, repeats: &repeats, template: &template)
+    }
+
+    /// The chunk in `bytes` without trying `template` (the caller did), teaching it.
+    package static func decodeInFull(
+        _ bytes: UnsafeRawBufferPointer,
+        usingFastReader: Bool,
+        repeats: inout RepeatedMembers,
+        template: inout ChunkTemplate<Self>
+    ) throws(ResponseDecodingError) -> Self {
         guard usingFastReader else { return try decode(bytes, usingFastReader: false, repeats: &repeats) }
-        if let chunk = template.read(bytes) { return chunk }
         do throws(JSONFallback) {
             var hole: TextHole<TextField>?
             let chunk = try Self(reading: bytes, repeats: &repeats, hole: &hole)

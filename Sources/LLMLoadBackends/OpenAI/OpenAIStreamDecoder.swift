@@ -96,15 +96,22 @@ public struct OpenAIStreamDecoder: ResponseDecoder {
     private mutating func handleChunk(_ bytes: UnsafeRawBufferPointer, emit: (StreamEvent) -> Void)
         throws(ResponseDecodingError)
     {
-        // A token's usual chunk: its text alone is new, and no chunk is built for it.
-        if let texts = templateTexts, let text = template.match(bytes) {
-            let (answer, reasoning) = (texts.answer ?? text, texts.reasoning ?? text)
-            if !answer.isEmpty || !reasoning.isEmpty { emit(.text(answer: answer, reasoning: reasoning)) }
-            return
-        }
         let learnt = template.learnt
-        let chunk = try OpenAIChunk.decode(
-            bytes, usingFastReader: usesFastReader, repeats: &repeats, template: &template)
+        let chunk: OpenAIChunk
+        if let texts = templateTexts {
+            // A token's usual chunk: its text alone is new, and no chunk is built for it.
+            if let text = template.match(bytes) {
+                let (answer, reasoning) = (texts.answer ?? text, texts.reasoning ?? text)
+                if !answer.isEmpty || !reasoning.isEmpty { emit(.text(answer: answer, reasoning: reasoning)) }
+                return
+            }
+            // Not matched again: the template was just tried.
+            chunk = try OpenAIChunk.decodeInFull(
+                bytes, usingFastReader: usesFastReader, repeats: &repeats, template: &template)
+        } else {
+            chunk = try OpenAIChunk.decode(
+                bytes, usingFastReader: usesFastReader, repeats: &repeats, template: &template)
+        }
         if template.learnt != learnt, let kept = template.kept {
             templateTexts = OpenAIChunk.TextsAround(kept.chunk, hole: kept.field)
         }
