@@ -28,7 +28,16 @@ final class GenerationExchange {
     private var next = 0
     /// With coalescing, no write before this instant (the last write plus the interval).
     private var notBefore: ContinuousClock.Instant
-    private var timer: Scheduled<Void>?
+    /// The loop's clock, which runs the next step (one at a time) when it is due.
+    private let clock: Clock
+
+    /// What an exchange waits for on its loop's ``WakeClock``.
+    struct Wakeup {
+        let exchange: GenerationExchange
+        let step: Step
+    }
+
+    typealias Clock = WakeClock<Wakeup>
 
     /// How a request is answered: at once, when it fails before generating (unknown model,
     /// injected HTTP error), or by an exchange, which the connection keeps, then ``open()``s.
@@ -97,6 +106,7 @@ final class GenerationExchange {
         self.isStreaming = isStreaming
         self.truth = truth
         notBefore = truth.receivedAt
+        clock = simulator.wakeClock(on: connection.eventLoop)
     }
 
     /// A stream's head (and OpenAI's role-only chunk) go out at once, before any wait for a
@@ -131,7 +141,7 @@ final class GenerationExchange {
 
     /// The connection closed before the answer ended: stop, and record what was written.
     func cancel() {
-        timer?.cancel()
+        // A wake in line finds the exchange done and does nothing.
         switch phase {
         case .waitingForSlot:
             // The slot, once granted, is given back at once (``generate(from:)``).
@@ -160,23 +170,22 @@ final class GenerationExchange {
         wake(at: generation.tokenDeadline(0, from: startedAt), for: .tokens)
     }
 
-    private enum Step {
+    enum Step {
         case tokens, streamEnd, wholeAnswer
     }
 
-    /// Runs `step` at `deadline`, never earlier, on the loop's timer.
+    /// Runs `step` at `deadline`, never earlier, from the loop's clock.
     private func wake(at deadline: ContinuousClock.Instant, for step: Step) {
-        let remaining = deadline - .now
-        guard remaining > .zero else {
-            switch step {
-            case .tokens: return writeDueTokens()
-            case .streamEnd: return endStream()
-            case .wholeAnswer: return answerWhole()
-            }
-        }
-        let exchange = NIOLoopBound(self, eventLoop: eventLoop)
-        timer = eventLoop.scheduleTask(in: .nanoseconds(remaining.nanosecondCount)) {
-            exchange.value.wake(at: deadline, for: step)
+        guard deadline <= .now else { return clock.schedule(Wakeup(exchange: self, step: step), at: deadline) }
+        run(step)
+    }
+
+    /// Runs `step` now; each step does nothing once the exchange is done (cancelled).
+    func run(_ step: Step) {
+        switch step {
+        case .tokens: writeDueTokens()
+        case .streamEnd: endStream()
+        case .wholeAnswer: answerWhole()
         }
     }
 

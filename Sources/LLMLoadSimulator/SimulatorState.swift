@@ -1,3 +1,4 @@
+import NIOCore
 import Synchronization
 
 /// What the routes of one simulator share: configuration, the generation queue, the request
@@ -11,6 +12,8 @@ final class SimulatorState: Sendable {
     /// Prompt and generated tokens of the requests finished so far (`/metrics`' counters).
     private let tokenTotals = Mutex((prompt: 0, generated: 0))
     let metricsObserver: (@Sendable (SimulatedMetricsScrape) -> Void)?
+    /// Each event loop's clock for the exchanges it serves.
+    private let clocks = Mutex<[ObjectIdentifier: NIOLoopBound<GenerationExchange.Clock>]>([:])
 
     init(
         configuration: SimulatorConfiguration, observer: (@Sendable (SimulatedRequestTruth) -> Void)?,
@@ -54,6 +57,16 @@ final class SimulatorState: Sendable {
     func endGeneration() {
         generating.withLock { $0 -= 1 }
         slots?.release()
+    }
+
+    /// The clock of `loop`, the one it is called on; made at the first call there.
+    func wakeClock(on loop: any EventLoop) -> GenerationExchange.Clock {
+        clocks.withLock { clocks in
+            if let clock = clocks[ObjectIdentifier(loop)] { return clock.value }
+            let clock = GenerationExchange.Clock(loop: loop) { $0.exchange.run($0.step) }
+            clocks[ObjectIdentifier(loop)] = NIOLoopBound(clock, eventLoop: loop)
+            return clock
+        }
     }
 
     /// Requests generating now (holding a slot), as llama.cpp's `/slots` shows them.
