@@ -200,8 +200,7 @@ final class GenerationExchange {
             let tokens = generation.tokensDue(from: next, at: writtenAt, start: truth.startedAt)
             for _ in tokens { truth.tokenWrittenAt.append(writtenAt) }
             truth.tokensPerWrite.append(tokens.count)
-            connection.write(.body(framing.chunks(tokens)))
-            connection.flush()
+            connection.writeTokens { framing.chunks(tokens, framed: $0) }
             next = tokens.upperBound
             if interval > .zero { notBefore = writtenAt + interval }
             if next == count { return endStream() }

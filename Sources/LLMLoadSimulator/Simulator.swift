@@ -35,7 +35,7 @@ public enum Simulator {
                 // Per connection: the wire's stamps (tests), then the generation routes' own handler.
                 configuration: .init(
                     additionalChannelHandlers: (wireTimestamps.map { [$0.makeHandler()] } ?? [])
-                        + [GenerationHandler(simulator: state, endpoints: endpoints)])
+                        + [GenerationHandler(simulator: state, endpoints: endpoints, wireTimestamps: wireTimestamps)])
             ),
             configuration: .init(address: .hostname(host, port: port), serverName: GenerationHandler.serverName),
             onServerRunning: { channel in await onServerRunning(channel.localAddress?.port ?? port) },

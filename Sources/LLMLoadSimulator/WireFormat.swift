@@ -63,16 +63,28 @@ struct TokenFraming: Sendable {
         return TokenText.quoted(index + firstWord)
     }
 
-    /// The chunks of `tokens`, in order, as one buffer for one write.
-    func chunks(_ tokens: Range<Int>) -> ByteBuffer {
+    /// The chunks of `tokens`, in order, as one buffer for one write. `framed`: as one HTTP/1.1
+    /// chunk, its size line before and CRLF after, to be written past the HTTP encoder.
+    func chunks(_ tokens: Range<Int>, framed: Bool = false) -> ByteBuffer {
         var buffer = ByteBuffer()
         let longest = max(head.count + tail.count, reasoningHead.count + reasoningTail.count)
-        buffer.reserveCapacity(tokens.count * (longest + TokenText.longestQuoted + 10))
+        // Room for the size line in front (any length's hex digits and CRLF), filled in last.
+        let sizeLineRoom = framed ? 18 : 0
+        buffer.reserveCapacity(sizeLineRoom + tokens.count * (longest + TokenText.longestQuoted + 10) + 2)
+        buffer.moveWriterIndex(forwardBy: sizeLineRoom)
+        buffer.moveReaderIndex(forwardBy: sizeLineRoom)
         for index in tokens {
             let isReasoning = index < reasoningTokens
             buffer.writeBytes(isReasoning ? reasoningHead : head)
             buffer.writeBytes(quoted(index))
             buffer.writeBytes(isReasoning ? reasoningTail : tail)
+        }
+        if framed {
+            let sizeLine = String(buffer.readableBytes, radix: 16) + "\r\n"
+            let start = sizeLineRoom - sizeLine.utf8.count
+            buffer.setString(sizeLine, at: start)
+            buffer.moveReaderIndex(to: start)
+            buffer.writeStaticString("\r\n")
         }
         return buffer
     }

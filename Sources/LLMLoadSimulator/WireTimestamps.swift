@@ -6,7 +6,9 @@ import Synchronization
 
 /// When request heads arrived and response bytes left, taken in the connection's pipeline on
 /// its event loop — as close to the socket as the simulator can see, after any hop from the
-/// handler's task. Installed only when ground truth is being recorded (tests).
+/// handler's task. Installed only when ground truth is being recorded (tests). A stream's token
+/// writes go past the stamping handler, straight to the socket: ``GenerationHandler`` stamps
+/// those itself, in the same call, just before each write.
 public final class WireTimestamps: Sendable {
     /// What the pipeline saw of one request.
     public struct Entry: Sendable {
