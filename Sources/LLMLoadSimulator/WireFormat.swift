@@ -79,7 +79,8 @@ struct TokenFraming: Sendable {
             buffer.writeBytes(quoted(index))
             buffer.writeBytes(isReasoning ? reasoningTail : tail)
         }
-        if framed {
+        // An empty chunk would end the body: nothing to frame (the encoder skips empty ones too).
+        if framed, buffer.readableBytes > 0 {
             let sizeLine = String(buffer.readableBytes, radix: 16) + "\r\n"
             let start = sizeLineRoom - sizeLine.utf8.count
             buffer.setString(sizeLine, at: start)
