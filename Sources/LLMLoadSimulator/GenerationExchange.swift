@@ -106,7 +106,7 @@ final class GenerationExchange {
         self.isStreaming = isStreaming
         self.truth = truth
         notBefore = truth.receivedAt
-        clock = simulator.wakeClock(on: connection.eventLoop)
+        clock = simulator.wakeClock(on: eventLoop)
     }
 
     /// A stream's head (and OpenAI's role-only chunk) go out at once, before any wait for a
@@ -258,12 +258,5 @@ extension FaultKind {
         case .busy: .serviceUnavailable
         default: nil
         }
-    }
-}
-
-extension Duration {
-    var nanosecondCount: Int64 {
-        let (seconds, attoseconds) = components
-        return seconds * 1_000_000_000 + attoseconds / 1_000_000_000
     }
 }

@@ -44,7 +44,7 @@ final class WakeClock<Wake> {
     /// Runs `wake` at `deadline` or just after.
     func schedule(_ wake: Wake, at deadline: ContinuousClock.Instant) {
         asked &+= 1
-        let due = nanoseconds(deadline - origin, roundingUp: true)
+        let due = (deadline - origin).nanosecondsRoundedUp
         entries.insert(Entry(due: due, order: asked, wake: wake))
         if due < timerDue, !isFiring { arm(at: due) }
     }
@@ -52,7 +52,7 @@ final class WakeClock<Wake> {
     private func arm(at due: Int64) {
         timer?.cancel()
         timerDue = due
-        let delay = due - nanoseconds(.now - origin, roundingUp: false)
+        let delay = due - (.now - origin).nanosecondCount
         let clock = NIOLoopBound(self, eventLoop: loop)
         timer = loop.scheduleTask(in: .nanoseconds(max(0, delay))) { clock.value.fire() }
     }
@@ -65,14 +65,8 @@ final class WakeClock<Wake> {
         isFiring = true
         defer { isFiring = false }
         while let first = entries.min {
-            guard first.due <= nanoseconds(.now - origin, roundingUp: false) else { return arm(at: first.due) }
+            guard first.due <= (.now - origin).nanosecondCount else { return arm(at: first.due) }
             run(entries.removeMin().wake)
         }
-    }
-
-    private func nanoseconds(_ duration: Duration, roundingUp: Bool) -> Int64 {
-        let (seconds, attoseconds) = duration.components
-        let (whole, part) = attoseconds.quotientAndRemainder(dividingBy: 1_000_000_000)
-        return seconds * 1_000_000_000 + whole + (roundingUp && part > 0 ? 1 : 0)
     }
 }

@@ -63,6 +63,8 @@ struct TokenFraming: Sendable {
         return TokenText.quoted(index + firstWord)
     }
 
+    private static let hexDigits = Array("0123456789abcdef".utf8)
+
     /// The chunks of `tokens`, in order, as one buffer for one write. `framed`: as one HTTP/1.1
     /// chunk, its size line before and CRLF after, to be written past the HTTP encoder.
     func chunks(_ tokens: Range<Int>, framed: Bool = false) -> ByteBuffer {
@@ -81,9 +83,15 @@ struct TokenFraming: Sendable {
         }
         // An empty chunk would end the body: nothing to frame (the encoder skips empty ones too).
         if framed, buffer.readableBytes > 0 {
-            let sizeLine = String(buffer.readableBytes, radix: 16) + "\r\n"
-            let start = sizeLineRoom - sizeLine.utf8.count
-            buffer.setString(sizeLine, at: start)
+            // The size in hex and CRLF, written backwards into the room, ending where the bytes start.
+            var start = sizeLineRoom - 2
+            _ = buffer.setStaticString("\r\n", at: start)
+            var size = buffer.readableBytes
+            repeat {
+                start -= 1
+                _ = buffer.setInteger(Self.hexDigits[size & 0xF], at: start)
+                size >>= 4
+            } while size > 0
             buffer.moveReaderIndex(to: start)
             buffer.writeStaticString("\r\n")
         }

@@ -103,6 +103,17 @@ struct WakeClockTests {
     /// The order `everyWakeRunsOnceNeverEarlyInDeadlineOrder` asked for its wakes in.
     private func order(_ wake: Int) -> Int { wake < 0 ? -wake - 1 : wake }
 
+    /// A deadline's fraction of a nanosecond makes it due a nanosecond later, never earlier.
+    @Test func deadlinesRoundUpToTheNanosecond() {
+        #expect(
+            Duration(secondsComponent: 2, attosecondsComponent: 5_000_000_000).nanosecondsRoundedUp == 2_000_000_005)
+        #expect(
+            Duration(secondsComponent: 2, attosecondsComponent: 5_000_000_001).nanosecondsRoundedUp == 2_000_000_006)
+        #expect(Duration(secondsComponent: 0, attosecondsComponent: 1).nanosecondsRoundedUp == 1)
+        #expect(Duration(secondsComponent: 0, attosecondsComponent: 1).nanosecondCount == 0)
+        #expect(Duration.zero.nanosecondsRoundedUp == 0)
+    }
+
     @Test func anEarlierWakeReArmsTheTimer() async throws {
         let log = try await run(expecting: 2) { clock, log in
             let start = ContinuousClock.now
