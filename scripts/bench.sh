@@ -12,7 +12,8 @@
 # A release build of `llmload run` pinned to one core (taskset) loads `llmload simulate` pinned to
 # the other, on 127.0.0.1, with 64-token streams. A rate is sustained when every request succeeds
 # and llmload's schedule-lag P99 is at most 5 ms, with the server under 90 % of its core (a server
-# at its limit writes late and bunched: a lighter load than asked). Needs 2 cores, taskset, jq
+# at its limit writes late and bunched: a lighter load than asked) and llmload not marking itself
+# client-saturated (its event loops' delay P99 over 1 ms: "loop P99"). Needs 2 cores, taskset, jq
 # and GNU time.
 # Figures are noise while anything else runs: the script prints the load average it started at.
 set -euo pipefail
@@ -33,7 +34,7 @@ while [ $# -gt 0 ]; do
     --ttft-ms) ttft_ms=$2; shift ;;
     --itl-ms) itl_ms=$2; shift ;;
     --coalesce-ms) coalesce_ms=$2; shift ;;
-    -h | --help) sed -n '2,17p' "$0"; exit 0 ;;
+    -h | --help) sed -n '2,18p' "$0"; exit 0 ;;
     *) echo "unknown option $1 (see --help)" >&2; exit 64 ;;
   esac
   shift
@@ -99,7 +100,9 @@ start_server() {
 }
 stop_server() { kill "$server_pid"; wait "$server_pid" 2>/dev/null || true; server_pid=; }
 
-# measure CORES URL API RATE: one run; prints "ok lag_p99_ms client_cpu_ms_per_req rss_mb server_cpu_ms_per_req".
+# measure CORES URL API RATE: one run; prints "ok lag_p99_ms client_cpu_ms_per_req rss_mb
+# server_cpu_ms_per_req loop_delay_p99_ms saturated" (the last two: llmload's own probe of its
+# event loops, and whether it marked the run client-saturated).
 measure() {
   local cores=$1 url=$2 api=$3 rate=$4 out="$work/run-$RANDOM"
   local before after
@@ -122,7 +125,9 @@ measure() {
         ((.latency.schedule_lag_ms.p99 // 1e9) * 100 | round / 100),
         ((($user | tonumber) + ($sys | tonumber)) * 1000 / $n * 1000 | round / 1000),
         (($rss | tonumber) / 1024 | round),
-        (($server | tonumber) * 1000 / ($hz | tonumber) / $n * 1000 | round / 1000) ] | @tsv' "$summary"
+        (($server | tonumber) * 1000 / ($hz | tonumber) / $n * 1000 | round / 1000),
+        ((.client.event_loop_delay_ms.p99 // 0) * 100 | round / 100),
+        (.client.saturated // false) ] | @tsv' "$summary"
   rm -rf "$out"
 }
 # failures: the last run's failed outcomes, when there were any.
@@ -135,11 +140,11 @@ scenario() {
   start_server "$server" "$@"
   local url="http://127.0.0.1:$port$path" best="none" best_line="" at_2000="" server_limit=""
   printf '%s (client on core %s, server on core %s)\n' "$name" "$client" "$server"
-  printf '  %8s  %12s  %11s  %14s  %12s  %7s  %14s  %s\n' "req/s" "result" "lag P99 ms" "client CPU-ms" "client core" "RSS MB" \
-    "server CPU-ms" "server core"
+  printf '  %8s  %16s  %11s  %12s  %14s  %12s  %7s  %14s  %s\n' "req/s" "result" "lag P99 ms" "loop P99 ms" "client CPU-ms" \
+    "client core" "RSS MB" "server CPU-ms" "server core"
   local tried_2000=0
   for rate in $rates; do
-    read -r result lag cpu rss server_cpu < <(measure "$client" "$url" "$api" "$rate")
+    read -r result lag cpu rss server_cpu loop saturated < <(measure "$client" "$url" "$api" "$rate")
     # Each side's share of a core over the load (the client's includes its start and report):
     # near 100 %, that side is the limit.
     local server_core client_core
@@ -148,21 +153,24 @@ scenario() {
     local verdict=$result
     [ "$result" = ok ] && [ "$(jq -n "$lag <= $lag_bound_ms")" = true ] && verdict=sustained
     [ "$verdict" = ok ] && verdict="lag>${lag_bound_ms}ms"
+    # llmload's own verdict on itself: its event loops ran late enough (P99 over its bound) to
+    # distort TTFT and ITL, so it marked the run client-saturated. Not sustained, whatever the lag.
+    [ "$verdict" = sustained ] && [ "$saturated" = true ] && verdict=client-saturated
     # A server at its core's limit writes late and several tokens at once: the client kept its
     # schedule against a lighter load than asked, so the rate says nothing of the client.
     # Its share is of one core: a server on several (the two-cores scenario) has more to give.
     local server_full=$((90 * $(tr ',' '\n' <<<"$server" | wc -l)))
     [ "$verdict" = sustained ] && [ "$server_core" -ge "$server_full" ] && verdict=server-bound && server_limit=$rate
-    printf '  %8s  %12s  %11s  %14s  %12s  %7s  %14s  %s\n' "$rate" "$verdict" "$lag" "$cpu" \
+    printf '  %8s  %16s  %11s  %12s  %14s  %12s  %7s  %14s  %s\n' "$rate" "$verdict" "$lag" "$loop" "$cpu" \
       "$client_core %$([ "$client_core" -ge 90 ] && [ "$client" != 0,1 ] && echo ' (client-bound)')" "$rss" "$server_cpu" \
       "$server_core %$([ "$server_core" -ge "$server_full" ] && echo ' (server-bound)')"
     [ "$result" = ok ] || echo "            failed requests: $(failures)"
-    [ "$rate" = 2000 ] && tried_2000=1 && at_2000="$cpu CPU-ms/request, $rss MB peak RSS, lag P99 $lag ms"
+    [ "$rate" = 2000 ] && tried_2000=1 && at_2000="$cpu CPU-ms/request, $rss MB peak RSS, lag P99 $lag ms, loop P99 $loop ms"
     if [ "$verdict" = sustained ]; then best=$rate best_line="$cpu CPU-ms/request, $rss MB peak RSS"; else break; fi
   done
   if [ "$quick" = 0 ] && [ "$tried_2000" = 0 ]; then
-    read -r result lag cpu rss server_cpu < <(measure "$client" "$url" "$api" 2000)
-    at_2000="$cpu CPU-ms/request, $rss MB peak RSS, lag P99 $lag ms ($result$([ "$result" = ok ] || echo ": $(failures)"))"
+    read -r result lag cpu rss server_cpu loop saturated < <(measure "$client" "$url" "$api" 2000)
+    at_2000="$cpu CPU-ms/request, $rss MB peak RSS, lag P99 $lag ms, loop P99 $loop ms ($result$([ "$result" = ok ] || echo ": $(failures)"))"
   fi
   stop_server
   echo "  => sustained: $best req/s${best_line:+ at $best_line}"
