@@ -101,8 +101,9 @@ start_server() {
 stop_server() { kill "$server_pid"; wait "$server_pid" 2>/dev/null || true; server_pid=; }
 
 # measure CORES URL API RATE: one run; prints "ok lag_p99_ms client_cpu_ms_per_req rss_mb
-# server_cpu_ms_per_req loop_delay_p99_ms saturated" (the last two: llmload's own probe of its
-# event loops, and whether it marked the run client-saturated).
+# server_cpu_ms_per_req loop_delay_p99_ms saturated steal_percent" (llmload's own probe of its
+# event loops, whether it marked the run client-saturated, and the CPU time the virtual
+# machine's host took from this machine during the run).
 measure() {
   local cores=$1 url=$2 api=$3 rate=$4 out="$work/run-$RANDOM"
   local before after
@@ -127,7 +128,8 @@ measure() {
         (($rss | tonumber) / 1024 | round),
         (($server | tonumber) * 1000 / ($hz | tonumber) / $n * 1000 | round / 1000),
         ((.client.event_loop_delay_ms.p99 // 0) * 100 | round / 100),
-        (.client.saturated // false) ] | @tsv' "$summary"
+        (.client.saturated // false),
+        ((.client.machine_steal_percent // 0) * 10 | round / 10) ] | @tsv' "$summary"
   rm -rf "$out"
 }
 # failures: the last run's failed outcomes, when there were any.
@@ -140,11 +142,11 @@ scenario() {
   start_server "$server" "$@"
   local url="http://127.0.0.1:$port$path" best="none" best_line="" at_2000="" server_limit=""
   printf '%s (client on core %s, server on core %s)\n' "$name" "$client" "$server"
-  printf '  %8s  %16s  %11s  %12s  %14s  %12s  %7s  %14s  %s\n' "req/s" "result" "lag P99 ms" "loop P99 ms" "client CPU-ms" \
-    "client core" "RSS MB" "server CPU-ms" "server core"
+  printf '  %8s  %16s  %11s  %12s  %14s  %12s  %7s  %14s  %-26s  %s\n' "req/s" "result" "lag P99 ms" "loop P99 ms" \
+    "client CPU-ms" "client core" "RSS MB" "server CPU-ms" "server core" "steal %"
   local tried_2000=0
   for rate in $rates; do
-    read -r result lag cpu rss server_cpu loop saturated < <(measure "$client" "$url" "$api" "$rate")
+    read -r result lag cpu rss server_cpu loop saturated steal < <(measure "$client" "$url" "$api" "$rate")
     # Each side's share of a core over the load (the client's includes its start and report):
     # near 100 %, that side is the limit.
     local server_core client_core
@@ -161,16 +163,16 @@ scenario() {
     # Its share is of one core: a server on several (the two-cores scenario) has more to give.
     local server_full=$((90 * $(tr ',' '\n' <<<"$server" | wc -l)))
     [ "$verdict" = sustained ] && [ "$server_core" -ge "$server_full" ] && verdict=server-bound && server_limit=$rate
-    printf '  %8s  %16s  %11s  %12s  %14s  %12s  %7s  %14s  %s\n' "$rate" "$verdict" "$lag" "$loop" "$cpu" \
+    printf '  %8s  %16s  %11s  %12s  %14s  %12s  %7s  %14s  %-26s  %s\n' "$rate" "$verdict" "$lag" "$loop" "$cpu" \
       "$client_core %$([ "$client_core" -ge 90 ] && [ "$client" != 0,1 ] && echo ' (client-bound)')" "$rss" "$server_cpu" \
-      "$server_core %$([ "$server_core" -ge "$server_full" ] && echo ' (server-bound)')"
+      "$server_core %$([ "$server_core" -ge "$server_full" ] && echo ' (server-bound)')" "$steal"
     [ "$result" = ok ] || echo "            failed requests: $(failures)"
-    [ "$rate" = 2000 ] && tried_2000=1 && at_2000="$cpu CPU-ms/request, $rss MB peak RSS, lag P99 $lag ms, loop P99 $loop ms"
+    [ "$rate" = 2000 ] && tried_2000=1 && at_2000="$cpu CPU-ms/request, $rss MB peak RSS, lag P99 $lag ms, loop P99 $loop ms, steal $steal %"
     if [ "$verdict" = sustained ]; then best=$rate best_line="$cpu CPU-ms/request, $rss MB peak RSS"; else break; fi
   done
   if [ "$quick" = 0 ] && [ "$tried_2000" = 0 ]; then
-    read -r result lag cpu rss server_cpu loop saturated < <(measure "$client" "$url" "$api" 2000)
-    at_2000="$cpu CPU-ms/request, $rss MB peak RSS, lag P99 $lag ms, loop P99 $loop ms ($result$([ "$result" = ok ] || echo ": $(failures)"))"
+    read -r result lag cpu rss server_cpu loop saturated steal < <(measure "$client" "$url" "$api" 2000)
+    at_2000="$cpu CPU-ms/request, $rss MB peak RSS, lag P99 $lag ms, loop P99 $loop ms, steal $steal % ($result$([ "$result" = ok ] || echo ": $(failures)"))"
   fi
   stop_server
   echo "  => sustained: $best req/s${best_line:+ at $best_line}"
