@@ -175,7 +175,7 @@ scenario() {
     at_2000="$cpu CPU-ms/request, $rss MB peak RSS, lag P99 $lag ms, loop P99 $loop ms, steal $steal % ($result$([ "$result" = ok ] || echo ": $(failures)"))"
   fi
   stop_server
-  echo "  => sustained: $best req/s${best_line:+ at $best_line}"
+  if [ "$best" = none ]; then echo "  => sustained: none of the rates tried"; else echo "  => sustained: $best req/s${best_line:+ at $best_line}"; fi
   [ -z "$server_limit" ] || echo "  => the server, not llmload, was the limit at $server_limit req/s"
   [ -z "$at_2000" ] || echo "  => at 2000 req/s: $at_2000"
   echo
