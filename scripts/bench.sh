@@ -103,7 +103,7 @@ stop_server() { kill "$server_pid"; wait "$server_pid" 2>/dev/null || true; serv
 # measure CORES URL API RATE: one run; prints "ok lag_p99_ms client_cpu_ms_per_req rss_mb
 # server_cpu_ms_per_req loop_delay_p99_ms saturated steal_percent" (llmload's own probe of its
 # event loops, whether it marked the run client-saturated, and the CPU time the virtual
-# machine's host took from this machine during the run).
+# machine's host took from this machine during the run; "-" from a build (--bin) without them).
 measure() {
   local cores=$1 url=$2 api=$3 rate=$4 out="$work/run-$RANDOM"
   local before after
@@ -127,13 +127,18 @@ measure() {
         ((($user | tonumber) + ($sys | tonumber)) * 1000 / $n * 1000 | round / 1000),
         (($rss | tonumber) / 1024 | round),
         (($server | tonumber) * 1000 / ($hz | tonumber) / $n * 1000 | round / 1000),
-        ((.client.event_loop_delay_ms.p99 // 0) * 100 | round / 100),
+        (.client.event_loop_delay_ms.p99 | if . == null then "-" else . * 100 | round / 100 end),
         (.client.saturated // false),
-        ((.client.machine_steal_percent // 0) * 10 | round / 10) ] | @tsv' "$summary"
+        (.client.machine_steal_percent | if . == null then "-" else . * 10 | round / 10 end) ] | @tsv' "$summary"
   rm -rf "$out"
 }
 # failures: the last run's failed outcomes, when there were any.
 failures() { [ -s "$work/failures" ] && tr -d '\n' <"$work/failures" || true; }
+# figures: the last run's figures (the variables its scenario read), for the line at 2,000 req/s.
+figures() {
+  echo "$cpu CPU-ms/request, $rss MB peak RSS, lag P99 $lag ms, loop P99 $loop ms, steal $steal %" \
+    "($result$([ "$result" = ok ] || echo ": $(failures)"))"
+}
 
 # scenario NAME API PATH CLIENT-CORES SERVER-CORES SERVER-FLAGS…: the rate search for one setting.
 scenario() {
@@ -167,12 +172,12 @@ scenario() {
       "$client_core %$([ "$client_core" -ge 90 ] && [ "$client" != 0,1 ] && echo ' (client-bound)')" "$rss" "$server_cpu" \
       "$server_core %$([ "$server_core" -ge "$server_full" ] && echo ' (server-bound)')" "$steal"
     [ "$result" = ok ] || echo "            failed requests: $(failures)"
-    [ "$rate" = 2000 ] && tried_2000=1 && at_2000="$cpu CPU-ms/request, $rss MB peak RSS, lag P99 $lag ms, loop P99 $loop ms, steal $steal %"
+    [ "$rate" = 2000 ] && tried_2000=1 && at_2000=$(figures)
     if [ "$verdict" = sustained ]; then best=$rate best_line="$cpu CPU-ms/request, $rss MB peak RSS"; else break; fi
   done
   if [ "$quick" = 0 ] && [ "$tried_2000" = 0 ]; then
     read -r result lag cpu rss server_cpu loop saturated steal < <(measure "$client" "$url" "$api" 2000)
-    at_2000="$cpu CPU-ms/request, $rss MB peak RSS, lag P99 $lag ms, loop P99 $loop ms, steal $steal % ($result$([ "$result" = ok ] || echo ": $(failures)"))"
+    at_2000=$(figures)
   fi
   stop_server
   if [ "$best" = none ]; then echo "  => sustained: none of the rates tried"; else echo "  => sustained: $best req/s${best_line:+ at $best_line}"; fi
