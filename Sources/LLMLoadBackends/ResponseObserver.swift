@@ -28,6 +28,14 @@ public struct ResponseObserver<Decoder: ResponseDecoder>: Sendable {
     private(set) var firstTokenAt: Instant?
     private(set) var firstAnswerTokenAt: Instant?
     private var lastTokenAt: Instant?
+    /// Body parts handed to the decoder so far. Every event of one part carries that part's
+    /// instant, so only a part's first token needs clock arithmetic (`Instant` is a resilient
+    /// type: each use is a call through its metadata); the gap before any later token of the
+    /// same part is exactly 0.
+    private var partNumber = 0
+    /// The part that carried the last token; 0 before the first token (parts count from 1).
+    private var lastTokenPart = 0
+    private var sawAnswerToken = false
     private(set) var finishedAt: Instant?
     /// The first ``ResponseLimits/storedTokenGaps`` gaps; the rest go to `gapOverflow`.
     private(set) var gapsNanoseconds: [Int64] = []
@@ -88,6 +96,7 @@ public struct ResponseObserver<Decoder: ResponseDecoder>: Sendable {
             }
             phase = .collectingErrorBody(status: status, body: body)
         case .streaming:
+            partNumber += 1
             withDecoder { decoder, this throws(ResponseDecodingError) in
                 try decoder.decode(buffer) { event in this.handle(event, at: instant) }
             } onError: { this, error in
@@ -106,6 +115,7 @@ public struct ResponseObserver<Decoder: ResponseDecoder>: Sendable {
         case .collectingErrorBody(let status, let body):
             end(.httpError, "HTTP \(status): \(ErrorBodyMessage.extract(from: body))", at: instant)
         case .streaming:
+            partNumber += 1
             withDecoder { decoder, this throws(ResponseDecodingError) in
                 try decoder.finish { event in this.handle(event, at: instant) }
             } onError: { this, error in
@@ -166,20 +176,20 @@ public struct ResponseObserver<Decoder: ResponseDecoder>: Sendable {
             if !answer.isEmpty { answerChunks += 1 }
             keep(answer: answer, reasoning: reasoning)
             guard isStreaming else { return }
-            if firstTokenAt == nil { firstTokenAt = instant }
-            if firstAnswerTokenAt == nil, !answer.isEmpty { firstAnswerTokenAt = instant }
-            if let lastTokenAt {
-                let gap = (instant - lastTokenAt).nanoseconds
-                if gapsNanoseconds.count < ResponseLimits.storedTokenGaps {
-                    // Room for a usual answer at once, not seven doublings on the way to 64.
-                    if gapsNanoseconds.isEmpty { gapsNanoseconds.reserveCapacity(Self.usualGaps) }
-                    gapsNanoseconds.append(gap)
-                } else {
-                    if gapOverflow == nil { gapOverflow = TokenGapOverflow() }
-                    gapOverflow?.add(nanoseconds: gap)  // in place: no copy of its table
-                }
+            if !sawAnswerToken, !answer.isEmpty {
+                sawAnswerToken = true
+                firstAnswerTokenAt = instant
             }
-            lastTokenAt = instant
+            if lastTokenPart == 0 {
+                firstTokenAt = instant
+                lastTokenAt = instant
+            } else if lastTokenPart == partNumber {
+                record(gap: 0)
+            } else if let lastTokenAt {
+                record(gap: (instant - lastTokenAt).nanoseconds)
+                self.lastTokenAt = instant
+            }
+            lastTokenPart = partNumber
         case .done(let completion):
             let rest = inlineThink.finish()
             keep(answer: rest.answer, reasoning: rest.reasoning)
@@ -188,6 +198,17 @@ public struct ResponseObserver<Decoder: ResponseDecoder>: Sendable {
             finishedAt = instant
         case .serverError(let message):
             end(.streamError, "server error in stream: \(message)", at: instant)
+        }
+    }
+
+    private mutating func record(gap: Int64) {
+        if gapsNanoseconds.count < ResponseLimits.storedTokenGaps {
+            // Room for a usual answer at once, not seven doublings on the way to 64.
+            if gapsNanoseconds.isEmpty { gapsNanoseconds.reserveCapacity(Self.usualGaps) }
+            gapsNanoseconds.append(gap)
+        } else {
+            if gapOverflow == nil { gapOverflow = TokenGapOverflow() }
+            gapOverflow?.add(nanoseconds: gap)  // in place: no copy of its table
         }
     }
 

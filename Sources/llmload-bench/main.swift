@@ -2,7 +2,7 @@
 // calling thread (pin it with `taskset` for a one-core figure). `scripts/bench.sh` runs it
 // beside the end-to-end load figures; it is a benchmark to read, never a timed test.
 //
-//   llmload-bench [--seconds S] [--fixtures DIR] [--only sse|ndjson|csv]
+//   llmload-bench [--seconds S] [--fixtures DIR] [--only sse|ndjson|observer|csv]
 //
 // `--only` runs one part, for `perf stat` or `perf record` of that part alone.
 import Foundation
@@ -13,7 +13,7 @@ import NIOCore
 
 var seconds = 1.0
 var fixtures = "Tests/LLMLoadBackendsTests/Fixtures"
-var parts: Set = ["sse", "ndjson", "csv"]
+var parts: Set = ["sse", "ndjson", "observer", "csv"]
 var arguments = CommandLine.arguments.dropFirst()
 while let argument = arguments.popFirst() {
     switch argument {
@@ -21,7 +21,7 @@ while let argument = arguments.popFirst() {
     case "--fixtures": fixtures = arguments.popFirst() ?? fixtures
     case "--only" where arguments.first.map(parts.contains) == true: parts = [arguments.popFirst()!]
     default:
-        let usage = "usage: llmload-bench [--seconds S] [--fixtures DIR] [--only sse|ndjson|csv]\n"
+        let usage = "usage: llmload-bench [--seconds S] [--fixtures DIR] [--only sse|ndjson|observer|csv]\n"
         FileHandle.standardError.write(Data(usage.utf8))
         exit(64)
     }
@@ -47,6 +47,12 @@ if parts.contains("sse") {
 if parts.contains("ndjson") {
     let ndjson = DecoderBenchmark.run(streams.ndjson, for: budget) { OllamaStreamDecoder() }
     print(ndjson.line(label: "decoder Ollama NDJSON ", files: streams.ndjson.count))
+}
+if parts.contains("observer") {
+    for eventsPerRead in [1, 10] {
+        let observed = ObserverBenchmark.run(streams.sse, eventsPerRead: eventsPerRead, for: budget)
+        print(observed.line(eventsPerRead: eventsPerRead))
+    }
 }
 if parts.contains("csv") {
     let csv = try CSVBenchmark.run(for: budget)

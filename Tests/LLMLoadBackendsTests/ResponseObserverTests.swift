@@ -139,6 +139,7 @@ import Testing
 
 @Suite struct OpenAIResponseObserverTests {
     let zero = ContinuousClock.now
+    func at(_ milliseconds: Int) -> ContinuousClock.Instant { zero + .milliseconds(milliseconds) }
     var plan: RequestPlan {
         RequestPlan(index: 0, scheduledAt: zero, request: InferenceRequest(model: "m", prompt: "p"))
     }
@@ -159,6 +160,42 @@ import Testing
         let message = try #require(record.errorMessage)
         #expect(message.hasPrefix("HTTP 400: "))
         #expect(message.contains("exceeds the available context size") || message.contains("Expected 'messages'"))
+    }
+
+    /// A read that holds several tokens stamps them all with its instant: the gaps between them
+    /// are exactly 0, and the next read's gap counts from that instant. An event cut across
+    /// reads belongs to the read that completes it; the end of the body is a read of its own.
+    @Test func tokensReadTogetherShareTheirReadsInstant() {
+        func event(_ delta: String, finish: String = "null") -> String {
+            #"data: {"choices":[{"index":0,"delta":{\#(delta)},"finish_reason":\#(finish)}]}"# + "\n\n"
+        }
+        let token = { (text: String) in event(#""content":"\#(text)""#) }
+        let cut = token("e")
+        let last = event(#""content":"g""#, finish: #""stop""#)
+        var observer = ResponseObserver(decoder: OpenAIStreamDecoder(isStreaming: true), isStreaming: true)
+        observer.requestSent(at: at(0))
+        observer.receivedHead(status: 200, at: at(50))
+        let reads = [
+            event(#""role":"assistant""#) + event(#""reasoning_content":"r1""#) + event(#""reasoning_content":"r2""#),
+            token("a") + token("b"),
+            token("c") + token("d") + String(cut.prefix(20)),
+            String(cut.dropFirst(20)) + token("f"),
+            last + "data: [DONE]\n",  // honoured when the body ends, without its blank line
+        ]
+        for (index, read) in zip([100, 130, 160, 190, 250], reads) {
+            observer.receivedBodyPart(ByteBuffer(string: read), at: at(index))
+        }
+        observer.bodyEnded(at: at(260))
+        let record = observer.makeRecord(for: plan, endedAt: at(260))
+        #expect(record.outcome == .ok)
+        #expect(record.timeToFirstToken == .milliseconds(100), "the role chunk carries no token")
+        #expect(record.timeToFirstAnswerToken == .milliseconds(130), "after the two reasoning chunks")
+        let ms = 1_000_000 as Int64
+        #expect(record.interTokenGapsNanoseconds == [0, 30 * ms, 0, 30 * ms, 0, 30 * ms, 0, 60 * ms])
+        #expect(record.responseText == "abcdefg")
+        #expect(record.reasoningText == "r1r2")
+        #expect(record.textChunks == 9)
+        #expect(record.endToEndLatency == .milliseconds(260), "the end of the body completed [DONE]")
     }
 
     @Test func theRoleChunkDoesNotStopTheTTFTClock() throws {
