@@ -117,7 +117,8 @@ let package = Package(
         .executableTarget(
             name: "llmload-bench",
             dependencies: [
-                "LLMLoadBackends", "LLMLoadCore", "LLMLoadReport", .product(name: "NIOCore", package: "swift-nio"),
+                "LLMLoadBackends", "LLMLoadCore", "LLMLoadMetrics", "LLMLoadReport",
+                .product(name: "NIOCore", package: "swift-nio"),
             ]
         ),
         // The properties `scripts/fuzz.sh`'s targets check, shared with the corpus replay test.

@@ -75,6 +75,37 @@ public struct Distribution: Sendable {
         maximum = max(maximum, clamped)
     }
 
+    /// Records each of `values`, nanoseconds, in milliseconds: the same state as
+    /// `record(Double(value) / 1e6)` for each in turn, with the counts unwrapped once for them
+    /// all, and the values of exactly 0 (tokens read together, most gaps of a coalesced stream)
+    /// counted in one step. A request's token gaps, 64 for a usual answer.
+    public mutating func recordMilliseconds(nanoseconds values: [Int64]) {
+        guard !values.isEmpty else { return }
+        var counts = histogram.take() ?? makeHistogram()
+        let largest = Self.largestRecordedUnits / scale
+        var zeros: UInt64 = 0
+        for value in values {
+            guard value != 0 else {
+                zeros += 1
+                continue
+            }
+            let clamped = min(max(0, Double(value) / 1e6), largest)
+            _ = counts.record(UInt64((clamped * scale).rounded()))
+            count += 1
+            sum += clamped
+            sumOfSquares += clamped * clamped
+            minimum = min(minimum, clamped)
+            maximum = max(maximum, clamped)
+        }
+        if zeros > 0 {
+            _ = counts.record(0, count: zeros)
+            count += Int(zeros)
+            minimum = min(minimum, 0)
+            maximum = max(maximum, 0)
+        }
+        histogram = counts
+    }
+
     public mutating func record(_ duration: Duration) {
         record(duration.milliseconds)
     }

@@ -45,7 +45,7 @@ extension Metric {
         id: "itl_ms", unit: .milliseconds, consoleLabel: "ITL ms", title: ("Inter-token latency (ms)", "token 间延迟（毫秒）"),
         isCharted: true, column: "mean_itl_ms", value: { $0.meanInterTokenGap?.milliseconds },
         record: { request, distribution in
-            for gap in request.interTokenGapsNanoseconds { distribution.record(Double(gap) / 1e6) }
+            distribution.recordMilliseconds(nanoseconds: request.interTokenGapsNanoseconds)
             if let overflow = request.tokenGapOverflow { distribution.merge(Distribution(overflow)) }
         })
 

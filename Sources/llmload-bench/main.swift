@@ -2,7 +2,7 @@
 // calling thread (pin it with `taskset` for a one-core figure). `scripts/bench.sh` runs it
 // beside the end-to-end load figures; it is a benchmark to read, never a timed test.
 //
-//   llmload-bench [--seconds S] [--fixtures DIR] [--only sse|ndjson|observer|csv]
+//   llmload-bench [--seconds S] [--fixtures DIR] [--only sse|ndjson|observer|fold|csv]
 //
 // `--only` runs one part, for `perf stat` or `perf record` of that part alone.
 import Foundation
@@ -13,7 +13,7 @@ import NIOCore
 
 var seconds = 1.0
 var fixtures = "Tests/LLMLoadBackendsTests/Fixtures"
-var parts: Set = ["sse", "ndjson", "observer", "csv"]
+var parts: Set = ["sse", "ndjson", "observer", "fold", "csv"]
 var arguments = CommandLine.arguments.dropFirst()
 while let argument = arguments.popFirst() {
     switch argument {
@@ -21,7 +21,7 @@ while let argument = arguments.popFirst() {
     case "--fixtures": fixtures = arguments.popFirst() ?? fixtures
     case "--only" where arguments.first.map(parts.contains) == true: parts = [arguments.popFirst()!]
     default:
-        let usage = "usage: llmload-bench [--seconds S] [--fixtures DIR] [--only sse|ndjson|observer|csv]\n"
+        let usage = "usage: llmload-bench [--seconds S] [--fixtures DIR] [--only sse|ndjson|observer|fold|csv]\n"
         FileHandle.standardError.write(Data(usage.utf8))
         exit(64)
     }
@@ -52,6 +52,11 @@ if parts.contains("observer") {
     for eventsPerRead in [1, 10] {
         let observed = ObserverBenchmark.run(streams.sse, eventsPerRead: eventsPerRead, for: budget)
         print(observed.line(eventsPerRead: eventsPerRead))
+    }
+}
+if parts.contains("fold") {
+    for tokensPerRead in [1, 10] {
+        print(FoldBenchmark.run(tokensPerRead: tokensPerRead, for: budget).line(tokensPerRead: tokensPerRead))
     }
 }
 if parts.contains("csv") {

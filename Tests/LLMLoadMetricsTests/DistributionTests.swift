@@ -34,6 +34,31 @@ import Testing
         #expect(summary.std == 0)
     }
 
+    @Test func nanosecondsRecordedTogetherLeaveWhatRecordingThemOneByOneLeaves() throws {
+        // Zeros among them, values that round either way at the microsecond, one on a tie
+        // (1.5 µs), a negative one (clamped to 0) and one past the first range.
+        let gaps: [Int64] = [0, 5_000_123, 0, 0, 1_500, 999, 0, -7, 49_999_999_999, 70_000_000_000, 0, 1]
+        var oneByOne = Distribution.milliseconds()
+        var together = Distribution.milliseconds()
+        oneByOne.record(3.25)
+        together.record(3.25)
+        for gap in gaps { oneByOne.record(Double(gap) / 1e6) }
+        together.recordMilliseconds(nanoseconds: gaps)
+        together.recordMilliseconds(nanoseconds: [])
+        #expect(together.snapshot == oneByOne.snapshot, "the same counts and sums")
+        #expect(together.summary == oneByOne.summary)
+        #expect(together.count == 13)
+
+        var onlyZeros = Distribution.milliseconds()
+        onlyZeros.recordMilliseconds(nanoseconds: [0, 0, 0])
+        let summary = try #require(onlyZeros.summary)
+        #expect(summary.count == 3)
+        #expect([summary.min, summary.p50, summary.max] == [0, 0, 0])
+        var none = Distribution.milliseconds()
+        none.recordMilliseconds(nanoseconds: [])
+        #expect(none.summary == nil && !none.holdsCounts, "no values, no counts made")
+    }
+
     @Test func anEmptyDistributionHasNoSummary() {
         #expect(Distribution.milliseconds().summary == nil)
         #expect(Distribution.milliseconds().percentile(50) == nil)

@@ -45,6 +45,19 @@ import Testing
         #expect(buckets.map(\.outputTokensPerS).reduce(0, +) == 15, "every token is placed once")
     }
 
+    /// A second covers `[second, second + 1)` to the nanosecond, and chunks read together (a
+    /// gap of 0) stay in the second of their read.
+    @Test func aChunkOnASecondsBoundaryCountsInTheSecondItOpens() {
+        var record = record(start: 0, chunks: 6, tokens: 6)
+        record.firstTokenAt = at(900)
+        // Chunks at 0.9, 0.9, 0.999999999, 1.0, 1.0 and 2.0 s.
+        record.interTokenGapsNanoseconds = [0, 99_999_999, 1, 0, 1_000_000_000]
+        record.finishedAt = at(2000)
+        var series = TimeSeries(origin: origin)
+        series.add(record)
+        #expect(series.buckets().map(\.outputTokensPerS) == [3, 2, 1])
+    }
+
     @Test func chunksPastTheStoredGapsAreStillPlacedInTheirSeconds() {
         // Chunks at 0.1, 0.4, 0.7 s with their gaps stored, then four more 300 ms apart whose
         // gaps were folded (past the cap): 1.0, 1.3, 1.6, 1.9 s. One token a chunk.
