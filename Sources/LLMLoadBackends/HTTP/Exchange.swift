@@ -64,7 +64,12 @@ final class Exchange<Decoder: ResponseDecoder>: DeadlineList.Entry, ExchangeEven
     private var deadlines: DeadlineList?
     private var isCancelRequested = false
     private(set) var isFinished = false
-    weak var connection: ConnectionHandler?
+    /// Strong, and let go when the exchange finishes (the connection lets go of the exchange
+    /// then too), so the two hold each other only while the exchange runs. A `weak` reference
+    /// gave every connection a side table, and with it every retain and release of the
+    /// connection, several a read, took the runtime's slow path (about 1 % of a coalesced
+    /// load's CPU).
+    var connection: ConnectionHandler?
 
     init(
         observer: ResponseObserver<Decoder>, plan: RequestPlan, endpoint: Endpoint, head: ByteBuffer,
