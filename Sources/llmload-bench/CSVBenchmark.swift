@@ -17,14 +17,13 @@ struct CSVBenchmark {
         var record = sampleRecord(origin: origin)
         var result = CSVBenchmark()
         let start = clock.now
-        repeat {
+        _ = runBatches(for: budget) {
             for _ in 0..<1000 {
                 record.index = result.rows
                 writer.append(record)
                 result.rows += 1
             }
-            result.elapsed = clock.now - start
-        } while result.elapsed < budget
+        }
         writer.close()
         result.elapsed = clock.now - start
         return result

@@ -14,9 +14,7 @@ struct DecoderBenchmark {
         _ streams: [[ByteBuffer]], for budget: Duration, makeDecoder: () -> Decoder
     ) -> DecoderBenchmark {
         var result = DecoderBenchmark()
-        let clock = ContinuousClock()
-        let start = clock.now
-        repeat {
+        result.elapsed = runBatches(for: budget) {
             for stream in streams {
                 var decoder = makeDecoder()
                 var events = 0
@@ -31,8 +29,7 @@ struct DecoderBenchmark {
                 }
                 result.events += events
             }
-            result.elapsed = clock.now - start
-        } while result.elapsed < budget
+        }
         return result
     }
 

@@ -18,16 +18,14 @@ struct FoldBenchmark {
         var aggregator = Aggregator(objectives: nil)
         var series = TimeSeries(origin: origin)
         var result = FoldBenchmark()
-        let start = clock.now
-        repeat {
+        result.elapsed = runBatches(for: budget) {
             for _ in 0..<1000 {
                 record.index = result.records
                 aggregator.add(record)
                 series.add(record)
                 result.records += 1
             }
-            result.elapsed = clock.now - start
-        } while result.elapsed < budget
+        }
         // Keeps the folds from being optimized away.
         precondition(aggregator.recorded == result.records && !series.buckets().isEmpty)
         return result

@@ -27,7 +27,7 @@ struct ObserverBenchmark {
         let request = InferenceRequest(model: "bench", prompt: "bench", maxOutputTokens: 64)
         var result = ObserverBenchmark()
         let start = clock.now
-        repeat {
+        result.elapsed = runBatches(for: budget) {
             for (number, stream) in reads.enumerated() {
                 var observer = ResponseObserver(decoder: OpenAIStreamDecoder(isStreaming: true), isStreaming: true)
                 observer.requestSent(at: clock.now)
@@ -40,8 +40,7 @@ struct ObserverBenchmark {
                 result.events += streams[number].count
                 if record.outcome != .ok { result.failures += 1 }
             }
-            result.elapsed = clock.now - start
-        } while result.elapsed < budget
+        }
         return result
     }
 
