@@ -78,7 +78,7 @@ public struct Distribution: Sendable {
     /// Records each of `values`, nanoseconds, in milliseconds: the same state as
     /// `record(Double(value) / 1e6)` for each in turn, with the counts unwrapped once for them
     /// all, and the values of exactly 0 (tokens read together, most gaps of a coalesced stream)
-    /// counted in one step. A request's token gaps, 64 for a usual answer.
+    /// counted in one step. Made for a request's token gaps (63 for a 64-token answer).
     public mutating func recordMilliseconds(nanoseconds values: [Int64]) {
         guard !values.isEmpty else { return }
         var counts = histogram.take() ?? makeHistogram()
