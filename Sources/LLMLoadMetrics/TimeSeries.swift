@@ -144,11 +144,11 @@ public struct TimeSeries: Sendable {
             }
             accumulators[second].bucket.outputTokensPerS += weight
         }
-        let instant = origin + .nanoseconds(Int64(offset))
         // Chunks past the stored gaps (``ResponseLimits/storedTokenGaps``) kept only their count
         // and total span: they are spread evenly over that span, so every token is still counted
         // and each lands within the stretch in which it arrived.
         if let overflow = record.tokenGapOverflow, overflow.count > 0 {
+            let instant = origin + .nanoseconds(Int64(offset))
             let span = Duration.nanoseconds(overflow.sumNanoseconds)
             for chunk in 1...overflow.count {
                 accumulators[index(instant + span * (Double(chunk) / Double(overflow.count)))].bucket

@@ -34,7 +34,7 @@ struct DecoderBenchmark {
     }
 
     func line(label: String, files: Int) -> String {
-        let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
+        let seconds = elapsed.seconds
         let megabytes = Double(bytes) / 1e6 / seconds
         let eventsPerSecond = Double(events) / seconds
         return "\(label) \(Fixed.format(megabytes, 1)) MB/s  \(Fixed.format(eventsPerSecond / 1e3, 1)) k events/s"
